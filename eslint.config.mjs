@@ -1,0 +1,47 @@
+// Lint rules per folder: the layer invariants of docs/architecture.md are enforced here, not by good intentions.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const impureModules = [
+  'vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*',
+  'vscode-languageclient', 'vscode-languageclient/*', '@kubernetes/client-node', 'simple-git',
+  'fs', 'fs/*', 'node:*', 'child_process', 'http', 'https', 'net', 'os', 'path', 'url', 'worker_threads', 'ignore',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test/fixtures/**', '**/.work/**', 'media/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'No barrel files: import from the module that defines the symbol.' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: impureModules, message: 'src/core is pure (docs/architecture.md): take the world through a port in core/ports.ts.', allowTypeImports: false }],
+      }],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'adapters and the CLI run without an editor.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'the server never imports the editor API.' }],
+      }],
+    },
+  },
+);
