@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { RepositoryListing } from '../../core/ports.js';
+
+/** Manifest candidates and the full listing of a directory tree, `.gitignore` and `node_modules` respected. */
+export interface RepositoryScan {
+  readonly root: string;
+  /** Repository-relative POSIX paths of YAML/JSON files to lint. */
+  readonly manifestPaths: readonly string[];
+  readonly listing: RepositoryListing;
+}
+
+const MANIFEST = /\.(ya?ml|json)$/i;
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export function scanRepository(root: string): RepositoryScan {
+  const entries = new Map<string, 'file' | 'directory'>([['', 'directory']]);
+  const manifestPaths: string[] = [];
+  const walk = (dir: string, rules: readonly { base: string; ig: Ignore }[], inChartTemplates: boolean) => {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, dir)).sort();
+    } catch {
+      return; // unreadable directory: its contents are simply not linted
+    }
+    const local = names.includes('.gitignore') ? [...rules, { base: dir, ig: ignore().add(safeRead(join(root, dir, '.gitignore'))) }] : rules;
+    const isChart = names.includes('Chart.yaml');
+    for (const name of names) {
+      if (ALWAYS_SKIPPED.has(name)) continue;
+      const path = dir ? `${dir}/${name}` : name;
+      let isDir: boolean;
+      try {
+        isDir = statSync(join(root, path)).isDirectory();
+      } catch {
+        continue; // dangling symlink
+      }
+      if (isIgnored(local, path, isDir)) continue;
+      entries.set(path, isDir ? 'directory' : 'file');
+      const templates = inChartTemplates || (isChart && isDir && name === 'templates');
+      if (isDir) walk(path, local, templates);
+      else if (MANIFEST.test(name) && !templates) manifestPaths.push(path);
+    }
+  };
+  walk('', [], false);
+  return { root, manifestPaths, listing: { entryType: (path) => entries.get(path) } };
+}
+
+function isIgnored(rules: readonly { base: string; ig: Ignore }[], path: string, isDir: boolean): boolean {
+  for (const { base, ig } of rules) {
+    const rel = base ? path.slice(base.length + 1) : path;
+    if (rel && ig.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export function toPosixRelative(root: string, absolute: string): string {
+  return relative(root, absolute).split(sep).join('/');
+}

@@ -1,0 +1,50 @@
+import { formatResourceKey, resourceKeyId } from '../../resource/resource-key.js';
+import type { ManifestResource } from '../../resource/manifest-resource.js';
+import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
+import type { Rule } from '../rule.js';
+
+const cache = new WeakMap<WorkspaceIndex, Map<string, ManifestResource[]>>();
+
+/** Resources grouped by deployment unit + identity, computed once per workspace index. */
+function groups(workspace: WorkspaceIndex): Map<string, ManifestResource[]> {
+  let map = cache.get(workspace);
+  if (map) return map;
+  map = new Map();
+  for (const r of workspace.resources) {
+    if (!r.name || r.key.group === 'kustomize.config.k8s.io') continue;
+    for (const unit of workspace.unitsOf(r.file.path)) {
+      const id = `${unit}\u0000${resourceKeyId(r.key)}`;
+      const list = map.get(id) ?? [];
+      list.push(r);
+      map.set(id, list);
+    }
+  }
+  cache.set(workspace, map);
+  return map;
+}
+
+export const duplicateResourceRule: Rule = {
+  meta: {
+    id: 'duplicate-resource',
+    title: 'Each object is declared once per deployment unit',
+    rationale: 'Two declarations of the same group/kind/namespace/name in one kustomization or directory fail the build (kustomize) or silently overwrite each other (plain apply), so Git holds two truths.',
+    remediation: 'Keep one declaration; express differences between environments as overlay patches.',
+    defaultSeverity: 'error',
+  },
+  check(resource, context) {
+    if (!resource.name) return;
+    const reported = new Set<ManifestResource>();
+    for (const unit of context.workspace.unitsOf(resource.file.path)) {
+      const same = groups(context.workspace).get(`${unit}\u0000${resourceKeyId(resource.key)}`) ?? [];
+      const others = same.filter((r) => r !== resource && !reported.has(r));
+      if (others.length === 0) continue;
+      others.forEach((r) => reported.add(r));
+      const where = unit.startsWith('kustomization:') ? `kustomization ${unit.slice('kustomization:'.length)}` : `directory ${unit.slice('dir:'.length) || '.'}`;
+      context.report({
+        path: ['metadata', 'name'],
+        message: `${formatResourceKey(resource.key)} is declared ${others.length + 1} times in ${where}.`,
+        related: others.map((r) => ({ resource: r, path: ['metadata', 'name'], message: 'Also declared here' })),
+      });
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { isRecord } from '../../resource/manifest-resource.js';
+import type { Rule } from '../rule.js';
+
+// A value built from Flux post-build substitutions (`${VAR}`) carries no secret material itself.
+const FLUX_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-=?][^}]*)?\}/;
+const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:/;
+
+function isPlaceholderOrEncrypted(value: unknown): boolean {
+  if (typeof value !== 'string') return value === null || value === undefined;
+  if (value === '') return true;
+  return SOPS_VALUE.test(value) || FLUX_PLACEHOLDER.test(value);
+}
+
+export const secretInGitRule: Rule = {
+  meta: {
+    id: 'secret-in-git',
+    title: 'No plaintext Secret in Git',
+    rationale: 'A Secret committed with `data` or `stringData` is readable by everyone with access to the repository and stays in its history forever (base64 is not encryption).',
+    remediation: 'Encrypt it with SOPS, commit a SealedSecret instead, or reference the value from a secret store with an ExternalSecret; then rotate the exposed value.',
+    defaultSeverity: 'error',
+    kinds: ['Secret'],
+  },
+  check(resource, context) {
+    if (resource.apiVersion !== 'v1') return;
+    if ('sops' in resource.object) return; // SOPS-encrypted file: values are ciphertext
+    for (const field of ['data', 'stringData'] as const) {
+      const values = resource.object[field];
+      if (!isRecord(values)) continue;
+      const plain = Object.entries(values).filter(([, v]) => !isPlaceholderOrEncrypted(v));
+      if (plain.length === 0) continue;
+      const keys = plain.map(([k]) => k);
+      context.report({
+        path: [field, keys[0] as string],
+        message: `Secret '${resource.name}' commits ${keys.length === 1 ? `the value of '${keys[0]}'` : `${keys.length} values (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''})`} in plain text under '${field}'.`,
+        fixes: [{ title: 'Learn how to keep this secret out of Git', edits: [], advice: 'Encrypt the file with SOPS (`sops --encrypt --encrypted-regex "^(data|stringData)$"`), or replace it with a SealedSecret (`kubeseal`) or an ExternalSecret that reads the value from your secret store. Rotate the value: it is in the Git history.' }],
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Finding } from '../findings/finding.js';
+import type { Range } from '../text/range.js';
+import type { SourceLocator } from './source-locator.js';
+
+/** A path into a parsed value: object keys and array indexes, as JSON pointers have them. */
+export type ValuePath = readonly (string | number)[];
+
+export interface ManifestDocument {
+  /** 0-based position of the document in its file. */
+  readonly index: number;
+  readonly range: Range;
+  /** The plain JavaScript value, or undefined when the document could not be read at all. */
+  readonly value: unknown;
+  readonly locator: SourceLocator;
+  /** True when the document holds Go/Helm template syntax and is no YAML yet. */
+  readonly isTemplate: boolean;
+  /** Parse problems of this document (syntax, duplicate keys, limits). */
+  readonly problems: readonly Finding[];
+}
+
+export interface ManifestFile {
+  /** Repository-relative POSIX path. */
+  readonly path: string;
+  readonly text: string;
+  readonly format: 'yaml' | 'json';
+  readonly documents: readonly ManifestDocument[];
+  /** Problems that concern the whole file (too large, not readable). */
+  readonly problems: readonly Finding[];
+}

@@ -1,0 +1,60 @@
+import { isRecord } from '../resource/manifest-resource.js';
+import { basename, dirname, joinPath } from '../text/posix-path.js';
+import type { ManifestFile, ValuePath } from '../manifest/manifest-types.js';
+
+export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+export function isKustomizationPath(path: string): boolean {
+  return KUSTOMIZATION_FILE_NAMES.includes(basename(path));
+}
+
+/** A path a kustomization refers to, with where it is written (for findings). */
+export interface KustomizationRef {
+  readonly field: 'resources' | 'components' | 'patches' | 'patchesStrategicMerge' | 'patchesJson6902' | 'files' | 'crds' | 'bases' | 'envs';
+  /** As written. */
+  readonly value: string;
+  /** Resolved against the kustomization's directory; undefined for remote references (URLs, git). */
+  readonly resolved: string | undefined;
+  /** Location in the kustomization document. */
+  readonly path: ValuePath;
+}
+
+export interface KustomizationInfo {
+  readonly file: ManifestFile;
+  readonly dir: string;
+  readonly refs: readonly KustomizationRef[];
+}
+
+const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|\/\/.*\?/;
+
+export function readKustomization(file: ManifestFile): KustomizationInfo | undefined {
+  const value = file.documents[0]?.value;
+  if (!isRecord(value)) return undefined;
+  const dir = dirname(file.path);
+  const refs: KustomizationRef[] = [];
+  const add = (field: KustomizationRef['field'], raw: unknown, path: ValuePath) => {
+    if (typeof raw !== 'string' || raw === '') return;
+    // Generator entries may be `key=path`; `envs` lines are plain paths.
+    const target = field === 'files' ? raw.slice(raw.indexOf('=') + 1) : raw;
+    refs.push({ field, value: raw, resolved: REMOTE.test(target) ? undefined : joinPath(dir, target), path });
+  };
+  for (const field of ['resources', 'components', 'bases', 'crds', 'patchesStrategicMerge'] as const) {
+    const list = value[field];
+    if (Array.isArray(list)) list.forEach((entry, i) => add(field, entry, [field, i]));
+  }
+  for (const field of ['patches', 'patchesJson6902'] as const) {
+    const list = value[field];
+    if (Array.isArray(list)) list.forEach((entry, i) => { if (isRecord(entry)) add(field, entry.path, [field, i, 'path']); });
+  }
+  for (const generator of ['configMapGenerator', 'secretGenerator'] as const) {
+    const list = value[generator];
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, i) => {
+      if (!isRecord(entry)) return;
+      if (Array.isArray(entry.files)) entry.files.forEach((f, j) => add('files', f, [generator, i, 'files', j]));
+      if (Array.isArray(entry.envs)) entry.envs.forEach((f, j) => add('envs', f, [generator, i, 'envs', j]));
+      if (typeof entry.env === 'string') add('envs', entry.env, [generator, i, 'env']);
+    });
+  }
+  return { file, dir, refs };
+}

@@ -1,0 +1,113 @@
+import type { ManifestFile } from '../manifest/manifest-types.js';
+import type { RepositoryListing } from '../ports.js';
+import { extractResources, type ManifestResource } from '../resource/manifest-resource.js';
+import { dirname } from '../text/posix-path.js';
+import { isKustomizationPath, readKustomization, type KustomizationInfo } from './kustomization-file.js';
+
+/** Everything the cross-file rules need to know about a repository, built once per change. */
+export interface WorkspaceIndex {
+  readonly files: ReadonlyMap<string, ManifestFile>;
+  /** Kubernetes objects declared in the repository, kustomize patches excluded. */
+  readonly resources: readonly ManifestResource[];
+  /** Objects in files that a kustomization uses as a patch (partial objects). */
+  readonly patches: readonly ManifestResource[];
+  readonly kustomizations: ReadonlyMap<string, KustomizationInfo>;
+  readonly listing: RepositoryListing;
+  resourcesByKind(kind: string): readonly ManifestResource[];
+  resourcesInFile(path: string): readonly ManifestResource[];
+  /** Names of the deployment units (kustomization or plain directory) a file's objects are deployed with. */
+  unitsOf(path: string): readonly string[];
+  /** Kustomizations that use a file as a patch. */
+  patchTargetsOf(path: string): readonly KustomizationInfo[];
+}
+
+export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: RepositoryListing): WorkspaceIndex {
+  const fileMap = new Map<string, ManifestFile>();
+  const kustomizations = new Map<string, KustomizationInfo>();
+  for (const file of files) {
+    fileMap.set(file.path, file);
+    if (isKustomizationPath(file.path)) {
+      const info = readKustomization(file);
+      if (info) kustomizations.set(info.dir, info);
+    }
+  }
+
+  const patchUsers = new Map<string, KustomizationInfo[]>();
+  for (const k of kustomizations.values()) {
+    for (const ref of k.refs) {
+      if ((ref.field === 'patches' || ref.field === 'patchesStrategicMerge') && ref.resolved) {
+        const list = patchUsers.get(ref.resolved) ?? [];
+        list.push(k);
+        patchUsers.set(ref.resolved, list);
+      }
+    }
+  }
+
+  const resources: ManifestResource[] = [];
+  const patches: ManifestResource[] = [];
+  const byKind = new Map<string, ManifestResource[]>();
+  const byFile = new Map<string, ManifestResource[]>();
+  for (const file of fileMap.values()) {
+    if (isKustomizationPath(file.path)) continue;
+    const found = extractResources(file);
+    byFile.set(file.path, found);
+    if (patchUsers.has(file.path)) {
+      patches.push(...found);
+      continue;
+    }
+    for (const r of found) {
+      resources.push(r);
+      const list = byKind.get(r.kind) ?? [];
+      list.push(r);
+      byKind.set(r.kind, list);
+    }
+  }
+
+  const units = computeUnits(fileMap, kustomizations);
+  return {
+    files: fileMap,
+    resources,
+    patches,
+    kustomizations,
+    listing,
+    resourcesByKind: (kind) => byKind.get(kind) ?? [],
+    resourcesInFile: (path) => byFile.get(path) ?? [],
+    unitsOf: (path) => units.get(path) ?? [`dir:${dirname(path)}`],
+    patchTargetsOf: (path) => patchUsers.get(path) ?? [],
+  };
+}
+
+/**
+ * A file belongs to the unit of every root kustomization that renders it (following `resources` into
+ * directories and their kustomizations); a file no kustomization renders belongs to its directory.
+ */
+function computeUnits(files: ReadonlyMap<string, ManifestFile>, kustomizations: ReadonlyMap<string, KustomizationInfo>): Map<string, string[]> {
+  const rendered = new Map<string, Set<string>>();
+  const collect = (k: KustomizationInfo, into: Set<string>, seen: Set<string>) => {
+    if (seen.has(k.dir)) return;
+    seen.add(k.dir);
+    for (const ref of k.refs) {
+      if (!ref.resolved || !['resources', 'bases', 'components'].includes(ref.field)) continue;
+      const child = kustomizations.get(ref.resolved);
+      if (child) collect(child, into, seen);
+      else if (files.has(ref.resolved)) into.add(ref.resolved);
+    }
+  };
+  const referenced = new Set<string>();
+  for (const k of kustomizations.values()) {
+    for (const ref of k.refs) if (ref.resolved && kustomizations.has(ref.resolved) && ref.resolved !== k.dir) referenced.add(ref.resolved);
+  }
+  const units = new Map<string, string[]>();
+  for (const k of kustomizations.values()) {
+    if (referenced.has(k.dir)) continue; // only roots: a base is checked inside each overlay that renders it
+    const set = new Set<string>();
+    collect(k, set, new Set());
+    rendered.set(k.dir, set);
+    for (const path of set) {
+      const list = units.get(path) ?? [];
+      list.push(`kustomization:${k.dir || '.'}`);
+      units.set(path, list);
+    }
+  }
+  return units;
+}
