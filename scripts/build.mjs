@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Bundles each entry point with esbuild: the extension host, the language server and the CLI.
+// Usage: node scripts/build.mjs [--watch] [--minify]
+import { build, context } from 'esbuild';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+const entries = [
+  { in: 'src/extension/main.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { in: 'src/server/main.ts', out: 'dist/server.js', external: [] },
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', external: [] },
+].filter((e) => existsSync(e.in));
+
+mkdirSync('dist', { recursive: true });
+// Schema data is loaded lazily at run time from dist/schemas (one small JSON chunk per kind group).
+if (existsSync('src/core/schema/data')) cpSync('src/core/schema/data', 'dist/schemas', { recursive: true });
+
+for (const entry of entries) {
+  const options = {
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    minify,
+    external: entry.external,
+    logLevel: 'warning',
+  };
+  if (watch) await (await context(options)).watch();
+  else await build(options);
+}
+console.log(`built ${entries.map((e) => e.out).join(', ') || 'nothing'}${watch ? ' (watching)' : ''}`);
