@@ -1,6 +1,7 @@
 // Repository-relative paths inside core are POSIX strings ('apps/base/deployment.yaml'); adapters convert.
 
 export function normalizePath(path: string): string {
+  const absolute = path.startsWith('/') || path.startsWith('\\');
   const parts: string[] = [];
   for (const part of path.replace(/\\/g, '/').split('/')) {
     if (part === '' || part === '.') continue;
@@ -9,7 +10,7 @@ export function normalizePath(path: string): string {
       else parts.push('..');
     } else parts.push(part);
   }
-  return parts.join('/');
+  return (absolute ? '/' : '') + parts.join('/');
 }
 
 export function joinPath(...segments: string[]): string {
