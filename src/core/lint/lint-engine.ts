@@ -1,6 +1,7 @@
 import { ignoredPathMatchers, type LintConfig } from '../config/lint-config.js';
 import { matchesAnyGlob } from '../config/glob.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding.js';
+import { kustomizationFileResource } from '../resource/kustomization-resource.js';
 import { locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Range } from '../text/range.js';
@@ -41,7 +42,9 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
   for (const doc of file.documents) findings.push(...doc.problems);
 
   const resources = workspace.resourcesInFile(path);
-  for (const resource of resources) {
+  // A kustomization file is checked by the rules that name its kind, never by the schema validator.
+  const kustomization = kustomizationFileResource(workspace, path);
+  for (const resource of kustomization ? [...resources, kustomization] : resources) {
     const objectStart = resource.document.locator.locateNearest(resource.basePath).located.whole.start.line;
     const emit = (ruleId: string, defaultSetting: Severity | 'off', finding: Omit<Finding, 'severity' | 'ruleId'>) => {
       const setting = config.rules[ruleId] ?? defaultSetting;
@@ -51,7 +54,7 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
       findings.push(full);
     };
 
-    if (deps.validator) {
+    if (deps.validator && resource !== kustomization) {
       for (const issue of safely(() => deps.validator?.validate(resource, config.kubernetesVersion, workspace) ?? [], [])) {
         emit(issue.ruleId, issue.severity, { message: issue.message, path, range: rangeFor(resource, issue.path, issue.on), fixes: issue.fixes });
       }
@@ -60,6 +63,7 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
 
     for (const rule of deps.rules) {
       if (rule.meta.kinds && !rule.meta.kinds.includes(resource.kind)) continue;
+      if (resource === kustomization && !rule.meta.kinds) continue;
       if ((config.rules[rule.meta.id] ?? rule.meta.defaultSeverity) === 'off') continue;
       const context: RuleContext = {
         workspace,
