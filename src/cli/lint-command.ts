@@ -5,7 +5,6 @@ import type { Finding } from '../core/findings/finding.js';
 import { ENGINE_CHECKS } from '../core/lint/engine-checks.js';
 import { lintWorkspace } from '../core/lint/lint-engine.js';
 import { RULES } from '../core/lint/rule-list.js';
-import { extractResources } from '../core/resource/manifest-resource.js';
 import { joinPath } from '../core/text/posix-path.js';
 import { buildWorkspaceIndex } from '../core/workspace/workspace-index.js';
 import { collectInputs, type LintInput } from './collect-inputs.js';
@@ -51,8 +50,7 @@ function lintInput(input: LintInput, config: LintConfig, deps: Parameters<typeof
   const display = (path: string) => (input.displayRoot && input.displayRoot !== '.' ? joinPath(input.displayRoot, path) : path);
   const relocate = (f: Finding): Finding => ({ ...f, path: display(f.path), related: f.related?.map((r) => ({ ...r, path: display(r.path) })) });
   const results: CheckedFile[] = lintWorkspace(index, config, deps).map((result) => {
-    const file = index.files.get(result.path);
-    const objectLines = file ? extractResources(file).map((r) => ({ start: r.document.range.start.line, end: r.document.range.end.line })) : [];
+    const objectLines = index.resourcesInFile(result.path).map((r) => ({ start: r.document.range.start.line, end: r.document.range.end.line }));
     return { ...result, path: display(result.path), findings: result.findings.map(relocate), objectLines };
   });
   for (const u of input.unreadable) results.push({ path: display(u.path), findings: [], resourceCount: 0, ignored: false, objectLines: [], unreadable: u.reason });
