@@ -2,7 +2,9 @@
 // Bundles each entry point with esbuild: the extension host, the language server and the CLI.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -29,6 +31,7 @@ for (const entry of entries) {
     minify,
     external: entry.external,
     logLevel: 'warning',
+    define: { PACKAGE_VERSION: JSON.stringify(version) },
   };
   if (watch) await (await context(options)).watch();
   else await build(options);
