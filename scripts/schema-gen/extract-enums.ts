@@ -1,0 +1,65 @@
+// The OpenAPI documents behind cdk8s carry no `enum` lists, but kubernetes-models (generated from the
+// Kubernetes 1.33 OpenAPI v3 document) writes them as string-literal unions:
+//   "protocol"?: "SCTP" | "TCP" | "UDP";
+// We read those unions and apply them to the same definition and property in every Kubernetes version.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+/** normalized definition name (`iok8sapicorev1containerport`) → property → allowed values */
+export type EnumTable = Map<string, Map<string, string[]>>;
+
+export function normalizeDefinitionName(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
+
+function listDeclarationFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === '_schemas') continue;
+    if (statSync(path).isDirectory()) listDeclarationFiles(path, out);
+    else if (name.endsWith('.d.ts') && name !== 'index.d.ts') out.push(path);
+  }
+  return out;
+}
+
+function stringLiteralUnion(type: ts.TypeNode): string[] | undefined {
+  if (!ts.isUnionTypeNode(type)) return undefined;
+  const values: string[] = [];
+  for (const member of type.types) {
+    if (ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal)) values.push(member.literal.text);
+    else return undefined;
+  }
+  return values;
+}
+
+export function extractEnums(packageDir: string): EnumTable {
+  const table: EnumTable = new Map();
+  for (const file of listDeclarationFiles(packageDir)) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+    const localToAlias = new Map<string, string>();
+    for (const stmt of source.statements) {
+      if (ts.isExportDeclaration(stmt) && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
+        for (const el of stmt.exportClause.elements) {
+          if (el.propertyName) localToAlias.set(el.propertyName.text, el.name.text);
+        }
+      }
+    }
+    for (const stmt of source.statements) {
+      if (!ts.isInterfaceDeclaration(stmt)) continue;
+      const alias = localToAlias.get(stmt.name.text);
+      if (!alias?.startsWith('I')) continue;
+      const key = normalizeDefinitionName(alias.slice(1));
+      for (const member of stmt.members) {
+        if (!ts.isPropertySignature(member) || !member.type) continue;
+        const values = stringLiteralUnion(member.type);
+        if (!values || values.length < 2) continue;
+        const prop = member.name.getText(source).replace(/^['"]|['"]$/g, '');
+        let byProp = table.get(key);
+        if (!byProp) table.set(key, (byProp = new Map()));
+        byProp.set(prop, values);
+      }
+    }
+  }
+  return table;
+}
