@@ -39,11 +39,17 @@ function readJsDoc(node: ts.Node): JsDocInfo {
   return { text: text.trim(), schema };
 }
 
-/** Reads `static GVK = { apiVersion: 'apps/v1', kind: 'Deployment' }` of each `Kube*` class in k8s.js. */
+/**
+ * Reads the apiVersion and kind of each `Kube*` class in k8s.js. Newer cdk8s writes
+ * `static GVK = { apiVersion: 'apps/v1', kind: 'Deployment' }` inside the class, older cdk8s writes
+ * `KubeDeployment.GVK = { … }` after it.
+ */
 function readGroupVersionKinds(jsText: string): Map<string, { apiVersion: string; kind: string }> {
   const out = new Map<string, { apiVersion: string; kind: string }>();
-  const re = /class (Kube\w+) extends [\w.]+ \{[\s\S]*?static GVK = \{\s*apiVersion: '([^']+)',\s*kind: '([^']+)'/g;
-  for (const m of jsText.matchAll(re)) out.set(m[1]!, { apiVersion: m[2]!, kind: m[3]! });
+  const assigned = /(Kube\w+)\.GVK = \{\s*apiVersion: '([^']+)',\s*kind: '([^']+)'/g;
+  for (const m of jsText.matchAll(assigned)) out.set(m[1]!, { apiVersion: m[2]!, kind: m[3]! });
+  const inClass = /class (Kube\w+) extends [\w.]+ \{[\s\S]*?static GVK = \{\s*apiVersion: '([^']+)',\s*kind: '([^']+)'/g;
+  for (const m of jsText.matchAll(inClass)) out.set(m[1]!, { apiVersion: m[2]!, kind: m[3]! });
   return out;
 }
 

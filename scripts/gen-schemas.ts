@@ -1,0 +1,57 @@
+#!/usr/bin/env -S npx tsx
+// Regenerates src/core/schema/data/ from pinned npm packages' type declarations (no network beyond npm).
+// Usage: npm run gen:schemas
+// Inputs are listed in scripts/schema-gen/sources/package.json (+ lock) and installed there on demand with
+// `npm ci`, so that the project's own dependencies carry none of them.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyBuiltinOverrides } from './schema-gen/builtin-overrides.ts';
+import { extractCdk8sImports } from './schema-gen/extract-cdk8s-imports.ts';
+import { extractEnums } from './schema-gen/extract-enums.ts';
+import { extractModelTypes, findKindFiles } from './schema-gen/extract-model-types.ts';
+import { writeSchemaData } from './schema-gen/write-schema-data.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const sourcesDir = join(root, 'scripts/schema-gen/sources');
+const modules = join(sourcesDir, 'node_modules');
+const outDir = join(root, 'src/core/schema/data');
+
+const KUBERNETES_VERSIONS = ['1.30', '1.31', '1.32', '1.33'];
+const DEFAULT_VERSION = '1.33';
+const CRD_PROJECTS = ['flux-cd', 'argo-cd', 'sealed-secrets', 'external-secrets'];
+
+if (!existsSync(join(modules, 'k8s-1-33'))) {
+  console.log('gen-schemas: installing pinned inputs into scripts/schema-gen/sources …');
+  execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', sourcesDir], { stdio: 'inherit' });
+}
+
+const versionOf = (pkgDir: string): string => (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { name: string; version: string }).version;
+const sources: Record<string, string> = {};
+
+const enumsDir = join(modules, 'k8s-models-1-33');
+const enums = extractEnums(enumsDir);
+sources['kubernetes-models (enums, Kubernetes 1.33)'] = versionOf(enumsDir);
+
+const versions = KUBERNETES_VERSIONS.map((version) => {
+  const pkg = join(modules, `k8s-${version.replace('.', '-')}`);
+  const base = join(pkg, 'lib/imports/k8s');
+  const data = extractCdk8sImports(`${base}.d.ts`, `${base}.js`);
+  applyBuiltinOverrides(data.definitions, enums);
+  sources[`cdk8s-plus-${version.split('.')[1]} (Kubernetes ${version})`] = versionOf(pkg);
+  const kinds = [...data.kinds.values()].reduce((n, m) => n + m.size, 0);
+  console.log(`gen-schemas: Kubernetes ${version}: ${kinds} kinds, ${data.definitions.size} definitions`);
+  return { version, data };
+});
+
+const projects = CRD_PROJECTS.map((name) => {
+  const pkg = join(modules, '@kubernetes-models', name);
+  const data = extractModelTypes(findKindFiles(pkg), name);
+  sources[`@kubernetes-models/${name}`] = versionOf(pkg);
+  console.log(`gen-schemas: ${name}: ${data.kinds.length} kinds, ${data.defs.size} named definitions`);
+  return { name, data };
+});
+
+const { files, bytes } = writeSchemaData(outDir, { versions, defaultVersion: DEFAULT_VERSION, projects, sources });
+console.log(`gen-schemas: wrote ${files} files, ${(bytes / 1024 / 1024).toFixed(2)} MB to ${outDir}`);

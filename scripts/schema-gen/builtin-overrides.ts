@@ -1,0 +1,45 @@
+// What the type declarations cannot say about built-in kinds, stated here explicitly.
+// Each rule names the OpenAPI fact it restores; src/core/schema/README.md lists them as approximations.
+import type { SchemaNodeJson, SchemaNodeObjectJson } from '../../src/core/schema/schema-data.ts';
+import type { ExtractedDefinition } from './extract-cdk8s-imports.ts';
+import { normalizeDefinitionName, type EnumTable } from './extract-enums.ts';
+
+/** The only `format: double` properties of the built-in API (every other number is int32/int64). */
+const DOUBLE_PROPERTIES: Record<string, string[]> = {
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps': ['maximum', 'minimum', 'multipleOf'],
+};
+
+/** `format: byte` (base64) string properties and map values. */
+const BYTE_PROPERTIES: Record<string, string[]> = {
+  'io.k8s.api.core.v1.Secret': ['data'],
+  'io.k8s.api.core.v1.ConfigMap': ['binaryData'],
+  'io.k8s.api.certificates.v1.CertificateSigningRequestSpec': ['request'],
+  'io.k8s.api.certificates.v1beta1.CertificateSigningRequestSpec': ['request'],
+};
+
+function withByteFormat(node: SchemaNodeJson): SchemaNodeJson {
+  if (typeof node === 'string') return node;
+  if (node.t === 'string') return { ...node, f: 'byte' };
+  if (node.t === 'object' && node.m) return { ...node, m: withByteFormat(node.m) };
+  return node;
+}
+
+export function applyBuiltinOverrides(definitions: Map<string, ExtractedDefinition>, enums: EnumTable): void {
+  for (const def of definitions.values()) {
+    const props = def.node.p;
+    if (!props) continue;
+    const enumProps = enums.get(normalizeDefinitionName(def.name));
+    for (const [name, prop] of Object.entries(props)) {
+      if (typeof prop === 'string') continue;
+      const values = enumProps?.get(name);
+      if (values && prop.t === 'string' && !prop.e) props[name] = { ...prop, e: values };
+      if (name === 'caBundle' && prop.t === 'string') props[name] = { ...(props[name] as SchemaNodeObjectJson), f: 'byte' };
+    }
+    for (const name of DOUBLE_PROPERTIES[def.name] ?? []) {
+      if (props[name]) props[name] = { t: 'number' };
+    }
+    for (const name of BYTE_PROPERTIES[def.name] ?? []) {
+      if (props[name]) props[name] = withByteFormat(props[name]);
+    }
+  }
+}
