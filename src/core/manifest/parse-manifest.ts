@@ -14,8 +14,10 @@ const TEMPLATE_MARKER = /\{\{-?\s|\{\{[-.$a-zA-Z(/]/;
 /**
  * Parses a YAML (or JSON) manifest file into documents with values and source ranges.
  * Never throws: every problem becomes a finding, and one broken document never hides the others.
+ * Pass the same `cache` on every edit of a file to re-parse only the documents whose text changed.
  */
-export function parseManifest(path: string, rawText: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ManifestFile {
+export function parseManifest(path: string, rawText: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, cache?: DocumentParseCache): ManifestFile {
+  const nextCache: DocumentParseCache | undefined = cache ? new Map() : undefined;
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const format = /\.json$/i.test(path) ? 'json' : 'yaml';
   const lines = new LineIndex(text);
@@ -33,23 +35,56 @@ export function parseManifest(path: string, rawText: string, limits: ParseLimits
     return fileProblem(`File not validated: values nested deeper than ${limits.maxDepth} levels.`, lines.rangeAt(tooDeep, tooDeep + 1));
   }
 
-  let parsed: Document.Parsed[];
-  try {
-    parsed = parseAllDocuments(text, { version: format === 'json' ? '1.2' : '1.1', uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'silent' }) as Document.Parsed[];
-  } catch (error) {
-    return fileProblem(`File could not be parsed: ${describe(error)}`, lines.rangeAt(0, 0));
+  const documents: ManifestDocument[] = [];
+  for (const chunk of splitDocuments(text)) {
+    let parsed = cache?.get(chunk.text);
+    if (!parsed) {
+      try {
+        parsed = Array.from(parseAllDocuments(chunk.text, { version: format === 'json' ? '1.2' : '1.1', uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'silent' }) as Document.Parsed[]);
+      } catch (error) {
+        return fileProblem(`File could not be parsed: ${describe(error)}`, lines.rangeAt(chunk.offset, chunk.offset));
+      }
+    }
+    nextCache?.set(chunk.text, parsed);
+    for (const doc of parsed) documents.push(toManifestDocument(path, chunk.text, chunk.offset, doc, documents.length, lines, limits));
   }
-  // parseAllDocuments returns an EmptyStream (an empty array-like) for a file with no document.
-  const documents = Array.from(parsed, (doc, index) => toManifestDocument(path, text, doc, index, lines, limits));
+  if (cache && nextCache) {
+    cache.clear();
+    for (const [k, v] of nextCache) cache.set(k, v);
+  }
   return { path, text, format, documents, problems: [] };
 }
 
-function toManifestDocument(path: string, text: string, doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits): ManifestDocument {
+/** Parsed documents by their exact text, so that an edit re-parses only the document it touched. */
+export type DocumentParseCache = Map<string, Document.Parsed[]>;
+
+interface DocumentChunk {
+  readonly text: string;
+  readonly offset: number;
+}
+
+/**
+ * Splits a stream at `---` document markers at the start of a line. Such a line always starts a new document
+ * in YAML (it may not appear inside any scalar), so each chunk parses on its own exactly as in the whole stream.
+ */
+export function splitDocuments(text: string): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  let start = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m.index > start) chunks.push({ text: text.slice(start, m.index), offset: start });
+    start = m.index;
+  }
+  chunks.push({ text: text.slice(start), offset: start });
+  return chunks;
+}
+
+function toManifestDocument(path: string, text: string, offset: number, doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits): ManifestDocument {
   const [start, , end] = doc.range;
-  const range = lines.rangeAt(start, end);
+  const range = lines.rangeAt(start + offset, end + offset);
   const isTemplate = TEMPLATE_MARKER.test(text.slice(start, end));
   const problems: Finding[] = [];
-  const at = (pos: readonly [number, number]): Range => lines.rangeAt(pos[0], Math.max(pos[1], pos[0] + 1));
+  const at = (pos: readonly [number, number]): Range => lines.rangeAt(pos[0] + offset, Math.max(pos[1], pos[0] + 1) + offset);
 
   for (const error of doc.errors) {
     problems.push({ ruleId: PARSE_RULE_ID, severity: 'error', message: firstLine(error.message), path, range: at(error.pos) });
@@ -63,9 +98,9 @@ function toManifestDocument(path: string, text: string, doc: Document.Parsed, in
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount, mapAsMap: false });
   } catch (error) {
     value = undefined;
-    problems.push({ ruleId: LIMIT_RULE_ID, severity: 'error', message: `Document not validated: ${describe(error)}`, path, range: lines.rangeAt(start, start) });
+    problems.push({ ruleId: LIMIT_RULE_ID, severity: 'error', message: `Document not validated: ${describe(error)}`, path, range: lines.rangeAt(start + offset, start + offset) });
   }
-  const locator: SourceLocator = createSourceLocator(doc, lines, range);
+  const locator: SourceLocator = createSourceLocator(doc, lines, range, offset);
   // Helm/Go templates are not YAML until rendered: their "syntax errors" are false alarms.
   return { index, range, value, locator, isTemplate, problems: isTemplate ? [] : problems };
 }

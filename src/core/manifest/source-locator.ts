@@ -23,7 +23,12 @@ export interface SourceLocator {
 
 type AnyNode = Node | Pair | null | undefined;
 
-export function createSourceLocator(doc: Document.Parsed, lines: LineIndex, docRange: Range): SourceLocator {
+/**
+ * `offset` is where the document's own text starts in the file: documents are parsed one by one (so an edit
+ * re-parses only its document) and their node offsets are relative to their own text.
+ */
+export function createSourceLocator(doc: Document.Parsed, fileLines: LineIndex, docRange: Range, offset = 0): SourceLocator {
+  const lines = { rangeAt: (start: number, end: number) => fileLines.rangeAt(start + offset, end + offset) };
   const resolve = (node: AnyNode): AnyNode => (isAlias(node) ? (node.resolve(doc) as Node | undefined) : node);
 
   const rangeOf = (node: Node | null | undefined, fallback: Range): Range =>
