@@ -4,10 +4,24 @@ import { duplicateResourceRule } from './rules/duplicate-resource.js';
 import { hpaFixedReplicasRule } from './rules/hpa-fixed-replicas.js';
 import { imageTagRule } from './rules/image-tag.js';
 import { secretInGitRule } from './rules/secret-in-git.js';
+import { resourcesRule } from './rules/resources.js';
+import { statusInGitRule } from './rules/status-in-git.js';
+import { selectorMismatchRule } from './rules/selector-mismatch.js';
+import { helmVersionRule } from './rules/helm-version.js';
+import { privilegedContainerRule } from './rules/privileged-container.js';
+import { hostPathRule } from './rules/host-path.js';
+import { runAsRootRule } from './rules/run-as-root.js';
 
 export const RULES: readonly Rule[] = [
   secretInGitRule,
   imageTagRule,
   hpaFixedReplicasRule,
   duplicateResourceRule,
+  resourcesRule,
+  statusInGitRule,
+  selectorMismatchRule,
+  helmVersionRule,
+  privilegedContainerRule,
+  hostPathRule,
+  runAsRootRule,
 ];

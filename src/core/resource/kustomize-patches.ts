@@ -1,0 +1,80 @@
+// What kustomize overlays patch onto an object. Rules that look at a base object (missing resources, a
+// selector) must not flag what an overlay adds, or every base/overlay repository would be full of false alarms.
+import { parseAllDocuments } from 'yaml';
+import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { getAt, isRecord, type ManifestResource } from './manifest-resource.js';
+
+export interface PatchesForObject {
+  /** Strategic-merge patch objects (from patch files and inline `patch:` texts) that name this object. */
+  readonly strategic: readonly Record<string, unknown>[];
+  /** JSON 6902 operation paths (`/spec/template/...`) aimed at this object. */
+  readonly jsonPaths: readonly string[];
+}
+
+const cache = new WeakMap<WorkspaceIndex, ReadonlyMap<string, { strategic: Record<string, unknown>[]; jsonPaths: string[] }>>();
+const ANY = '*';
+
+/** Patches any kustomization in the workspace applies to objects of this kind and name. */
+export function patchesFor(workspace: WorkspaceIndex, resource: ManifestResource): PatchesForObject {
+  const index = patchIndex(workspace);
+  const strategic: Record<string, unknown>[] = [];
+  const jsonPaths: string[] = [];
+  for (const key of [`${resource.kind}/${resource.name}`, `${resource.kind}/${ANY}`, `${ANY}/${ANY}`]) {
+    const entry = index.get(key);
+    if (entry) {
+      strategic.push(...entry.strategic);
+      jsonPaths.push(...entry.jsonPaths);
+    }
+  }
+  return { strategic, jsonPaths };
+}
+
+function patchIndex(workspace: WorkspaceIndex): ReadonlyMap<string, { strategic: Record<string, unknown>[]; jsonPaths: string[] }> {
+  const existing = cache.get(workspace);
+  if (existing) return existing;
+  const map = new Map<string, { strategic: Record<string, unknown>[]; jsonPaths: string[] }>();
+  const entry = (kind: string, name: string) => {
+    const key = `${kind || ANY}/${name || ANY}`;
+    let e = map.get(key);
+    if (!e) map.set(key, (e = { strategic: [], jsonPaths: [] }));
+    return e;
+  };
+  for (const patch of workspace.patches) entry(patch.kind, patch.name).strategic.push(patch.object);
+  for (const k of workspace.kustomizations.values()) {
+    const value = k.file.documents[0]?.value;
+    if (!isRecord(value)) continue;
+    for (const field of ['patches', 'patchesJson6902', 'patchesStrategicMerge'] as const) {
+      const list = value[field];
+      if (!Array.isArray(list)) continue;
+      for (const item of list) {
+        const inline = typeof item === 'string' ? (field === 'patchesStrategicMerge' && item.includes('\n') ? item : undefined) : isRecord(item) && typeof item.patch === 'string' ? item.patch : undefined;
+        if (inline === undefined) continue;
+        const target = isRecord(item) && isRecord(item.target) ? item.target : {};
+        for (const doc of safeParse(inline)) {
+          if (Array.isArray(doc)) {
+            const e = entry(str(target.kind), str(target.name));
+            for (const op of doc) if (isRecord(op) && typeof op.path === 'string') e.jsonPaths.push(op.path);
+          } else if (isRecord(doc)) {
+            const name = str(getAt(doc, ['metadata', 'name'])) || str(target.name);
+            entry(str(doc.kind) || str(target.kind), name).strategic.push(doc);
+          }
+        }
+      }
+    }
+  }
+  cache.set(workspace, map);
+  return map;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function safeParse(text: string): unknown[] {
+  try {
+    const docs = parseAllDocuments(text, { logLevel: 'silent' });
+    return [...docs].filter((d) => d.errors.length === 0).map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
+  } catch {
+    return [];
+  }
+}
