@@ -1,0 +1,68 @@
+// `npm run bench:engine`: CLI throughput on one core, cold and incremental validation of a 5,000-line file,
+// and peak memory. Prints figures; goals are in docs/performance.md.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_LINT_CONFIG } from '../../src/core/config/lint-config.js';
+import { lintWorkspace } from '../../src/core/lint/lint-engine.js';
+import { RULES } from '../../src/core/lint/rule-list.js';
+import { parseManifest, type DocumentParseCache } from '../../src/core/manifest/parse-manifest.js';
+import { buildWorkspaceIndex } from '../../src/core/workspace/workspace-index.js';
+import { createValidator } from '../../src/cli/engine-validator.js';
+import { generatedFileOfLines, generatedStream } from './generate-manifests.js';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] as number;
+
+function cliThroughput(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'ga-bench-'));
+  try {
+    for (let f = 0; f < 100; f++) writeFileSync(join(dir, `file-${f}.yaml`), generatedStream(100, f * 100));
+    const oneCore = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', '0'] : [];
+    const runs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const t = performance.now();
+      const [cmd, ...args] = [...oneCore, process.execPath, 'dist/cli.js', 'lint', dir, '--format', 'json'];
+      const out = spawnSync(cmd as string, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+      runs.push(performance.now() - t);
+      if (out.status === 2) throw new Error(`CLI failed: ${out.stderr}`);
+      if (r === 0) {
+        const summary = (JSON.parse(out.stdout) as { summary: { resources: number } }).summary;
+        if (summary.resources !== 10_000) throw new Error(`expected 10,000 resources, CLI saw ${summary.resources}`);
+      }
+    }
+    const ms = median(runs);
+    console.log(`CLI, 10,000 documents in 100 files${oneCore.length ? ' on one core' : ''}: ${ms.toFixed(0)} ms (median of 3, process start included) → ${(10_000 / (ms / 1000)).toFixed(0)} documents/s (goal ≥ 3,000/s)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function editorValidation(): void {
+  const text = generatedFileOfLines(5000, 100);
+  const validator = createValidator();
+  const lint = (file: ReturnType<typeof parseManifest>) =>
+    lintWorkspace(buildWorkspaceIndex([file], { entryType: () => undefined }), DEFAULT_LINT_CONFIG, { rules: RULES, validator });
+  const cache: DocumentParseCache = new Map();
+  let t = performance.now();
+  lint(parseManifest('big.yaml', text, undefined, cache));
+  const cold = performance.now() - t;
+
+  const changes: number[] = [];
+  let current = text;
+  for (let i = 0; i < 200; i++) {
+    // One-character edit in a document in the middle of the file, alternating so the text really changes.
+    current = current.replace(/replicas: \d+/, `replicas: ${(i % 9) + 1}`);
+    t = performance.now();
+    lint(parseManifest('big.yaml', current, undefined, cache));
+    changes.push(performance.now() - t);
+  }
+  const lines = text.split('\n').length;
+  console.log(`Editor file, ${lines} lines / 101 documents: cold ${cold.toFixed(1)} ms; after a one-document change median ${median(changes).toFixed(1)} ms, p95 ${p95(changes).toFixed(1)} ms`);
+}
+
+cliThroughput();
+editorValidation();
+const peak = process.resourceUsage().maxRSS / 1024;
+console.log(`Peak RSS of the benchmark process (in-process part): ${peak.toFixed(0)} MiB`);
