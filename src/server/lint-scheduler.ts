@@ -1,0 +1,122 @@
+// When to lint what. An edited document is linted as soon as the changes already received are applied
+// (configurable delay); the other open documents are re-linted after a longer, debounced delay, and only
+// when the edit can change their findings (object identities, kustomizations, CRDs, files on disk).
+// Every run carries a generation per document: a run overtaken by a newer change is dropped, and the
+// publisher refuses results from an older workspace revision than the last one published.
+import type { LintConfig } from '../core/config/lint-config.js';
+import type { Finding } from '../core/findings/finding.js';
+import { lintWorkspace, type LintDependencies } from '../core/lint/lint-engine.js';
+import { isKustomizationPath } from '../core/workspace/kustomization-file.js';
+import type { DiagnosticsPublisher } from './handlers/diagnostics.js';
+import type { LintTiming } from './server-deps.js';
+import type { OpenDocument, WorkspaceState } from './workspace-state.js';
+
+export interface LintSchedulerOptions {
+  readonly state: WorkspaceState;
+  readonly configFor: (uri: string) => Promise<LintConfig>;
+  readonly publisher: DiagnosticsPublisher;
+  readonly lintDeps: LintDependencies;
+  readonly timing: LintTiming;
+  readonly log: (message: string) => void;
+}
+
+export class LintScheduler {
+  private readonly generations = new Map<string, number>();
+  private readonly timers = new Map<string, () => void>();
+  private workspaceTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: LintSchedulerOptions) {}
+
+  /** An open document changed; `affectsOthers` also schedules the debounced pass over the other documents. */
+  documentChanged(path: string, affectsOthers: boolean): void {
+    this.schedule(path, this.options.timing.documentDelayMs);
+    if (affectsOthers) this.workspaceChanged(path);
+  }
+
+  /** Something every open document may depend on changed (a file on disk, settings, the repo config). */
+  workspaceChanged(except?: string): void {
+    if (this.workspaceTimer) clearTimeout(this.workspaceTimer);
+    this.workspaceTimer = setTimeout(() => {
+      this.workspaceTimer = undefined;
+      for (const doc of this.options.state.openDocuments()) if (doc.path !== except) this.schedule(doc.path, 0);
+    }, this.options.timing.workspaceDelayMs);
+  }
+
+  /** Lints every open document now (configuration changes, explicit requests). */
+  async lintAllOpen(): Promise<void> {
+    await Promise.all([...this.options.state.openDocuments()].map((doc) => this.run(doc.path, this.bump(doc.path))));
+  }
+
+  /** Findings of a file computed right now, without publishing (the workspace lint request). */
+  async lintFile(path: string, uri: string): Promise<readonly Finding[]> {
+    const config = await this.options.configFor(uri);
+    return this.compute(path, config);
+  }
+
+  cancel(path: string): void {
+    this.bump(path);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.workspaceTimer) clearTimeout(this.workspaceTimer);
+    for (const cancel of this.timers.values()) cancel();
+    this.timers.clear();
+  }
+
+  private schedule(path: string, delayMs: number): void {
+    if (this.disposed) return;
+    const generation = this.bump(path);
+    const fire = () => {
+      this.timers.delete(path);
+      void this.run(path, generation);
+    };
+    if (delayMs <= 0) {
+      const handle = setImmediate(fire);
+      this.timers.set(path, () => clearImmediate(handle));
+    } else {
+      const handle = setTimeout(fire, delayMs);
+      this.timers.set(path, () => clearTimeout(handle));
+    }
+  }
+
+  private bump(path: string): number {
+    this.timers.get(path)?.();
+    this.timers.delete(path);
+    const generation = (this.generations.get(path) ?? 0) + 1;
+    this.generations.set(path, generation);
+    return generation;
+  }
+
+  private async run(path: string, generation: number): Promise<void> {
+    const before = this.options.state.getOpen(path);
+    if (!before || this.disposed) return;
+    const config = await this.options.configFor(before.uri);
+    // Everything after the await reads the newest state: an older generation has nothing left to do.
+    if (this.generations.get(path) !== generation || this.disposed) return;
+    const doc = this.options.state.getOpen(path);
+    if (!doc) return;
+    const revision = this.options.state.revision;
+    const findings = isGitOpsRelevant(doc, this.options.state) ? this.compute(path, config) : [];
+    this.options.publisher.publish(doc.uri, doc.version, revision, findings);
+  }
+
+  private compute(path: string, config: LintConfig): readonly Finding[] {
+    try {
+      const [result] = lintWorkspace(this.options.state.index(), config, this.options.lintDeps, [path]);
+      return result?.findings ?? [];
+    } catch (error) {
+      // The engine promises never to throw; if it does, the document keeps no stale findings and we say why.
+      this.options.log(`lint failed for ${path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return [];
+    }
+  }
+}
+
+/** A YAML file that declares no Kubernetes object and is no kustomization is someone else's business. */
+function isGitOpsRelevant(doc: OpenDocument, state: WorkspaceState): boolean {
+  if (isKustomizationPath(doc.path)) return true;
+  if (state.index().resourcesInFile(doc.path).length > 0) return true;
+  return /\bapiVersion\b|^kind\s*:/m.test(doc.file.text);
+}

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scanRepository } from '../adapters/fs/scan-repository.js';
+import type { WorkspaceSource } from './workspace-source.js';
+
+export const nodeWorkspaceSource: WorkspaceSource = {
+  scan: (root) => scanRepository(root),
+  readText(root, path) {
+    try {
+      return readFileSync(join(root, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};

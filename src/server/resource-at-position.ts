@@ -1,0 +1,14 @@
+import type { ManifestResource } from '../core/resource/manifest-resource.js';
+import { containsPosition, type Position } from '../core/text/range.js';
+import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
+
+/** The object declared at a position of a file (an item of a `kind: List` wins over the List's document). */
+export function resourceAtPosition(index: WorkspaceIndex, path: string, position: Position): ManifestResource | undefined {
+  let found: ManifestResource | undefined;
+  for (const resource of [...index.resourcesInFile(path), ...index.patches.filter((p) => p.file.path === path)]) {
+    if (!containsPosition(resource.document.range, position)) continue;
+    if (resource.basePath.length === 0) found ??= resource;
+    else if (containsPosition(resource.document.locator.locateNearest(resource.basePath).located.whole, position)) return resource;
+  }
+  return found;
+}

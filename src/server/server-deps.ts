@@ -1,0 +1,25 @@
+import type { ResourceValidator } from '../core/lint/resource-validator.js';
+import type { Rule } from '../core/lint/rule.js';
+import type { SchemaProvider } from './schema-provider.js';
+import type { WorkspaceSource } from './workspace-source.js';
+
+/** Everything `createServer` needs from the outside world; `main.ts` passes the real ones, tests pass fakes. */
+export interface ServerDeps {
+  readonly source: WorkspaceSource;
+  readonly rules: readonly Rule[];
+  readonly validator?: ResourceValidator;
+  readonly schema?: SchemaProvider;
+  readonly timing?: Partial<LintTiming>;
+}
+
+export interface LintTiming {
+  /**
+   * Delay before an edited document is linted. 0 coalesces only the changes already received (a keystroke
+   * burst that arrived together) and then lints at once: linting one document costs a few milliseconds.
+   */
+  readonly documentDelayMs: number;
+  /** Delay before the other open documents are re-linted after a change that can affect them. */
+  readonly workspaceDelayMs: number;
+}
+
+export const DEFAULT_TIMING: LintTiming = { documentDelayMs: 0, workspaceDelayMs: 200 };
