@@ -11,6 +11,9 @@ import { helmVersionRule } from './rules/helm-version.js';
 import { privilegedContainerRule } from './rules/privileged-container.js';
 import { hostPathRule } from './rules/host-path.js';
 import { runAsRootRule } from './rules/run-as-root.js';
+import { kustomizationRefRule } from './rules/kustomization-ref.js';
+import { fluxSourceRule } from './rules/flux-source.js';
+import { argoSourceRule } from './rules/argo-source.js';
 
 export const RULES: readonly Rule[] = [
   secretInGitRule,
@@ -24,4 +27,7 @@ export const RULES: readonly Rule[] = [
   privilegedContainerRule,
   hostPathRule,
   runAsRootRule,
+  kustomizationRefRule,
+  fluxSourceRule,
+  argoSourceRule,
 ];

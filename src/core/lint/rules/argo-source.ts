@@ -1,0 +1,91 @@
+import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
+import { groupOf } from '../../resource/resource-key.js';
+import { normalizePath } from '../../text/posix-path.js';
+import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
+import type { Rule } from '../rule.js';
+import { normalizeGitUrl } from './flux-repository.js';
+
+interface GitSource {
+  readonly url: string;
+  readonly dir: string;
+  readonly path: (string | number)[];
+}
+
+/** Git sources with a path (Helm charts, `ref:`-only value sources and templated paths are not paths). */
+function gitSources(app: ManifestResource): GitSource[] {
+  const out: GitSource[] = [];
+  const add = (source: unknown, path: (string | number)[]) => {
+    if (!isRecord(source) || typeof source.repoURL !== 'string' || typeof source.path !== 'string') return;
+    if (typeof source.chart === 'string' && source.chart !== '') return;
+    if (/^oci:\/\//.test(source.repoURL) || source.path.includes('{{') || source.path.includes('$')) return;
+    const dir = normalizePath(source.path);
+    if (dir === '..' || dir.startsWith('../')) return;
+    out.push({ url: normalizeGitUrl(source.repoURL), dir, path: [...path, 'path'] });
+  };
+  add(getAt(app.object, ['spec', 'source']), ['spec', 'source']);
+  const list = getAt(app.object, ['spec', 'sources']);
+  if (Array.isArray(list)) list.forEach((s, i) => add(s, ['spec', 'sources', i]));
+  return out;
+}
+
+function isApplication(r: ManifestResource): boolean {
+  return r.kind === 'Application' && groupOf(r.apiVersion) === 'argoproj.io';
+}
+
+const cache = new WeakMap<WorkspaceIndex, string | undefined>();
+
+/**
+ * Which repoURL is this repository. Heuristic: among the Git sources of the repository's own Applications,
+ * the URL with the most paths that exist here (ties: the most used). No URL qualifies when none of its
+ * paths exists, which also keeps the rule quiet when a subfolder of the repository is linted.
+ */
+export function thisRepositoryUrl(workspace: WorkspaceIndex): string | undefined {
+  if (cache.has(workspace)) return cache.get(workspace);
+  const stats = new Map<string, { existing: number; total: number }>();
+  for (const app of workspace.resourcesByKind('Application')) {
+    if (!isApplication(app)) continue;
+    for (const s of gitSources(app)) {
+      const st = stats.get(s.url) ?? { existing: 0, total: 0 };
+      st.total++;
+      if (s.dir === '' || workspace.listing.entryType(s.dir) === 'directory') st.existing++;
+      stats.set(s.url, st);
+    }
+  }
+  let best: string | undefined;
+  let bestStats = { existing: 0, total: 0 };
+  for (const [url, st] of stats) {
+    if (st.existing > bestStats.existing || (st.existing === bestStats.existing && st.total > bestStats.total)) {
+      best = url;
+      bestStats = st;
+    }
+  }
+  const result = bestStats.existing > 0 ? best : undefined;
+  cache.set(workspace, result);
+  return result;
+}
+
+export const argoSourceRule: Rule = {
+  meta: {
+    id: 'argo-source',
+    title: 'Argo CD source paths exist',
+    rationale: 'An Argo CD Application whose `source.path` (or `sources[].path`) does not exist in its repository never syncs ("app path does not exist"). Heuristic: the repository\'s URL is the repoURL whose paths exist here most often among its own Applications; only sources with that repoURL are checked, Helm chart sources (`chart`) and OCI sources never.',
+    remediation: 'Fix the path (relative to the repository root, no leading slash needed) or the repoURL.',
+    defaultSeverity: 'error',
+    kinds: ['Application'],
+  },
+  check(resource, context) {
+    if (!isApplication(resource)) return;
+    const self = thisRepositoryUrl(context.workspace);
+    if (!self) return;
+    for (const source of gitSources(resource)) {
+      if (source.url !== self || source.dir === '') continue;
+      const type = context.workspace.listing.entryType(source.dir);
+      if (type === 'directory') continue;
+      context.report({
+        path: source.path,
+        on: 'value',
+        message: type === 'file' ? `Source path '${source.dir}' is a file; Argo CD needs a directory.` : `Source path '${source.dir}' does not exist in this repository.`,
+      });
+    }
+  },
+};

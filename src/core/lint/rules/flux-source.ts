@@ -1,0 +1,90 @@
+import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
+import { groupOf } from '../../resource/resource-key.js';
+import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { FLUX_BOOTSTRAP_NAME, FLUX_KUSTOMIZE_GROUP, FLUX_SOURCE_GROUP, filesRenderedFrom, findFluxSource, fluxPath, isThisRepository } from './flux-repository.js';
+import { definedVariables, variableUses } from './flux-substitutions.js';
+
+const SOURCE_KINDS = ['GitRepository', 'OCIRepository', 'Bucket', 'HelmRepository', 'HelmChart', 'ExternalArtifact'];
+const rootCache = new WeakMap<WorkspaceIndex, boolean>();
+
+/**
+ * Paths are relative to the repository root, but the linted folder may be a subfolder. Only trust a missing
+ * path when some Kustomization of this repository has a path that does exist (the folder is the root).
+ */
+function isLintedAtRepositoryRoot(workspace: WorkspaceIndex): boolean {
+  const cached = rootCache.get(workspace);
+  if (cached !== undefined) return cached;
+  const confirmed = workspace.resourcesByKind('Kustomization').some((k) => {
+    if (groupOf(k.apiVersion) !== FLUX_KUSTOMIZE_GROUP || !isThisRepository(workspace, getAt(k.object, ['spec', 'sourceRef']), k)) return false;
+    const path = fluxPath(k);
+    return path !== undefined && path !== '' && workspace.listing.entryType(path) === 'directory';
+  });
+  rootCache.set(workspace, confirmed);
+  return confirmed;
+}
+
+/** Flags a sourceRef naming no source object, when the repository manages its Flux sources at all. */
+function checkSourceRef(resource: ManifestResource, context: RuleContext, ref: unknown, refPath: (string | number)[]): void {
+  if (!isRecord(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string' || ref.name.includes('${')) return;
+  if (!SOURCE_KINDS.includes(ref.kind)) return;
+  if (findFluxSource(context.workspace, ref, resource)) return;
+  if (ref.name === FLUX_BOOTSTRAP_NAME) return; // created by `flux bootstrap` or the Flux Operator, maybe not committed
+  const managesSources = context.workspace.resources.some((r) => groupOf(r.apiVersion) === FLUX_SOURCE_GROUP);
+  if (!managesSources) return; // sources come from another repository (tenant repositories)
+  const namespace = typeof ref.namespace === 'string' ? ref.namespace : resource.namespace;
+  context.report({
+    path: isRecord(getAt(resource.object, [...refPath])) && getAt(resource.object, [...refPath, 'name']) !== undefined ? [...refPath, 'name'] : refPath,
+    on: 'value',
+    message: `sourceRef names ${ref.kind} '${ref.name}'${namespace ? ` in namespace '${namespace}'` : ''}, which is not declared in this repository.`,
+  });
+}
+
+function checkKustomization(resource: ManifestResource, context: RuleContext): void {
+  const { workspace } = context;
+  const sourceRef = getAt(resource.object, ['spec', 'sourceRef']);
+  checkSourceRef(resource, context, sourceRef, ['spec', 'sourceRef']);
+  if (!isThisRepository(workspace, sourceRef, resource)) return;
+  const path = fluxPath(resource);
+  if (path === undefined) return;
+  if (path !== '' && workspace.listing.entryType(path) !== 'directory') {
+    if (!isLintedAtRepositoryRoot(workspace)) return;
+    const exists = workspace.listing.entryType(path) === 'file';
+    context.report({
+      path: ['spec', 'path'],
+      on: 'value',
+      message: exists ? `spec.path '${path}' is a file; Flux needs a directory.` : `spec.path '${path}' does not exist in this repository.`,
+    });
+    return;
+  }
+  if (getAt(resource.object, ['spec', 'postBuild']) === undefined) return; // no postBuild: Flux substitutes nothing
+  const defined = definedVariables(workspace, resource);
+  if (!defined) return;
+  const undefinedUses = variableUses(workspace, filesRenderedFrom(workspace, path)).filter((u) => !defined.has(u.name));
+  if (undefinedUses.length === 0) return;
+  const names = [...new Set(undefinedUses.map((u) => u.name))];
+  context.report({
+    path: ['spec', 'postBuild'],
+    message: `${names.map((n) => '${' + n + '}').join(', ')} ${names.length === 1 ? 'is' : 'are'} used under '${path || '.'}' but defined by no postBuild.substitute or substituteFrom: Flux substitutes an empty string (escape a literal as $\${…}).`,
+    related: undefinedUses.slice(0, 20).map((u) => ({ resource: u.resource, path: u.path, message: `\${${u.name}} used here` })),
+  });
+}
+
+export const fluxSourceRule: Rule = {
+  meta: {
+    id: 'flux-source',
+    title: 'Flux sources and paths resolve',
+    rationale: 'A Flux Kustomization whose `spec.path` is missing, or whose `sourceRef` names no source, never reconciles; an undefined `${VAR}` is silently replaced by an empty string. Heuristics keep this quiet where the repository cannot know: paths are only checked when the source is this repository (the `flux-system` GitRepository, or one with its URL) and the linted folder is the repository root; a sourceRef is only checked when the repository declares Flux sources at all, and `flux-system` is assumed to exist; variables are only checked with a `postBuild` and when every `substituteFrom` object is in the repository.',
+    remediation: 'Fix `spec.path` (relative to the repository root) or the sourceRef name/namespace; define the variable in `postBuild.substitute` or its ConfigMap/Secret, give it a default (`${VAR:=value}`), or escape a literal as `$${VAR}`.',
+    defaultSeverity: 'error',
+    kinds: ['Kustomization', 'HelmRelease'],
+  },
+  check(resource, context) {
+    const group = groupOf(resource.apiVersion);
+    if (resource.kind === 'Kustomization' && group === FLUX_KUSTOMIZE_GROUP) checkKustomization(resource, context);
+    else if (resource.kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') {
+      checkSourceRef(resource, context, getAt(resource.object, ['spec', 'chart', 'spec', 'sourceRef']), ['spec', 'chart', 'spec', 'sourceRef']);
+      checkSourceRef(resource, context, getAt(resource.object, ['spec', 'chartRef']), ['spec', 'chartRef']);
+    }
+  },
+};
