@@ -1,0 +1,169 @@
+// A real LSP client connected to `createServer` over in-memory streams, with a temporary workspace on disk.
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type FileChangeType,
+} from 'vscode-languageserver-protocol/node';
+import { createConnection } from 'vscode-languageserver/node';
+import { RULES } from '../../../src/core/lint/rule-list.js';
+import { serverStatusNotification, type ServerStatusParams } from '../../../src/protocol/lsp-extensions.js';
+import { createServer, type ServerHandle } from '../../../src/server/create-server.js';
+import { nodeWorkspaceSource } from '../../../src/server/node-workspace-source.js';
+import type { ServerDeps } from '../../../src/server/server-deps.js';
+
+export interface SessionOptions {
+  readonly files?: Readonly<Record<string, string>>;
+  readonly settings?: Record<string, unknown>;
+  readonly deps?: Partial<ServerDeps>;
+}
+
+export class LspTestSession {
+  readonly root: string;
+  readonly client: ProtocolConnection;
+  readonly statuses: ServerStatusParams[] = [];
+  settings: Record<string, unknown>;
+  private readonly diagnostics: PublishDiagnosticsParams[] = [];
+  private readonly waiters = new Set<() => void>();
+  private readonly versions = new Map<string, number>();
+  private readonly server: ServerHandle;
+
+  private constructor(options: SessionOptions) {
+    this.root = mkdtempSync(join(tmpdir(), 'gitops-lsp-'));
+    for (const [path, text] of Object.entries(options.files ?? {})) this.writeFile(path, text);
+    this.settings = options.settings ?? {};
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    this.server = createServer(serverConnection, {
+      source: nodeWorkspaceSource,
+      rules: RULES,
+      timing: { documentDelayMs: 0, workspaceDelayMs: 10 },
+      ...options.deps,
+    });
+    serverConnection.listen();
+    this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    this.client.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.push(params);
+      this.notify();
+    });
+    this.client.onNotification(serverStatusNotification, (params) => {
+      this.statuses.push(params);
+      this.notify();
+    });
+    this.client.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.client.onRequest(RegistrationRequest.type, () => undefined);
+    this.client.listen();
+  }
+
+  static async start(options: SessionOptions = {}): Promise<LspTestSession> {
+    const session = new LspTestSession(options);
+    await session.client.sendRequest(InitializeRequest.type, {
+      // null: a process id would make the server poll it with a timer that outlives the test.
+      processId: null,
+      rootUri: pathToFileURL(session.root).href,
+      workspaceFolders: [{ uri: pathToFileURL(session.root).href, name: 'test' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
+    });
+    await session.client.sendNotification(InitializedNotification.type, {});
+    await session.waitFor(() => session.statuses.some((s) => s.state === 'ready'), 'the workspace index');
+    return session;
+  }
+
+  uri(path: string): string {
+    return pathToFileURL(join(this.root, path)).href;
+  }
+
+  writeFile(path: string, text: string): void {
+    mkdirSync(dirname(join(this.root, path)), { recursive: true });
+    writeFileSync(join(this.root, path), text);
+  }
+
+  async open(path: string, text: string, languageId = 'yaml'): Promise<void> {
+    this.versions.set(path, 1);
+    await this.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: this.uri(path), languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text (or a range of it) and returns the new version. */
+  async change(path: string, change: { text: string; range?: { start: { line: number; character: number }; end: { line: number; character: number } } }): Promise<number> {
+    const version = (this.versions.get(path) ?? 1) + 1;
+    this.versions.set(path, version);
+    await this.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: this.uri(path), version }, contentChanges: [change.range ? { range: change.range, text: change.text } : { text: change.text }] });
+    return version;
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { gitopsAuthoring: settings } });
+  }
+
+  async fileChangedOnDisk(path: string, type: FileChangeType): Promise<void> {
+    await this.client.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: this.uri(path), type }] });
+  }
+
+  /** Diagnostics published for `path` since `since` (an index from `mark()`) that satisfy `accept`. */
+  async diagnosticsFor(path: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, since = 0): Promise<PublishDiagnosticsParams> {
+    const uri = this.uri(path);
+    let found: PublishDiagnosticsParams | undefined;
+    await this.waitFor(() => (found = this.diagnostics.slice(since).reverse().find((d) => d.uri === uri && accept(d))) !== undefined, `diagnostics for ${path}`);
+    return found as PublishDiagnosticsParams;
+  }
+
+  mark(): number {
+    return this.diagnostics.length;
+  }
+
+  /** Waits (event-driven, with a deadline) until `condition` holds. */
+  waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      // No `exit`: the in-process server would call process.exit on it.
+      await this.client.sendRequest(ShutdownRequest.type);
+    } catch {
+      // the connection may already be closed by a failing test
+    }
+    this.server.dispose();
+    this.client.dispose();
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}
