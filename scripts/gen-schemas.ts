@@ -5,15 +5,14 @@
 // `npm ci`, so that the project's own dependencies carry none of them.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { applyBuiltinOverrides } from './schema-gen/builtin-overrides.ts';
-import { extractCdk8sImports } from './schema-gen/extract-cdk8s-imports.ts';
-import { extractEnums } from './schema-gen/extract-enums.ts';
-import { extractModelTypes, findKindFiles } from './schema-gen/extract-model-types.ts';
-import { writeSchemaData } from './schema-gen/write-schema-data.ts';
+import { join } from 'node:path';
+import { applyBuiltinOverrides } from './schema-gen/builtin-overrides.js';
+import { extractCdk8sImports } from './schema-gen/extract-cdk8s-imports.js';
+import { extractEnums } from './schema-gen/extract-enums.js';
+import { extractModelTypes, findKindFiles } from './schema-gen/extract-model-types.js';
+import { writeSchemaData } from './schema-gen/write-schema-data.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(__dirname, '..');
 const sourcesDir = join(root, 'scripts/schema-gen/sources');
 const modules = join(sourcesDir, 'node_modules');
 const outDir = join(root, 'src/core/schema/data');

@@ -1,8 +1,8 @@
 // What the type declarations cannot say about built-in kinds, stated here explicitly.
 // Each rule names the OpenAPI fact it restores; src/core/schema/README.md lists them as approximations.
-import type { SchemaNodeJson, SchemaNodeObjectJson } from '../../src/core/schema/schema-data.ts';
-import type { ExtractedDefinition } from './extract-cdk8s-imports.ts';
-import { normalizeDefinitionName, type EnumTable } from './extract-enums.ts';
+import type { SchemaNodeJson, SchemaNodeObjectJson } from '../../src/core/schema/schema-data.js';
+import type { ExtractedDefinition } from './extract-cdk8s-imports.js';
+import { normalizeDefinitionName, type EnumTable } from './extract-enums.js';
 
 /** The only `format: double` properties of the built-in API (every other number is int32/int64). */
 const DOUBLE_PROPERTIES: Record<string, string[]> = {

@@ -4,7 +4,7 @@
 // `@schema <definition>#<original property name>`: that tag, not the TypeScript name, is what we keep.
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
-import type { SchemaNodeJson, SchemaNodeObjectJson } from '../../src/core/schema/schema-data.ts';
+import type { SchemaNodeJson, SchemaNodeObjectJson } from '../../src/core/schema/schema-data.js';
 
 export interface ExtractedDefinition {
   name: string;
