@@ -14,6 +14,7 @@ import { runAsRootRule } from './rules/run-as-root.js';
 import { kustomizationRefRule } from './rules/kustomization-ref.js';
 import { fluxSourceRule } from './rules/flux-source.js';
 import { argoSourceRule } from './rules/argo-source.js';
+import { danglingReferenceRule } from './rules/dangling-reference.js';
 
 export const RULES: readonly Rule[] = [
   secretInGitRule,
@@ -30,4 +31,5 @@ export const RULES: readonly Rule[] = [
   kustomizationRefRule,
   fluxSourceRule,
   argoSourceRule,
+  danglingReferenceRule,
 ];

@@ -1,0 +1,192 @@
+// What a repository declares, produces or cannot know, for the `dangling-reference` rule: built once per
+// workspace index. Every heuristic here leans towards silence: a false alarm costs more than a miss.
+import { readLabels, type Labels } from '../../resource/label-selector.js';
+import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
+import { podTemplateMetadataPath } from '../../resource/pod-template.js';
+import { groupOf } from '../../resource/resource-key.js';
+import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
+import { thisRepositoryUrl } from './argo-source.js';
+import { namespacesMatch, normalizeGitUrl } from './flux-repository.js';
+
+const BUILTIN_GROUPS = new Set([
+  '', 'apps', 'batch', 'autoscaling', 'policy', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io',
+  'apiextensions.k8s.io', 'admissionregistration.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io',
+  'node.k8s.io', 'certificates.k8s.io', 'flowcontrol.apiserver.k8s.io', 'apiregistration.k8s.io', 'gateway.networking.k8s.io',
+  'kustomize.config.k8s.io',
+]);
+/** Annotation keys of tools that copy a Secret or ConfigMap into other namespaces. */
+const REPLICATION = /reflector|replicat|kubed|sync\.|mirror/i;
+
+export interface PodSource {
+  readonly resource: ManifestResource;
+  readonly labels: Labels;
+}
+
+export interface ReferenceIndex {
+  /** A core object of this kind and name exists (or is generated, produced or replicated) for this namespace. */
+  isDeclared(kind: string, name: string, namespace: string): boolean;
+  /** Objects that stamp out pods (workload templates), with the labels kustomize adds to them. */
+  readonly podSources: readonly PodSource[];
+  /** Label sets found inside custom resources (operators, Argo Rollouts) that may become pod labels. */
+  readonly customLabelSets: readonly { readonly namespace: string; readonly labels: Labels }[];
+  /** Something in the object's namespace or deployment unit creates objects this repository cannot see. */
+  isOpaque(resource: ManifestResource): boolean;
+  /** The object's deployment units hold pods or Services besides itself (the app is declared here). */
+  hasNeighbours(resource: ManifestResource): boolean;
+}
+
+const cache = new WeakMap<WorkspaceIndex, ReferenceIndex>();
+
+export function referenceIndex(workspace: WorkspaceIndex): ReferenceIndex {
+  const cached = cache.get(workspace);
+  if (cached) return cached;
+  const built = buildIndex(workspace);
+  cache.set(workspace, built);
+  return built;
+}
+
+function isCustom(r: ManifestResource): boolean {
+  return !BUILTIN_GROUPS.has(groupOf(r.apiVersion));
+}
+
+function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
+  const declared = new Map<string, { name: string; namespace: string }[]>();
+  const declare = (kind: string, name: string, namespace: string) => {
+    if (!name) return;
+    const list = declared.get(kind) ?? [];
+    list.push({ name, namespace });
+    declared.set(kind, list);
+  };
+  // Names mentioned by custom resources (ExternalSecret targets, SealedSecrets, Certificates' secretName,
+  // operators' connection secrets…) may be objects those controllers create.
+  const mentioned: { name: string; namespace: string }[] = [];
+  const customLabelSets: { namespace: string; labels: Labels }[] = [];
+  const opaqueNamespaces = new Set<string>();
+  const opaqueUnits = new Set<string>();
+  const selfUrl = thisRepositoryUrl(workspace);
+
+  for (const r of workspace.resources) {
+    if (groupOf(r.apiVersion) === '') {
+      declare(r.kind, r.name, r.namespace);
+      if ((r.kind === 'Secret' || r.kind === 'ConfigMap') && hasReplicationAnnotation(r)) declare(r.kind, r.name, '');
+    }
+    if (!isCustom(r)) continue;
+    mentioned.push({ name: r.name, namespace: r.namespace });
+    collectStrings(r.object, (s) => mentioned.push({ name: s, namespace: r.namespace }), (labels) => customLabelSets.push({ namespace: r.namespace, labels }));
+    const opaqueTarget = opaqueNamespaceOf(r, selfUrl);
+    if (opaqueTarget !== undefined) {
+      if (opaqueTarget !== '') opaqueNamespaces.add(opaqueTarget);
+      for (const unit of workspace.unitsOf(r.file.path)) opaqueUnits.add(unit);
+    }
+  }
+  for (const k of workspace.kustomizations.values()) {
+    const value = k.file.documents[0]?.value;
+    if (!isRecord(value)) continue;
+    for (const generator of ['configMapGenerator', 'secretGenerator'] as const) {
+      const list = value[generator];
+      if (!Array.isArray(list)) continue;
+      for (const entry of list) {
+        if (isRecord(entry) && typeof entry.name === 'string') declare(generator === 'configMapGenerator' ? 'ConfigMap' : 'Secret', entry.name, '');
+      }
+    }
+    if (Array.isArray(value.helmCharts) && value.helmCharts.length > 0) {
+      opaqueUnits.add(`kustomization:${k.dir || '.'}`);
+      if (typeof value.namespace === 'string') opaqueNamespaces.add(value.namespace);
+      for (const chart of value.helmCharts) if (isRecord(chart) && typeof chart.namespace === 'string') opaqueNamespaces.add(chart.namespace);
+    }
+  }
+
+  const extraLabels = kustomizeLabelsByFile(workspace);
+  const podSources: PodSource[] = [];
+  for (const r of workspace.resources) {
+    const path = podTemplateMetadataPath(r.kind) ?? (isCustom(r) ? ['spec', 'template', 'metadata'] : undefined);
+    if (!path) continue;
+    const metadata = getAt(r.object, path);
+    if (!isRecord(metadata) && podTemplateMetadataPath(r.kind) === undefined) continue;
+    podSources.push({ resource: r, labels: { ...readLabels(getAt(metadata, ['labels'])), ...extraLabels.get(r.file.path) } });
+  }
+
+  const matches = (list: readonly { name: string; namespace: string }[] | undefined, name: string, namespace: string) =>
+    (list ?? []).some((d) => d.name === name && namespacesMatch(d.namespace, namespace));
+
+  return {
+    isDeclared: (kind, name, namespace) => matches(declared.get(kind), name, namespace) || matches(mentioned, name, namespace),
+    podSources,
+    customLabelSets,
+    isOpaque: (resource) => opaqueNamespaces.has(resource.namespace) || workspace.unitsOf(resource.file.path).some((u) => opaqueUnits.has(u)),
+    hasNeighbours: (resource) => {
+      const units = new Set(workspace.unitsOf(resource.file.path));
+      return workspace.resources.some((r) => r !== resource && (r.kind === 'Service' || podTemplateMetadataPath(r.kind) !== undefined) && workspace.unitsOf(r.file.path).some((u) => units.has(u)));
+    },
+  };
+}
+
+function hasReplicationAnnotation(r: ManifestResource): boolean {
+  const annotations = getAt(r.object, ['metadata', 'annotations']);
+  return isRecord(annotations) && Object.keys(annotations).some((k) => REPLICATION.test(k));
+}
+
+/**
+ * The namespace a custom resource deploys unseen objects into: '' when unknown, undefined when it deploys
+ * nothing we cannot see. HelmReleases and Argo CD Applications of charts or other repositories qualify.
+ */
+function opaqueNamespaceOf(r: ManifestResource, selfUrl: string | undefined): string | undefined {
+  const group = groupOf(r.apiVersion);
+  if (r.kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') {
+    const target = getAt(r.object, ['spec', 'targetNamespace']);
+    return typeof target === 'string' ? target : r.namespace;
+  }
+  if ((r.kind === 'Application' || r.kind === 'ApplicationSet') && group === 'argoproj.io') {
+    const spec = r.kind === 'ApplicationSet' ? getAt(r.object, ['spec', 'template', 'spec']) : getAt(r.object, ['spec']);
+    const sources = [getAt(spec, ['source']), ...(Array.isArray(getAt(spec, ['sources'])) ? (getAt(spec, ['sources']) as unknown[]) : [])];
+    const external = sources.some((s) => isRecord(s) && (typeof s.chart === 'string' || typeof s.repoURL !== 'string' || normalizeGitUrl(s.repoURL) !== selfUrl));
+    if (!external) return undefined;
+    const ns = getAt(spec, ['destination', 'namespace']);
+    return typeof ns === 'string' && !ns.includes('{{') ? ns : '';
+  }
+  return undefined;
+}
+
+function collectStrings(value: unknown, onString: (s: string) => void, onLabels: (labels: Labels) => void): void {
+  if (typeof value === 'string') {
+    if (value.length > 0 && value.length <= 253) onString(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectStrings(v, onString, onLabels);
+  } else if (isRecord(value)) {
+    const labels = readLabels(value);
+    if (Object.keys(labels).length > 0) onLabels(labels);
+    for (const v of Object.values(value)) collectStrings(v, onString, onLabels);
+  }
+}
+
+/** Labels kustomize adds to pod templates (`commonLabels`, `labels[].pairs`), by every kustomization that renders a file. */
+function kustomizeLabelsByFile(workspace: WorkspaceIndex): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const k of workspace.kustomizations.values()) {
+    const value = k.file.documents[0]?.value;
+    if (!isRecord(value)) continue;
+    const labels: Record<string, string> = { ...readLabels(value.commonLabels) };
+    if (Array.isArray(value.labels)) for (const entry of value.labels) if (isRecord(entry)) Object.assign(labels, readLabels(entry.pairs));
+    if (Object.keys(labels).length === 0) continue;
+    for (const file of renderedFiles(workspace, k.dir)) out.set(file, { ...out.get(file), ...labels });
+  }
+  return out;
+}
+
+function renderedFiles(workspace: WorkspaceIndex, dir: string): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (d: string) => {
+    if (seen.has(d)) return;
+    seen.add(d);
+    const k = workspace.kustomizations.get(d);
+    if (!k) return;
+    for (const ref of k.refs) {
+      if (!ref.resolved) continue;
+      if (workspace.kustomizations.has(ref.resolved)) visit(ref.resolved);
+      else out.add(ref.resolved);
+    }
+  };
+  visit(dir);
+  return out;
+}
