@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { RULES } from '../../../src/core/lint/rule-list.js';
-import { RULES_DOC_PATH, renderRulesDoc } from '../../../scripts/gen-rules-doc.js';
+import { RULES_DOC_PATH, renderRulesDoc } from '../../../scripts/render-rules-doc.js';
 
 test('docs/rules.md is what `npm run docs:rules` generates from RULES', () => {
   const committed = readFileSync(RULES_DOC_PATH, 'utf8');
