@@ -202,6 +202,19 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     describe,
   });
 
+  // `kind: List` is a client-side wrapper (kubectl get -o yaml): its items are validated one by one by the caller.
+  const listSchema = (ctx: VersionContext): KindSchema => {
+    let root = ctx.roots.get('List');
+    if (!root) {
+      root = compileNode(
+        { t: 'object', p: { apiVersion: { t: 'string' }, kind: { t: 'string' }, metadata: 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', items: { t: 'array', i: { t: 'any' } } }, r: ['items'] },
+        ctx.resolver,
+      );
+      ctx.roots.set('List', root);
+    }
+    return kindSchema(ctx, 'v1', 'List', 'builtin', root);
+  };
+
   const builtinSchema = (ctx: VersionContext, apiVersion: string, kind: string): KindSchema | undefined => {
     const defName = ctx.index?.kinds[apiVersion]?.[kind];
     if (typeof defName !== 'string') return undefined;
@@ -302,6 +315,7 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
       }
     }
     if (schema) return { status: 'found', schema };
+    if (apiVersion === 'v1' && kind === 'List') return { status: 'found', schema: listSchema(ctx) };
 
     const known = knownApiVersion(ctx, apiVersion);
     const kindsOfApiVersion = [...Object.keys(ctx.index?.kinds[apiVersion] ?? {}), ...Object.keys(index?.crds[apiVersion] ?? {})];

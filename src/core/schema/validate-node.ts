@@ -16,6 +16,14 @@ export interface ValidateOptions {
    * as "not set". False for CRDs, whose enum lists are exact.
    */
   readonly emptyEnumIsUnset?: boolean;
+  /**
+   * Accept a string that is a substitution placeholder (Flux `${VAR}`, `${VAR:=default}`; Argo CD
+   * ApplicationSet `{{ … }}`) wherever a scalar is expected, and skip enum/format checks on strings that
+   * contain one: the value is only known after substitution. Default true.
+   */
+  readonly allowPlaceholders?: boolean;
+  /** SOPS-encrypted document: `ENC[…]` strings stand for any scalar. */
+  readonly sopsEncrypted?: boolean;
 }
 
 type Path = (string | number)[];
@@ -26,6 +34,8 @@ const MAX_STRING_FOR_PATTERN = 10_000;
 const YAML11_BOOLEANS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE)$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[=-][^}]*)?\}|\{\{[\s\S]*?\}\}/;
+const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,/;
 const EMBEDDED_KEYS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata']);
 
 function describeType(value: unknown): string {
@@ -65,7 +75,16 @@ class Validator {
     private readonly maxFindings: number,
     private readonly maxVisits: number,
     private readonly emptyEnumIsUnset: boolean,
+    private readonly allowPlaceholders: boolean,
+    private readonly sopsEncrypted: boolean,
   ) {}
+
+  /** A string whose real value is only known after substitution or decryption. */
+  private isStandIn(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    if (this.sopsEncrypted && SOPS_VALUE.test(value)) return true;
+    return this.allowPlaceholders && value.length < 4096 && PLACEHOLDER.test(value);
+  }
 
   private report(finding: SchemaFinding): void {
     if (this.stopped) return;
@@ -85,6 +104,7 @@ class Validator {
       return;
     }
     if (value === null || value === undefined) return; // null means "absent" to the API server; required is the parent's check
+    if (node.type !== 'object' && node.type !== 'array' && this.isStandIn(value)) return;
     switch (node.type) {
       case 'any':
         return;
@@ -225,7 +245,13 @@ class Validator {
 
 /** Validates `value` against `node`; `path` is the location of `value` in its document. */
 export function validateNode(value: unknown, node: CompiledNode, path: readonly (string | number)[] = [], options: ValidateOptions = {}): SchemaFinding[] {
-  const validator = new Validator(options.maxFindings ?? 200, options.maxVisits ?? 200_000, options.emptyEnumIsUnset ?? false);
+  const validator = new Validator(
+    options.maxFindings ?? 200,
+    options.maxVisits ?? 200_000,
+    options.emptyEnumIsUnset ?? false,
+    options.allowPlaceholders ?? true,
+    options.sopsEncrypted ?? false,
+  );
   try {
     validator.validate(value, node, [...path], 0);
   } catch {

@@ -4,7 +4,7 @@ import type { SchemaFinding } from './schema-finding.js';
 import type { SchemaLookup, SchemaRegistry } from './schema-registry.js';
 import { validateNode, type ValidateOptions } from './validate-node.js';
 
-export interface ValidateResourceOptions extends Omit<ValidateOptions, 'emptyEnumIsUnset'> {
+export interface ValidateResourceOptions extends Omit<ValidateOptions, 'emptyEnumIsUnset' | 'sopsEncrypted'> {
   /** Kubernetes version (`1.31`); default: the registry's default. */
   readonly kubernetesVersion?: string;
 }
@@ -50,6 +50,9 @@ export function validateResource(registry: SchemaRegistry, object: unknown, opti
   }
   const schema = lookup.schema;
   if (!schema) return { findings, lookup, validated: false };
-  findings.push(...validateNode(object, schema.root, [], { ...options, emptyEnumIsUnset: schema.origin === 'builtin' }));
+  // A SOPS-encrypted file carries its key metadata in a top-level `sops` mapping, and ENC[…] values.
+  const sops = typeof record.sops === 'object' && record.sops !== null && !Array.isArray(record.sops);
+  const target = sops ? Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'sops')) : object;
+  findings.push(...validateNode(target, schema.root, [], { ...options, emptyEnumIsUnset: schema.origin === 'builtin', sopsEncrypted: sops }));
   return { findings, lookup, validated: true };
 }

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { SchemaFinding } from '../../../src/core/schema/schema-finding.js';
+import { validateResource } from '../../../src/core/schema/validate-resource.js';
+import { dataRegistry, parseYaml } from './schema-test-support.js';
+
+const registry = dataRegistry();
+
+function findingsOf(yaml: string, kubernetesVersion?: string): readonly SchemaFinding[] {
+  return validateResource(registry, parseYaml(yaml), { kubernetesVersion }).findings;
+}
+
+function only(findings: readonly SchemaFinding[]): SchemaFinding {
+  assert.equal(findings.length, 1, JSON.stringify(findings));
+  return findings[0]!;
+}
+
+const POD = (container: string) => `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: c
+      image: nginx:1.27
+${container}`;
+
+test('unknown field: error on the key, with a did-you-mean suggestion', () => {
+  const f = only(findingsOf(POD('      imagePullPolcy: Always')));
+  assert.deepEqual(f.path, ['spec', 'containers', 0, 'imagePullPolcy']);
+  assert.equal(f.code, 'unknown-field');
+  assert.equal(f.severity, 'error');
+  assert.equal(f.on, 'key');
+  assert.equal(f.suggestion, 'imagePullPolicy');
+  assert.match(f.message, /did you mean "imagePullPolicy"/);
+});
+
+test('unknown field far from any name: no suggestion', () => {
+  const f = only(findingsOf(POD('      completelyUnrelated: 1')));
+  assert.equal(f.code, 'unknown-field');
+  assert.equal(f.suggestion, undefined);
+});
+
+test('wrong type: string for an integer, number for a string, scalar for an object', () => {
+  const a = only(findingsOf(POD('      ports:\n        - containerPort: "80"')));
+  assert.deepEqual([a.code, a.path], ['type', ['spec', 'containers', 0, 'ports', 0, 'containerPort']]);
+  const b = only(findingsOf(POD('      env:\n        - name: PORT\n          value: 8080')));
+  assert.deepEqual([b.code, b.path], ['type', ['spec', 'containers', 0, 'env', 0, 'value']]);
+  const c = only(findingsOf(POD('      resources: lots')));
+  assert.deepEqual([c.code, c.path], ['type', ['spec', 'containers', 0, 'resources']]);
+  const d = only(findingsOf(POD('      ports:\n        - containerPort: 80.5')));
+  assert.equal(d.code, 'type');
+});
+
+test('labels and annotations must be strings (metadata is validated)', () => {
+  const f = only(findingsOf('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    prometheus.io/port: 9090\n'));
+  assert.deepEqual([f.code, f.path], ['type', ['metadata', 'annotations', 'prometheus.io/port']]);
+});
+
+test('enum: a value outside the allowed set, with a suggestion when close', () => {
+  const f = only(findingsOf(POD('      imagePullPolicy: IfNotPresnt')));
+  assert.deepEqual([f.code, f.path, f.suggestion], ['enum', ['spec', 'containers', 0, 'imagePullPolicy'], 'IfNotPresent']);
+  const g = only(findingsOf('apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: Internal\n  ports:\n    - port: 80\n'));
+  assert.deepEqual([g.code, g.path], ['enum', ['spec', 'type']]);
+});
+
+test('built-in enums accept the empty string (Go zero value, read as unset)', () => {
+  assert.deepEqual(findingsOf(POD('      imagePullPolicy: ""')), []);
+});
+
+test('required: reported on the object that lacks the field', () => {
+  const f = only(findingsOf('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers: []\n'));
+  assert.deepEqual([f.code, f.path], ['required', ['spec']]);
+  assert.match(f.message, /"selector"/);
+  const g = only(findingsOf('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - image: nginx:1.27\n'));
+  assert.deepEqual([g.code, g.path], ['required', ['spec', 'containers', 0]]);
+  const h = only(findingsOf('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: null\n'));
+  assert.deepEqual([h.code, h.path], ['required', ['spec']]);
+});
+
+test('int-or-string: integers and strings pass, other types fail', () => {
+  assert.deepEqual(findingsOf(POD('      readinessProbe:\n        httpGet:\n          port: http')), []);
+  assert.deepEqual(findingsOf(POD('      readinessProbe:\n        httpGet:\n          port: 8080')), []);
+  const f = only(findingsOf(POD('      readinessProbe:\n        httpGet:\n          port: true')));
+  assert.deepEqual([f.code, f.path], ['type', ['spec', 'containers', 0, 'readinessProbe', 'httpGet', 'port']]);
+  const g = only(findingsOf(POD('      readinessProbe:\n        httpGet:\n          port: 80.5')));
+  assert.equal(g.code, 'type');
+});
+
+test('quantity: the grammar is checked', () => {
+  assert.deepEqual(findingsOf(POD('      resources:\n        limits:\n          cpu: 1.5\n          memory: 1e9\n        requests:\n          cpu: 250m\n          memory: 128Mi')), []);
+  const f = only(findingsOf(POD('      resources:\n        limits:\n          memory: 1GB')));
+  assert.deepEqual([f.code, f.path], ['format', ['spec', 'containers', 0, 'resources', 'limits', 'memory']]);
+  assert.equal(only(findingsOf(POD('      resources:\n        requests:\n          cpu: [1]'))).code, 'type');
+});
+
+test('format byte: Secret data must be base64', () => {
+  const f = only(findingsOf('apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: not base64!\n'));
+  assert.deepEqual([f.code, f.path], ['format', ['data', 'password']]);
+  assert.deepEqual(findingsOf('apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: aHVudGVyMg==\n'), []);
+});
+
+test('maps (additionalProperties): values are checked against the value schema', () => {
+  const f = only(findingsOf('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: ok\n  b:\n    nested: no\n'));
+  assert.deepEqual([f.code, f.path], ['type', ['data', 'b']]);
+});
+
+test('preserve-unknown-fields: Helm values and Argo CD valuesObject take anything', () => {
+  const hr = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: r\nspec:\n  interval: 5m\n  chartRef:\n    kind: OCIRepository\n    name: o\n  values:\n    any: [1, {deep: true}]\n';
+  assert.deepEqual(findingsOf(hr), []);
+});
+
+test('Flux ${VAR} substitutions and SOPS ENC[...] values stand in for any scalar', () => {
+  assert.deepEqual(findingsOf('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: ${REPLICAS:=2}\n  selector:\n    matchLabels:\n      a: b\n  template:\n    spec:\n      containers: []\n'), []);
+  const sops = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]\nsops:\n  version: 3.9.0\n  age: []\n';
+  assert.deepEqual(findingsOf(sops), []);
+});
+
+test('apiVersion and kind are required strings', () => {
+  assert.deepEqual(findingsOf('kind: Pod\nmetadata:\n  name: p\n').map((f) => f.code), ['required']);
+  assert.deepEqual(findingsOf('apiVersion: 1\nkind: Pod\n').map((f) => [f.code, f.path]), [['type', ['apiVersion']]]);
+});
+
+test('unknown kind of a built-in apiVersion is an error with a suggestion; an unknown CRD is only info', () => {
+  const f = only(findingsOf('apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: d\n'));
+  assert.deepEqual([f.code, f.severity, f.suggestion, f.path], ['unknown-kind', 'error', 'Deployment', ['kind']]);
+  const g = only(findingsOf('apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n'));
+  assert.deepEqual([g.code, g.severity], ['unknown-kind', 'info']);
+  const h = only(findingsOf('apiVersion: v1\nkind: Deployment\nmetadata:\n  name: d\n'));
+  assert.deepEqual([h.code, h.severity, h.suggestion], ['unknown-kind', 'error', 'apps/v1']);
+});
+
+test('removed apiVersions are named with their replacement; deprecated ones warn and still validate', () => {
+  const f = only(findingsOf('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: i\n'));
+  assert.deepEqual([f.code, f.severity, f.suggestion, f.path], ['removed-api', 'error', 'networking.k8s.io/v1', ['apiVersion']]);
+  assert.match(f.message, /1\.22/);
+  const cron = only(findingsOf('apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: c\n'));
+  assert.deepEqual([cron.code, cron.suggestion], ['removed-api', 'batch/v1']);
+  const flux = findingsOf('apiVersion: kustomize.toolkit.fluxcd.io/v1beta2\nkind: Kustomization\nmetadata:\n  name: k\nspec:\n  interval: 5m\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: repo\n  bogus: 1\n');
+  assert.deepEqual(flux.map((x) => [x.code, x.severity, x.suggestion ?? null]), [
+    ['deprecated-api', 'warning', 'kustomize.toolkit.fluxcd.io/v1'],
+    ['unknown-field', 'error', null],
+  ]);
+});
