@@ -14,6 +14,8 @@ const BUILTIN_GROUPS = new Set([
   'node.k8s.io', 'certificates.k8s.io', 'flowcontrol.apiserver.k8s.io', 'apiregistration.k8s.io', 'gateway.networking.k8s.io',
   'kustomize.config.k8s.io',
 ]);
+/** ConfigMaps the control plane publishes in every namespace. */
+const AUTOMATIC_CONFIGMAPS = new Set(['kube-root-ca.crt']);
 /** Annotation keys of tools that copy a Secret or ConfigMap into other namespaces. */
 const REPLICATION = /reflector|replicat|kubed|sync\.|mirror/i;
 
@@ -29,10 +31,13 @@ export interface ReferenceIndex {
   readonly podSources: readonly PodSource[];
   /** Label sets found inside custom resources (operators, Argo Rollouts) that may become pod labels. */
   readonly customLabelSets: readonly { readonly namespace: string; readonly labels: Labels }[];
-  /** Something in the object's namespace or deployment unit creates objects this repository cannot see. */
+  /** Something in the object's namespace, or in every deployment unit it is part of, creates objects this repository cannot see. */
   isOpaque(resource: ManifestResource): boolean;
-  /** The object's deployment units hold pods or Services besides itself (the app is declared here). */
-  hasNeighbours(resource: ManifestResource): boolean;
+  /**
+   * The object's deployment units also declare workloads (and, with `orServices`, Services): the app is declared
+   * here, so what it points to should be too.
+   */
+  hasNeighbours(resource: ManifestResource, orServices: boolean): boolean;
 }
 
 const cache = new WeakMap<WorkspaceIndex, ReferenceIndex>();
@@ -110,13 +115,14 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
     (list ?? []).some((d) => d.name === name && namespacesMatch(d.namespace, namespace));
 
   return {
-    isDeclared: (kind, name, namespace) => matches(declared.get(kind), name, namespace) || matches(mentioned, name, namespace),
+    isDeclared: (kind, name, namespace) => (kind === 'ConfigMap' && AUTOMATIC_CONFIGMAPS.has(name)) || matches(declared.get(kind), name, namespace) || matches(mentioned, name, namespace),
     podSources,
     customLabelSets,
-    isOpaque: (resource) => opaqueNamespaces.has(resource.namespace) || workspace.unitsOf(resource.file.path).some((u) => opaqueUnits.has(u)),
-    hasNeighbours: (resource) => {
+    // A file deployed by several units is checked when one of them creates nothing unseen: it must work there.
+    isOpaque: (resource) => opaqueNamespaces.has(resource.namespace) || workspace.unitsOf(resource.file.path).every((u) => opaqueUnits.has(u)),
+    hasNeighbours: (resource, orServices) => {
       const units = new Set(workspace.unitsOf(resource.file.path));
-      return workspace.resources.some((r) => r !== resource && (r.kind === 'Service' || podTemplateMetadataPath(r.kind) !== undefined) && workspace.unitsOf(r.file.path).some((u) => units.has(u)));
+      return workspace.resources.some((r) => r !== resource && ((orServices && r.kind === 'Service') || podTemplateMetadataPath(r.kind) !== undefined) && workspace.unitsOf(r.file.path).some((u) => units.has(u)));
     },
   };
 }

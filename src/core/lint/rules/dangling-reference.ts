@@ -94,7 +94,7 @@ function checkService(resource: ManifestResource, context: RuleContext): void {
   const selects = (namespace: string, labels: Readonly<Record<string, string>>) => namespacesMatch(namespace, resource.namespace) && mapSelectorMatches(selector, labels);
   if (index.podSources.some((p) => selects(p.resource.namespace, p.labels))) return;
   if (index.customLabelSets.some((c) => selects(c.namespace, c.labels))) return;
-  if (index.isOpaque(resource) || !index.hasNeighbours(resource)) return;
+  if (index.isOpaque(resource) || !index.hasNeighbours(resource, false)) return;
   context.report({
     path: ['spec', 'selector'],
     message: `Service '${resource.name}' selects ${Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ')}, but no workload's pod template in this repository carries these labels: it has no endpoints.`,
@@ -123,7 +123,7 @@ function ingressBackends(resource: ManifestResource): { name: string; path: Valu
 function checkIngress(resource: ManifestResource, context: RuleContext): void {
   const index = referenceIndex(context.workspace);
   const backends = ingressBackends(resource).filter((b) => !index.isDeclared('Service', b.name, resource.namespace));
-  if (backends.length === 0 || index.isOpaque(resource) || !index.hasNeighbours(resource)) return;
+  if (backends.length === 0 || index.isOpaque(resource) || !index.hasNeighbours(resource, true)) return;
   const seen = new Set<string>();
   for (const b of backends) {
     if (seen.has(b.name)) continue;
@@ -136,7 +136,7 @@ export const danglingReferenceRule: Rule = {
   meta: {
     id: 'dangling-reference',
     title: 'References resolve to declared objects',
-    rationale: 'A pod that mounts or reads a missing ConfigMap, Secret, ServiceAccount or PVC never starts; a Service selecting no pod has no endpoints; an Ingress to a missing Service returns 503. To stay quiet where the repository cannot know, names count as declared when a kustomize generator makes them, when a custom resource names them (ExternalSecret, SealedSecret, Certificate, operators), or when a replicated copy exists in another namespace; `optional: true` references and the `default` ServiceAccount are skipped; objects are not checked in namespaces or deployment units where a HelmRelease, an Argo CD Application of a chart or another repository, or kustomize `helmCharts` create objects this repository cannot see; Services and Ingresses are only checked when their deployment unit also declares workloads or Services. An empty namespace matches any namespace.',
+    rationale: 'A pod that mounts or reads a missing ConfigMap, Secret, ServiceAccount or PVC never starts; a Service selecting no pod has no endpoints; an Ingress to a missing Service returns 503. To stay quiet where the repository cannot know, names count as declared when a kustomize generator makes them, when a custom resource names them (ExternalSecret, SealedSecret, Certificate, operators), or when a replicated copy exists in another namespace (`kube-root-ca.crt` always exists); `optional: true` references and the `default` ServiceAccount are skipped; objects are not checked in namespaces or deployment units where a HelmRelease, an Argo CD Application of a chart or another repository, or kustomize `helmCharts` create objects this repository cannot see; Services are only checked when their deployment unit also declares workloads, Ingresses when it declares workloads or Services. An empty namespace matches any namespace.',
     remediation: 'Declare the missing object (or fix the name or namespace), mark a reference that may be absent `optional: true`, or suppress with the annotation when the object is created outside Git.',
     defaultSeverity: 'warning',
     kinds: ['Service', 'Ingress', ...WORKLOAD_KINDS],

@@ -8,7 +8,7 @@ import type { Rule } from '../rule.js';
 function problemOf(ref: KustomizationRef, listing: RepositoryListing): string | undefined {
   const resolved = ref.resolved;
   if (resolved === undefined || resolved === '..' || resolved.startsWith('../')) return undefined; // remote, or outside what we can see
-  if (ref.value.includes('${') || ref.value.includes('{{')) return undefined;
+  if (ref.value.includes('${') || ref.value.includes('{{') || /:\/\/|^[a-z]+::|^git@|^[\w.-]+\.(com|org|io|net)\//i.test(ref.value)) return undefined;
   const type = listing.entryType(resolved);
   if (type === undefined) return `'${ref.value}' does not exist in the repository (or is ignored by .gitignore, so the GitOps agent will not see it either).`;
   const wantsDirectoryOrFile = ref.field !== 'envs' && ref.field !== 'patches' && ref.field !== 'patchesStrategicMerge' && ref.field !== 'patchesJson6902';
