@@ -46,9 +46,8 @@ export class FieldSet {
 
   insert(path: readonly string[]): void {
     if (path.length === 0) return;
-    let cur: FieldSet = this;
-    for (let i = 0; i < path.length - 1; i++) cur = cur.child(path[i] as string);
-    cur.members.add(path[path.length - 1] as string);
+    const parent = path.slice(0, -1).reduce((set: FieldSet, e) => set.child(e), this);
+    parent.members.add(path[path.length - 1] as string);
   }
 
   child(element: string): FieldSet {
@@ -61,16 +60,14 @@ export class FieldSet {
   }
 
   has(path: readonly string[]): boolean {
-    let cur: FieldSet | undefined = this;
-    for (let i = 0; i < path.length - 1; i++) cur = cur?.children.get(path[i] as string);
+    const cur = lookup(this, path.slice(0, -1));
     return cur?.members.has(path[path.length - 1] as string) ?? false;
   }
 
   /** Whether some member lies at or below this path. */
   hasPrefix(path: readonly string[]): boolean {
     if (path.length === 0) return !this.isEmpty();
-    let cur: FieldSet | undefined = this;
-    for (let i = 0; i < path.length - 1; i++) cur = cur?.children.get(path[i] as string);
+    const cur = lookup(this, path.slice(0, -1));
     const last = path[path.length - 1] as string;
     return Boolean(cur && (cur.members.has(last) || (cur.children.get(last) && !cur.children.get(last)?.isEmpty())));
   }
@@ -140,6 +137,10 @@ export class FieldSet {
     }
     return out;
   }
+}
+
+function lookup(set: FieldSet, path: readonly string[]): FieldSet | undefined {
+  return path.reduce((cur: FieldSet | undefined, e) => cur?.children.get(e), set);
 }
 
 export function fieldSetOf(paths: string[][]): FieldSet {
