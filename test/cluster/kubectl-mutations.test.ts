@@ -108,7 +108,7 @@ describe('kubectl scale, set image, edit, patch, label, annotate, diff, rollout 
   it('diff exits 1 with a diff when the live object differs, 0 when it does not', async () => {
     const changed = await c.kubectl(['diff', '-f', join(DEMO, 'deployment.yaml')]);
     assert.equal(changed.code, 1, changed.stderr);
-    assert.match(changed.stdout, /-\s+- image: nginx:1.28\n\+\s+- image: nginx:1.25/);
+    assert.match(changed.stdout, /-\s+image: nginx:1.28\n\+\s+image: nginx:1.25/);
     assert.ok(c.handle.requests.some((r) => r.method === 'PATCH' && r.query.dryRun === 'All'), 'diff asks for a server-side dry run');
     const before = await c.getJson('get', 'deployment', 'web');
     const live = await c.run('get', 'deployment', 'web', '-o', 'yaml');
