@@ -74,7 +74,7 @@ export const fluxSourceRule: Rule = {
   meta: {
     id: 'flux-source',
     title: 'Flux sources and paths resolve',
-    rationale: 'A Flux Kustomization whose `spec.path` is missing, or whose `sourceRef` names no source, never reconciles; an undefined `${VAR}` is silently replaced by an empty string. Heuristics keep this quiet where the repository cannot know: paths are only checked when the source is this repository (the `flux-system` GitRepository, or one with its URL) and the linted folder is the repository root; a sourceRef is only checked when the repository declares Flux sources at all, and `flux-system` is assumed to exist; variables are only checked with a `postBuild` and when every `substituteFrom` object is in the repository.',
+    rationale: 'A Flux Kustomization whose `spec.path` is missing, or whose `sourceRef` names no source, never reconciles; an undefined `${VAR}` is silently replaced by an empty string. Heuristics keep this quiet where the repository cannot know: paths are only checked when the source is this repository (the `flux-system` GitRepository, or one with its URL) and the linted folder is the repository root; a sourceRef is only checked when the repository declares Flux sources at all, and `flux-system` is assumed to exist; variables are only checked with a `postBuild`, when every `substituteFrom` object is in the repository and no Kustomization patches `postBuild` into others.',
     remediation: 'Fix `spec.path` (relative to the repository root) or the sourceRef name/namespace; define the variable in `postBuild.substitute` or its ConfigMap/Secret, give it a default (`${VAR:=value}`), or escape a literal as `$${VAR}`.',
     defaultSeverity: 'error',
     kinds: ['Kustomization', 'HelmRelease'],

@@ -54,6 +54,7 @@ export function variableUses(workspace: WorkspaceIndex, files: Iterable<string>)
  * in the repository (created out of band, generated, or from a secret store) could define anything.
  */
 export function definedVariables(workspace: WorkspaceIndex, kustomization: ManifestResource): Set<string> | undefined {
+  if (postBuildIsPatchedIn(workspace)) return undefined;
   const defined = new Set<string>();
   const substitute = getAt(kustomization.object, ['spec', 'postBuild', 'substitute']);
   if (isRecord(substitute)) for (const key of Object.keys(substitute)) defined.add(key);
@@ -67,6 +68,23 @@ export function definedVariables(workspace: WorkspaceIndex, kustomization: Manif
     keys.forEach((k) => defined.add(k));
   }
   return defined;
+}
+
+const patchedCache = new WeakMap<WorkspaceIndex, boolean>();
+
+/**
+ * A parent Kustomization may patch `postBuild` into its children (`spec.patches`), a common way to share
+ * cluster variables: the children's own definitions are then not the whole story.
+ */
+function postBuildIsPatchedIn(workspace: WorkspaceIndex): boolean {
+  const cached = patchedCache.get(workspace);
+  if (cached !== undefined) return cached;
+  const patched = workspace.resourcesByKind('Kustomization').some((k) => {
+    const patches = getAt(k.object, ['spec', 'patches']);
+    return Array.isArray(patches) && patches.some((p) => isRecord(p) && typeof p.patch === 'string' && /postBuild|substitute/.test(p.patch));
+  });
+  patchedCache.set(workspace, patched);
+  return patched;
 }
 
 function keysOf(workspace: WorkspaceIndex, kind: string, name: string, namespace: string): string[] | undefined {
