@@ -1,0 +1,83 @@
+import { isRecord, type KubeObject } from '../resource/manifest-resource.js';
+import { formatResourceKey, groupOf, resourceKeyId, type ResourceKey } from '../resource/resource-key.js';
+import { computeResourceDrift, keyOfLive, type DesiredObject, type DriftOptions } from './compute-resource-drift.js';
+import { DriftStatus, DriftStrategy, type ResourceDrift } from './drift-types.js';
+import { isControlledObject, readOwnershipMark, type OwnershipMark } from './ownership-marks.js';
+
+export interface DriftInput {
+  readonly desired: readonly DesiredObject[];
+  /** Live objects of the kinds being watched (current lists). */
+  readonly live: Iterable<KubeObject>;
+  /**
+   * Why a kind cannot be compared now ('group/kind' → reason): not served, forbidden, list not synced,
+   * cluster unreachable. Such resources are Unknown — never a stale Synced.
+   */
+  readonly unknownKinds?: ReadonlyMap<string, string>;
+  /** Whole-cluster reason (disconnected, unauthorized): every resource is Unknown with it. */
+  readonly clusterUnknownReason?: string;
+  /** Which ownership marks make an unpaired live object an orphan of this environment (default: any). */
+  readonly isOurs?: (mark: OwnershipMark) => boolean;
+  readonly options?: DriftOptions;
+}
+
+export function kindId(group: string, kind: string): string {
+  return `${group}/${kind}`;
+}
+
+/** Pairs desired and live objects by group/kind/namespace/name and computes each resource's drift. */
+export function computeDrift(input: DriftInput): ResourceDrift[] {
+  const options: DriftOptions = { ...input.options, hpaTargets: input.options?.hpaTargets ?? findHpaTargets(input.desired.map((d) => d.object), input.live) };
+  const strategy = options.strategy ?? DriftStrategy.Normalized;
+  const liveById = new Map<string, KubeObject>();
+  for (const l of input.live) liveById.set(resourceKeyId(keyOfLive(l)), l);
+
+  const out: ResourceDrift[] = [];
+  const paired = new Set<string>();
+  for (const d of input.desired) {
+    const id = resourceKeyId(d.key);
+    paired.add(id);
+    const reason = input.clusterUnknownReason ?? input.unknownKinds?.get(kindId(d.key.group, d.key.kind));
+    if (reason !== undefined) {
+      out.push(unknown(d.key, reason, strategy, d));
+      continue;
+    }
+    out.push(computeResourceDrift(d, liveById.get(id), options));
+  }
+  if (input.clusterUnknownReason === undefined) {
+    for (const [id, l] of liveById) {
+      if (paired.has(id) || isControlledObject(l)) continue;
+      const mark = readOwnershipMark(l);
+      if (!mark || (input.isOurs && !input.isOurs(mark))) continue;
+      const r = computeResourceDrift(undefined, l, options);
+      out.push({ ...r, reason: `live, deployed by ${mark.agent} (${mark.owner}), but not in Git` });
+    }
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function unknown(key: ResourceKey, reason: string, strategy: ResourceDrift['strategy'], d: DesiredObject): ResourceDrift {
+  return { key, id: formatResourceKey(key), apiVersion: d.object.apiVersion, status: DriftStatus.Unknown, reason, fields: [], strategy, ignoredFields: 0, ...(d.source ? { source: d.source } : {}) };
+}
+
+/** Objects scaled by a HorizontalPodAutoscaler (from Git or live): their replicas belong to the HPA. */
+export function findHpaTargets(desired: Iterable<KubeObject>, live: Iterable<KubeObject>): Set<string> {
+  const out = new Set<string>();
+  const visit = (o: KubeObject) => {
+    if (o.kind !== 'HorizontalPodAutoscaler' || !isRecord(o.spec) || !isRecord(o.spec.scaleTargetRef)) return;
+    const ref = o.spec.scaleTargetRef;
+    const metadata = isRecord(o.metadata) ? o.metadata : {};
+    if (typeof ref.kind !== 'string' || typeof ref.name !== 'string') return;
+    const group = typeof ref.apiVersion === 'string' ? groupOf(ref.apiVersion) : 'apps';
+    out.add(resourceKeyId({ group, kind: ref.kind, namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '', name: ref.name }));
+  };
+  for (const o of desired) visit(o);
+  for (const o of live) visit(o);
+  return out;
+}
+
+/** Drift summary counts per status, in the enum's order. */
+export function countByStatus(results: readonly ResourceDrift[]): Record<DriftStatus, number> {
+  const counts = Object.fromEntries(Object.values(DriftStatus).map((s) => [s, 0])) as Record<DriftStatus, number>;
+  for (const r of results) counts[r.status]++;
+  return counts;
+}

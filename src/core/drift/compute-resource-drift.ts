@@ -1,0 +1,130 @@
+import { isRecord, type KubeObject } from '../resource/manifest-resource.js';
+import { formatResourceKey, resourceKeyId, type ResourceKey } from '../resource/resource-key.js';
+import { diffDeclared } from './diff-declared.js';
+import { diffRemoved } from './diff-removed.js';
+import { DriftStatus, DriftStrategy, FieldChange, type FieldDrift, type ResourceDrift, type SourceLocation } from './drift-types.js';
+import { formatFieldPath, isPointerPrefix, toJsonPointer } from './field-path.js';
+import { ruleTargets, type IgnoreRule } from './ignore-rules.js';
+import { findOwner, readManagedFields } from './managed-fields.js';
+import { maskSecretField } from './mask-secrets.js';
+import { normalizeDesired, normalizeLive, readLastApplied } from './normalize-object.js';
+import type { RawDiff } from './raw-diff.js';
+import { DEFAULT_AGENT_MANAGERS, suggestAction } from './suggest-action.js';
+
+/** An object Git declares, with its identity resolved (namespace filled in) and a way back to its source. */
+export interface DesiredObject {
+  readonly key: ResourceKey;
+  readonly object: KubeObject;
+  /** Where the object is declared. */
+  readonly source?: SourceLocation;
+  /** Source of the value at a path of `object` (Git's list indexes); the nearest parent when not set itself. */
+  locate?(path: readonly (string | number)[]): SourceLocation | undefined;
+}
+
+export interface DriftOptions {
+  readonly ignoreRules?: readonly IgnoreRule[];
+  /** Field managers of the GitOps agent (their Apply entries give the three-way base). */
+  readonly agentManagers?: readonly string[];
+  /** resourceKeyId()s of objects a HorizontalPodAutoscaler scales. */
+  readonly hpaTargets?: ReadonlySet<string>;
+  readonly strategy?: DriftStrategy;
+}
+
+/** Compares one desired object with its live counterpart (either may be absent). Never throws. */
+export function computeResourceDrift(desired: DesiredObject | undefined, live: KubeObject | undefined, options: DriftOptions = {}): ResourceDrift {
+  const key = desired?.key ?? keyOfLive(live);
+  const base = {
+    key, id: formatResourceKey(key), strategy: options.strategy ?? DriftStrategy.Normalized,
+    ...(desired?.source ? { source: desired.source } : {}),
+    ...(desired || live ? { apiVersion: (desired?.object ?? live)?.apiVersion } : {}),
+  };
+  if (!desired && !live) return { ...base, status: DriftStatus.Unknown, reason: 'neither in Git nor live', fields: [], ignoredFields: 0 };
+  if (!desired) return { ...base, status: DriftStatus.Orphan, reason: 'live, marked as deployed by GitOps, but not in Git', fields: [], ignoredFields: 0 };
+  if (!live) return { ...base, status: DriftStatus.Missing, reason: 'in Git, not in the cluster', fields: [], ignoredFields: 0 };
+
+  try {
+    return compare(desired, live, options, base);
+  } catch (error) {
+    return { ...base, status: DriftStatus.Unknown, reason: `comparison failed: ${error instanceof Error ? error.message : String(error)}`, fields: [], ignoredFields: 0 };
+  }
+}
+
+function compare(desired: DesiredObject, live: KubeObject, options: DriftOptions, base: Omit<ResourceDrift, 'status' | 'fields' | 'ignoredFields'>): ResourceDrift {
+  const { key } = desired;
+  const git = normalizeDesired(desired.object, key.namespace);
+  const liveNorm = normalizeLive(live);
+  const managed = readManagedFields(live);
+  const agentManagers = options.agentManagers ?? DEFAULT_AGENT_MANAGERS;
+  const agentEntries = managed.filter((e) => agentManagers.includes(e.manager));
+  const raw: RawDiff[] = [
+    ...diffDeclared(key.group, key.kind, git, liveNorm),
+    ...diffRemoved(key.group, key.kind, git, liveNorm, readLastApplied(live), agentEntries),
+  ];
+
+  const labels = readLabels(live);
+  const rules = (options.ignoreRules ?? []).filter((r) => ruleTargets(r, key, labels));
+  const ignoredPointers = rules.flatMap((r) => [...r.pointers, ...r.jq.flatMap((q) => [...q.evaluate(liveNorm), ...q.evaluate(git)].map((p) => p.map(String)))]);
+  const ignoredManagers = new Set(rules.flatMap((r) => r.managers));
+  const scaled = options.hpaTargets?.has(resourceKeyId(key)) ?? false;
+
+  const fields: FieldDrift[] = [];
+  let ignored = 0;
+  for (const d of raw) {
+    const attribution = d.change === FieldChange.MissingLive ? undefined : findOwner(managed, d.segments, liveNorm);
+    const pointerPath = (d.livePath ?? d.gitPath ?? []).map(String);
+    const gitPointer = d.gitPath?.map(String);
+    const hitByPointer = ignoredPointers.some((p) => isPointerPrefix(p, pointerPath) || (gitPointer !== undefined && isPointerPrefix(p, gitPointer)));
+    if (hitByPointer || (attribution && ignoredManagers.has(attribution.manager))) {
+      ignored++;
+      continue;
+    }
+    const isReplicas = pointerPath.length === 2 && pointerPath[0] === 'spec' && pointerPath[1] === 'replicas';
+    const { action, reason } = suggestAction({ change: d.change, scaledByHpa: scaled && isReplicas, agentManagers, ...(attribution ? { attribution } : {}) });
+    const source = desired.locate?.(d.gitPath ?? nearestGitPath(d)) ?? desired.source;
+    fields.push(maskSecretField(key, {
+      path: formatFieldPath(d.segments),
+      pointer: toJsonPointer(d.livePath ?? d.gitPath ?? []),
+      segments: d.segments,
+      change: d.change,
+      ...(d.gitValue !== undefined ? { gitValue: d.gitValue } : {}),
+      ...(d.liveValue !== undefined ? { liveValue: d.liveValue } : {}),
+      ...(source ? { source } : {}),
+      ...(attribution ? { attribution } : {}),
+      suggestedAction: action,
+      actionReason: reason,
+    }));
+  }
+  if (fields.length === 0) return { ...base, status: DriftStatus.Synced, fields, ignoredFields: ignored };
+  const first = fields[0] as FieldDrift;
+  const more = fields.length > 1 ? ` and ${fields.length - 1} more` : '';
+  return { ...base, status: DriftStatus.Drifted, reason: `${first.path} differs${more}`, fields, ignoredFields: ignored };
+}
+
+/** For a field Git no longer sets: the deepest parent Git still has, by object keys. */
+function nearestGitPath(d: RawDiff): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const s of d.segments) {
+    if (typeof s !== 'string') break;
+    out.push(s);
+  }
+  return out.slice(0, Math.max(0, out.length - 1));
+}
+
+function readLabels(object: unknown): Record<string, string> {
+  const metadata = isRecord(object) && isRecord(object.metadata) ? object.metadata : undefined;
+  const labels = isRecord(metadata?.labels) ? metadata.labels : {};
+  return Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+export function keyOfLive(live: KubeObject | undefined): ResourceKey {
+  const metadata = isRecord(live?.metadata) ? live.metadata : {};
+  const apiVersion = live?.apiVersion ?? '';
+  const slash = apiVersion.indexOf('/');
+  return {
+    group: slash === -1 ? '' : apiVersion.slice(0, slash),
+    kind: live?.kind ?? '',
+    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '',
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+  };
+}
+

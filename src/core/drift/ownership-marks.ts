@@ -1,0 +1,33 @@
+import { isRecord, type KubeObject } from '../resource/manifest-resource.js';
+
+/** Our own tracking label, for objects applied by this tool. */
+export const OUR_TRACKING_LABEL = 'gitops-authoring.dev/environment';
+
+/** Which GitOps agent deployed a live object, by the marks the agents leave on what they apply. */
+export interface OwnershipMark {
+  readonly agent: 'flux' | 'argocd' | 'gitops-authoring';
+  /** Flux: `namespace/name` of the Kustomization; Argo CD: the Application name; ours: the environment. */
+  readonly owner: string;
+}
+
+export function readOwnershipMark(object: KubeObject): OwnershipMark | undefined {
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  const labels = isRecord(metadata.labels) ? metadata.labels : {};
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  const fluxName = labels['kustomize.toolkit.fluxcd.io/name'];
+  if (typeof fluxName === 'string') {
+    const ns = labels['kustomize.toolkit.fluxcd.io/namespace'];
+    return { agent: 'flux', owner: `${typeof ns === 'string' ? ns : ''}/${fluxName}` };
+  }
+  const tracking = annotations['argocd.argoproj.io/tracking-id'];
+  if (typeof tracking === 'string') return { agent: 'argocd', owner: tracking.split(':')[0] ?? tracking };
+  const ours = labels[OUR_TRACKING_LABEL];
+  if (typeof ours === 'string') return { agent: 'gitops-authoring', owner: ours };
+  return undefined;
+}
+
+/** Objects another object owns (ReplicaSets, Pods, Endpoints) are that owner's business, never orphans. */
+export function isControlledObject(object: KubeObject): boolean {
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  return Array.isArray(metadata.ownerReferences) && metadata.ownerReferences.some((r) => isRecord(r) && r.controller === true);
+}

@@ -1,0 +1,72 @@
+import { readArgoIgnoreDifferences, readFluxIgnoreRules } from '../drift/ignore-rules.js';
+import { isRecord, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
+import { normalizePath } from '../text/posix-path.js';
+import type { Environment, EnvironmentSetting } from './environment.js';
+
+const FLUX_MANAGERS = ['kustomize-controller'];
+const ARGO_MANAGERS = ['argocd-controller', 'argocd-application-controller'];
+
+/**
+ * Environments declared by the repository's own GitOps objects: Flux Kustomizations (`spec.path`,
+ * `targetNamespace`, ignore rules) and Argo CD Applications (`source.path`/`sources[].path`, `destination`,
+ * `ignoreDifferences`), then the user's settings, which win on name.
+ */
+export function detectEnvironments(resources: readonly ManifestResource[], settings: readonly EnvironmentSetting[] = []): Environment[] {
+  const out = new Map<string, Environment>();
+  for (const r of resources) {
+    const spec = isRecord(r.object.spec) ? r.object.spec : undefined;
+    if (!spec) continue;
+    const source = { path: r.file.path, range: locateInResource(r, []).value };
+    if (r.key.group === 'kustomize.toolkit.fluxcd.io' && r.kind === 'Kustomization') {
+      const path = typeof spec.path === 'string' ? repoPath(spec.path) : '';
+      const origin = (field: string) => ({ path: r.file.path, range: locateInResource(r, ['spec', field]).value });
+      const env: Environment = {
+        name: r.name, path, detectedFrom: 'flux', forceNamespace: true, source,
+        ...(typeof spec.targetNamespace === 'string' && spec.targetNamespace ? { namespace: spec.targetNamespace } : {}),
+        owner: `${r.namespace || 'flux-system'}/${r.name}`,
+        ignoreRules: [
+          ...readFluxIgnoreRules(spec.driftIgnoreRules, origin('driftIgnoreRules')),
+          ...readFluxIgnoreRules(spec.ignore, origin('ignore')),
+        ],
+        agentManagers: FLUX_MANAGERS,
+      };
+      out.set(env.name, env);
+    } else if (r.key.group === 'argoproj.io' && r.kind === 'Application') {
+      const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isRecord);
+      const path = sources.map((s) => s.path).find((p): p is string => typeof p === 'string');
+      if (path === undefined) continue; // Helm chart or remote-only sources: nothing of this repository to compare
+      const dest = isRecord(spec.destination) ? spec.destination : {};
+      const cluster = typeof dest.name === 'string' ? dest.name : typeof dest.server === 'string' ? dest.server : undefined;
+      const env: Environment = {
+        name: r.name, path: repoPath(path), detectedFrom: 'argocd', forceNamespace: false, source,
+        ...(typeof dest.namespace === 'string' && dest.namespace ? { namespace: dest.namespace } : {}),
+        ...(cluster ? { cluster } : {}),
+        owner: r.name,
+        ignoreRules: readArgoIgnoreDifferences(spec.ignoreDifferences, { path: r.file.path, range: locateInResource(r, ['spec', 'ignoreDifferences']).value }),
+        agentManagers: ARGO_MANAGERS,
+      };
+      out.set(env.name, env);
+    }
+  }
+  for (const s of settings) {
+    const detected = out.get(s.name);
+    out.set(s.name, {
+      ignoreRules: [], agentManagers: [...FLUX_MANAGERS, ...ARGO_MANAGERS], forceNamespace: false,
+      ...detected,
+      name: s.name, path: repoPath(s.path), detectedFrom: detected?.detectedFrom ?? 'settings',
+      ...(s.context ? { context: s.context } : {}),
+      ...(s.namespace ? { namespace: s.namespace } : {}),
+    });
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function repoPath(path: string): string {
+  const p = normalizePath(path);
+  return p === '.' ? '' : p.replace(/^\/+/, '');
+}
+
+/** Environments whose directory holds a repository file. */
+export function environmentsOf(environments: readonly Environment[], filePath: string): Environment[] {
+  return environments.filter((e) => e.path === '' || filePath === e.path || filePath.startsWith(`${e.path}/`));
+}

@@ -1,0 +1,32 @@
+import type { IgnoreRule } from '../drift/ignore-rules.js';
+import type { SourceLocation } from '../drift/drift-types.js';
+
+/** A directory of the repository deployed to one cluster (kube context) and, optionally, one namespace. */
+export interface Environment {
+  readonly name: string;
+  /** Repository-relative POSIX directory ('' for the root). */
+  readonly path: string;
+  /** kube context; undefined when only the user can say (Flux runs in-cluster; Argo names a server URL). */
+  readonly context?: string;
+  /** Argo CD `destination.server`/`destination.name`, for matching a context by cluster URL or name. */
+  readonly cluster?: string;
+  /** Flux `targetNamespace` / Argo CD `destination.namespace`: namespace for namespaced objects. */
+  readonly namespace?: string;
+  /** Flux `targetNamespace` overrides declared namespaces; Argo CD's destination only fills missing ones. */
+  readonly forceNamespace: boolean;
+  readonly detectedFrom: 'flux' | 'argocd' | 'settings';
+  /** The agent object's identity, as its ownership marks carry it (Flux: `ns/name`; Argo CD: app name). */
+  readonly owner?: string;
+  readonly ignoreRules: readonly IgnoreRule[];
+  /** Field managers the agent applies with (three-way base and "Git's own writes"). */
+  readonly agentManagers: readonly string[];
+  readonly source?: SourceLocation;
+}
+
+/** User settings: environment name → path → kube context (and namespace). */
+export interface EnvironmentSetting {
+  readonly name: string;
+  readonly path: string;
+  readonly context?: string;
+  readonly namespace?: string;
+}

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectEnvironments, environmentsOf } from '../../../src/core/environments/detect-environments.js';
+import { namespaceRulesFor } from '../../../src/core/environments/namespace-rules.js';
+import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
+import { extractResources } from '../../../src/core/resource/manifest-resource.js';
+
+const FLUX = `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: apps, namespace: flux-system}
+spec:
+  path: ./apps/prod
+  targetNamespace: shop
+  sourceRef: {kind: GitRepository, name: flux-system}
+  driftIgnoreRules:
+    - paths: [/spec/replicas]
+      target: {kind: Deployment}
+`;
+const ARGO = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: shop-staging, namespace: argocd}
+spec:
+  sources:
+    - repoURL: https://charts.example.com
+      chart: redis
+    - repoURL: https://github.com/acme/gitops.git
+      path: apps/staging
+  destination: {name: staging-cluster, namespace: shop}
+  ignoreDifferences:
+    - group: apps
+      kind: Deployment
+      jqPathExpressions: ['.spec | keys']
+`;
+
+test('environments from Flux Kustomizations and Argo CD Applications, settings win by name', () => {
+  const resources = [...extractResources(parseManifest('clusters/prod/apps.yaml', FLUX)), ...extractResources(parseManifest('argocd/shop.yaml', ARGO))];
+  const envs = detectEnvironments(resources, [{ name: 'apps', path: 'apps/prod', context: 'prod-eu' }, { name: 'dev', path: './apps/dev', context: 'kind-dev' }]);
+  assert.deepEqual(envs.map((e) => [e.name, e.path, e.context, e.namespace, e.detectedFrom, e.forceNamespace]), [
+    ['apps', 'apps/prod', 'prod-eu', 'shop', 'flux', true],
+    ['dev', 'apps/dev', 'kind-dev', undefined, 'settings', false],
+    ['shop-staging', 'apps/staging', undefined, 'shop', 'argocd', false],
+  ]);
+  const apps = envs[0];
+  assert.equal(apps?.owner, 'flux-system/apps');
+  assert.equal(apps?.ignoreRules.length, 1);
+  assert.equal(envs[2]?.cluster, 'staging-cluster');
+  // An unsupported jq expression is reported on the rule, not dropped silently.
+  assert.match(envs[2]?.ignoreRules[0]?.problems[0] ?? '', /outside the supported subset/);
+  assert.deepEqual(environmentsOf(envs, 'apps/prod/deploy.yaml').map((e) => e.name), ['apps']);
+  assert.deepEqual(namespaceRulesFor(apps, 'ctx-ns'), { defaultNamespace: 'shop', forceNamespace: 'shop' });
+  assert.deepEqual(namespaceRulesFor(envs[2], 'ctx-ns'), { defaultNamespace: 'shop' });
+  assert.deepEqual(namespaceRulesFor(undefined, undefined), { defaultNamespace: 'default' });
+});

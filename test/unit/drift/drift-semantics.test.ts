@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { computeDrift } from '../../../src/core/drift/compute-drift.js';
+import { computeResourceDrift } from '../../../src/core/drift/compute-resource-drift.js';
+import { DriftStatus, FieldChange, SuggestedAction } from '../../../src/core/drift/drift-types.js';
+import { defaultPullPolicy } from '../../../src/core/drift/server-defaults.js';
+import { suggestIgnoreRule } from '../../../src/core/drift/suggest-ignore-rule.js';
+import { readArgoIgnoreDifferences } from '../../../src/core/drift/ignore-rules.js';
+import type { KubeObject } from '../../../src/core/resource/manifest-resource.js';
+
+const key = { group: '', kind: 'ConfigMap', namespace: 'ns', name: 'c' };
+const cm = (data: Record<string, string>, extra: Record<string, unknown> = {}): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'ns', ...extra }, data });
+
+test('empty vs absent and zero values that the server drops are no drift', () => {
+  const git: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns', labels: {} }, spec: { containers: [{ name: 'a', image: 'x:1', args: [] }], hostNetwork: false, nodeSelector: {} } };
+  const live: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns' }, spec: { containers: [{ name: 'a', image: 'x:1', imagePullPolicy: 'IfNotPresent' }] } };
+  assert.equal(computeResourceDrift({ key: { group: '', kind: 'Pod', namespace: 'ns', name: 'p' }, object: git }, live).status, DriftStatus.Synced);
+});
+
+test('a changed value is drift, a value only live has is not (unless Git used to set it)', () => {
+  const r = computeResourceDrift({ key, object: cm({ a: '1' }) }, cm({ a: '2', extra: 'x' }));
+  assert.equal(r.status, DriftStatus.Drifted);
+  assert.deepEqual(r.fields.map((f) => [f.path, f.change, f.gitValue, f.liveValue]), [['.data.a', FieldChange.Changed, '1', '2']]);
+});
+
+test('a field set in Git and absent live is drift that a sync reverts', () => {
+  const r = computeResourceDrift({ key, object: cm({ a: '1', b: '2' }) }, cm({ a: '1' }));
+  assert.equal(r.fields[0]?.change, FieldChange.MissingLive);
+  assert.equal(r.fields[0]?.suggestedAction, SuggestedAction.Revert);
+});
+
+test('disconnected means Unknown for every resource, never a stale Synced', () => {
+  const results = computeDrift({ desired: [{ key, object: cm({ a: '1' }) }], live: [cm({ a: '1' })], clusterUnknownReason: 'cluster unreachable' });
+  assert.deepEqual(results.map((r) => [r.status, r.reason]), [[DriftStatus.Unknown, 'cluster unreachable']]);
+});
+
+test('a kind the cluster does not serve is Unknown with the reason', () => {
+  const results = computeDrift({ desired: [{ key, object: cm({ a: '1' }) }], live: [], unknownKinds: new Map([['/ConfigMap', 'forbidden: list configmaps']]) });
+  assert.equal(results[0]?.status, DriftStatus.Unknown);
+  assert.equal(results[0]?.reason, 'forbidden: list configmaps');
+});
+
+test('default image pull policy follows the tag', () => {
+  assert.equal(defaultPullPolicy('nginx'), 'Always');
+  assert.equal(defaultPullPolicy('nginx:latest'), 'Always');
+  assert.equal(defaultPullPolicy('registry:5000/nginx'), 'Always');
+  assert.equal(defaultPullPolicy('registry:5000/nginx:1.2'), 'IfNotPresent');
+  assert.equal(defaultPullPolicy('nginx@sha256:abc'), 'IfNotPresent');
+});
+
+test('a suggested ignore rule in each dialect, which, read back, ignores the field', () => {
+  const deployKey = { group: 'apps', kind: 'Deployment', namespace: 'shop', name: 'api' };
+  const git: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'shop' }, spec: { template: { spec: { containers: [{ name: 'app', image: 'a:1' }] } } } };
+  const live: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'shop' }, spec: { template: { spec: { containers: [{ name: 'side', image: 's' }, { name: 'app', image: 'a:2' }] } } } };
+  const drift = computeResourceDrift({ key: deployKey, object: git }, live);
+  const field = drift.fields[0];
+  assert.ok(field);
+  const s = suggestIgnoreRule(drift, field);
+  assert.match(s.argocd, /jqPathExpressions:\n {4}- '\.spec\.template\.spec\.containers\[\] \| select\(\.name == "app"\) \| \.image'/);
+  assert.match(s.flux, /- \/spec\/template\/spec\/containers\/1\/image/);
+  const jq = /'(.*)'/.exec(s.argocd)?.[1] as string;
+  const rules = readArgoIgnoreDifferences([{ group: 'apps', kind: 'Deployment', name: 'api', jqPathExpressions: [jq] }], 'settings');
+  assert.equal(computeResourceDrift({ key: deployKey, object: git }, live, { ignoreRules: rules }).status, DriftStatus.Synced);
+});
+
+test('secret values never appear in results', () => {
+  const secretKey = { group: '', kind: 'Secret', namespace: 'ns', name: 's' };
+  const git: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'ns' }, stringData: { password: 'hunter2' } };
+  const live: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'ns' }, data: { password: 'b3RoZXI=' } };
+  const r = computeResourceDrift({ key: secretKey, object: git }, live);
+  const text = JSON.stringify(r);
+  assert.equal(r.status, DriftStatus.Drifted);
+  assert.ok(!text.includes('aHVudGVyMg==') && !text.includes('hunter2') && !text.includes('b3RoZXI='), text);
+  const missing = computeResourceDrift({ key: secretKey, object: git }, { ...live, data: {} });
+  assert.ok(!JSON.stringify(missing).includes('aHVudGVyMg=='));
+});
