@@ -17,6 +17,8 @@ const BYTE_PROPERTIES: Record<string, string[]> = {
   'io.k8s.api.certificates.v1beta1.CertificateSigningRequestSpec': ['request'],
 };
 
+const JSON_SCHEMA_PROPS = 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps';
+
 function withByteFormat(node: SchemaNodeJson): SchemaNodeJson {
   if (typeof node === 'string') return node;
   if (node.t === 'string') return { ...node, f: 'byte' };
@@ -41,5 +43,8 @@ export function applyBuiltinOverrides(definitions: Map<string, ExtractedDefiniti
     for (const name of BYTE_PROPERTIES[def.name] ?? []) {
       if (props[name]) props[name] = withByteFormat(props[name]);
     }
+    // JSONSchemaPropsOrArray: structural schemas (apiextensions.k8s.io/v1) only allow a single item
+    // schema, so `items` is a JSONSchemaProps and typos inside a CRD's item schemas are caught.
+    if (def.name === JSON_SCHEMA_PROPS && props.items) props.items = JSON_SCHEMA_PROPS;
   }
 }

@@ -143,3 +143,32 @@ test('removed apiVersions are named with their replacement; deprecated ones warn
     ['unknown-field', 'error', null],
   ]);
 });
+
+test('a CustomResourceDefinition is itself validated, down to its item schemas', () => {
+  const crd = `
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: things.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Thing, plural: things}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            tags:
+              type: array
+              items:
+                type: string
+                enmu: [a, b]
+`;
+  const f = only(findingsOf(crd));
+  assert.deepEqual([f.code, f.suggestion], ['unknown-field', 'enum']);
+  assert.deepEqual(f.path, ['spec', 'versions', 0, 'schema', 'openAPIV3Schema', 'properties', 'tags', 'items', 'enmu']);
+});
