@@ -154,11 +154,11 @@ export function recordApply(input: ApplyInput): KubeObject {
   }
   const c = comparison(schema, live, next, ignored);
   const changed = c.added.union(c.modified);
-  const conflicts: { manager: string; apiVersion: string; paths: string[][] }[] = [];
+  const conflicts: { manager: string; paths: string[][] }[] = [];
   for (const [k, e] of entries) {
     if (k === key) continue;
     const clash = e.set.intersection(changed);
-    if (!clash.isEmpty()) conflicts.push({ manager: e.manager, apiVersion: e.apiVersion, paths: clash.paths() });
+    if (!clash.isEmpty()) conflicts.push({ manager: printManager(e), paths: clash.paths() });
   }
   if (conflicts.length > 0 && !force) throw applyConflict(conflicts);
   for (const [k, e] of entries) if (k !== key) e.set = e.set.difference(changed).difference(c.removed);
@@ -175,15 +175,21 @@ export function recordApply(input: ApplyInput): KubeObject {
   return next;
 }
 
-function applyConflict(conflicts: { manager: string; apiVersion: string; paths: string[][] }[]): ApiError {
-  const causes = conflicts.flatMap((c) =>
-    c.paths.map((p) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}" using ${c.apiVersion}`, field: formatPath(p) })),
-  );
+/** How the API server names a manager in conflicts: name, subresource, and the version of an Update. */
+function printManager(e: Entry): string {
+  let s = JSON.stringify(e.manager);
+  if (e.subresource) s += ` with subresource ${JSON.stringify(e.subresource)}`;
+  if (e.operation === 'Update') s += ` using ${e.apiVersion}`;
+  return s;
+}
+
+function applyConflict(conflicts: { manager: string; paths: string[][] }[]): ApiError {
+  const causes = conflicts.flatMap((c) => c.paths.map((p) => ({ reason: 'FieldManagerConflict', message: `conflict with ${c.manager}`, field: formatPath(p) })));
   const count = causes.length;
   let message: string;
   if (count === 1 && causes[0]) message = `Apply failed with 1 conflict: ${causes[0].message}: ${causes[0].field}`;
   else {
-    const lines = conflicts.map((c) => `conflicts with "${c.manager}" using ${c.apiVersion}:\n${c.paths.map((p) => `- ${formatPath(p)}`).join('\n')}`);
+    const lines = conflicts.map((c) => `conflicts with ${c.manager}:\n${c.paths.map((p) => `- ${formatPath(p)}`).join('\n')}`);
     message = `Apply failed with ${count} conflicts: ${lines.join('\n')}`;
   }
   return new ApiError(409, 'Conflict', message, { causes });
