@@ -27,6 +27,8 @@ export interface PodSource {
 export interface ReferenceIndex {
   /** A core object of this kind and name exists (or is generated, produced or replicated) for this namespace. */
   isDeclared(kind: string, name: string, namespace: string): boolean;
+  /** A custom resource of this name exists (operators label their pods with their resource's name). */
+  isCustomResourceName(name: string, namespace: string): boolean;
   /** Objects that stamp out pods (workload templates), with the labels kustomize adds to them. */
   readonly podSources: readonly PodSource[];
   /** Label sets found inside custom resources (operators, Argo Rollouts) that may become pod labels. */
@@ -65,6 +67,9 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
   // Names mentioned by custom resources (ExternalSecret targets, SealedSecrets, Certificates' secretName,
   // operators' connection secrets…) may be objects those controllers create.
   const mentioned: { name: string; namespace: string }[] = [];
+  // Operators name what they create after their custom resource: CloudNativePG `db` makes `db-app` and `db-rw`,
+  // Zalando's `acid-main` makes `user.acid-main.credentials…`, RabbitMQ's `mq` makes `mq-default-user`.
+  const customNames: { name: string; namespace: string }[] = [];
   const customLabelSets: { namespace: string; labels: Labels }[] = [];
   const opaqueNamespaces = new Set<string>();
   const opaqueUnits = new Set<string>();
@@ -77,6 +82,7 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
     }
     if (!isCustom(r)) continue;
     mentioned.push({ name: r.name, namespace: r.namespace });
+    if (r.name.length >= 3) customNames.push({ name: r.name, namespace: r.namespace });
     collectStrings(r.object, (s) => mentioned.push({ name: s, namespace: r.namespace }), (labels) => customLabelSets.push({ namespace: r.namespace, labels }));
     const opaqueTarget = opaqueNamespaceOf(r, selfUrl);
     if (opaqueTarget !== undefined) {
@@ -115,7 +121,11 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
     (list ?? []).some((d) => d.name === name && namespacesMatch(d.namespace, namespace));
 
   return {
-    isDeclared: (kind, name, namespace) => (kind === 'ConfigMap' && AUTOMATIC_CONFIGMAPS.has(name)) || matches(declared.get(kind), name, namespace) || matches(mentioned, name, namespace),
+    isDeclared: (kind, name, namespace) => (kind === 'ConfigMap' && AUTOMATIC_CONFIGMAPS.has(name))
+      || matches(declared.get(kind), name, namespace)
+      || matches(mentioned, name, namespace)
+      || customNames.some((c) => namespacesMatch(c.namespace, namespace) && isDerivedName(name, c.name)),
+    isCustomResourceName: (name, namespace) => customNames.some((c) => c.name === name && namespacesMatch(c.namespace, namespace)),
     podSources,
     customLabelSets,
     // A file deployed by several units is checked when one of them creates nothing unseen: it must work there.
@@ -125,6 +135,11 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
       return workspace.resources.some((r) => r !== resource && ((orServices && r.kind === 'Service') || podTemplateMetadataPath(r.kind) !== undefined) && workspace.unitsOf(r.file.path).some((u) => units.has(u)));
     },
   };
+}
+
+/** `db-app`, `app-db`, `user.db.credentials` are derived from `db`; `dbx` is not. */
+function isDerivedName(name: string, base: string): boolean {
+  return name.startsWith(`${base}-`) || name.endsWith(`-${base}`) || name.startsWith(`${base}.`) || name.includes(`.${base}.`) || name.includes(`-${base}-`);
 }
 
 function hasReplicationAnnotation(r: ManifestResource): boolean {

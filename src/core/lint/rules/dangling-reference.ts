@@ -94,6 +94,7 @@ function checkService(resource: ManifestResource, context: RuleContext): void {
   const selects = (namespace: string, labels: Readonly<Record<string, string>>) => namespacesMatch(namespace, resource.namespace) && mapSelectorMatches(selector, labels);
   if (index.podSources.some((p) => selects(p.resource.namespace, p.labels))) return;
   if (index.customLabelSets.some((c) => selects(c.namespace, c.labels))) return;
+  if (Object.values(selector).some((v) => index.isCustomResourceName(v, resource.namespace))) return; // operator-made pods
   if (index.isOpaque(resource) || !index.hasNeighbours(resource, false)) return;
   context.report({
     path: ['spec', 'selector'],
@@ -136,7 +137,7 @@ export const danglingReferenceRule: Rule = {
   meta: {
     id: 'dangling-reference',
     title: 'References resolve to declared objects',
-    rationale: 'A pod that mounts or reads a missing ConfigMap, Secret, ServiceAccount or PVC never starts; a Service selecting no pod has no endpoints; an Ingress to a missing Service returns 503. To stay quiet where the repository cannot know, names count as declared when a kustomize generator makes them, when a custom resource names them (ExternalSecret, SealedSecret, Certificate, operators), or when a replicated copy exists in another namespace (`kube-root-ca.crt` always exists); `optional: true` references and the `default` ServiceAccount are skipped; objects are not checked in namespaces or deployment units where a HelmRelease, an Argo CD Application of a chart or another repository, or kustomize `helmCharts` create objects this repository cannot see; Services are only checked when their deployment unit also declares workloads, Ingresses when it declares workloads or Services. An empty namespace matches any namespace.',
+    rationale: 'A pod that mounts or reads a missing ConfigMap, Secret, ServiceAccount or PVC never starts; a Service selecting no pod has no endpoints; an Ingress to a missing Service returns 503. To stay quiet where the repository cannot know, names count as declared when a kustomize generator makes them, when a custom resource names them (ExternalSecret, SealedSecret, Certificate, operators) or they derive from a custom resource\'s name (`db` → `db-app`, as operators name what they create), or when a replicated copy exists in another namespace (`kube-root-ca.crt` always exists); `optional: true` references and the `default` ServiceAccount are skipped; objects are not checked in namespaces or deployment units where a HelmRelease, an Argo CD Application of a chart or another repository, or kustomize `helmCharts` create objects this repository cannot see; a Service selecting a custom resource\'s name (operator-made pods) is not checked; Services are only checked when their deployment unit also declares workloads, Ingresses when it declares workloads or Services. An empty namespace matches any namespace.',
     remediation: 'Declare the missing object (or fix the name or namespace), mark a reference that may be absent `optional: true`, or suppress with the annotation when the object is created outside Git.',
     defaultSeverity: 'warning',
     kinds: ['Service', 'Ingress', ...WORKLOAD_KINDS],
