@@ -24,7 +24,9 @@ export function kustomizationAsResource(info: KustomizationInfo): ManifestResour
   const document = info.file.documents[0];
   const value = document?.value;
   if (!document || !isRecord(value)) return undefined;
-  const declared = typeof value.apiVersion === 'string' && groupOf(value.apiVersion) === KUSTOMIZE_GROUP ? value.apiVersion : DEFAULT_API_VERSION;
+  // A file named kustomization.yaml that holds another object (a Flux Kustomization, say) is not one.
+  if (typeof value.apiVersion === 'string' && value.apiVersion !== '' && groupOf(value.apiVersion) !== KUSTOMIZE_GROUP) return undefined;
+  const declared = typeof value.apiVersion === 'string' && value.apiVersion !== '' ? value.apiVersion : DEFAULT_API_VERSION;
   const kind = value.kind === 'Component' ? 'Component' : 'Kustomization';
   const object: KubeObject = { ...value, apiVersion: declared, kind };
   const metadata = isRecord(value.metadata) ? value.metadata : {};
