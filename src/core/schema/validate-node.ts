@@ -136,6 +136,8 @@ class Validator {
         }
         return;
       case 'string':
+        // A YAML 1.1 parser turns unquoted timestamps into Date objects.
+        if (node.format === 'date-time' && Object.prototype.toString.call(value) === '[object Date]') return;
         if (typeof value !== 'string') return this.typeError(value, node, path);
         this.checkEnum(value, node, path);
         this.checkString(value, node, path);
