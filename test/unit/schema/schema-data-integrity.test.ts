@@ -45,7 +45,12 @@ test('built-in definitions: every kind root and every reference resolves within 
     }
     const resolves = (ref: string) => assert.ok(defs.has(ref) && versionIndex.groups[definitionGroup(ref)], `${version}: ${ref}`);
     let kinds = 0;
-    for (const byKind of Object.values(versionIndex.kinds)) for (const root of Object.values(byKind)) (resolves(root), kinds++);
+    for (const byKind of Object.values(versionIndex.kinds)) {
+      for (const root of Object.values(byKind)) {
+        resolves(root);
+        kinds++;
+      }
+    }
     assert.ok(kinds > 150, `${version}: ${kinds} kinds`);
     for (const node of defs.values()) walk(node, resolves, checkDescription);
   }
