@@ -66,7 +66,8 @@ export class SchemaCollector {
             return { type: 'string' };
         }
       case 'struct':
-        return this.ref(node);
+        // Custom resource schemas are inlined, as the real server publishes them.
+        return node.fieldDescriptions ? this.struct(node) : this.ref(node);
       case 'map': {
         const out: JsonObject = { type: 'object', additionalProperties: this.schema(node.values) };
         if (node.atomic) out['x-kubernetes-map-type'] = 'atomic';

@@ -8,7 +8,8 @@ import { mergeStatusWrite, prepareForCreate, prepareForUpdate, randomSuffix } fr
 import { groupVersion, storageKey, type ResourceType } from './resource-registry.js';
 import { roundTripBuiltin } from './round-trip.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
-import { alreadyExists, ApiError, badRequest, conflict, notFound, STALE_OBJECT_MESSAGE } from './status-errors.js';
+import { applyCrdDefaults, validateCustomResource } from './crd-structural.js';
+import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound, STALE_OBJECT_MESSAGE } from './status-errors.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
 import { validateObject } from './validation.js';
 import { zeroObject } from './zero-objects.js';
@@ -29,6 +30,7 @@ function identity(rt: ResourceType, opts: WriteOptions, subresource: string): Ma
 /** Decoding a request body: defaults for built-ins, and unknown fields dropped or reported. */
 export function decodeBody(ctx: ServerContext, rt: ResourceType, obj: KubeObject, opts: WriteOptions, defaults = true): void {
   if (rt.modelName && defaults) applyDefaults(rt.kind, obj);
+  if (!rt.modelName && defaults) applyCrdDefaults(rt.crdSchema, obj);
   const unknown = roundTripBuiltin(ctx.schemaFor(rt), obj, Boolean(rt.modelName));
   if (unknown.length === 0) return;
   if (opts.fieldValidation === 'Strict') {
@@ -75,9 +77,18 @@ export function createObject(ctx: ServerContext, rt: ResourceType, namespace: st
   return commitCreate(ctx, rt, obj, name, opts);
 }
 
+function validate(rt: ResourceType, obj: KubeObject, old?: KubeObject): void {
+  if (rt.modelName) return validateObject(obj, rt.group, old);
+  const causes = validateCustomResource(rt.crdSchema, obj);
+  if (typeof obj.metadata.name !== 'string' || obj.metadata.name === '') {
+    causes.unshift({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
+  }
+  if (causes.length > 0) throw invalid(rt.kind, rt.group, String(obj.metadata.name ?? ''), causes);
+}
+
 function commitCreate(ctx: ServerContext, rt: ResourceType, obj: KubeObject, name: string, opts: WriteOptions): KubeObject {
   const namespace = String(obj.metadata.namespace ?? '');
-  validateObject(obj, rt.group);
+  validate(rt, obj);
   ensureNamespace(ctx, rt, namespace);
   if (ctx.store.get(storageKey(rt), namespace, name)) throw alreadyExists(rt.plural, rt.group, name);
   prepareForCreate(rt, obj, ctx.ips);
@@ -117,7 +128,7 @@ function commitUpdate(ctx: ServerContext, rt: ResourceType, live: KubeObject, ne
   prepareForUpdate(rt, live, next, subresource);
   next.metadata.resourceVersion = live.metadata.resourceVersion ?? '';
   if (deepEqual(next, live)) return live;
-  validateObject(next, rt.group, live);
+  validate(rt, next, live);
   const finalizers = next.metadata.finalizers;
   if (opts.dryRun) return next;
   if (next.metadata.deletionTimestamp && (!Array.isArray(finalizers) || finalizers.length === 0)) {
