@@ -1,5 +1,6 @@
 // Validates one Kubernetes object (a parsed document) with the registry: apiVersion/kind lookup, removed and
 // deprecated APIs, then strict structural validation of the whole object, metadata included.
+import { checkObjectMetadata } from './metadata-checks.js';
 import type { SchemaFinding } from './schema-finding.js';
 import type { SchemaLookup, SchemaRegistry } from './schema-registry.js';
 import { validateNode, type ValidateOptions } from './validate-node.js';
@@ -54,5 +55,6 @@ export function validateResource(registry: SchemaRegistry, object: unknown, opti
   const sops = typeof record.sops === 'object' && record.sops !== null && !Array.isArray(record.sops);
   const target = sops ? Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'sops')) : object;
   findings.push(...validateNode(target, schema.root, [], { ...options, emptyEnumIsUnset: schema.origin === 'builtin', sopsEncrypted: sops }));
+  if (!(apiVersion === 'v1' && kind === 'List')) findings.push(...checkObjectMetadata(record, kind, { builtin: schema.origin === 'builtin' }));
   return { findings, lookup, validated: true };
 }

@@ -72,7 +72,7 @@ test('cyclic data ends in a bounded walk, not a hang or a stack overflow', () =>
 
 test('huge strings and huge objects stay fast and bounded', () => {
   const big = 'A'.repeat(10_000_000);
-  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: big.slice(0, 1000) }, data: { a: big, b: `${big}!` } };
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'big' }, data: { a: big, b: `${big}!` } };
   assert.deepEqual(validateResource(registry, secret).findings.map((f) => f.path.join('.')), ['data.b']);
   const many = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])) };
   const findings = validateResource(registry, many).findings;

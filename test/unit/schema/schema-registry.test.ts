@@ -102,7 +102,7 @@ test('a throwing or garbage source never makes the registry throw', () => {
   const garbage = createSchemaRegistry(createMemorySchemaSource({ index: { format: 1, kubernetesVersions: ['1.33'], defaultKubernetesVersion: '1.33', versionChunks: { '1.33': 'v' }, crds: {} }, v: { kinds: { v1: { Pod: 'x.Pod' } }, groups: { x: 'g' } }, g: { defs: { 'x.Pod': { t: 'nonsense', p: 5 } } } }));
   const lookup = garbage.lookup(undefined, 'v1', 'Pod');
   assert.equal(lookup.status, 'found');
-  assert.deepEqual(validateResource(garbage, { apiVersion: 'v1', kind: 'Pod', anything: [1] }).findings, []);
+  assert.deepEqual(validateResource(garbage, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, anything: [1] }).findings, []);
 });
 
 test('listKinds names built-in, bundled and workspace kinds per apiVersion', () => {

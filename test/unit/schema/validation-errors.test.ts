@@ -172,3 +172,28 @@ spec:
   assert.deepEqual([f.code, f.suggestion], ['unknown-field', 'enum']);
   assert.deepEqual(f.path, ['spec', 'versions', 0, 'schema', 'openAPIV3Schema', 'properties', 'tags', 'items', 'enmu']);
 });
+
+test('metadata rules of the API server: name required, name/namespace/label/annotation syntax', () => {
+  const cm = (meta: string) => findingsOf(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n${meta}\n`);
+  assert.deepEqual(cm('  namespace: a').map((f) => [f.code, f.path.join('.')]), [['required', 'metadata']]);
+  assert.deepEqual(cm('  generateName: job-'), []);
+  assert.deepEqual(findingsOf('apiVersion: v1\nkind: ConfigMap\ndata: {}\n').map((f) => f.code), ['required']);
+  assert.deepEqual(cm('  name: My_Config').map((f) => [f.code, f.path.join('.')]), [['format', 'metadata.name']]);
+  assert.deepEqual(cm(`  name: ${'a'.repeat(254)}`).map((f) => f.code), ['format']);
+  assert.deepEqual(cm('  name: ok\n  namespace: Team.A').map((f) => [f.code, f.path.join('.')]), [['format', 'metadata.namespace']]);
+  const label = cm('  name: ok\n  labels:\n    bad key: x\n    app: "-leading-dash"\n    Example.COM/name: y');
+  assert.deepEqual(label.map((f) => [f.code, f.on ?? 'value', f.path.join('.')]), [
+    ['format', 'key', 'metadata.labels.bad key'],
+    ['format', 'value', 'metadata.labels.app'],
+    ['format', 'key', 'metadata.labels.Example.COM/name'],
+  ]);
+  assert.deepEqual(cm(`  name: ok\n  labels:\n    a: ${'x'.repeat(64)}`).map((f) => f.code), ['format']);
+  assert.deepEqual(cm('  name: ok\n  annotations:\n    /empty-prefix: x').map((f) => [f.code, f.on]), [['format', 'key']]);
+  assert.deepEqual(cm('  name: ok\n  labels:\n    app.kubernetes.io/name: web\n    tier: ""\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: "{}"'), []);
+  // Service names are RFC 1035 labels, namespaces RFC 1123 labels; RBAC names may contain ":".
+  assert.deepEqual(findingsOf('apiVersion: v1\nkind: Service\nmetadata:\n  name: 1web\nspec:\n  ports: [{port: 80}]\n').map((f) => f.path.join('.')), ['metadata.name']);
+  assert.deepEqual(findingsOf('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a.b\n').map((f) => f.path.join('.')), ['metadata.name']);
+  assert.deepEqual(findingsOf('apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:aggregate-to-view\nrules: []\n'), []);
+  // Placeholders are left for later.
+  assert.deepEqual(cm('  name: ${APP}-config\n  namespace: ${NS}'), []);
+});
