@@ -1,6 +1,6 @@
 // What a repository declares, produces or cannot know, for the `dangling-reference` rule: built once per
 // workspace index. Every heuristic here leans towards silence: a false alarm costs more than a miss.
-import { readLabels, type Labels } from '../../resource/label-selector.js';
+import { mapSelectorMatches, readLabels, type Labels } from '../../resource/label-selector.js';
 import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
 import { podTemplateMetadataPath } from '../../resource/pod-template.js';
 import { groupOf } from '../../resource/resource-key.js';
@@ -19,8 +19,8 @@ const AUTOMATIC_CONFIGMAPS = new Set(['kube-root-ca.crt']);
 /** Annotation keys of tools that copy a Secret or ConfigMap into other namespaces. */
 const REPLICATION = /reflector|replicat|kubed|sync\.|mirror/i;
 
-export interface PodSource {
-  readonly resource: ManifestResource;
+interface LabelSet {
+  readonly namespace: string;
   readonly labels: Labels;
 }
 
@@ -29,10 +29,11 @@ export interface ReferenceIndex {
   isDeclared(kind: string, name: string, namespace: string): boolean;
   /** A custom resource of this name exists (operators label their pods with their resource's name). */
   isCustomResourceName(name: string, namespace: string): boolean;
-  /** Objects that stamp out pods (workload templates), with the labels kustomize adds to them. */
-  readonly podSources: readonly PodSource[];
-  /** Label sets found inside custom resources (operators, Argo Rollouts) that may become pod labels. */
-  readonly customLabelSets: readonly { readonly namespace: string; readonly labels: Labels }[];
+  /**
+   * Some pod template (with the labels kustomize adds to it), or some label set inside a custom resource (operators,
+   * Argo Rollouts), in a matching namespace carries every pair of this Service-style selector.
+   */
+  hasPodsFor(selector: Labels, namespace: string): boolean;
   /** Something in the object's namespace, or in every deployment unit it is part of, creates objects this repository cannot see. */
   isOpaque(resource: ManifestResource): boolean;
   /**
@@ -57,20 +58,30 @@ function isCustom(r: ManifestResource): boolean {
 }
 
 function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
-  const declared = new Map<string, { name: string; namespace: string }[]>();
+  // `kind/name` (or `*/name` for names custom resources mention) → the namespaces it exists in.
+  const declared = new Map<string, string[]>();
   const declare = (kind: string, name: string, namespace: string) => {
     if (!name) return;
-    const list = declared.get(kind) ?? [];
-    list.push({ name, namespace });
-    declared.set(kind, list);
+    const key = `${kind}/${name}`;
+    const list = declared.get(key);
+    if (list) list.push(namespace);
+    else declared.set(key, [namespace]);
   };
   // Names mentioned by custom resources (ExternalSecret targets, SealedSecrets, Certificates' secretName,
   // operators' connection secrets…) may be objects those controllers create.
-  const mentioned: { name: string; namespace: string }[] = [];
   // Operators name what they create after their custom resource: CloudNativePG `db` makes `db-app` and `db-rw`,
   // Zalando's `acid-main` makes `user.acid-main.credentials…`, RabbitMQ's `mq` makes `mq-default-user`.
   const customNames: { name: string; namespace: string }[] = [];
-  const customLabelSets: { namespace: string; labels: Labels }[] = [];
+  // Label sets by each of their `key=value` pairs: a selector only looks at the sets that carry its first pair.
+  const labelSets = new Map<string, LabelSet[]>();
+  const addLabelSet = (set: LabelSet) => {
+    for (const [k, v] of Object.entries(set.labels)) {
+      const key = `${k}\u0000${v}`;
+      const list = labelSets.get(key);
+      if (list) list.push(set);
+      else labelSets.set(key, [set]);
+    }
+  };
   const opaqueNamespaces = new Set<string>();
   const opaqueUnits = new Set<string>();
   const selfUrl = thisRepositoryUrl(workspace);
@@ -81,9 +92,9 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
       if ((r.kind === 'Secret' || r.kind === 'ConfigMap') && hasReplicationAnnotation(r)) declare(r.kind, r.name, '');
     }
     if (!isCustom(r)) continue;
-    mentioned.push({ name: r.name, namespace: r.namespace });
+    declare('*', r.name, r.namespace);
     if (r.name.length >= 3) customNames.push({ name: r.name, namespace: r.namespace });
-    collectStrings(r.object, (s) => mentioned.push({ name: s, namespace: r.namespace }), (labels) => customLabelSets.push({ namespace: r.namespace, labels }));
+    collectStrings(r.object, (s) => declare('*', s, r.namespace), (labels) => addLabelSet({ namespace: r.namespace, labels }));
     const opaqueTarget = opaqueNamespaceOf(r, selfUrl);
     if (opaqueTarget !== undefined) {
       if (opaqueTarget !== '') opaqueNamespaces.add(opaqueTarget);
@@ -108,32 +119,37 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
   }
 
   const extraLabels = kustomizeLabelsByFile(workspace);
-  const podSources: PodSource[] = [];
+  const unitsWithWorkloads = new Set<string>();
+  const serviceCountByUnit = new Map<string, number>();
+  for (const r of workspace.resourcesByKind('Service')) {
+    for (const unit of workspace.unitsOf(r.file.path)) serviceCountByUnit.set(unit, (serviceCountByUnit.get(unit) ?? 0) + 1);
+  }
   for (const r of workspace.resources) {
     const path = podTemplateMetadataPath(r.kind) ?? (isCustom(r) ? ['spec', 'template', 'metadata'] : undefined);
     if (!path) continue;
     const metadata = getAt(r.object, path);
     if (!isRecord(metadata) && podTemplateMetadataPath(r.kind) === undefined) continue;
-    podSources.push({ resource: r, labels: { ...readLabels(getAt(metadata, ['labels'])), ...extraLabels.get(r.file.path) } });
+    addLabelSet({ namespace: r.namespace, labels: { ...readLabels(getAt(metadata, ['labels'])), ...extraLabels.get(r.file.path) } });
+    for (const unit of workspace.unitsOf(r.file.path)) unitsWithWorkloads.add(unit);
   }
 
-  const matches = (list: readonly { name: string; namespace: string }[] | undefined, name: string, namespace: string) =>
-    (list ?? []).some((d) => d.name === name && namespacesMatch(d.namespace, namespace));
+  const matches = (kind: string, name: string, namespace: string) => (declared.get(`${kind}/${name}`) ?? []).some((ns) => namespacesMatch(ns, namespace));
 
   return {
     isDeclared: (kind, name, namespace) => (kind === 'ConfigMap' && AUTOMATIC_CONFIGMAPS.has(name))
-      || matches(declared.get(kind), name, namespace)
-      || matches(mentioned, name, namespace)
+      || matches(kind, name, namespace)
+      || matches('*', name, namespace)
       || customNames.some((c) => namespacesMatch(c.namespace, namespace) && isDerivedName(name, c.name)),
     isCustomResourceName: (name, namespace) => customNames.some((c) => c.name === name && namespacesMatch(c.namespace, namespace)),
-    podSources,
-    customLabelSets,
+    hasPodsFor: (selector, namespace) => {
+      const first = Object.entries(selector)[0];
+      if (!first) return true;
+      return (labelSets.get(`${first[0]}\u0000${first[1]}`) ?? []).some((set) => namespacesMatch(set.namespace, namespace) && mapSelectorMatches(selector, set.labels));
+    },
     // A file deployed by several units is checked when one of them creates nothing unseen: it must work there.
     isOpaque: (resource) => opaqueNamespaces.has(resource.namespace) || workspace.unitsOf(resource.file.path).every((u) => opaqueUnits.has(u)),
-    hasNeighbours: (resource, orServices) => {
-      const units = new Set(workspace.unitsOf(resource.file.path));
-      return workspace.resources.some((r) => r !== resource && ((orServices && r.kind === 'Service') || podTemplateMetadataPath(r.kind) !== undefined) && workspace.unitsOf(r.file.path).some((u) => units.has(u)));
-    },
+    hasNeighbours: (resource, orServices) => workspace.unitsOf(resource.file.path).some((unit) =>
+      unitsWithWorkloads.has(unit) || (orServices && (serviceCountByUnit.get(unit) ?? 0) > (resource.kind === 'Service' ? 1 : 0))),
   };
 }
 

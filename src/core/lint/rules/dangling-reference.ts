@@ -1,10 +1,9 @@
 import type { ValuePath } from '../../manifest/manifest-types.js';
-import { hasSubstitution, mapSelectorMatches, readLabels } from '../../resource/label-selector.js';
+import { hasSubstitution, readLabels } from '../../resource/label-selector.js';
 import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
 import { podSpecPath, WORKLOAD_KINDS } from '../../resource/pod-template.js';
 import { groupOf } from '../../resource/resource-key.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { namespacesMatch } from './flux-repository.js';
 import { referenceIndex } from './dangling-reference-index.js';
 
 interface Reference {
@@ -91,9 +90,7 @@ function checkService(resource: ManifestResource, context: RuleContext): void {
   const selector = readLabels(rawSelector);
   if (Object.keys(selector).length === 0 || Object.values(selector).some(hasSubstitution)) return;
   const index = referenceIndex(context.workspace);
-  const selects = (namespace: string, labels: Readonly<Record<string, string>>) => namespacesMatch(namespace, resource.namespace) && mapSelectorMatches(selector, labels);
-  if (index.podSources.some((p) => selects(p.resource.namespace, p.labels))) return;
-  if (index.customLabelSets.some((c) => selects(c.namespace, c.labels))) return;
+  if (index.hasPodsFor(selector, resource.namespace)) return;
   if (Object.values(selector).some((v) => index.isCustomResourceName(v, resource.namespace))) return; // operator-made pods
   if (index.isOpaque(resource) || !index.hasNeighbours(resource, false)) return;
   context.report({
