@@ -58,7 +58,7 @@ function nameProblem(kind: string, name: string, builtin: boolean): string | und
   return name.length <= 253 && DNS1123_SUBDOMAIN.test(name) ? undefined : 'must be a lowercase RFC 1123 subdomain (a-z, 0-9, "-", ".", at most 253 characters)';
 }
 
-/** Checks the metadata of a top-level object. */
+/** Checks name, generateName and namespace of a top-level object (labels are checked wherever ObjectMeta is). */
 export function checkObjectMetadata(object: Record<string, unknown>, kind: string, options: MetadataCheckOptions): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
   const metadata = object.metadata;
@@ -67,7 +67,7 @@ export function checkObjectMetadata(object: Record<string, unknown>, kind: strin
     return findings;
   }
   if (!isRecord(metadata)) return findings; // the structural check reports the wrong type
-  const { name, generateName, namespace, labels, annotations } = metadata;
+  const { name, generateName, namespace } = metadata;
   if ((name === undefined || name === null || name === '') && (typeof generateName !== 'string' || generateName === '')) {
     findings.push({ path: ['metadata'], code: 'required', severity: 'error', message: 'Missing required field "name" (or "generateName").' });
   } else if (typeof name === 'string' && name !== '' && !PLACEHOLDER.test(name)) {
@@ -77,22 +77,32 @@ export function checkObjectMetadata(object: Record<string, unknown>, kind: strin
   if (typeof namespace === 'string' && namespace !== '' && !PLACEHOLDER.test(namespace) && !(namespace.length <= 63 && DNS1123_LABEL.test(namespace))) {
     findings.push({ path: ['metadata', 'namespace'], code: 'format', severity: 'error', message: `Invalid namespace ${JSON.stringify(namespace)}: must be a lowercase RFC 1123 label.` });
   }
+  return findings;
+}
+
+/**
+ * Label and annotation syntax of any ObjectMeta (top level, pod templates, claim templates): `path` is the
+ * location of the metadata object.
+ */
+export function checkLabelsAndAnnotations(metadata: Record<string, unknown>, path: readonly (string | number)[]): SchemaFinding[] {
+  const findings: SchemaFinding[] = [];
+  const { labels, annotations } = metadata;
   for (const [field, map] of [['labels', labels], ['annotations', annotations]] as const) {
     if (!isRecord(map)) continue;
     let bytes = 0;
     for (const [key, value] of Object.entries(map)) {
       if (!PLACEHOLDER.test(key)) {
         const problem = qualifiedNameProblem(key);
-        if (problem) findings.push({ path: ['metadata', field, key], code: 'format', severity: 'error', on: 'key', message: `Invalid ${field === 'labels' ? 'label' : 'annotation'} key ${JSON.stringify(key)}: ${problem}.` });
+        if (problem) findings.push({ path: [...path, field, key], code: 'format', severity: 'error', on: 'key', message: `Invalid ${field === 'labels' ? 'label' : 'annotation'} key ${JSON.stringify(key)}: ${problem}.` });
       }
       if (field === 'labels' && typeof value === 'string' && !PLACEHOLDER.test(value)) {
         const problem = labelValueProblem(value);
-        if (problem) findings.push({ path: ['metadata', field, key], code: 'format', severity: 'error', message: `Invalid label value ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)}: ${problem}.` });
+        if (problem) findings.push({ path: [...path, field, key], code: 'format', severity: 'error', message: `Invalid label value ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)}: ${problem}.` });
       }
       if (field === 'annotations') bytes += key.length + (typeof value === 'string' ? value.length : 0);
     }
     if (bytes > MAX_ANNOTATIONS_BYTES) {
-      findings.push({ path: ['metadata', 'annotations'], code: 'range', severity: 'error', message: `Annotations total ${bytes} bytes; the API server allows at most 262144.` });
+      findings.push({ path: [...path, 'annotations'], code: 'range', severity: 'error', message: `Annotations total ${bytes} bytes; the API server allows at most 262144.` });
     }
   }
   return findings;

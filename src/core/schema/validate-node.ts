@@ -2,6 +2,7 @@
 // never throws: every input (null, arrays at the root, shared or cyclic objects, huge strings) ends in
 // findings, bounded by a depth limit, a visit budget and a findings cap.
 import type { CompiledNode } from './compiled-schema.js';
+import { checkLabelsAndAnnotations } from './metadata-checks.js';
 import { isQuantity } from './quantity.js';
 import type { SchemaFinding } from './schema-finding.js';
 import { suggestField } from './suggest-field.js';
@@ -42,6 +43,7 @@ function isBase64(value: string): boolean {
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[=-][^}]*)?\}|\{\{[\s\S]*?\}\}/;
 const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,/;
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const EMBEDDED_KEYS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata']);
 
 function describeType(value: unknown): string {
@@ -240,6 +242,7 @@ class Validator {
       }
       path.pop();
     }
+    if (node.name === OBJECT_META) for (const finding of checkLabelsAndAnnotations(value, path)) this.report(finding);
     if (node.required) {
       for (const name of node.required) {
         const present = value[name];

@@ -197,3 +197,8 @@ test('metadata rules of the API server: name required, name/namespace/label/anno
   // Placeholders are left for later.
   assert.deepEqual(cm('  name: ${APP}-config\n  namespace: ${NS}'), []);
 });
+
+test('label syntax is checked in every ObjectMeta, pod templates included', () => {
+  const f = only(findingsOf('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web app\n    spec:\n      containers: []\n'));
+  assert.deepEqual([f.code, f.path], ['format', ['spec', 'template', 'metadata', 'labels', 'app']]);
+});
