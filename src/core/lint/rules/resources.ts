@@ -24,11 +24,21 @@ function setByPatch(workspace: WorkspaceIndex, resource: ManifestResource, ref: 
   return jsonPaths.some((p) => p.includes(`/${ref.type}/`) && p.includes('/resources'));
 }
 
+/** A LimitRange gives containers of its namespace default requests (`defaultRequest`) and limits (`default`). */
+function defaultedByLimitRange(workspace: WorkspaceIndex, resource: ManifestResource, field: 'requests' | 'limits'): boolean {
+  const key = field === 'requests' ? 'defaultRequest' : 'default';
+  return workspace.resourcesByKind('LimitRange').some((lr) => {
+    if (lr.namespace !== '' && resource.namespace !== '' && lr.namespace !== resource.namespace) return false;
+    const limits = getAt(lr.object, ['spec', 'limits']);
+    return Array.isArray(limits) && limits.some((l) => isRecord(l) && l.type === 'Container' && hasEntries(l[key]));
+  });
+}
+
 export const resourcesRule: Rule = {
   meta: {
     id: 'resources',
     title: 'Containers declare resource requests and limits',
-    rationale: 'Without requests the scheduler packs pods blindly and they are the first evicted under pressure; without limits one container can starve its node. Values an overlay patch sets count as declared.',
+    rationale: 'Without requests the scheduler packs pods blindly and they are the first evicted under pressure; without limits one container can starve its node. Values an overlay patch sets, and defaults of a LimitRange in the namespace, count as declared.',
     remediation: 'Add `resources.requests` (cpu, memory) and `resources.limits` (at least memory) to each container; the quick fix inserts placeholders to adjust. Set the rule option `requireLimits: false` to require requests only.',
     defaultSeverity: 'warning',
     kinds: WORKLOAD_KINDS,
@@ -42,7 +52,7 @@ export const resourcesRule: Rule = {
       const fields: ('requests' | 'limits')[] = requireLimits ? ['requests', 'limits'] : ['requests'];
       for (const field of fields) {
         if (isRecord(resources) && hasEntries(resources[field])) continue;
-        if (setByPatch(context.workspace, resource, ref, field)) continue;
+        if (setByPatch(context.workspace, resource, ref, field) || defaultedByLimitRange(context.workspace, resource, field)) continue;
         missing.push(field);
       }
       if (missing.length === 0) continue;
