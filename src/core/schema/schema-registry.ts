@@ -240,13 +240,14 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
   // Workspace CRDs, by source id. Compiled roots are cached per (CRD object, version, Kubernetes version).
   const workspace = new Map<string, CustomResourceSchema[]>();
   const workspaceRoots = new WeakMap<CustomResourceSchema, Map<string, CompiledNode>>();
-  const findWorkspaceCrd = (group: string, kind: string): { crd: CustomResourceSchema; sourceId: string } | undefined => {
-    let found: { crd: CustomResourceSchema; sourceId: string } | undefined;
-    for (const [sourceId, crds] of workspace) {
-      for (const crd of crds) if (crd.group === group && crd.kind === kind) found = { crd, sourceId };
-    }
-    return found;
+  // group/kind → the CRD that defines it; the source registered last wins. Rebuilt on every change.
+  let workspaceIndex = new Map<string, { crd: CustomResourceSchema; sourceId: string }>();
+  const reindexWorkspace = (): void => {
+    workspaceIndex = new Map();
+    for (const [sourceId, crds] of workspace) for (const crd of crds) workspaceIndex.set(`${crd.group}/${crd.kind}`, { crd, sourceId });
   };
+  const findWorkspaceCrd = (group: string, kind: string): { crd: CustomResourceSchema; sourceId: string } | undefined =>
+    workspaceIndex.get(`${group}/${kind}`);
 
   const lookupWorkspace = (ctx: VersionContext, apiVersion: string, kind: string): SchemaLookup | undefined => {
     const group = groupOf(apiVersion);
@@ -347,12 +348,14 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
         if (result.schema) out.push(result.schema);
         found.push(...result.problems);
       }
+      workspace.delete(sourceId);
       if (out.length) workspace.set(sourceId, out);
-      else workspace.delete(sourceId);
+      reindexWorkspace();
       return found;
     },
     removeWorkspaceCustomResourceDefinitions(sourceId) {
       workspace.delete(sourceId);
+      reindexWorkspace();
     },
     listKinds(requestedVersion) {
       const ctx = contextFor(resolveKubernetesVersion(requestedVersion));
