@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRandom, loadFuzzCorpus, mutate } from '../test/support/fuzz-mutator.js';
 import { lintText } from '../test/support/lint-text.js';
+import { createNodeValidator } from '../src/adapters/schema/node-validator.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -12,6 +13,7 @@ const cases = arg('cases', 100_000);
 const seed = arg('seed', Date.now() % 2 ** 31);
 const corpus = loadFuzzCorpus();
 const random = createRandom(seed);
+const validator = createNodeValidator();
 let slowest = { ms: 0, name: '' };
 const started = performance.now();
 console.log(`fuzz: ${cases} cases from ${corpus.length} seeds, seed ${seed}`);
@@ -20,7 +22,7 @@ for (let i = 0; i < cases; i++) {
   const text = mutate(source.text, random);
   const t = performance.now();
   try {
-    lintText(source.name, text);
+    lintText(source.name, text, validator);
   } catch (error) {
     const file = `fuzz-failure-${seed}-${i}.yaml`;
     writeFileSync(file, text);

@@ -1,6 +1,7 @@
 import type { ResourceValidator } from '../core/lint/resource-validator.js';
+import { createNodeValidator } from '../adapters/schema/node-validator.js';
 
-/** The schema validator for the CLI; undefined until the schema layer is wired in. */
-export function createValidator(): ResourceValidator | undefined {
-  return undefined;
+/** The schema validator for the CLI (schema data read lazily from disk). */
+export function createValidator(): ResourceValidator {
+  return createNodeValidator();
 }

@@ -4,12 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRandom, loadFuzzCorpus, mutate } from '../../support/fuzz-mutator.js';
 import { lintText } from '../../support/lint-text.js';
+import { createNodeValidator } from '../../../src/adapters/schema/node-validator.js';
 
 const CASES = 3000;
 
 test(`engine survives ${CASES} mutated manifests`, { timeout: 120_000 }, () => {
   const corpus = loadFuzzCorpus();
   assert.ok(corpus.length >= 10, 'fuzz corpus present');
+  const validator = createNodeValidator();
   const random = createRandom(0x5eed);
   const rssBefore = process.memoryUsage().rss;
   for (let i = 0; i < CASES; i++) {
@@ -18,7 +20,7 @@ test(`engine survives ${CASES} mutated manifests`, { timeout: 120_000 }, () => {
     const text = mutate(seed.text, random);
     let findings;
     try {
-      findings = lintText(seed.name, text);
+      findings = lintText(seed.name, text, validator);
     } catch (error) {
       assert.fail(`case ${i} (${seed.name}) threw ${String(error)}\n--- input ---\n${text}`);
     }

@@ -1,0 +1,99 @@
+// The ResourceValidator the CLI, the language server and the playground use: the schema registry for whole
+// objects, and kustomize patches merged onto their target before validation (mapped back to the patch).
+import { strategicMerge, pathInPatch } from '../kustomize/strategic-merge.js';
+import type { ManifestResource } from '../resource/manifest-resource.js';
+import type { SchemaFinding } from '../schema/schema-finding.js';
+import type { SchemaRegistry } from '../schema/schema-registry.js';
+import { validateResource } from '../schema/validate-resource.js';
+import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { DEPRECATED_API_RULE_ID, SCHEMA_RULE_ID } from './engine-checks.js';
+import { fixOf, replaceValueEdit } from './fix-edits.js';
+import type { ResourceValidator, SchemaIssue } from './resource-validator.js';
+
+const WORKSPACE_CRDS = 'workspace';
+const NOT_VALIDATED_GROUPS = new Set(['kustomize.config.k8s.io']);
+
+export function createSchemaValidator(registry: SchemaRegistry): ResourceValidator {
+  let crdsOf: WorkspaceIndex | undefined;
+  let crdObjects: readonly unknown[] = [];
+
+  const syncWorkspaceCrds = (workspace: WorkspaceIndex) => {
+    if (crdsOf === workspace) return;
+    crdsOf = workspace;
+    const objects = workspace.resourcesByKind('CustomResourceDefinition').filter((r) => r.key.group === 'apiextensions.k8s.io').map((r) => r.object);
+    if (objects.length === crdObjects.length && objects.every((o, i) => o === crdObjects[i])) return;
+    crdObjects = objects;
+    registry.setWorkspaceCustomResourceDefinitions(WORKSPACE_CRDS, objects);
+  };
+
+  return {
+    validate(resource, kubernetesVersion, workspace) {
+      if (NOT_VALIDATED_GROUPS.has(resource.key.group)) return [];
+      syncWorkspaceCrds(workspace);
+      const targets = workspace.patchTargetsOf(resource.file.path).length > 0 ? findPatchTargets(resource, workspace) : undefined;
+      if (targets === undefined) return validateWhole(registry, resource, kubernetesVersion);
+      return validatePatch(registry, resource, kubernetesVersion, targets);
+    },
+  };
+}
+
+function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string): SchemaIssue[] {
+  const { findings } = validateResource(registry, resource.object, { kubernetesVersion });
+  return findings.map((f) => toIssue(resource, f));
+}
+
+/**
+ * A patch is only part of an object: merge it onto its target and keep the findings that come from the patch.
+ * Without a target in the repository, the patch is checked alone, minus "required field" findings.
+ */
+function validatePatch(registry: SchemaRegistry, patch: ManifestResource, kubernetesVersion: string, targets: readonly ManifestResource[]): SchemaIssue[] {
+  if (targets.length === 0) {
+    const { findings } = validateResource(registry, patch.object, { kubernetesVersion });
+    return findings.filter((f) => f.code !== 'required').map((f) => toIssue(patch, f));
+  }
+  const issues = new Map<string, SchemaIssue>();
+  for (const target of targets) {
+    const merged = strategicMerge(target.object, patch.object);
+    const { findings } = validateResource(registry, merged, { kubernetesVersion });
+    for (const f of findings) {
+      const path = f.code === 'required' ? requiredInPatch(merged, patch.object, target.object, f.path) : pathInPatch(merged, patch.object, f.path);
+      if (!path) continue;
+      const issue = toIssue(patch, { ...f, path });
+      issues.set(`${issue.ruleId}|${path.join('/')}|${issue.message}`, issue);
+    }
+  }
+  return [...issues.values()];
+}
+
+/** A missing required field is the patch's fault only when the patch introduced the object that lacks it. */
+function requiredInPatch(merged: unknown, patch: unknown, target: unknown, path: readonly (string | number)[]): readonly (string | number)[] | undefined {
+  const inPatch = pathInPatch(merged, patch, path);
+  if (!inPatch) return undefined;
+  return pathInPatch(merged, target, path) === undefined ? inPatch : undefined;
+}
+
+function findPatchTargets(patch: ManifestResource, workspace: WorkspaceIndex): ManifestResource[] {
+  return workspace.resourcesByKind(patch.kind).filter((r) =>
+    r.name === patch.name && r.key.group === patch.key.group && (!patch.namespace || !r.namespace || r.namespace === patch.namespace));
+}
+
+function toIssue(resource: ManifestResource, f: SchemaFinding): SchemaIssue {
+  const isApi = f.code === 'removed-api' || f.code === 'deprecated-api';
+  const fixes = isApi && f.suggestion ? fixOf(`Change apiVersion to ${f.suggestion}`, replaceValueEdit(resource, ['apiVersion'], f.suggestion)) : undefined;
+  const unknownField = f.code === 'unknown-field' && f.suggestion ? renameKeyFix(resource, f.path, f.suggestion) : undefined;
+  return {
+    ruleId: isApi ? DEPRECATED_API_RULE_ID : SCHEMA_RULE_ID,
+    path: isApi ? ['apiVersion'] : f.path,
+    message: f.message,
+    severity: f.severity,
+    // Wrong values are underlined on the value; unknown fields and objects missing a field on the key.
+    on: isApi ? 'value' : f.on ?? (f.code === 'unknown-field' || f.code === 'required' ? 'key' : 'value'),
+    fixes: fixes ?? unknownField,
+  };
+}
+
+function renameKeyFix(resource: ManifestResource, path: readonly (string | number)[], name: string) {
+  const located = resource.document.locator.locate([...resource.basePath, ...path]);
+  if (!located?.key) return undefined;
+  return [{ title: `Rename to '${name}'`, edits: [{ path: resource.file.path, range: located.key, newText: name }] }];
+}
