@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { validateResource } from '../../../src/core/schema/validate-resource.js';
 import { dataRegistry, fixtureObjects } from './schema-test-support.js';
 
-const FILES = ['valid/workloads.yaml', 'valid/networking-and-config.yaml', 'valid/flux.yaml', 'valid/argo-and-secrets.yaml'];
+const FILES = ['valid/workloads.yaml', 'valid/networking-and-config.yaml', 'valid/flux.yaml', 'valid/argo-and-secrets.yaml', 'valid/kubectl-generated.yaml'];
 const registry = dataRegistry();
 
 for (const file of FILES) {
