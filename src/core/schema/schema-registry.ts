@@ -317,6 +317,10 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     }
     if (schema) return { status: 'found', schema };
     if (apiVersion === 'v1' && kind === 'List') return { status: 'found', schema: listSchema(ctx) };
+    if (apiVersion === 'v1' && kind === 'Config') {
+      // A kubeconfig file shares the core apiVersion but is no API object: say so, without an error.
+      return { status: 'unknown-kind', apiVersion, kind, knownApiVersion: false, message: 'v1 Config is a kubeconfig file, not an API object: not validated.' };
+    }
 
     const known = knownApiVersion(ctx, apiVersion);
     const kindsOfApiVersion = [...Object.keys(ctx.index?.kinds[apiVersion] ?? {}), ...Object.keys(index?.crds[apiVersion] ?? {})];

@@ -229,7 +229,8 @@ class Validator {
         this.validate(value[key], slot.node.get(), path, depth + 1);
       } else if (mapValues) {
         if (mapValues.type !== 'any') this.validate(value[key], mapValues, path, depth + 1);
-      } else if (!node.preserveUnknown && !(node.embedded && EMBEDDED_KEYS.has(key))) {
+      } else if (!node.preserveUnknown && !(node.embedded && EMBEDDED_KEYS.has(key)) && key !== '<<') {
+        // ('<<' is a YAML merge key a parser left unresolved: kubectl would merge it, so it is no typo.)
         const suggestion = properties ? suggestField(key, properties.keys()) : undefined;
         this.report({
           path: [...path],

@@ -202,3 +202,10 @@ test('label syntax is checked in every ObjectMeta, pod templates included', () =
   const f = only(findingsOf('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web app\n    spec:\n      containers: []\n'));
   assert.deepEqual([f.code, f.path], ['format', ['spec', 'template', 'metadata', 'labels', 'app']]);
 });
+
+test('a kubeconfig (v1 Config) and unresolved YAML merge keys raise no error', () => {
+  const kubeconfig = findingsOf('apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\n');
+  assert.deepEqual(kubeconfig.map((f) => [f.code, f.severity]), [['unknown-kind', 'info']]);
+  const merged = validateResource(registry, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', '<<': { labels: {} } }, data: {} }).findings;
+  assert.deepEqual(merged, []);
+});
