@@ -80,8 +80,9 @@ async function handle(deps: ApiServerDeps, req: IncomingMessage, res: ServerResp
     return;
   }
   const caller = authenticate(deps.auth, req.headers.authorization);
-  await deps.faults.delay(path);
-  const injected = deps.faults.errorFor(path);
+  const target = `${path}${url.search}`;
+  await deps.faults.delay(target);
+  const injected = deps.faults.errorFor(target);
   if (injected) throw injected;
 
   if (path === '/version') return sendJson(res, 200, SERVER_VERSION);

@@ -9,7 +9,7 @@ export interface FaultSettings {
   /** 500 (InternalError) or 429 (TooManyRequests, with Retry-After). */
   errorCode: 500 | 429;
   retryAfterSeconds: number;
-  /** Only paths matching this are affected (all when undefined). */
+  /** Only requests whose path and query ("/api/v1/pods?watch=true") match are affected (all when undefined). */
   pathFilter?: RegExp;
 }
 

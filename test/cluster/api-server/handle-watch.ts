@@ -87,7 +87,7 @@ export function serveWatch(ctx: ServerContext, rt: ResourceType, namespace: stri
     }
     const backlog = ctx.store.eventsSince(key, since);
     if (!backlog) {
-      const status = new ApiError(410, 'Expired', `too old resource version: ${since} (${ctx.store.compacted + 1})`).toStatus();
+      const status = new ApiError(410, 'Expired', `too old resource version: ${since} (${ctx.store.compacted})`).toStatus();
       write(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
       close();
       return;

@@ -117,10 +117,10 @@ export class Storage {
     return () => this.listeners.delete(listener);
   }
 
-  /** Forgets all history: every watch or list from an older version now gets 410 Gone. */
+  /** Forgets all history: every watch from a version seen so far, the current one included, gets 410 Gone. */
   compact(): void {
     this.history = [];
-    this.compactedRevision = this.revision;
+    this.compactedRevision = this.revision + 1;
   }
 
   snapshot(): StorageSnapshot {
