@@ -41,7 +41,13 @@ export function computeDrift(input: DriftInput): ResourceDrift[] {
       out.push(unknown(d.key, reason, strategy, d));
       continue;
     }
-    out.push(computeResourceDrift(d, liveById.get(id), options));
+    const live = liveById.get(id) ?? (d.generatorBaseName ? previousGeneration(d, liveById, paired) : undefined);
+    const r = computeResourceDrift(d, live, options);
+    if (live && !liveById.has(id)) {
+      const liveName = keyOfLive(live).name;
+      paired.add(resourceKeyId(keyOfLive(live)));
+      out.push({ ...r, status: DriftStatus.Drifted, reason: `live ${liveName} was generated from other content than Git's ${d.key.name} (kustomize generator hash differs)` });
+    } else out.push(r);
   }
   if (input.clusterUnknownReason === undefined) {
     for (const [id, l] of liveById) {
@@ -53,6 +59,20 @@ export function computeDrift(input: DriftInput): ResourceDrift[] {
     }
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** A generated ConfigMap/Secret whose content changed in Git: live still has the one with the older hash. */
+function previousGeneration(d: DesiredObject, liveById: ReadonlyMap<string, KubeObject>, paired: ReadonlySet<string>): KubeObject | undefined {
+  const pattern = new RegExp(`^${(d.generatorBaseName ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[a-z0-9]{10}$`);
+  let best: KubeObject | undefined;
+  for (const [id, l] of liveById) {
+    const k = keyOfLive(l);
+    if (paired.has(id) || k.group !== d.key.group || k.kind !== d.key.kind || k.namespace !== d.key.namespace || !pattern.test(k.name)) continue;
+    const created = (l.metadata as { creationTimestamp?: string } | undefined)?.creationTimestamp ?? '';
+    const bestCreated = (best?.metadata as { creationTimestamp?: string } | undefined)?.creationTimestamp ?? '';
+    if (!best || created > bestCreated) best = l;
+  }
+  return best;
 }
 
 function unknown(key: ResourceKey, reason: string, strategy: ResourceDrift['strategy'], d: DesiredObject): ResourceDrift {

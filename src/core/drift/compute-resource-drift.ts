@@ -19,6 +19,8 @@ export interface DesiredObject {
   readonly source?: SourceLocation;
   /** Source of the value at a path of `object` (Git's list indexes); the nearest parent when not set itself. */
   locate?(path: readonly (string | number)[]): SourceLocation | undefined;
+  /** For kustomize generator output (`app-config-5f7b9c8d2k`): the name before the content hash. */
+  readonly generatorBaseName?: string;
 }
 
 export interface DriftOptions {

@@ -1,6 +1,6 @@
 import { isRecord } from '../resource/manifest-resource.js';
 import type { PathSegment } from './drift-types.js';
-import { itemKey, sameKey } from './list-semantics.js';
+import { itemKey, listSemanticsAt, sameKey } from './list-semantics.js';
 
 /** Finds the value at `segments` in `root`, matching keyed list items by key (not index). */
 export function resolvePath(root: unknown, segments: readonly PathSegment[]): { value: unknown; path: (string | number)[] } | undefined {
@@ -30,4 +30,25 @@ export function resolvePath(root: unknown, segments: readonly PathSegment[]): { 
 /** Object keys only (list items dropped), for semantics lookups. */
 export function keyPathOf(segments: readonly PathSegment[]): string[] {
   return segments.filter((s): s is string => typeof s === 'string');
+}
+
+/** Turns a path with list indexes into segments that name keyed list items by their merge key. */
+export function segmentsOf(group: string, kind: string, root: unknown, path: readonly (string | number)[]): PathSegment[] {
+  const out: PathSegment[] = [];
+  const keys: string[] = [];
+  let current = root;
+  for (const p of path) {
+    if (typeof p === 'number' && Array.isArray(current)) {
+      const semantics = listSemanticsAt(kind, group, keys);
+      const key = semantics.type === 'map' ? itemKey(current[p], semantics.keys) : undefined;
+      out.push(key ? { index: p, key } : { index: p });
+      current = current[p];
+    } else {
+      const name = String(p);
+      out.push(name);
+      keys.push(name);
+      current = isRecord(current) ? current[name] : undefined;
+    }
+  }
+  return out;
 }

@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, runCase, toGolden } from './drift-fixture-case.js';
+import { FIXTURES, readCaseSettings, runCase, toGolden } from './drift-fixture-case.js';
 
 // Golden files regenerate with UPDATE_GOLDEN=1 (review the diff before committing).
 const update = process.env.UPDATE_GOLDEN === '1';
-const cases = readdirSync(FIXTURES).filter((c) => existsSync(join(FIXTURES, c, 'git')) && !existsSync(join(FIXTURES, c, 'git', 'kustomization.yaml')) && !existsSync(join(FIXTURES, c, 'render.kustomize')));
+// Cases with `render:` in case.yaml go through kustomize (kustomize-fixtures.test.ts).
+const cases = readdirSync(FIXTURES).filter((c) => existsSync(join(FIXTURES, c, 'git')) && !('render' in readCaseSettings(join(FIXTURES, c))));
 
 for (const name of cases) {
   test(`drift case ${name}`, () => {

@@ -1,0 +1,146 @@
+import { EventEmitter } from 'node:events';
+import type { KubeObject } from '../../core/resource/manifest-resource.js';
+import { ClusterAccessError, ClusterStatus } from './cluster-status.js';
+import type { DiscoveryResult, ServedResource } from './discovery.js';
+import type { KubeClient } from './kube-client.js';
+import { ResourceInformer, type InformerOptions } from './resource-informer.js';
+
+/** A kind to watch and where: the namespaces the desired state uses, or cluster-wide for cluster-scoped kinds. */
+export interface WatchTarget {
+  readonly group: string;
+  readonly kind: string;
+  /** Namespaces to watch; empty for cluster-scoped kinds (or to watch all namespaces). */
+  readonly namespaces: readonly string[];
+}
+
+export interface PoolEvents {
+  change: [gk: string, object: KubeObject | undefined, name: string];
+  status: [status: ClusterStatus, reason: string | undefined];
+}
+
+/**
+ * Informers for exactly the kinds (and namespaces) drift needs, and the cluster status they add up to.
+ * Kinds whose cache is not current are reported by `unknownKinds()`, so drift shows Unknown, never stale data.
+ */
+export class InformerPool extends EventEmitter<PoolEvents> {
+  private readonly informers: { gk: string; informer: ResourceInformer }[] = [];
+  private lastStatus: ClusterStatus = ClusterStatus.Connecting;
+  private lastReason: string | undefined;
+
+  constructor(
+    private readonly client: KubeClient,
+    private readonly discovery: DiscoveryResult,
+    targets: readonly WatchTarget[],
+    private readonly options: InformerOptions = {},
+  ) {
+    super();
+    for (const t of targets) {
+      const gk = `${t.group}/${t.kind}`;
+      const served = discovery.served.get(gk);
+      if (!served) continue;
+      const namespaces = served.namespaced && t.namespaces.length > 0 ? [...new Set(t.namespaces)] : [undefined];
+      for (const ns of namespaces) this.add(gk, served, ns);
+    }
+  }
+
+  private add(gk: string, served: ServedResource, namespace: string | undefined): void {
+    const informer = new ResourceInformer(this.client, served, namespace, {
+      onChange: (name, object) => this.emit('change', gk, object, name),
+      onState: () => this.updateStatus(),
+    }, this.options);
+    this.informers.push({ gk, informer });
+  }
+
+  start(): void {
+    for (const { informer } of this.informers) informer.start();
+    this.updateStatus();
+  }
+
+  stop(): void {
+    for (const { informer } of this.informers) informer.stop();
+  }
+
+  get status(): ClusterStatus {
+    return this.lastStatus;
+  }
+
+  get statusReason(): string | undefined {
+    return this.lastReason;
+  }
+
+  /** Every cached live object. */
+  *objects(): Iterable<KubeObject> {
+    for (const { informer } of this.informers) yield* informer.objects.values();
+  }
+
+  objectCount(): number {
+    return this.informers.reduce((n, { informer }) => n + informer.objects.size, 0);
+  }
+
+  /** 'group/kind' → why its resources cannot be compared now (not served, not yet listed, retrying after an error). */
+  unknownKinds(): Map<string, string> {
+    const out = new Map(this.discovery.unavailable);
+    for (const { gk, informer } of this.informers) {
+      if (informer.state.current || out.has(gk)) continue;
+      const s = informer.state;
+      const why = s.phase === 'retrying'
+        ? `${s.error?.message ?? 'error'}; retrying in ${Math.round((s.retryInMs ?? 0) / 1000)} s`
+        : s.phase === 'stopped' ? 'not watched' : 'listing…';
+      out.set(gk, why);
+    }
+    return out;
+  }
+
+  /** Resolves once every informer has listed and is watching; rejects with the status error at the deadline. */
+  whenSynced(timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.informers.every(({ informer }) => informer.state.current)) {
+          cleanup();
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new ClusterAccessError(this.lastReason ?? `cluster not synced within ${timeoutMs} ms`, this.lastStatus === ClusterStatus.Connected ? ClusterStatus.Degraded : this.lastStatus));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.off('status', check);
+      };
+      this.on('status', check);
+      check();
+    });
+  }
+
+  private updateStatus(): void {
+    const states = this.informers.map(({ informer }) => informer.state);
+    const errors = states.map((s) => s.error).filter((e): e is Error => e !== undefined && !states.every((x) => x.current));
+    let status: ClusterStatus;
+    let reason: string | undefined;
+    const failing = states.filter((s) => s.phase === 'retrying');
+    const accessErrors = failing.map((s) => s.error).filter((e): e is ClusterAccessError => e instanceof ClusterAccessError);
+    if (states.length > 0 && states.every((s) => s.current)) {
+      status = ClusterStatus.Connected;
+    } else if (accessErrors.some((e) => e.status === ClusterStatus.Unauthorized)) {
+      status = ClusterStatus.Unauthorized;
+      reason = accessErrors.find((e) => e.status === ClusterStatus.Unauthorized)?.message;
+    } else if (failing.length > 0 && failing.length === states.length && accessErrors.length === failing.length && accessErrors.every((e) => e.status === ClusterStatus.Unreachable)) {
+      status = ClusterStatus.Unreachable;
+      reason = accessErrors[0]?.message;
+    } else if (failing.length > 0) {
+      status = ClusterStatus.Degraded;
+      reason = failing[0]?.error?.message;
+    } else if (states.length === 0) {
+      status = ClusterStatus.Connected;
+    } else {
+      status = ClusterStatus.Connecting;
+      reason = errors[0]?.message;
+    }
+    if (status !== this.lastStatus || reason !== this.lastReason) {
+      this.lastStatus = status;
+      this.lastReason = reason;
+    }
+    this.emit('status', status, reason);
+  }
+}

@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { RenderedObject } from '../../core/drift/desired-from-rendered.js';
+import { isKubeObject, isRecord } from '../../core/resource/manifest-resource.js';
+import type { KustomizeTool } from './find-kustomize.js';
+
+const ORIGIN = 'config.kubernetes.io/origin';
+const TRANSFORMATIONS = 'alpha.config.kubernetes.io/transformations';
+
+export class KustomizeRenderError extends Error {}
+
+/**
+ * Renders a kustomization directory with the real kustomize, asking it for origin and transformer
+ * annotations so that every object maps back to the file that declares it (or the generator that made it)
+ * and the overlays that changed it. The user's kustomization is not touched: a temporary kustomization
+ * that includes it carries `buildMetadata`. Our annotations are removed from the objects afterwards.
+ */
+export async function renderKustomization(repoRoot: string, dir: string, tool: KustomizeTool, timeoutMs = 60_000): Promise<RenderedObject[]> {
+  const wrap = mkdtempSync(join(tmpdir(), 'ga-kustomize-'));
+  try {
+    const target = relative(wrap, resolve(repoRoot, dir)).split(sep).join('/');
+    writeFileSync(join(wrap, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n`);
+    const stdout = await run(tool, wrap, timeoutMs);
+    const toRepoPath = (p: string) => relative(repoRoot, resolve(wrap, p)).split(sep).join('/');
+    const out: RenderedObject[] = [];
+    for (const doc of parseAllDocuments(stdout)) {
+      const value = doc.toJS() as unknown;
+      if (!isKubeObject(value)) continue;
+      out.push(readMetadata(value, toRepoPath));
+    }
+    return out;
+  } finally {
+    rmSync(wrap, { recursive: true, force: true });
+  }
+}
+
+function readMetadata(object: RenderedObject['object'], toRepoPath: (p: string) => string): RenderedObject {
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  const annotations = isRecord(metadata.annotations) ? { ...metadata.annotations } : {};
+  let originPath: string | undefined;
+  let generatedBy: string | undefined;
+  const transformedIn: string[] = [];
+  const origin = annotations[ORIGIN];
+  if (typeof origin === 'string') {
+    const o = parseYaml(origin);
+    if (isRecord(o) && typeof o.path === 'string') originPath = toRepoPath(o.path);
+    if (isRecord(o) && typeof o.configuredIn === 'string') generatedBy = toRepoPath(o.configuredIn);
+  }
+  const transformations = annotations[TRANSFORMATIONS];
+  if (typeof transformations === 'string') {
+    const t = parseYaml(transformations);
+    if (Array.isArray(t)) for (const e of t) if (isRecord(e) && typeof e.configuredIn === 'string') transformedIn.push(toRepoPath(e.configuredIn));
+  }
+  delete annotations[ORIGIN];
+  delete annotations[TRANSFORMATIONS];
+  const { annotations: _drop, ...restMetadata } = metadata;
+  const cleaned = { ...object, metadata: Object.keys(annotations).length > 0 ? { ...restMetadata, annotations } : restMetadata };
+  return {
+    object: cleaned,
+    ...(originPath ? { originPath } : {}),
+    ...(generatedBy ? { generatedBy } : {}),
+    transformedIn: [...new Set(transformedIn)],
+  };
+}
+
+function parseYaml(text: string): unknown {
+  try {
+    return parseAllDocuments(text)[0]?.toJS() as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function run(tool: KustomizeTool, dir: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(tool.command, [...tool.args, dir], { timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) {
+        const detail = (stderr || error.message).trim().split('\n').slice(-3).join('\n');
+        reject(new KustomizeRenderError(`${tool.label} failed: ${detail}`));
+      } else resolvePromise(stdout);
+    });
+  });
+}
