@@ -45,12 +45,13 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
   // A kustomization file is checked by the rules that name its kind, never by the schema validator.
   const kustomization = kustomizationFileResource(workspace, path);
   for (const resource of kustomization ? [...resources, kustomization] : resources) {
-    const objectStart = resource.document.locator.locateNearest(resource.basePath).located.whole.start.line;
+    // Only computed when a finding needs its suppression comment checked.
+    const objectStart = () => resource.document.locator.locateNearest(resource.basePath).located.whole.start.line;
     const emit = (ruleId: string, defaultSetting: Severity | 'off', finding: Omit<Finding, 'severity' | 'ruleId'>) => {
       const setting = config.rules[ruleId] ?? defaultSetting;
       if (setting === 'off') return;
       const full: Finding = { ...finding, ruleId, severity: setting };
-      if (isSuppressedByAnnotation(resource, ruleId) || isSuppressedByComment(full, lines, objectStart)) return;
+      if (isSuppressedByAnnotation(resource, ruleId) || isSuppressedByComment(full, lines, objectStart())) return;
       findings.push(full);
     };
 

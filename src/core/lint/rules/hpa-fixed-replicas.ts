@@ -1,12 +1,23 @@
 import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
 import { groupOf } from '../../resource/resource-key.js';
+import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import type { Rule } from '../rule.js';
 
-function hpaTargets(hpa: ManifestResource, target: ManifestResource): boolean {
-  const ref = getAt(hpa.object, ['spec', 'scaleTargetRef']);
-  if (!isRecord(ref) || ref.kind !== target.kind || ref.name !== target.name) return false;
-  if (hpa.namespace !== target.namespace) return false;
-  return typeof ref.apiVersion !== 'string' || groupOf(ref.apiVersion) === target.key.group;
+const cache = new WeakMap<WorkspaceIndex, Map<string, ManifestResource>>();
+
+/** HPAs by the workload they scale (`namespace/kind/name`), built once per workspace index. */
+function hpasByTarget(workspace: WorkspaceIndex): Map<string, ManifestResource> {
+  let map = cache.get(workspace);
+  if (map) return map;
+  map = new Map();
+  for (const hpa of workspace.resourcesByKind('HorizontalPodAutoscaler')) {
+    const ref = getAt(hpa.object, ['spec', 'scaleTargetRef']);
+    if (!isRecord(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string') continue;
+    const group = typeof ref.apiVersion === 'string' ? groupOf(ref.apiVersion) : '*';
+    map.set(`${hpa.namespace}/${group}/${ref.kind}/${ref.name}`, hpa);
+  }
+  cache.set(workspace, map);
+  return map;
 }
 
 export const hpaFixedReplicasRule: Rule = {
@@ -20,7 +31,8 @@ export const hpaFixedReplicasRule: Rule = {
   },
   check(resource, context) {
     if (getAt(resource.object, ['spec', 'replicas']) === undefined) return;
-    const hpa = context.workspace.resourcesByKind('HorizontalPodAutoscaler').find((h) => hpaTargets(h, resource));
+    const byTarget = hpasByTarget(context.workspace);
+    const hpa = byTarget.get(`${resource.namespace}/${resource.key.group}/${resource.kind}/${resource.name}`) ?? byTarget.get(`${resource.namespace}/*/${resource.kind}/${resource.name}`);
     if (!hpa) return;
     context.report({
       path: ['spec', 'replicas'],
