@@ -32,8 +32,6 @@ describe('@kubernetes/client-node', () => {
     assert.equal(d.spec?.template.spec?.containers[0]?.imagePullPolicy, 'Always', 'untagged images are pulled always');
     const create = handle.requests.find((r) => r.method === 'POST');
     assert.match(create?.userAgent ?? '', /node/i);
-    const objects = new k8s.KubernetesObjectApi(kc.getCurrentCluster()?.server ?? '', kc);
-    void objects;
     const client = k8s.KubernetesObjectApi.makeApiClient(kc);
     await client.patch(
       { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'typed', namespace: 'default', labels: { via: 'ssa' } } },
