@@ -4,6 +4,8 @@ import { mapSelectorMatches, readLabels, type Labels } from '../../resource/labe
 import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
 import { podTemplateMetadataPath } from '../../resource/pod-template.js';
 import { groupOf } from '../../resource/resource-key.js';
+import type { RepositoryListing } from '../../ports.js';
+import { joinPath, normalizePath } from '../../text/posix-path.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import { thisRepositoryUrl } from './argo-source.js';
 import { namespacesMatch, normalizeGitUrl } from './flux-repository.js';
@@ -95,7 +97,7 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
     declare('*', r.name, r.namespace);
     if (r.name.length >= 3) customNames.push({ name: r.name, namespace: r.namespace });
     collectStrings(r.object, (s) => declare('*', s, r.namespace), (labels) => addLabelSet({ namespace: r.namespace, labels }));
-    const opaqueTarget = opaqueNamespaceOf(r, selfUrl);
+    const opaqueTarget = opaqueNamespaceOf(r, selfUrl, workspace.listing);
     if (opaqueTarget !== undefined) {
       if (opaqueTarget !== '') opaqueNamespaces.add(opaqueTarget);
       for (const unit of workspace.unitsOf(r.file.path)) opaqueUnits.add(unit);
@@ -167,7 +169,7 @@ function hasReplicationAnnotation(r: ManifestResource): boolean {
  * The namespace a custom resource deploys unseen objects into: '' when unknown, undefined when it deploys
  * nothing we cannot see. HelmReleases and Argo CD Applications of charts or other repositories qualify.
  */
-function opaqueNamespaceOf(r: ManifestResource, selfUrl: string | undefined): string | undefined {
+function opaqueNamespaceOf(r: ManifestResource, selfUrl: string | undefined, listing: RepositoryListing): string | undefined {
   const group = groupOf(r.apiVersion);
   if (r.kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') {
     const target = getAt(r.object, ['spec', 'targetNamespace']);
@@ -176,7 +178,9 @@ function opaqueNamespaceOf(r: ManifestResource, selfUrl: string | undefined): st
   if ((r.kind === 'Application' || r.kind === 'ApplicationSet') && group === 'argoproj.io') {
     const spec = r.kind === 'ApplicationSet' ? getAt(r.object, ['spec', 'template', 'spec']) : getAt(r.object, ['spec']);
     const sources = [getAt(spec, ['source']), ...(Array.isArray(getAt(spec, ['sources'])) ? (getAt(spec, ['sources']) as unknown[]) : [])];
-    const external = sources.some((s) => isRecord(s) && (typeof s.chart === 'string' || typeof s.repoURL !== 'string' || normalizeGitUrl(s.repoURL) !== selfUrl));
+    // A source path holding a Chart.yaml is rendered by Helm: its objects are not plain files either.
+    const external = sources.some((s) => isRecord(s) && (typeof s.chart === 'string' || typeof s.repoURL !== 'string' || normalizeGitUrl(s.repoURL) !== selfUrl
+      || (typeof s.path === 'string' && listing.entryType(joinPath(normalizePath(s.path), 'Chart.yaml')) === 'file')));
     if (!external) return undefined;
     const ns = getAt(spec, ['destination', 'namespace']);
     return typeof ns === 'string' && !ns.includes('{{') ? ns : '';
