@@ -35,18 +35,22 @@ export function findFluxSource(workspace: WorkspaceIndex, ref: unknown, referrer
 /**
  * Whether a Kustomization's sourceRef is this repository. Heuristic: the bootstrap GitRepository
  * (`flux-system`) is the repository Flux was bootstrapped from, which is this one; another GitRepository
- * counts when its URL is the bootstrap one's. Without a bootstrap object in the repo, only a GitRepository
- * named `flux-system` counts.
+ * counts when its URL and ref (branch, tag) are the bootstrap one's. Without a bootstrap object in the repo,
+ * only a GitRepository named `flux-system` counts.
  */
 export function isThisRepository(workspace: WorkspaceIndex, ref: unknown, referrer: ManifestResource): boolean {
   if (!isRecord(ref) || ref.kind !== 'GitRepository' || typeof ref.name !== 'string') return false;
   if (ref.name === FLUX_BOOTSTRAP_NAME) return true;
   const self = workspace.resourcesByKind('GitRepository').filter((r) => r.name === FLUX_BOOTSTRAP_NAME && groupOf(r.apiVersion) === FLUX_SOURCE_GROUP);
-  const selfUrls = new Set(self.map((r) => getAt(r.object, ['spec', 'url'])).filter((u): u is string => typeof u === 'string').map(normalizeGitUrl));
-  if (selfUrls.size === 0) return false;
   const source = findFluxSource(workspace, ref, referrer);
   const url = source ? getAt(source.object, ['spec', 'url']) : undefined;
-  return typeof url === 'string' && selfUrls.has(normalizeGitUrl(url));
+  if (!source || typeof url !== 'string') return false;
+  // Same URL and the same branch/tag: another branch of this repository may hold other folders.
+  const checkout = JSON.stringify(getAt(source.object, ['spec', 'ref']) ?? null);
+  return self.some((r) => {
+    const selfUrl = getAt(r.object, ['spec', 'url']);
+    return typeof selfUrl === 'string' && normalizeGitUrl(selfUrl) === normalizeGitUrl(url) && JSON.stringify(getAt(r.object, ['spec', 'ref']) ?? null) === checkout;
+  });
 }
 
 /** `spec.path` as a repository-relative directory ('' for the root); undefined when it cannot be resolved. */
