@@ -11,12 +11,13 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Builds (unless told not to) and packages the extension; returns the VSIX's absolute path.
- * @param {{ out?: string, build?: boolean, log?: (line: string) => void }} [options]
+ * @param {{ out?: string, build?: boolean, quiet?: boolean, log?: (line: string) => void }} [options]
  */
-export function packageVsix({ out, build = true, log = (l) => console.log(l) } = {}) {
+export function packageVsix({ out, build = true, quiet = false, log = (l) => console.log(l) } = {}) {
+  const run = (title, command, args) => runStep(title, command, args, { quiet, log });
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const vsix = resolve(out ?? join(root, '.work', 'vsix', `${name}-${version}.vsix`));
-  if (build) run('Building the bundles', process.execPath, [join(root, 'scripts', 'build.mjs')], log);
+  if (build) run('Building the bundles', process.execPath, [join(root, 'scripts', 'build.mjs')]);
   for (const bundle of ['dist/extension.js', 'dist/server.js']) {
     if (!existsSync(join(root, bundle))) {
       throw new Error(`${bundle} is missing after the build: the extension or the server entry point (src/*/main.ts) has not landed`);
@@ -28,15 +29,18 @@ export function packageVsix({ out, build = true, log = (l) => console.log(l) } =
   // yet, so the prompts vsce would otherwise show are answered here.
   run(`Packaging ${relative(root, vsix)}`, process.execPath, [
     vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix,
-  ], log);
+  ]);
   log(`✓ ${relative(root, vsix)} (${Math.round(statSync(vsix).size / 1024)} KiB)`);
   return vsix;
 }
 
-function run(title, command, args, log) {
+function runStep(title, command, args, { quiet, log }) {
   log(`▶ ${title}`);
-  const r = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`${title} failed (exit code ${r.status ?? r.signal})`);
+  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'] });
+  if (r.status !== 0) {
+    const output = quiet ? `\n${`${r.stdout}${r.stderr}`.trim()}` : '';
+    throw new Error(`${title} failed (exit code ${r.status ?? r.signal})${output}`);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -162,14 +162,15 @@ function readVersion(nodeBin) {
   return r.status === 0 ? r.stdout.trim() : '';
 }
 
+// No top-level await: the e2e tests load this module through require().
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--cache-dir');
   const cacheDir = i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : DEFAULT_CACHE_DIR;
-  try {
-    const paths = await ensureCodeServer({ cacheDir });
-    console.log(`code-server ${CODE_SERVER_VERSION}: ${paths.nodeBin} ${paths.entry}`);
-  } catch (error) {
-    console.error(`\n✗ code-server install failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
+  ensureCodeServer({ cacheDir }).then(
+    (paths) => console.log(`code-server ${CODE_SERVER_VERSION}: ${paths.nodeBin} ${paths.entry}`),
+    (error) => {
+      console.error(`\n✗ code-server install failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
 }

@@ -1,0 +1,62 @@
+// End to end in a real VS Code (code-server 4.139) in a real Chromium: the packaged VSIX on a git copy of the
+// demo repository. What is asserted is what a user sees: the extension's status bar entry, our language
+// server's warnings in the Problems panel, and a command of ours run from the palette.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { openWorkbenchSession, type WorkbenchSession } from './workbench-session.js';
+import { openFromExplorer, runFromPalette, statusBarEntriesOf, waitForNotification, waitForProblem } from './workbench-page.js';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { publisher: string; name: string };
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+const SETUP_TIMEOUT_MS = 10 * 60_000;
+const STEP_TIMEOUT_MS = 2 * 60_000;
+
+describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 3 * STEP_TIMEOUT_MS }, () => {
+  let session: WorkbenchSession | undefined;
+
+  before(async () => {
+    session = await openWorkbenchSession({ fixture: 'test/fixtures/demo-repo' });
+  }, { timeout: SETUP_TIMEOUT_MS });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  /** Runs a step; on failure keeps a screenshot and code-server's log, and says where. */
+  async function step(name: string, body: (s: WorkbenchSession) => Promise<void>): Promise<void> {
+    assert.ok(session, 'the code-server session did not start');
+    try {
+      await body(session);
+    } catch (error) {
+      const dir = await session.captureFailure(name);
+      throw new Error(`${(error as Error).message}\n(screenshot and code-server log in ${dir})`, { cause: error });
+    }
+  }
+
+  test('opening a manifest from the Explorer shows our image-tag warning in the Problems panel', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('image-tag-in-problems', async ({ page }) => {
+      await openFromExplorer(page, ['apps', 'production', 'debug-pod.yaml']);
+      const row = await waitForProblem(page, /image-tag/);
+      assert.match(row, /uses ':latest'/);
+      assert.match(row, /gitops-authoring/, 'the diagnostic comes from our language server');
+      assert.match(row, /Ln 9, Col 14/, 'the warning points at the image value');
+    }));
+
+  test('the extension is active: its status bar entry is shown', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('status-bar-entry', async ({ page }) => {
+      const entries = statusBarEntriesOf(page, EXTENSION_ID);
+      await entries.first().waitFor({ timeout: STEP_TIMEOUT_MS / 2 });
+      assert.match((await entries.first().getAttribute('aria-label')) ?? '', /GitOps/);
+    }));
+
+  test('"GitOps Authoring: Lint Workspace" runs from the palette and reports the demo findings', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('lint-workspace-command', async ({ page }) => {
+      await runFromPalette(page, 'GitOps Authoring: Lint Workspace');
+      const text = await waitForNotification(page, /GitOps Authoring: \d+ file\(s\) linted/);
+      const m = /(\d+) file\(s\) linted — (\d+) error\(s\), (\d+) warning\(s\)/.exec(text);
+      assert.ok(m, `unexpected notification: ${text}`);
+      assert.ok(Number(m[1]) >= 9, `the demo repository has 9 YAML files, linted ${m[1]}`);
+      assert.ok(Number(m[3]) >= 1, 'at least the image-tag warning is counted');
+    }));
+});

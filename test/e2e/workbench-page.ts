@@ -1,0 +1,72 @@
+// What a user does in the VS Code workbench, as playwright steps that wait on what the page shows.
+// Keyboard shortcuts the browser keeps for itself (Ctrl+P) never reach the workbench: F1 opens the palette.
+import type { Locator, Page } from 'playwright-core';
+
+const WORKBENCH_TIMEOUT_MS = 90_000;
+const UI_TIMEOUT_MS = 60_000;
+
+/** Resolves once the workbench shows the Explorer with the workspace's top-level entries. */
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+  await explorerRows(page).first().waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+}
+
+function explorerRows(page: Page): Locator {
+  return page.locator('.explorer-folders-view .monaco-list-row');
+}
+
+/** Opens a file by clicking through the Explorer tree, e.g. ['apps', 'production', 'debug-pod.yaml']. */
+export async function openFromExplorer(page: Page, segments: string[]): Promise<void> {
+  for (const [i, name] of segments.entries()) {
+    const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    const isFolder = i < segments.length - 1;
+    if (isFolder && (await row.getAttribute('aria-expanded')) === 'true') continue;
+    await row.click();
+    if (isFolder) await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"][aria-expanded="true"]`).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+  const file = segments[segments.length - 1] ?? '';
+  await page.locator(`.tab.active[aria-label^="${file}"]`).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Shows the Problems panel and returns its rows (file rows and marker rows). */
+export async function showProblems(page: Page): Promise<Locator> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ timeout: UI_TIMEOUT_MS });
+  return panel.locator('.monaco-list-row');
+}
+
+/** Waits until a Problems row matches, and returns its text. */
+export async function waitForProblem(page: Page, pattern: RegExp): Promise<string> {
+  const rows = await showProblems(page);
+  const row = rows.filter({ hasText: pattern }).first();
+  await row.waitFor({ timeout: UI_TIMEOUT_MS });
+  return (await row.textContent()) ?? '';
+}
+
+/** Runs a command by its palette title ("Category: Title") through F1. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: UI_TIMEOUT_MS });
+  await input.fill(`>${title}`);
+  const item = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
+  await item.waitFor({ timeout: UI_TIMEOUT_MS });
+  await item.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+/** Waits for a notification toast whose text matches, and returns the text. */
+export async function waitForNotification(page: Page, pattern: RegExp): Promise<string> {
+  const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: pattern }).first();
+  await toast.waitFor({ timeout: UI_TIMEOUT_MS });
+  return (await toast.textContent()) ?? '';
+}
+
+/** The status bar entries an extension contributed (their DOM id is the extension id, or starts with it). */
+export function statusBarEntriesOf(page: Page, extensionId: string): Locator {
+  const id = extensionId.toLowerCase();
+  return page.locator(`.statusbar-item[id="${id}"], .statusbar-item[id^="${id}."]`);
+}
