@@ -43,9 +43,35 @@ function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** Converts one openAPIV3Schema (JSONSchemaProps) node. */
-export function convertOpenApiSchema(schema: unknown, depth = 0): SchemaNodeObjectJson {
-  if (!isRecord(schema) || depth > MAX_DEPTH) return { t: 'any' };
+const MAX_NODES = 50_000;
+
+/**
+ * Conversion state: shared sub-schemas (YAML aliases) convert once, a cycle or an oversized schema ends in
+ * "any" instead of exponential work.
+ */
+interface ConvertState {
+  readonly done: WeakMap<object, SchemaNodeObjectJson>;
+  readonly active: WeakSet<object>;
+  nodes: number;
+}
+
+/** Converts one openAPIV3Schema (JSONSchemaProps) node and everything below it. */
+export function convertOpenApiSchema(schema: unknown): SchemaNodeObjectJson {
+  return convertNode(schema, 0, { done: new WeakMap(), active: new WeakSet(), nodes: 0 });
+}
+
+function convertNode(schema: unknown, depth: number, state: ConvertState): SchemaNodeObjectJson {
+  if (!isRecord(schema) || depth > MAX_DEPTH || state.active.has(schema) || ++state.nodes > MAX_NODES) return { t: 'any' };
+  const cached = state.done.get(schema);
+  if (cached) return cached;
+  state.active.add(schema);
+  const out = convertFresh(schema, depth, state);
+  state.active.delete(schema);
+  state.done.set(schema, out);
+  return out;
+}
+
+function convertFresh(schema: Record<string, unknown>, depth: number, state: ConvertState): SchemaNodeObjectJson {
   const out: SchemaNodeObjectJson = { t: 'any' };
   const description = text(schema.description);
   if (description) out.d = description;
@@ -64,12 +90,12 @@ export function convertOpenApiSchema(schema: unknown, depth = 0): SchemaNodeObje
     out.t = 'object';
     if (isRecord(schema.properties)) {
       const p: Record<string, SchemaNodeJson> = {};
-      for (const [key, child] of Object.entries(schema.properties)) p[key] = convertOpenApiSchema(child, depth + 1);
+      for (const [key, child] of Object.entries(schema.properties)) p[key] = convertNode(child, depth + 1, state);
       out.p = p;
     }
     const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
     if (required.length) out.r = required;
-    if (isRecord(schema.additionalProperties)) out.m = convertOpenApiSchema(schema.additionalProperties, depth + 1);
+    if (isRecord(schema.additionalProperties)) out.m = convertNode(schema.additionalProperties, depth + 1, state);
     else if (schema.additionalProperties === true) out.m = { t: 'any' };
     if (preserve) out.x = 1;
     if (schema['x-kubernetes-embedded-resource'] === true) {
@@ -88,7 +114,7 @@ export function convertOpenApiSchema(schema: unknown, depth = 0): SchemaNodeObje
   switch (type) {
     case 'array':
       out.t = 'array';
-      out.i = isRecord(schema.items) ? convertOpenApiSchema(schema.items, depth + 1) : { t: 'any' };
+      out.i = isRecord(schema.items) ? convertNode(schema.items, depth + 1, state) : { t: 'any' };
       if (num(schema.minItems) !== undefined) out.minI = num(schema.minItems);
       if (num(schema.maxItems) !== undefined) out.maxI = num(schema.maxItems);
       return out;

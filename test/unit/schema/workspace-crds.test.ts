@@ -127,3 +127,24 @@ test('convertOpenApiSchema maps the structural-schema extensions', () => {
   assert.equal(convertOpenApiSchema({ type: 'object', additionalProperties: true }).m && 'map', 'map');
   assert.equal(convertOpenApiSchema('garbage').t, 'any');
 });
+
+test('a CRD schema built from YAML aliases or with a cycle converts in bounded time', () => {
+  let shared: Record<string, unknown> = { type: 'string' };
+  for (let i = 0; i < 60; i++) shared = { type: 'object', properties: { a: shared, b: shared } }; // 2^60 paths, 60 objects
+  const cyclic: Record<string, unknown> = { type: 'object' };
+  cyclic.properties = { self: cyclic, other: { type: 'integer' } };
+  const crd = (schema: unknown) => ({
+    kind: 'CustomResourceDefinition',
+    spec: { group: 'x.example.com', names: { kind: 'X', plural: 'xs' }, versions: [{ name: 'v1', served: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: schema } } } }] },
+  });
+  const registry = dataRegistry();
+  assert.deepEqual(registry.setWorkspaceCustomResourceDefinitions('a', [crd(shared)]), []);
+  const deep: Record<string, unknown> = {};
+  let cursor = deep;
+  for (let i = 0; i < 10; i++) cursor = (cursor.a = {}) as Record<string, unknown>;
+  cursor.c = 1;
+  assert.deepEqual(validateResource(registry, { apiVersion: 'x.example.com/v1', kind: 'X', metadata: { name: 'x' }, spec: deep }).findings.map((f) => f.code), ['unknown-field']);
+  registry.setWorkspaceCustomResourceDefinitions('a', [crd(cyclic)]);
+  const findings = validateResource(registry, { apiVersion: 'x.example.com/v1', kind: 'X', metadata: { name: 'x' }, spec: { other: 'no', self: { self: { anything: true } } } }).findings;
+  assert.deepEqual(findings.map((f) => [f.code, f.path.join('.')]), [['type', 'spec.other']]);
+});
