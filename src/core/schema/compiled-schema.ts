@@ -120,12 +120,13 @@ export function compileNode(json: SchemaNodeJson | undefined, resolver: Definiti
 
 /** A short type label for hovers and completion: `[]Container`, `map[string]string`, `PodSpec`, `integer`. */
 export function typeLabel(node: CompiledNode, depth = 0): string {
-  if (node.name) {
+  const isMap = node.type === 'object' && node.mapValues !== undefined && !node.properties;
+  if (node.name && !isMap) {
     const cut = Math.max(node.name.lastIndexOf('.'), node.name.lastIndexOf(':'), node.name.lastIndexOf('/'));
     return node.name.slice(cut + 1);
   }
   if (depth > 4) return node.type;
   if (node.type === 'array') return `[]${node.items ? typeLabel(node.items.get(), depth + 1) : 'any'}`;
-  if (node.type === 'object' && node.mapValues && !node.properties) return `map[string]${typeLabel(node.mapValues.get(), depth + 1)}`;
+  if (isMap && node.mapValues) return `map[string]${typeLabel(node.mapValues.get(), depth + 1)}`;
   return node.type;
 }
