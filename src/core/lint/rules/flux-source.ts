@@ -34,7 +34,7 @@ function checkSourceRef(resource: ManifestResource, context: RuleContext, ref: u
   if (!managesSources) return; // sources come from another repository (tenant repositories)
   const namespace = typeof ref.namespace === 'string' ? ref.namespace : resource.namespace;
   context.report({
-    path: isRecord(getAt(resource.object, [...refPath])) && getAt(resource.object, [...refPath, 'name']) !== undefined ? [...refPath, 'name'] : refPath,
+    path: [...refPath, 'name'],
     on: 'value',
     message: `sourceRef names ${ref.kind} '${ref.name}'${namespace ? ` in namespace '${namespace}'` : ''}, which is not declared in this repository.`,
   });

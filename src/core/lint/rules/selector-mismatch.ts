@@ -38,7 +38,7 @@ export const selectorMismatchRule: Rule = {
     }
     selector.matchExpressions.forEach((requirement, i) => {
       if (requirement.values.some(hasSubstitution) || requirementMatches(requirement, labels)) return;
-      const actual = key(labels, requirement.key);
+      const actual = describeLabel(labels, requirement.key);
       context.report({
         path: ['spec', 'selector', 'matchExpressions', i],
         message: `Selector requirement '${requirement.key} ${requirement.operator}${requirement.values.length ? ` (${requirement.values.join(', ')})` : ''}' does not match the pod template (${actual}).`,
@@ -48,6 +48,6 @@ export const selectorMismatchRule: Rule = {
   },
 };
 
-function key(labels: Readonly<Record<string, string>>, name: string): string {
+function describeLabel(labels: Readonly<Record<string, string>>, name: string): string {
   return name in labels ? `${name}=${labels[name]}` : `no '${name}' label`;
 }
