@@ -322,12 +322,19 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
       return { status: 'unknown-kind', apiVersion, kind, knownApiVersion: false, message: 'v1 Config is a kubeconfig file, not an API object: not validated.' };
     }
 
-    const known = knownApiVersion(ctx, apiVersion);
+    const group = groupOf(apiVersion);
+    const groupKnown = knownApiVersion(ctx, apiVersion) || Object.keys(index?.crds ?? {}).some((v) => groupOf(v) === group);
     const kindsOfApiVersion = [...Object.keys(ctx.index?.kinds[apiVersion] ?? {}), ...Object.keys(index?.crds[apiVersion] ?? {})];
     const kindSuggestion = suggestField(kind, kindsOfApiVersion);
-    const otherApiVersions = Object.keys(ctx.index?.kinds ?? {}).filter((v) => ctx.index?.kinds[v]?.[kind]);
-    const bundledApiVersions = Object.keys(index?.crds ?? {}).filter((v) => index?.crds[v]?.[kind] && groupOf(v) === groupOf(apiVersion));
-    const apiVersionSuggestion = [...otherApiVersions, ...bundledApiVersions][0];
+    const servingKind = [
+      ...Object.keys(ctx.index?.kinds ?? {}).filter((v) => ctx.index?.kinds[v]?.[kind]),
+      ...Object.keys(index?.crds ?? {}).filter((v) => index?.crds[v]?.[kind]),
+    ];
+    // Another project's kind may share a built-in name (Knative Service, Istio Gateway): only point elsewhere
+    // when the apiVersion is a known group or a near-miss of one that serves the kind.
+    const sameGroup = servingKind.find((v) => groupOf(v) === group);
+    const apiVersionSuggestion = sameGroup ?? (groupKnown ? servingKind[0] : suggestField(apiVersion, servingKind));
+    const known = groupKnown || apiVersionSuggestion !== undefined;
     const message = kindSuggestion
       ? `Unknown kind ${kind} in ${apiVersion}; did you mean ${kindSuggestion}?`
       : apiVersionSuggestion
@@ -335,7 +342,7 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
         : known
           ? `Unknown kind ${kind} in ${apiVersion} (Kubernetes ${ctx.version}).`
           : `No schema for ${apiVersion} ${kind}: add its CustomResourceDefinition to the repository to validate it.`;
-    return { status: 'unknown-kind', apiVersion, kind, knownApiVersion: known || apiVersionSuggestion !== undefined, suggestion: kindSuggestion ?? apiVersionSuggestion, message };
+    return { status: 'unknown-kind', apiVersion, kind, knownApiVersion: known, suggestion: kindSuggestion ?? apiVersionSuggestion, message };
   };
 
   return {

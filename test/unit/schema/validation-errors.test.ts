@@ -129,6 +129,15 @@ test('unknown kind of a built-in apiVersion is an error with a suggestion; an un
   assert.deepEqual([g.code, g.severity], ['unknown-kind', 'info']);
   const h = only(findingsOf('apiVersion: v1\nkind: Deployment\nmetadata:\n  name: d\n'));
   assert.deepEqual([h.code, h.severity, h.suggestion], ['unknown-kind', 'error', 'apps/v1']);
+  const typo = only(findingsOf('apiVersion: app/v1\nkind: Deployment\nmetadata:\n  name: d\n'));
+  assert.deepEqual([typo.code, typo.severity, typo.suggestion], ['unknown-kind', 'error', 'apps/v1']);
+  // Other projects reuse built-in kind names: a Knative Service or an Istio Gateway is no mistake.
+  for (const apiVersion of ['serving.knative.dev/v1', 'networking.istio.io/v1']) {
+    const other = only(findingsOf(`apiVersion: ${apiVersion}\nkind: Service\nmetadata:\n  name: s\n`));
+    assert.deepEqual([other.code, other.severity, other.suggestion], ['unknown-kind', 'info', undefined]);
+  }
+  const fluxTypo = only(findingsOf('apiVersion: kustomize.toolkit.fluxcd.io/v2\nkind: Kustomization\nmetadata:\n  name: k\n'));
+  assert.deepEqual([fluxTypo.severity, fluxTypo.suggestion], ['error', 'kustomize.toolkit.fluxcd.io/v1']);
 });
 
 test('removed apiVersions are named with their replacement; deprecated ones warn and still validate', () => {
