@@ -1,6 +1,7 @@
 // What kustomize overlays patch onto an object. Rules that look at a base object (missing resources, a
 // selector) must not flag what an overlay adds, or every base/overlay repository would be full of false alarms.
 import { parseAllDocuments } from 'yaml';
+import { joinPath } from '../text/posix-path.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { getAt, isRecord, type ManifestResource } from './manifest-resource.js';
 
@@ -47,6 +48,12 @@ function patchIndex(workspace: WorkspaceIndex): ReadonlyMap<string, { strategic:
       const list = value[field];
       if (!Array.isArray(list)) continue;
       for (const item of list) {
+        // A patch file applied through a `target` reaches whatever the target selects, whatever name it carries.
+        if (isRecord(item) && typeof item.path === 'string' && isRecord(item.target)) {
+          const file = workspace.files.get(joinPath(k.dir, item.path));
+          const target = item.target;
+          if (file) for (const patch of workspace.resourcesInFile(file.path)) entry(str(target.kind), str(target.name)).strategic.push(patch.object);
+        }
         const inline = typeof item === 'string' ? (field === 'patchesStrategicMerge' && item.includes('\n') ? item : undefined) : isRecord(item) && typeof item.patch === 'string' ? item.patch : undefined;
         if (inline === undefined) continue;
         const target = isRecord(item) && isRecord(item.target) ? item.target : {};
