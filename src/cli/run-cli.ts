@@ -1,3 +1,4 @@
+import { DRIFT_FLAGS, DRIFT_VALUED, runDrift } from './drift-command.js';
 import { runLint, type CliIo } from './lint-command.js';
 import { parseArgs, UsageError } from './parse-args.js';
 
@@ -5,6 +6,7 @@ export const USAGE = `Usage: gitops-authoring <command> [options]
 
 Commands:
   lint [paths… | -]    Lint Kubernetes manifests (directories are recursed; .gitignore and node_modules skipped; - reads stdin)
+  drift [repo-path]    Compare what the repository declares with the live cluster, per resource and field
 
 Options for lint:
   --format text|json|sarif     Output format (default: text)
@@ -12,12 +14,22 @@ Options for lint:
   --config FILE                Configuration file (default: .gitops-authoring.yaml in the linted directory or here)
 
 Exit status: 0 no error-severity finding, 1 error findings, 2 usage or I/O problem.
+
+Options for drift:
+  --context C                  kube context (default: the environment's, else the current-context)
+  --env NAME                   environment (a Flux Kustomization or Argo CD Application in the repo)
+  --kubeconfig F               kubeconfig file, or a list like KUBECONFIG (default: KUBECONFIG, ~/.kube/config)
+  --format text|json           Output format (default: text)
+  --timeout S                  Seconds to wait for the cluster (default: 30)
+
+Exit status: 0 all Synced, 1 any Drifted/Missing/Orphan, 2 Unknown or errors (e.g. cluster unreachable).
 `;
 
-const VALUED = new Set(['format', 'kubernetes-version', 'config']);
-const FLAGS = new Set(['help', 'version']);
+const VALUED = new Set<string>(['format', 'kubernetes-version', 'config', ...DRIFT_VALUED]);
+const FLAGS = new Set<string>(['help', 'version', ...DRIFT_FLAGS]);
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Synchronous for lint; drift talks to a cluster and answers with a promise. */
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   try {
     const args = parseArgs(argv, VALUED, FLAGS);
     if (args.options.has('version')) {
@@ -30,13 +42,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     if (args.command === undefined) throw new UsageError('missing command (try: gitops-authoring lint .)');
     if (args.command === 'lint') return runLint(args, io);
+    if (args.command === 'drift') return runDrift(args, io).catch((error: unknown) => reportError(error, io));
     throw new UsageError(`unknown command '${args.command}'`);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`gitops-authoring: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr(`gitops-authoring: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    return reportError(error, io);
   }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  io.stderr(`gitops-authoring: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 2;
 }

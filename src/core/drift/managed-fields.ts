@@ -67,33 +67,47 @@ function childFor(node: FieldsNode, segment: PathSegment, liveItem: unknown): Fi
 }
 
 /**
- * True when the entry's field set covers `segments`: the exact node (or something below it) is listed, or an
- * ancestor is listed as a leaf (an atomic value owned whole).
+ * How precisely the entry's field set covers `segments`: the number of segments matched when the exact node
+ * (or something below it) is listed, fewer when an ancestor is listed as a leaf (an atomic value owned
+ * whole), -1 when it does not cover the path.
  */
-export function ownsPath(fields: FieldsNode | undefined, segments: readonly PathSegment[], live: unknown): boolean {
-  if (!fields) return false;
+export function ownershipDepth(fields: FieldsNode | undefined, segments: readonly PathSegment[], live: unknown): number {
+  if (!fields) return -1;
   let node: FieldsNode = fields;
   let value: unknown = live;
+  let depth = 0;
   for (const segment of segments) {
-    if (Object.keys(node).length === 0) return node !== fields;
+    if (Object.keys(node).length === 0) return node !== fields ? depth : -1;
     const next: unknown = typeof segment === 'string' ? (isRecord(value) ? value[segment] : undefined) : Array.isArray(value) ? value[segment.index] : undefined;
     const child = childFor(node, segment, next);
-    if (!child) return false;
+    if (!child) return -1;
     node = child;
     value = next;
+    depth++;
   }
-  return true;
+  return depth;
+}
+
+export function ownsPath(fields: FieldsNode | undefined, segments: readonly PathSegment[], live: unknown): boolean {
+  return ownershipDepth(fields, segments, live) >= 0;
 }
 
 /**
- * The entry that last set the field: among the entries that own it, the most recent one (shared ownership
- * happens with several appliers agreeing on a value; the latest writer is the one to name).
+ * The entry that last set the field: the one naming it most precisely (a manager listing the field itself
+ * beats one owning a whole parent), then the most recent (shared ownership happens when several appliers
+ * agree on a value; the latest writer is the one to name); later entries win ties.
  */
 export function findOwner(entries: readonly ManagedFieldsEntry[], segments: readonly PathSegment[], live: unknown): Attribution | undefined {
   let best: ManagedFieldsEntry | undefined;
+  let bestDepth = -1;
   for (const e of entries) {
-    if (e.subresource === 'status' || !ownsPath(e.fieldsV1, segments, live)) continue;
-    if (!best || (e.time ?? '') > (best.time ?? '')) best = e;
+    if (e.subresource === 'status') continue;
+    const depth = ownershipDepth(e.fieldsV1, segments, live);
+    if (depth < 0) continue;
+    if (!best || depth > bestDepth || (depth === bestDepth && (e.time ?? '') >= (best.time ?? ''))) {
+      best = e;
+      bestDepth = depth;
+    }
   }
   if (!best) return undefined;
   return {

@@ -1,0 +1,51 @@
+import type { DesiredObject } from '../../core/drift/compute-resource-drift.js';
+import { desiredFromManifests, type NamespaceRules } from '../../core/drift/desired-from-manifests.js';
+import { desiredFromRendered } from '../../core/drift/desired-from-rendered.js';
+import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
+import { findKustomize, type KustomizeAvailability } from './find-kustomize.js';
+import { renderKustomization } from './render-kustomization.js';
+
+export interface DesiredState {
+  readonly desired: readonly DesiredObject[];
+  /** Kustomization directories rendered, and files taken as plain manifests. */
+  readonly rendered: readonly string[];
+  readonly plainFiles: readonly string[];
+  /** Problems that make the desired state incomplete (kustomize missing or failing): never ignored. */
+  readonly problems: readonly string[];
+}
+
+function within(path: string, scope: string): boolean {
+  return scope === '' || path === scope || path.startsWith(`${scope}/`);
+}
+
+/**
+ * The desired state of a directory: its root kustomizations rendered with the real kustomize, plus plain
+ * manifests no kustomization renders. Kustomize patches and kustomization files are not objects.
+ */
+export async function buildDesiredState(repoRoot: string, index: WorkspaceIndex, scope: string, rules: NamespaceRules, kustomize: KustomizeAvailability = findKustomize()): Promise<DesiredState> {
+  const inScope = [...index.kustomizations.values()].filter((k) => within(k.dir, scope));
+  const referenced = new Set<string>();
+  for (const k of inScope) for (const ref of k.refs) if (ref.resolved && ref.resolved !== k.dir && index.kustomizations.has(ref.resolved)) referenced.add(ref.resolved);
+  const roots = inScope.filter((k) => !referenced.has(k.dir)).map((k) => k.dir).sort();
+
+  const desired: DesiredObject[] = [];
+  const problems: string[] = [];
+  for (const dir of roots) {
+    if (!kustomize.available) {
+      problems.push(`${dir || '.'}: ${kustomize.message}`);
+      continue;
+    }
+    try {
+      desired.push(...desiredFromRendered(await renderKustomization(repoRoot, dir, kustomize.tool), index, rules));
+    } catch (error) {
+      problems.push(`${dir || '.'}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const plain = index.resources.filter((r) => within(r.file.path, scope) && !index.unitsOf(r.file.path).some((u) => u.startsWith('kustomization:')) && !renderedByRoot(r.file.path, roots));
+  desired.push(...desiredFromManifests(plain, rules));
+  return { desired, rendered: roots, plainFiles: [...new Set(plain.map((r) => r.file.path))].sort(), problems };
+}
+
+function renderedByRoot(path: string, roots: readonly string[]): boolean {
+  return roots.some((r) => within(path, r));
+}

@@ -1,0 +1,152 @@
+import { resolve } from 'node:path';
+import { countByStatus } from '../core/drift/compute-drift.js';
+import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
+import { detectEnvironments } from '../core/environments/detect-environments.js';
+import type { Environment } from '../core/environments/environment.js';
+import { namespaceRulesFor } from '../core/environments/namespace-rules.js';
+import { loadWorkspace } from '../adapters/fs/load-workspace.js';
+import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
+import { discoverResources } from '../adapters/kube/discovery.js';
+import { InformerPool } from '../adapters/kube/informer-pool.js';
+import { KubeClient } from '../adapters/kube/kube-client.js';
+import { LiveDriftSession, watchTargetsFor } from '../adapters/kube/live-drift-session.js';
+import { loadKubeconfig } from '../adapters/kube/load-kubeconfig.js';
+import { buildDesiredState } from '../adapters/kustomize/build-desired-state.js';
+import type { CliIo } from './lint-command.js';
+import { UsageError, type ParsedArgs } from './parse-args.js';
+
+export const DRIFT_VALUED = ['context', 'env', 'kubeconfig', 'timeout'] as const;
+export const DRIFT_FLAGS = ['exact'] as const;
+const FORMATS = ['text', 'json'] as const;
+
+export interface DriftCliIo extends CliIo {
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * `drift [repo-path] [--context C | --env NAME] [--kubeconfig F] [--format text|json]`: exit 0 when every
+ * resource is Synced, 1 when any is Drifted/Missing/Orphan, 2 when anything is Unknown or the run failed
+ * (cluster unreachable, unauthorized, kustomize missing) — never "in sync" by default.
+ */
+export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number> {
+  const format = (args.options.get('format') ?? 'text') as string;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} for drift`);
+  if (args.options.has('exact')) {
+    io.stderr('gitops-authoring: --exact (server-side dry-run) is not available yet; comparing with the normalized strategy would hide that, so nothing was compared.\n');
+    return 2;
+  }
+  if (args.positionals.length > 1) throw new UsageError('drift takes one repository path');
+  const timeoutSeconds = Number(args.options.get('timeout') ?? 30);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError('--timeout must be a number of seconds');
+  const root = resolve(args.positionals[0] ?? '.');
+  const workspace = loadWorkspace(root);
+  const environments = detectEnvironments(workspace.index.resources);
+
+  const envName = args.options.get('env') as string | undefined;
+  const env = envName ? environments.find((e) => e.name === envName) : undefined;
+  if (envName && !env) throw new UsageError(`no environment '${envName}' (found: ${environments.map((e) => e.name).join(', ') || 'none'})`);
+
+  const kubeOptions = {
+    ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
+    ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : env?.context ? { context: env.context } : {}),
+    ...(io.env ? { env: io.env } : {}),
+  };
+  let kube;
+  try {
+    kube = loadKubeconfig(kubeOptions);
+  } catch (error) {
+    return fail(io, format, error, undefined, env);
+  }
+  const rules = namespaceRulesFor(env, kube.namespace);
+  const state = await buildDesiredState(root, workspace.index, env?.path ?? '', rules);
+  if (state.problems.length > 0) {
+    return fail(io, format, new Error(`the desired state could not be built:\n  ${state.problems.join('\n  ')}`), kube.context, env);
+  }
+
+  const client = new KubeClient(kube.kc, kube.server, Math.min(timeoutSeconds * 1000, 30_000));
+  let pool: InformerPool | undefined;
+  try {
+    const targets = watchTargetsFor(state.desired);
+    const discovery = await discoverResources(client, targets);
+    pool = new InformerPool(client, discovery, targets);
+    const session = new LiveDriftSession(pool, {
+      desired: state.desired,
+      options: { ignoreRules: env?.ignoreRules ?? [], ...(env ? { agentManagers: env.agentManagers } : {}) },
+      ...(env?.owner ? { isOurs: (m) => m.owner === env.owner } : {}),
+    });
+    pool.start();
+    try {
+      await pool.whenSynced(timeoutSeconds * 1000);
+    } catch (error) {
+      // Unsynced kinds become Unknown below; a whole-cluster failure is reported as the error it is.
+      if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) {
+        return fail(io, format, error, kube.context, env);
+      }
+    }
+    const results = session.recomputeAll();
+    session.dispose();
+    const status = pool.status;
+    print(io, format, results, { context: kube.context, env, clusterStatus: status });
+    return exitCode(results);
+  } catch (error) {
+    return fail(io, format, error, kube.context, env);
+  } finally {
+    pool?.stop();
+  }
+}
+
+export function exitCode(results: readonly ResourceDrift[]): number {
+  if (results.some((r) => r.status === DriftStatus.Unknown)) return 2;
+  if (results.some((r) => r.status !== DriftStatus.Synced)) return 1;
+  return 0;
+}
+
+function fail(io: DriftCliIo, format: string, error: unknown, context: string | undefined, env: Environment | undefined): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const status = error instanceof ClusterAccessError ? error.status : undefined;
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ context, environment: env?.name, clusterStatus: status, error: message, ...(error instanceof ClusterAccessError && error.details.installHint ? { installHint: error.details.installHint } : {}), resources: [] }, null, 2) + '\n');
+  }
+  io.stderr(`gitops-authoring drift: ${status ? `${status}: ` : ''}${message}\n`);
+  return 2;
+}
+
+interface RunInfo {
+  readonly context: string;
+  readonly env: Environment | undefined;
+  readonly clusterStatus: ClusterStatus;
+}
+
+function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[], info: RunInfo): void {
+  const counts = countByStatus(results);
+  if (format === 'json') {
+    io.stdout(JSON.stringify({
+      context: info.context,
+      ...(info.env ? { environment: info.env.name } : {}),
+      clusterStatus: info.clusterStatus,
+      summary: counts,
+      resources: results.map((r) => ({ ...r, fields: r.fields.map(({ segments: _s, ...f }) => f) })),
+    }, null, 2) + '\n');
+    return;
+  }
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.status === DriftStatus.Synced) continue;
+    lines.push(`${r.status.padEnd(8)} ${r.id}${r.reason ? ` — ${r.reason}` : ''}${r.source ? `  (${r.source.path}:${r.source.range.start.line + 1})` : ''}`);
+    for (const f of r.fields) lines.push(...formatField(f));
+    if (r.ignoredFields > 0) lines.push(`           (${r.ignoredFields} difference(s) ignored by rules)`);
+  }
+  const summary = DRIFT_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
+  lines.push(`${results.length} resources — ${summary} (context ${info.context}${info.env ? `, environment ${info.env.name}` : ''}, cluster ${info.clusterStatus})`);
+  io.stdout(lines.join('\n') + '\n');
+}
+
+function formatField(f: FieldDrift): string[] {
+  const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
+  const where = f.source ? `  [${f.source.path}:${f.source.range.start.line + 1}]` : '';
+  const out = [`           ${f.path}: git ${show(f.gitValue)} → live ${show(f.liveValue)}${where}`];
+  const a = f.attribution;
+  const who = a ? `by ${a.manager}${a.subresource ? ` (subresource ${a.subresource})` : ''} ${a.operation}${a.time ? ` at ${a.time}` : ''}; ` : '';
+  out.push(`             ${who}suggest ${f.suggestedAction}: ${f.actionReason}`);
+  return out;
+}
