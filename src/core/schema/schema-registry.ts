@@ -287,8 +287,9 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     };
   };
 
-  const knownApiVersion = (ctx: VersionContext, apiVersion: string): boolean => {
-    if (ctx.index?.kinds[apiVersion] || index?.crds[apiVersion]) return true;
+  /** True for the apiVersions and groups of built-in kinds (CRD groups are shared between projects: argoproj.io). */
+  const isBuiltinGroup = (ctx: VersionContext, apiVersion: string): boolean => {
+    if (ctx.index?.kinds[apiVersion]) return true;
     const group = groupOf(apiVersion);
     for (const known of Object.keys(ctx.index?.kinds ?? {})) if (groupOf(known) === group) return true;
     return false;
@@ -323,7 +324,8 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     }
 
     const group = groupOf(apiVersion);
-    const groupKnown = knownApiVersion(ctx, apiVersion) || Object.keys(index?.crds ?? {}).some((v) => groupOf(v) === group);
+    // Argo CD, Argo Rollouts and Argo Workflows all use argoproj.io: a bundled group does not make a kind wrong.
+    const groupKnown = isBuiltinGroup(ctx, apiVersion);
     const kindsOfApiVersion = [...Object.keys(ctx.index?.kinds[apiVersion] ?? {}), ...Object.keys(index?.crds[apiVersion] ?? {})];
     const kindSuggestion = suggestField(kind, kindsOfApiVersion);
     const servingKind = [
@@ -334,7 +336,7 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     // when the apiVersion is a known group or a near-miss of one that serves the kind.
     const sameGroup = servingKind.find((v) => groupOf(v) === group);
     const apiVersionSuggestion = sameGroup ?? (groupKnown ? servingKind[0] : suggestField(apiVersion, servingKind));
-    const known = groupKnown || apiVersionSuggestion !== undefined;
+    const known = groupKnown || kindSuggestion !== undefined || apiVersionSuggestion !== undefined;
     const message = kindSuggestion
       ? `Unknown kind ${kind} in ${apiVersion}; did you mean ${kindSuggestion}?`
       : apiVersionSuggestion

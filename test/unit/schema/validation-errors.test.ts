@@ -136,6 +136,10 @@ test('unknown kind of a built-in apiVersion is an error with a suggestion; an un
     const other = only(findingsOf(`apiVersion: ${apiVersion}\nkind: Service\nmetadata:\n  name: s\n`));
     assert.deepEqual([other.code, other.severity, other.suggestion], ['unknown-kind', 'info', undefined]);
   }
+  // argoproj.io is shared by Argo CD, Rollouts and Workflows: only a near-miss of a bundled kind is an error.
+  assert.deepEqual(findingsOf('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: r\n').map((x) => x.severity), ['info']);
+  const argoTypo = only(findingsOf('apiVersion: argoproj.io/v1alpha1\nkind: Aplication\nmetadata:\n  name: a\n'));
+  assert.deepEqual([argoTypo.severity, argoTypo.suggestion], ['error', 'Application']);
   const fluxTypo = only(findingsOf('apiVersion: kustomize.toolkit.fluxcd.io/v2\nkind: Kustomization\nmetadata:\n  name: k\n'));
   assert.deepEqual([fluxTypo.severity, fluxTypo.suggestion], ['error', 'kustomize.toolkit.fluxcd.io/v1']);
 });
