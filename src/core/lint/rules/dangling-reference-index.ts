@@ -60,7 +60,9 @@ function isCustom(r: ManifestResource): boolean {
 }
 
 function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
-  // `kind/name` (or `*/name` for names custom resources mention) → the namespaces it exists in.
+  // `kind/name` → the namespaces it exists in. `*/name` holds the names custom resources mention (ExternalSecret
+  // targets, SealedSecrets, Certificates' secretName, operators' connection secrets…): objects those
+  // controllers may create.
   const declared = new Map<string, string[]>();
   const declare = (kind: string, name: string, namespace: string) => {
     if (!name) return;
@@ -69,8 +71,6 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
     if (list) list.push(namespace);
     else declared.set(key, [namespace]);
   };
-  // Names mentioned by custom resources (ExternalSecret targets, SealedSecrets, Certificates' secretName,
-  // operators' connection secrets…) may be objects those controllers create.
   // Operators name what they create after their custom resource: CloudNativePG `db` makes `db-app` and `db-rw`,
   // Zalando's `acid-main` makes `user.acid-main.credentials…`, RabbitMQ's `mq` makes `mq-default-user`.
   const customNames: { name: string; namespace: string }[] = [];
@@ -115,6 +115,8 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
     }
     if (Array.isArray(value.helmCharts) && value.helmCharts.length > 0) {
       opaqueUnits.add(`kustomization:${k.dir || '.'}`);
+      // A base that inflates charts makes every unit rendering it opaque.
+      for (const file of renderedFiles(workspace, k.dir)) for (const unit of workspace.unitsOf(file)) opaqueUnits.add(unit);
       if (typeof value.namespace === 'string') opaqueNamespaces.add(value.namespace);
       for (const chart of value.helmCharts) if (isRecord(chart) && typeof chart.namespace === 'string') opaqueNamespaces.add(chart.namespace);
     }
