@@ -1,10 +1,10 @@
 // One code-server + chromium session on a throwaway copy of a fixture repository: the copy is a real git
 // repository with a bare remote, the VSIX is built from this checkout, and nothing outside a temp dir changes.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { makeGitWorkspace } from '../../scripts/code-server/git-workspace.mjs';
 import { ensureCodeServer } from '../../scripts/code-server/install.mjs';
 import { installExtension, startCodeServer, type RunningCodeServer } from '../../scripts/code-server/launch.mjs';
 import { packageVsix } from '../../scripts/package-vsix.mjs';
@@ -23,24 +23,6 @@ export interface WorkbenchSession {
 
 const log = (line: string) => console.log(`# ${line}`);
 
-function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=GitOps Demo', '-c', 'user.email=demo@example.invalid', ...args], { cwd, stdio: 'ignore' });
-}
-
-/** Copies a fixture into `dir/name` as a git repository whose `origin` is a bare repository next to it. */
-export function makeGitWorkspace(fixture: string, dir: string, name: string): string {
-  const workspace = join(dir, name);
-  const remote = join(dir, `${name}-remote.git`);
-  cpSync(fixture, workspace, { recursive: true });
-  git(dir, 'init', '-q', '--bare', '-b', 'main', remote);
-  git(workspace, 'init', '-q', '-b', 'main');
-  git(workspace, 'add', '-A');
-  git(workspace, 'commit', '-q', '-m', 'Initial import of the demo repository');
-  git(workspace, 'remote', 'add', 'origin', remote);
-  git(workspace, 'push', '-q', '-u', 'origin', 'main');
-  return workspace;
-}
-
 export async function openWorkbenchSession(options: { fixture: string; env?: NodeJS.ProcessEnv }): Promise<WorkbenchSession> {
   const tmp = mkdtempSync(join(tmpdir(), 'gitops-e2e-'));
   let codeServer: RunningCodeServer | undefined;
@@ -56,7 +38,7 @@ export async function openWorkbenchSession(options: { fixture: string; env?: Nod
     const extensionsDir = join(tmp, 'extensions');
     const userDataDir = join(tmp, 'user-data');
     installExtension({ paths, vsix, extensionsDir, userDataDir });
-    const workspace = makeGitWorkspace(options.fixture, tmp, 'demo-repo');
+    const { workspace } = makeGitWorkspace(options.fixture, tmp, 'demo-repo');
     codeServer = await startCodeServer({ paths, folder: workspace, extensionsDir, userDataDir, env: options.env ?? {} });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
