@@ -66,6 +66,14 @@ function expectedLabel(node: CompiledNode): string {
   }
 }
 
+/**
+ * Keys that are instructions, not fields: a YAML merge key a parser left unresolved (`<<`, kubectl merges it)
+ * and strategic-merge-patch directives (`$patch`, `$setElementOrder/…`, `$retainKeys`, `$deleteFromPrimitiveList/…`).
+ */
+function isDirectiveKey(key: string): boolean {
+  return key === '<<' || key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/');
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -229,8 +237,7 @@ class Validator {
         this.validate(value[key], slot.node.get(), path, depth + 1);
       } else if (mapValues) {
         if (mapValues.type !== 'any') this.validate(value[key], mapValues, path, depth + 1);
-      } else if (!node.preserveUnknown && !(node.embedded && EMBEDDED_KEYS.has(key)) && key !== '<<') {
-        // ('<<' is a YAML merge key a parser left unresolved: kubectl would merge it, so it is no typo.)
+      } else if (!node.preserveUnknown && !(node.embedded && EMBEDDED_KEYS.has(key)) && !isDirectiveKey(key)) {
         const suggestion = properties ? suggestField(key, properties.keys()) : undefined;
         this.report({
           path: [...path],

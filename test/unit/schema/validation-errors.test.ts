@@ -222,3 +222,8 @@ test('a kubeconfig (v1 Config) and unresolved YAML merge keys raise no error', (
   const merged = validateResource(registry, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', '<<': { labels: {} } }, data: {} }).findings;
   assert.deepEqual(merged, []);
 });
+
+test('strategic-merge-patch directives are no unknown fields', () => {
+  const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector: {}\n  template:\n    spec:\n      $setElementOrder/containers:\n        - name: a\n      containers:\n        - name: sidecar\n          $patch: delete\n      volumes:\n        $patch: replace\n';
+  assert.deepEqual(findingsOf(patch).filter((f) => f.code === 'unknown-field'), []);
+});
