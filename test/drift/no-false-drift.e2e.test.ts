@@ -193,7 +193,7 @@ test('the demo repository (Flux Kustomization, kustomize overlay with a patch) a
   try {
     cpSync('test/fixtures/demo-repo', repo.dir, { recursive: true });
     await cluster.run('apply', '-k', join(repo.dir, 'apps/production'));
-    await expectAllSynced(repo.dir, 3, ['--env', 'apps']);
+    await expectAllSynced(repo.dir, 4, ['--env', 'apps']);
   } finally {
     repo.cleanup();
   }
