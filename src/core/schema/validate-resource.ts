@@ -54,7 +54,20 @@ export function validateResource(registry: SchemaRegistry, object: unknown, opti
   // A SOPS-encrypted file carries its key metadata in a top-level `sops` mapping, and ENC[…] values.
   const sops = typeof record.sops === 'object' && record.sops !== null && !Array.isArray(record.sops);
   const target = sops ? Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'sops')) : object;
-  findings.push(...validateNode(target, schema.root, [], { ...options, emptyEnumIsUnset: schema.origin === 'builtin', sopsEncrypted: sops }));
+  const structural = validateNode(target, schema.root, [], { ...options, emptyEnumIsUnset: schema.origin === 'builtin', sopsEncrypted: sops });
+  findings.push(...(schema.origin === 'bundled-crd' ? structural.map((f) => withBundledHint(f, schema.source)) : structural));
   if (!(apiVersion === 'v1' && kind === 'List')) findings.push(...checkObjectMetadata(record, kind, { builtin: schema.origin === 'builtin' }));
   return { findings, lookup, validated: true };
+}
+
+const PROJECT_NAMES: Record<string, string> = { 'flux-cd': 'Flux', 'argo-cd': 'Argo CD', 'sealed-secrets': 'Sealed Secrets', 'external-secrets': 'External Secrets' };
+
+/**
+ * A field newer than the bundled CRD schema looks like a typo: say which schema judged it, and how to use the
+ * repository's own CRDs instead.
+ */
+function withBundledHint(finding: SchemaFinding, project: string | undefined): SchemaFinding {
+  if (finding.code !== 'unknown-field' || finding.suggestion) return finding;
+  const name = (project && PROJECT_NAMES[project]) ?? project ?? 'bundled';
+  return { ...finding, message: `${finding.message.replace(/\.$/, '')} (checked against the bundled ${name} schema; commit your CRDs to the repository to validate against your version).` };
 }

@@ -227,3 +227,9 @@ test('strategic-merge-patch directives are no unknown fields', () => {
   const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector: {}\n  template:\n    spec:\n      $setElementOrder/containers:\n        - name: a\n      containers:\n        - name: sidecar\n          $patch: delete\n      volumes:\n        $patch: replace\n';
   assert.deepEqual(findingsOf(patch).filter((f) => f.code === 'unknown-field'), []);
 });
+
+test('an unknown field of a bundled CRD names the schema that judged it', () => {
+  const f = only(findingsOf('apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: a\nspec:\n  project: p\n  destination: {}\n  brandNewField: 1\n'));
+  assert.equal(f.code, 'unknown-field');
+  assert.match(f.message, /bundled Argo CD schema/);
+});
