@@ -12,6 +12,7 @@ import { KubeClient } from '../adapters/kube/kube-client.js';
 import { LiveDriftSession, watchTargetsFor } from '../adapters/kube/live-drift-session.js';
 import { loadKubeconfig } from '../adapters/kube/load-kubeconfig.js';
 import { buildDesiredState } from '../adapters/kustomize/build-desired-state.js';
+import { findKustomize } from '../adapters/kustomize/find-kustomize.js';
 import type { CliIo } from './lint-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
@@ -58,7 +59,7 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
     return fail(io, format, error, undefined, env);
   }
   const rules = namespaceRulesFor(env, kube.namespace);
-  const state = await buildDesiredState(root, workspace.index, env?.path ?? '', rules);
+  const state = await buildDesiredState(root, workspace.index, env?.path ?? '', rules, findKustomize(io.env ?? process.env));
   if (state.problems.length > 0) {
     return fail(io, format, new Error(`the desired state could not be built:\n  ${state.problems.join('\n  ')}`), kube.context, env);
   }
