@@ -12,6 +12,8 @@ export interface RepositoryScan {
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
+/** Kustomize also reads a kustomization file named plainly `Kustomization`. */
+const EXTENSIONLESS_MANIFESTS = new Set(['Kustomization']);
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export function scanRepository(root: string): RepositoryScan {
@@ -39,7 +41,7 @@ export function scanRepository(root: string): RepositoryScan {
       entries.set(path, isDir ? 'directory' : 'file');
       const templates = inChartTemplates || (isChart && isDir && name === 'templates');
       if (isDir) walk(path, local, templates);
-      else if (MANIFEST.test(name) && !templates) manifestPaths.push(path);
+      else if ((MANIFEST.test(name) || EXTENSIONLESS_MANIFESTS.has(name)) && !templates) manifestPaths.push(path);
     }
   };
   walk('', [], false);

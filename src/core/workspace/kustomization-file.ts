@@ -8,6 +8,18 @@ export function isKustomizationPath(path: string): boolean {
   return KUSTOMIZATION_FILE_NAMES.includes(basename(path));
 }
 
+/**
+ * A kustomization file by name *and* content: a `kustomization.yaml` holding another object (a Flux
+ * Kustomization, say) is an ordinary manifest.
+ */
+export function isKustomizeConfigFile(file: ManifestFile): boolean {
+  if (!isKustomizationPath(file.path)) return false;
+  const value = file.documents[0]?.value;
+  if (!isRecord(value)) return true;
+  const apiVersion = value.apiVersion;
+  return typeof apiVersion !== 'string' || apiVersion === '' || apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+
 /** A path a kustomization refers to, with where it is written (for findings). */
 export interface KustomizationRef {
   readonly field: 'resources' | 'components' | 'patches' | 'patchesStrategicMerge' | 'patchesJson6902' | 'files' | 'crds' | 'bases' | 'envs';

@@ -2,7 +2,7 @@ import type { ManifestFile } from '../manifest/manifest-types.js';
 import type { RepositoryListing } from '../ports.js';
 import { extractResources, type ManifestResource } from '../resource/manifest-resource.js';
 import { dirname } from '../text/posix-path.js';
-import { isKustomizationPath, readKustomization, type KustomizationInfo } from './kustomization-file.js';
+import { isKustomizeConfigFile, readKustomization, type KustomizationInfo } from './kustomization-file.js';
 
 /** Everything the cross-file rules need to know about a repository, built once per change. */
 export interface WorkspaceIndex {
@@ -26,7 +26,7 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
   const kustomizations = new Map<string, KustomizationInfo>();
   for (const file of files) {
     fileMap.set(file.path, file);
-    if (isKustomizationPath(file.path)) {
+    if (isKustomizeConfigFile(file)) {
       const info = readKustomization(file);
       if (info) kustomizations.set(info.dir, info);
     }
@@ -48,7 +48,7 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
   const byKind = new Map<string, ManifestResource[]>();
   const byFile = new Map<string, ManifestResource[]>();
   for (const file of fileMap.values()) {
-    if (isKustomizationPath(file.path)) continue;
+    if (isKustomizeConfigFile(file)) continue;
     const found = extractResources(file);
     byFile.set(file.path, found);
     if (patchUsers.has(file.path)) {

@@ -114,3 +114,10 @@ test('other YAML gets no finding: CI workflows, compose files, Helm values, kust
   });
   assert.deepEqual(findings, []);
 });
+
+test('a Flux Kustomization in a file named kustomization.yaml is an object, not a kustomize file', () => {
+  const findings = lint({
+    'clusters/prod/kustomization.yaml': 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  interval: 10m\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  pathh: ./apps\n',
+  });
+  assert.deepEqual(where(findings, 'schema'), ['clusters/prod/kustomization.yaml:12:3']);
+});
