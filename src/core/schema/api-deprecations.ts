@@ -94,8 +94,6 @@ const ENDPOINTS: ApiDeprecation = {
 
 const ALL: ApiDeprecation[] = [...expand(KUBERNETES, 'kubernetes'), ENDPOINTS, ...expand(FLUX, 'flux'), ...expand(EXTERNAL_SECRETS, 'external-secrets')];
 const BY_KEY = new Map(ALL.map((d) => [`${d.apiVersion}/${d.kind}`, d]));
-const API_VERSIONS = new Map<string, ApiDeprecation[]>();
-for (const d of ALL) API_VERSIONS.set(d.apiVersion, [...(API_VERSIONS.get(d.apiVersion) ?? []), d]);
 
 /** Compares Kubernetes minors (`1.9` < `1.30`). */
 export function compareKubernetesVersions(a: string, b: string): number {
@@ -114,10 +112,6 @@ export function listApiDeprecations(): readonly ApiDeprecation[] {
   return ALL;
 }
 
-/** True when any entry names this apiVersion: an unknown kind of a removed apiVersion is still "removed". */
-export function isDeprecatedApiVersion(apiVersion: string): boolean {
-  return API_VERSIONS.has(apiVersion);
-}
 
 /** 'removed', 'deprecated' or undefined for this entry at this Kubernetes version. */
 export function deprecationStatus(entry: ApiDeprecation, kubernetesVersion: string): 'removed' | 'deprecated' | undefined {

@@ -45,7 +45,6 @@ export interface DefinitionResolver {
 
 const ANY: CompiledNode = { type: 'any', preserveUnknown: true, embedded: false, nullable: true };
 
-export const ANY_NODE_HANDLE: NodeHandle = { get: () => ANY };
 
 const NODE_TYPES: ReadonlySet<string> = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean', 'int-or-string', 'quantity', 'any']);
 
