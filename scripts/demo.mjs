@@ -3,7 +3,8 @@
 // server seeded with what the demo repository deploys (plus a live hotfix made with the real kubectl, so
 // there is drift to see), installs the VSIX into a fresh code-server profile and opens code-server on a git
 // copy of the demo repository with KUBECONFIG pointing at the test cluster. Ctrl+C stops everything.
-// Usage: npm start [-- --port N]   (default port 8080, or any free port when 8080 is taken)
+// Usage: npm start [-- --port N] [--work-dir DIR]
+//   port: default 8080, or any free port when 8080 is taken; work dir: default .work/demo (recreated each start)
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,7 +18,7 @@ import { packageVsix } from './package-vsix.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const demoRepo = join(root, 'test', 'fixtures', 'demo-repo');
-const work = join(root, '.work', 'demo');
+const work = resolve(argValue('--work-dir') ?? join(root, '.work', 'demo'));
 const CLUSTER_TIMEOUT_MS = 60_000;
 
 const log = (line) => console.log(line);
@@ -25,13 +26,13 @@ const cleanups = [];
 
 async function main() {
   const requestedPort = Number(argValue('--port') ?? process.env.PORT ?? 8080);
-  const vsix = packageVsix({ out: join(work, 'gitops-authoring.vsix'), quiet: true, log });
+  const vsix = await packageVsix({ out: join(work, 'gitops-authoring.vsix'), quiet: true, log });
   const paths = await ensureCodeServer({ log });
 
-  log('▶ Preparing a fresh demo workspace and code-server profile under .work/demo');
+  log(`▶ Preparing a fresh demo workspace and code-server profile under ${shown(work)}`);
   for (const dir of ['extensions', 'user-data', 'seed']) rmSync(join(work, dir), { recursive: true, force: true });
   const { workspace, remote } = makeGitWorkspace(demoRepo, work, 'demo-repo');
-  log(`  workspace ${relative(root, workspace)} (git, origin = ${relative(root, remote)})`);
+  log(`  workspace ${workspace} (git, origin = ${remote})`);
   installExtension({ paths, vsix, extensionsDir: join(work, 'extensions'), userDataDir: join(work, 'user-data') });
   log('  ✓ extension installed');
 
@@ -121,7 +122,7 @@ async function startDemoCluster() {
       reject(new Error(`the test cluster exited before it listened:\n${output}`));
     });
   });
-  log(`  ✓ listening on ${url}; kubeconfig ${relative(root, kubeconfig)}`);
+  log(`  ✓ listening on ${url}; kubeconfig ${shown(kubeconfig)}`);
   const seedErrors = output.split('\n').filter((l) => /error|no resource/i.test(l));
   for (const e of seedErrors) log(`  ${e}`);
   makeLiveHotfix(kubeconfig);
@@ -199,7 +200,7 @@ function printBanner(url, cluster, busyPort) {
   if (busyPort) log(`  (port ${busyPort} was taken, so code-server picked a free one)`);
   log('  Try: open apps/production/debug-pod.yaml (Problems panel: image-tag, resources);');
   log('       F1 → "GitOps Authoring: Lint Workspace".');
-  if (cluster) log(`  Cluster: ${cluster.url} (KUBECONFIG=${relative(root, cluster.kubeconfig)}), with a live hotfix to find as drift.`);
+  if (cluster) log(`  Cluster: ${cluster.url} (KUBECONFIG=${shown(cluster.kubeconfig)}), with a live hotfix to find as drift.`);
   log('  Press Ctrl+C to stop code-server and the test cluster.\n');
 }
 
@@ -222,6 +223,12 @@ function isPortFree(port) {
     server.once('error', () => r(false));
     server.listen(port, '127.0.0.1', () => server.close(() => r(true)));
   });
+}
+
+/** A path as the user would type it from the project folder. */
+function shown(path) {
+  const rel = relative(root, path);
+  return rel.startsWith('..') ? path : rel;
 }
 
 function argValue(name) {

@@ -6,14 +6,27 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acquireDirLock } from './code-server/dir-lock.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Builds (unless told not to) and packages the extension; returns the VSIX's absolute path.
+ * Builds (unless told not to) and packages the extension; resolves to the VSIX's absolute path.
+ * Concurrent callers (the e2e tests run in parallel) take turns: one build must not rewrite dist/ while
+ * another packs it.
  * @param {{ out?: string, build?: boolean, quiet?: boolean, log?: (line: string) => void }} [options]
  */
-export function packageVsix({ out, build = true, quiet = false, log = (l) => console.log(l) } = {}) {
+export async function packageVsix(options = {}) {
+  mkdirSync(join(root, '.work'), { recursive: true });
+  const release = await acquireDirLock(join(root, '.work', '.package-lock'));
+  try {
+    return packageVsixNow(options);
+  } finally {
+    release();
+  }
+}
+
+function packageVsixNow({ out, build = true, quiet = false, log = (l) => console.log(l) }) {
   const run = (title, command, args) => runStep(title, command, args, { quiet, log });
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const vsix = resolve(out ?? join(root, '.work', 'vsix', `${name}-${version}.vsix`));
@@ -45,10 +58,8 @@ function runStep(title, command, args, { quiet, log }) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--out');
-  try {
-    packageVsix({ out: i > 0 ? process.argv[i + 1] : undefined, build: !process.argv.includes('--no-build') });
-  } catch (error) {
+  packageVsix({ out: i > 0 ? process.argv[i + 1] : undefined, build: !process.argv.includes('--no-build') }).catch((error) => {
     console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
-  }
+  });
 }

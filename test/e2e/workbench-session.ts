@@ -34,7 +34,7 @@ export async function openWorkbenchSession(options: { fixture: string; env?: Nod
   };
   try {
     const paths = await ensureCodeServer({ log });
-    const vsix = packageVsix({ out: join(tmp, 'gitops-authoring.vsix'), quiet: true, log });
+    const vsix = await packageVsix({ out: join(tmp, 'gitops-authoring.vsix'), quiet: true, log });
     const extensionsDir = join(tmp, 'extensions');
     const userDataDir = join(tmp, 'user-data');
     installExtension({ paths, vsix, extensionsDir, userDataDir });
