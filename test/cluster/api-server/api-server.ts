@@ -8,7 +8,8 @@ import type { Faults } from './faults.js';
 import { getObject, listObjects, type ReadQuery } from './handle-read.js';
 import { patchObject } from './handle-patch.js';
 import { serveWatch, type WatchRegistry, type WatchSettings } from './handle-watch.js';
-import { parseJsonBody, readBody, sendError, sendJson } from './http-io.js';
+import { parseJsonBody, readRawBody, sendError, sendJson } from './http-io.js';
+import { decodeKubernetesProtobuf } from './protobuf-decode.js';
 import { serveOpenApi } from './openapi.js';
 import { parseResourcePath, type ResourceRequest } from './request-info.js';
 import type { ResourceType } from './resource-registry.js';
@@ -156,7 +157,10 @@ async function routeResource(deps: ApiServerDeps, rt: ResourceType, rr: Resource
     return sendJson(res, 200, obj);
   }
 
-  const body = await readBody(req);
+  const raw = await readRawBody(req);
+  // kubectl's typed clients (create, run, expose) send protobuf; everything else is JSON or YAML.
+  const isProtobuf = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf');
+  const body = isProtobuf ? JSON.stringify(decodeKubernetesProtobuf(raw)) : raw.toString('utf8');
   const opts = writeOptions(q, record);
   switch (method) {
     case 'POST': {

@@ -10,6 +10,7 @@ import { builtinResources } from './builtin-resources.js';
 import { printerColumnsOf, watchCrds } from './crd-registration.js';
 import { startGarbageCollector } from './delete-object.js';
 import { startDeploymentController } from './deployment-controller.js';
+import { createKubernetesService, startNamespaceController } from './namespace-controller.js';
 import { Faults, type FaultSettings } from './faults.js';
 import { WatchRegistry } from './handle-watch.js';
 import { writeKubeconfig } from './kubeconfig.js';
@@ -87,6 +88,7 @@ function bootstrap(ctx: ServerContext): void {
 
 export async function start(options: StartOptions = {}): Promise<ClusterHandle> {
   const host = options.host ?? '127.0.0.1';
+  const tls: TlsMaterial | undefined = options.tls ? generateTls() : undefined;
   const registry = new ResourceRegistry();
   for (const rt of builtinResources()) registry.add(rt);
   let store = new Storage();
@@ -94,7 +96,6 @@ export async function start(options: StartOptions = {}): Promise<ClusterHandle> 
   const faults = new Faults();
   const watches = new WatchRegistry();
   const requests: RecordedRequest[] = [];
-  const tls: TlsMaterial | undefined = options.tls ? generateTls() : undefined;
   const scheme = tls ? 'https' : 'http';
   let port = options.port ?? 0;
   let stopBackground: (() => void)[] = [];
@@ -109,6 +110,8 @@ export async function start(options: StartOptions = {}): Promise<ClusterHandle> 
     for (const rt of registry.all().filter((r) => r.crdName)) registry.removeCrd(String(rt.crdName));
     startBackground();
     bootstrap(ctx);
+    createKubernetesService(ctx);
+    if (options.controllers !== false) stopBackground.push(startNamespaceController(ctx, tls?.caPem));
   };
   initState();
   const errors: string[] = [];
@@ -173,6 +176,7 @@ export async function start(options: StartOptions = {}): Promise<ClusterHandle> 
         store.restore(snapshot);
         ctx = new ServerContext(store, registry);
         startBackground();
+        if (options.controllers !== false) stopBackground.push(startNamespaceController(ctx, tls?.caPem));
       } else initState();
       await listen();
       listening = true;
