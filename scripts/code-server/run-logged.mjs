@@ -51,6 +51,13 @@ function tail(file, count) {
 }
 
 function lastLine(file) {
-  const line = tail(file, 1).trim();
-  return line.length > 100 ? `${line.slice(0, 97)}…` : line || 'working';
+  let lines = [];
+  try {
+    lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  } catch {
+    // No output yet.
+  }
+  // npm's config warnings repeat on every nested install and say nothing about progress.
+  const line = (lines.filter((l) => l.trim() && !/^npm warn/.test(l)).pop() ?? 'working').trim();
+  return line.length > 100 ? `${line.slice(0, 97)}…` : line;
 }
