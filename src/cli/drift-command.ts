@@ -7,6 +7,7 @@ import { namespaceRulesFor } from '../core/environments/namespace-rules.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
 import { discoverResources } from '../adapters/kube/discovery.js';
+import { refineWithDryRun } from '../adapters/kube/exact-drift.js';
 import { InformerPool } from '../adapters/kube/informer-pool.js';
 import { KubeClient } from '../adapters/kube/kube-client.js';
 import { LiveDriftSession, watchTargetsFor } from '../adapters/kube/live-drift-session.js';
@@ -32,10 +33,6 @@ export interface DriftCliIo extends CliIo {
 export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number> {
   const format = (args.options.get('format') ?? 'text') as string;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} for drift`);
-  if (args.options.has('exact')) {
-    io.stderr('gitops-authoring: --exact (server-side dry-run) is not available yet; comparing with the normalized strategy would hide that, so nothing was compared.\n');
-    return 2;
-  }
   if (args.positionals.length > 1) throw new UsageError('drift takes one repository path');
   const timeoutSeconds = Number(args.options.get('timeout') ?? 30);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError('--timeout must be a number of seconds');
@@ -70,9 +67,10 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
     const targets = watchTargetsFor(state.desired);
     const discovery = await discoverResources(client, targets);
     pool = new InformerPool(client, discovery, targets);
+    const driftOptions = { ignoreRules: env?.ignoreRules ?? [], ...(env ? { agentManagers: env.agentManagers } : {}) };
     const session = new LiveDriftSession(pool, {
       desired: state.desired,
-      options: { ignoreRules: env?.ignoreRules ?? [], ...(env ? { agentManagers: env.agentManagers } : {}) },
+      options: driftOptions,
       ...(env?.owner ? { isOurs: (m) => m.owner === env.owner } : {}),
     });
     pool.start();
@@ -84,8 +82,13 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
         return fail(io, format, error, kube.context, env);
       }
     }
-    const results = session.recomputeAll();
+    let results = session.recomputeAll();
     session.dispose();
+    if (args.options.has('exact')) {
+      // Apply as the environment's agent would (its field manager), so ownership comes out as it would.
+      const manager = env?.agentManagers[0] ?? 'gitops-authoring';
+      results = await refineWithDryRun(client, discovery, results, state.desired, pool.objects(), manager, driftOptions);
+    }
     const status = pool.status;
     print(io, format, results, { context: kube.context, env, clusterStatus: status });
     return exitCode(results);
@@ -138,7 +141,8 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
     if (r.ignoredFields > 0) lines.push(`           (${r.ignoredFields} difference(s) ignored by rules)`);
   }
   const summary = DRIFT_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
-  lines.push(`${results.length} resources — ${summary} (context ${info.context}${info.env ? `, environment ${info.env.name}` : ''}, cluster ${info.clusterStatus})`);
+  const strategies = [...new Set(results.map((r) => r.strategy))].join('+') || 'none';
+  lines.push(`${results.length} resources — ${summary} (context ${info.context}${info.env ? `, environment ${info.env.name}` : ''}, cluster ${info.clusterStatus}, strategy ${strategies})`);
   io.stdout(lines.join('\n') + '\n');
 }
 

@@ -20,6 +20,7 @@ Options for drift:
   --env NAME                   environment (a Flux Kustomization or Argo CD Application in the repo)
   --kubeconfig F               kubeconfig file, or a list like KUBECONFIG (default: KUBECONFIG, ~/.kube/config)
   --format text|json           Output format (default: text)
+  --exact                      Compare with a server-side dry-run apply of each object (exact; needs patch rights)
   --timeout S                  Seconds to wait for the cluster (default: 30)
 
 Exit status: 0 all Synced, 1 any Drifted/Missing/Orphan, 2 Unknown or errors (e.g. cluster unreachable).

@@ -114,3 +114,20 @@ test('a wrong token is Unauthorized, exit 2', async () => {
     await secured.stop();
   }
 });
+
+test('--exact compares with a server-side dry-run apply and records the strategy', async () => {
+  const r = await runDriftCli([repo.dir, '--kubeconfig', cluster.handle.kubeconfigPath, '--format', 'json', '--exact']);
+  const json = JSON.parse(r.stdout) as JsonResult & { resources: { strategy: string }[] };
+  const deployment = json.resources.find((x) => x.id === 'Deployment.apps shop/api-server') as (JsonResult['resources'][number] & { strategy: string }) | undefined;
+  assert.equal(deployment?.strategy, 'server-dry-run', r.stderr);
+  assert.equal(deployment?.status, 'Drifted');
+  const paths = deployment?.fields.map((f) => f.path) ?? [];
+  assert.ok(paths.includes('.spec.replicas'), JSON.stringify(paths));
+  assert.equal(paths.length, 2, JSON.stringify(paths));
+  assert.ok(paths.includes('.spec.template.spec.containers[name="api"].image'), JSON.stringify(paths));
+  assert.equal(deployment?.fields.find((f) => f.path === '.spec.replicas')?.attribution?.subresource, 'scale');
+  // The dry-run changed nothing.
+  const live = await cluster.getJson('get', 'deployment', 'api-server', '-n', 'shop');
+  assert.equal((live.spec as { replicas: number }).replicas, 10);
+  assert.equal(json.resources.find((x) => x.id === 'Service shop/api-server')?.status, 'Synced');
+});

@@ -21,10 +21,11 @@ export interface WatchHandle {
 export class KubeClient {
   constructor(private readonly kc: KubeConfig, readonly server: string, private readonly timeoutMs = 30_000) {}
 
-  private async options(path: string, query: Record<string, string>): Promise<{ url: URL; opts: RequestOptions }> {
+  private async options(path: string, query: Record<string, string>, method = 'GET', contentType?: string): Promise<{ url: URL; opts: RequestOptions }> {
     const url = new URL(this.server + path);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const opts: RequestOptions & { headers: Record<string, string> } = { method: 'GET', headers: { Accept: 'application/json', 'User-Agent': 'gitops-authoring' } };
+    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'gitops-authoring', ...(contentType ? { 'Content-Type': contentType } : {}) };
+    const opts: RequestOptions & { headers: Record<string, string> } = { method, headers };
     try {
       await this.kc.applyToHTTPSOptions(opts);
     } catch (error) {
@@ -39,14 +40,14 @@ export class KubeClient {
     return { url, opts };
   }
 
-  private async open(path: string, query: Record<string, string>, timeoutMs: number | undefined): Promise<{ res: IncomingMessage; abort: () => void }> {
-    const { url, opts } = await this.options(path, query);
+  private async open(path: string, query: Record<string, string>, timeoutMs: number | undefined, write?: { method: string; contentType: string; body: string }): Promise<{ res: IncomingMessage; abort: () => void }> {
+    const { url, opts } = await this.options(path, query, write?.method, write?.contentType);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
       const req = send(url, opts, (res) => resolve({ res, abort: () => req.destroy() }));
       if (timeoutMs) req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer from ${this.server} within ${timeoutMs} ms`)));
       req.on('error', (error) => reject(toAccessError(error, this.server)));
-      req.end();
+      req.end(write?.body);
     });
   }
 
@@ -59,6 +60,14 @@ export class KubeClient {
     } catch {
       throw new ClusterAccessError(`${path}: the server's answer is not JSON`, ClusterStatus.Degraded, { httpStatus: res.statusCode ?? 0 });
     }
+  }
+
+  /** A write (the only one drift makes is a dry-run apply, which changes nothing). */
+  async sendJson<T = Record<string, unknown>>(method: string, path: string, query: Record<string, string>, contentType: string, body: string): Promise<T> {
+    const { res } = await this.open(path, query, this.timeoutMs, { method, contentType, body });
+    const text = await readBody(res);
+    if ((res.statusCode ?? 0) >= 400) throw httpError(res, text, path);
+    return JSON.parse(text) as T;
   }
 
   /** Opens a watch; events arrive in order, `onEnd` once when the stream ends or fails (with the error). */

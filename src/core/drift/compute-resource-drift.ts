@@ -4,6 +4,7 @@ import { diffDeclared } from './diff-declared.js';
 import { diffRemoved } from './diff-removed.js';
 import { DriftStatus, DriftStrategy, FieldChange, type FieldDrift, type ResourceDrift, type SourceLocation } from './drift-types.js';
 import { formatFieldPath, isPointerPrefix, toJsonPointer } from './field-path.js';
+import { resolvePath } from './resolve-path.js';
 import { ruleTargets, type IgnoreRule } from './ignore-rules.js';
 import { findOwner, readManagedFields } from './managed-fields.js';
 import { maskSecretField } from './mask-secrets.js';
@@ -51,17 +52,50 @@ export function computeResourceDrift(desired: DesiredObject | undefined, live: K
   }
 }
 
-function compare(desired: DesiredObject, live: KubeObject, options: DriftOptions, base: Omit<ResourceDrift, 'status' | 'fields' | 'ignoredFields'>): ResourceDrift {
+type ResultBase = Omit<ResourceDrift, 'status' | 'fields' | 'ignoredFields'>;
+
+function compare(desired: DesiredObject, live: KubeObject, options: DriftOptions, base: ResultBase): ResourceDrift {
   const { key } = desired;
   const git = normalizeDesired(desired.object, key.namespace);
   const liveNorm = normalizeLive(live);
-  const managed = readManagedFields(live);
   const agentManagers = options.agentManagers ?? DEFAULT_AGENT_MANAGERS;
-  const agentEntries = managed.filter((e) => agentManagers.includes(e.manager));
+  const agentEntries = readManagedFields(live).filter((e) => agentManagers.includes(e.manager));
   const raw: RawDiff[] = [
     ...diffDeclared(key.group, key.kind, git, liveNorm),
     ...diffRemoved(key.group, key.kind, git, liveNorm, readLastApplied(live), agentEntries),
   ];
+  return finish(desired, git, live, liveNorm, raw, options, base);
+}
+
+/**
+ * Exact strategy: `dryRun` is the object as the server would store it after applying Git now (server-side
+ * dry-run apply). Every difference between it and live is drift: no defaults table, no three-way guesses.
+ */
+export function computeExactResourceDrift(desired: DesiredObject, dryRun: KubeObject, live: KubeObject, options: DriftOptions = {}): ResourceDrift {
+  const { key } = desired;
+  const base: ResultBase = { key, id: formatResourceKey(key), strategy: DriftStrategy.ServerDryRun, apiVersion: desired.object.apiVersion, ...(desired.source ? { source: desired.source } : {}) };
+  try {
+    const wanted = normalizeLive(dryRun);
+    const liveNorm = normalizeLive(live);
+    const raw: RawDiff[] = [...diffDeclared(key.group, key.kind, wanted, liveNorm)];
+    // What live has and the applied result would not: removed by the apply (Git dropped it).
+    for (const d of diffDeclared(key.group, key.kind, liveNorm, wanted)) {
+      if (d.change !== FieldChange.MissingLive) continue;
+      raw.push({ segments: d.segments, ...(d.gitPath ? { livePath: d.gitPath } : {}), keyPath: d.keyPath, change: FieldChange.RemovedFromGit, liveValue: d.gitValue });
+    }
+    // Paths found in the dry-run result index its lists; the source is found in the Git object by keys.
+    const git = normalizeDesired(desired.object, key.namespace);
+    const byKeys = raw.map((d) => ({ ...d, gitPath: d.gitPath ? resolvePath(git, d.segments)?.path : undefined }));
+    return finish(desired, git, live, liveNorm, byKeys, options, base);
+  } catch (error) {
+    return { ...base, status: DriftStatus.Unknown, reason: `comparison failed: ${error instanceof Error ? error.message : String(error)}`, fields: [], ignoredFields: 0 };
+  }
+}
+
+function finish(desired: DesiredObject, git: Record<string, unknown>, live: KubeObject, liveNorm: Record<string, unknown>, raw: readonly RawDiff[], options: DriftOptions, base: ResultBase): ResourceDrift {
+  const { key } = desired;
+  const managed = readManagedFields(live);
+  const agentManagers = options.agentManagers ?? DEFAULT_AGENT_MANAGERS;
 
   const labels = readLabels(live);
   const rules = (options.ignoreRules ?? []).filter((r) => ruleTargets(r, key, labels));
