@@ -52,7 +52,7 @@ describe('fault injection', () => {
 
   it('drops every open watch', async () => {
     let dropped = 0;
-    const watching = readWatch(c.handle, `${CM}?watch=true`, () => false, 5000);
+    const watching = readWatch(c.handle, `${CM}?watch=true&resourceVersion=${c.handle.resourceVersion()}`, () => false, 5000);
     await new Promise<void>((resolve) => {
       const poll = () => {
         dropped = c.handle.faults.dropWatches();
