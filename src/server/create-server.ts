@@ -66,6 +66,7 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
       lintDeps: { rules: deps.rules, validator: deps.validator },
       timing,
       log,
+      ready,
     });
     return {
       capabilities: {
@@ -107,14 +108,14 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
   const track = (doc: TextDocument) => {
     if (!LANGUAGES.has(doc.languageId) && !isManifestPath(paths.toPath(doc.uri))) return;
     const path = paths.toPath(doc.uri);
-    const { affectsOthers } = state.setOpen(doc.uri, path, doc.version, doc.getText());
-    scheduler.documentChanged(path, affectsOthers);
+    state.setOpen(doc.uri, path, doc.version, doc.getText());
+    scheduler.documentChanged(path);
   };
   documents.onDidOpen((e) => track(e.document));
   documents.onDidChangeContent((e) => track(e.document));
   documents.onDidClose((e) => {
     const path = paths.toPath(e.document.uri);
-    scheduler.cancel(path);
+    scheduler.forget(path);
     const { affectsOthers } = state.close(path);
     configs.forget(e.document.uri);
     publisher.clear(e.document.uri);

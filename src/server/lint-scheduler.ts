@@ -1,13 +1,14 @@
 // When to lint what. An edited document is linted as soon as the changes already received are applied
-// (configurable delay); the other open documents are re-linted after a longer, debounced delay, and only
-// when the edit can change their findings (object identities, kustomizations, CRDs, files on disk).
+// (configurable delay), incrementally: only its changed YAML documents. After a quiet moment (debounced),
+// every open document is linted whole, so effects of an edit on other documents and files arrive too.
 // Every run carries a generation per document: a run overtaken by a newer change is dropped, and the
 // publisher refuses results from an older workspace revision than the last one published.
 import type { LintConfig } from '../core/config/lint-config.js';
 import type { Finding } from '../core/findings/finding.js';
-import { lintWorkspace, type LintDependencies } from '../core/lint/lint-engine.js';
+import type { LintDependencies } from '../core/lint/lint-engine.js';
 import { isKustomizationPath } from '../core/workspace/kustomization-file.js';
 import type { DiagnosticsPublisher } from './handlers/diagnostics.js';
+import { IncrementalLinter } from './incremental-lint.js';
 import type { LintTiming } from './server-deps.js';
 import type { OpenDocument, WorkspaceState } from './workspace-state.js';
 
@@ -18,44 +19,54 @@ export interface LintSchedulerOptions {
   readonly lintDeps: LintDependencies;
   readonly timing: LintTiming;
   readonly log: (message: string) => void;
+  /** Resolves once the workspace has been read: no finding is computed from a partial index. */
+  readonly ready: Promise<void>;
 }
+
+type LintMode = 'incremental' | 'full';
 
 export class LintScheduler {
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, () => void>();
+  private readonly linter: IncrementalLinter;
   private workspaceTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
-  constructor(private readonly options: LintSchedulerOptions) {}
-
-  /** An open document changed; `affectsOthers` also schedules the debounced pass over the other documents. */
-  documentChanged(path: string, affectsOthers: boolean): void {
-    this.schedule(path, this.options.timing.documentDelayMs);
-    if (affectsOthers) this.workspaceChanged(path);
+  constructor(private readonly options: LintSchedulerOptions) {
+    this.linter = new IncrementalLinter(options.lintDeps);
   }
 
-  /** Something every open document may depend on changed (a file on disk, settings, the repo config). */
-  workspaceChanged(except?: string): void {
+  /** An open document changed: lint it now (incrementally), and everything open once typing pauses. */
+  documentChanged(path: string): void {
+    this.schedule(path, this.options.timing.documentDelayMs, 'incremental');
+    this.workspaceChanged();
+  }
+
+  /** Something every open document may depend on changed; debounced. */
+  workspaceChanged(): void {
+    if (this.disposed) return;
     if (this.workspaceTimer) clearTimeout(this.workspaceTimer);
     this.workspaceTimer = setTimeout(() => {
       this.workspaceTimer = undefined;
-      for (const doc of this.options.state.openDocuments()) if (doc.path !== except) this.schedule(doc.path, 0);
+      for (const doc of this.options.state.openDocuments()) this.schedule(doc.path, 0, 'full');
     }, this.options.timing.workspaceDelayMs);
   }
 
-  /** Lints every open document now (configuration changes, explicit requests). */
+  /** Lints every open document whole, now (configuration changes, files changed on disk). */
   async lintAllOpen(): Promise<void> {
-    await Promise.all([...this.options.state.openDocuments()].map((doc) => this.run(doc.path, this.bump(doc.path))));
+    await Promise.all([...this.options.state.openDocuments()].map((doc) => this.run(doc.path, this.bump(doc.path), 'full')));
   }
 
   /** Findings of a file computed right now, without publishing (the workspace lint request). */
   async lintFile(path: string, uri: string): Promise<readonly Finding[]> {
     const config = await this.options.configFor(uri);
-    return this.compute(path, config);
+    return this.compute(path, config, 'full');
   }
 
-  cancel(path: string): void {
+  /** The document was closed: drop pending runs and cached findings. */
+  forget(path: string): void {
     this.bump(path);
+    this.linter.forget(path);
   }
 
   dispose(): void {
@@ -65,12 +76,12 @@ export class LintScheduler {
     this.timers.clear();
   }
 
-  private schedule(path: string, delayMs: number): void {
+  private schedule(path: string, delayMs: number, mode: LintMode): void {
     if (this.disposed) return;
     const generation = this.bump(path);
     const fire = () => {
       this.timers.delete(path);
-      void this.run(path, generation);
+      void this.run(path, generation, mode);
     };
     if (delayMs <= 0) {
       const handle = setImmediate(fire);
@@ -89,23 +100,27 @@ export class LintScheduler {
     return generation;
   }
 
-  private async run(path: string, generation: number): Promise<void> {
+  private async run(path: string, generation: number, mode: LintMode): Promise<void> {
     const before = this.options.state.getOpen(path);
     if (!before || this.disposed) return;
+    await this.options.ready;
     const config = await this.options.configFor(before.uri);
     // Everything after the await reads the newest state: an older generation has nothing left to do.
     if (this.generations.get(path) !== generation || this.disposed) return;
     const doc = this.options.state.getOpen(path);
     if (!doc) return;
     const revision = this.options.state.revision;
-    const findings = isGitOpsRelevant(doc, this.options.state) ? this.compute(path, config) : [];
+    const findings = isGitOpsRelevant(doc, this.options.state) ? this.compute(path, config, mode) : [];
     this.options.publisher.publish(doc.uri, doc.version, revision, findings);
+    setImmediate(() => this.options.state.primeParseCache(path));
   }
 
-  private compute(path: string, config: LintConfig): readonly Finding[] {
+  private compute(path: string, config: LintConfig, mode: LintMode): readonly Finding[] {
+    const { state } = this.options;
     try {
-      const [result] = lintWorkspace(this.options.state.index(), config, this.options.lintDeps, [path]);
-      return result?.findings ?? [];
+      return mode === 'full'
+        ? this.linter.lintFull(state.index(), path, config, state.dependencyKey)
+        : this.linter.lint(state.index(), path, config, state.dependencyKey);
     } catch (error) {
       // The engine promises never to throw; if it does, the document keeps no stale findings and we say why.
       this.options.log(`lint failed for ${path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -31,6 +31,11 @@ export class WorkspaceState {
   private cachedIndex: WorkspaceIndex | undefined;
   /** Bumped on every change to any file: results computed at an older revision are stale. */
   revision = 0;
+  /**
+   * Bumped when something other files' findings depend on changes (object identities, kustomizations,
+   * CRDs, files on disk): cached per-document findings are only reused under the same key.
+   */
+  dependencyKey = 0;
 
   constructor(private readonly source: WorkspaceSource, readonly root: string | undefined) {}
 
@@ -50,6 +55,7 @@ export class WorkspaceState {
       else if (isManifestCandidate(path, text)) this.disk.set(path, parseManifest(path, text));
     }
     this.changed();
+    this.noteDependencies(true);
     return { fileCount: this.fileCount(), unreadable };
   }
 
@@ -72,17 +78,20 @@ export class WorkspaceState {
    * declares (identities), its kustomization references or CRDs changed, not for an edit inside a value.
    */
   setOpen(uri: string, path: string, version: number, text: string): { affectsOthers: boolean } {
-    const file = this.parse(path, text);
+    // A buffer opened as it is on disk reuses the parse done while loading the workspace (a cold parse of a
+    // large file is the most expensive thing at start-up); its document cache is filled in the background.
+    const disk = this.disk.get(path);
+    const file = disk && !this.parseCaches.has(path) && disk.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? disk : this.parse(path, text);
     this.open.set(path, { uri, path, version, file });
     this.changed();
-    return { affectsOthers: this.updateSignature(path, file) };
+    return { affectsOthers: this.noteDependencies(this.updateSignature(path, file)) };
   }
 
   /** The buffer was closed: the file on disk is what counts again. */
   close(path: string): { affectsOthers: boolean } {
     if (!this.open.delete(path)) return { affectsOthers: false };
     this.parseCaches.delete(path);
-    return this.reloadFromDisk(path);
+    return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path).affectsOthers) };
   }
 
   /** A file changed outside the editor (or was created or deleted). Open buffers win over the disk. */
@@ -96,10 +105,10 @@ export class WorkspaceState {
     }
     if (this.open.has(path)) {
       this.changed();
-      return { affectsOthers: change !== 'changed' };
+      return { affectsOthers: this.noteDependencies(change !== 'changed') };
     }
     const result = this.reloadFromDisk(path);
-    return { affectsOthers: result.affectsOthers || change !== 'changed' };
+    return { affectsOthers: this.noteDependencies(result.affectsOthers || change !== 'changed') };
   }
 
   index(): WorkspaceIndex {
@@ -122,11 +131,22 @@ export class WorkspaceState {
     return { affectsOthers: file ? this.updateSignature(path, file) : this.signatures.delete(path) };
   }
 
+  /** Fills the document cache of an open buffer that reused the disk parse, so its first edit is fast. */
+  primeParseCache(path: string): void {
+    const doc = this.open.get(path);
+    if (doc && !this.parseCaches.has(path)) this.parse(path, doc.file.text);
+  }
+
   /** Open buffers keep their parsed documents between edits; files on disk do not (memory). */
   private parse(path: string, text: string): ManifestFile {
     let cache = this.parseCaches.get(path);
     if (!cache) this.parseCaches.set(path, (cache = new Map()));
     return parseManifest(path, text, undefined, cache);
+  }
+
+  private noteDependencies(affectsOthers: boolean): boolean {
+    if (affectsOthers) this.dependencyKey++;
+    return affectsOthers;
   }
 
   private changed(): void {

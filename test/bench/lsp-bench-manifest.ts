@@ -2,11 +2,20 @@
 
 const KINDS = ['Deployment', 'Service', 'ConfigMap', 'StatefulSet'] as const;
 
+export interface BenchManifestOptions {
+  /** A comment line to put first in each document (yaml-language-server's per-document schema modeline). */
+  readonly firstLine?: (kind: string) => string;
+}
+
 /** Generates `documents` objects; Deployments and StatefulSets are padded with env vars to ~50 lines each. */
-export function generateBenchManifest(documents = 100, targetLines = 5000): string {
+export function generateBenchManifest(documents = 100, targetLines = 5000, options: BenchManifestOptions = {}): string {
   const perDocument = Math.floor(targetLines / documents);
   const parts: string[] = [];
-  for (let i = 0; i < documents; i++) parts.push(documentLines(KINDS[i % KINDS.length] as (typeof KINDS)[number], i, perDocument).join('\n'));
+  for (let i = 0; i < documents; i++) {
+    const kind = KINDS[i % KINDS.length] as (typeof KINDS)[number];
+    const lines = documentLines(kind, i, perDocument - (options.firstLine ? 1 : 0));
+    parts.push([...(options.firstLine ? [options.firstLine(kind)] : []), ...lines].join('\n'));
+  }
   return parts.map((p) => `---\n${p}`).join('\n') + '\n';
 }
 
