@@ -130,11 +130,36 @@ describe('kubectl scale, set image, edit, patch, label, annotate, diff, rollout 
     assert.deepEqual((fields(controller)['f:metadata'] as JsonObject)['f:annotations'], { 'f:deployment.kubernetes.io/revision': {} });
   });
 
-  it('delete removes the object', async () => {
+  it('rollout history and undo work from the ReplicaSets the controller keeps', async () => {
+    const history = await c.run('rollout', 'history', 'deployment/web');
+    assert.match(history, /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>\n3\s+<none>\n4\s+<none>/);
+    const rs = JSON.parse(await c.run('get', 'replicasets', '-o', 'json', '--show-managed-fields')) as JsonObject;
+    const items = rs.items as JsonObject[];
+    assert.equal(items.length, 4);
+    for (const item of items) {
+      const ref = ((item.metadata as JsonObject).ownerReferences as JsonObject[])[0];
+      assert.equal(ref?.kind, 'Deployment');
+      assert.equal(ref?.controller, true);
+      assert.ok(managedEntry(item, 'kube-controller-manager'), 'ReplicaSets are written by kube-controller-manager');
+    }
+    await c.run('rollout', 'undo', 'deployment/web');
+    const d = await eventually(async () => {
+      const now = await c.getJson('get', 'deployment', 'web');
+      return ((now.metadata as JsonObject).annotations as JsonObject)['deployment.kubernetes.io/revision'] === '5' ? now : undefined;
+    }, 'revision 5 after the undo');
+    const container = ((((d.spec as JsonObject).template as JsonObject).spec as JsonObject).containers as JsonObject[])[0] as JsonObject;
+    assert.equal(container.image, 'nginx:1.28');
+    assert.deepEqual(container.env, [{ name: 'MODE', value: 'demo' }], 'back to revision 3, before the EXTRA variable');
+    const after = await c.run('rollout', 'history', 'deployment/web');
+    assert.match(after, /\n2\s+<none>\n4\s+<none>\n5\s+<none>/, 'revision 3 became 5');
+  });
+
+  it('delete removes the object and the garbage collector its ReplicaSets', async () => {
     const out = await c.run('delete', 'deployment', 'web');
     assert.match(out, /deployment.apps "web" deleted/);
     const r = await c.kubectl(['get', 'deployment', 'web']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /Error from server \(NotFound\): deployments.apps "web" not found/);
+    await eventually(async () => ((JSON.parse(await c.run('get', 'replicasets', '-o', 'json')) as JsonObject).items as JsonObject[]).length === 0 || undefined, 'the ReplicaSets to be collected');
   });
 });

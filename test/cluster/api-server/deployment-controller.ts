@@ -1,46 +1,41 @@
-// A tiny stand-in for kube-controller-manager's deployment controller: every Deployment becomes
-// available at once; status and the revision annotation follow spec changes, written through the
-// status subresource under the manager "kube-controller-manager", as the real controller does.
+// A tiny stand-in for kube-controller-manager's deployment controller: each pod template gets a
+// ReplicaSet "<name>-<hash>" owned by the Deployment, the revision lives on the ReplicaSets (so rollout
+// history and undo work), every ReplicaSet is immediately "ready" (no pods are run), and the Deployment's
+// status and revision annotation are written through the status subresource as kube-controller-manager.
 import { safeHash, timestamp } from './object-lifecycle.js';
 import type { ResourceType } from './resource-registry.js';
-import type { ServerContext } from './server-context.js';
+import type { ServerContext, WriteOptions } from './server-context.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
-import { updateObject } from './write-pipeline.js';
+import { createObject, updateObject } from './write-pipeline.js';
 
-const KEY = 'apps/deployments';
+const DEPLOYMENTS = 'apps/deployments';
+const REPLICASETS = 'apps/replicasets';
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+const DESIRED_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
+const MAX_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
+
+const AS_CONTROLLER: WriteOptions = { manager: 'kube-controller-manager', dryRun: false, fieldValidation: 'Ignore', force: false, warnings: [] };
 
 export function startDeploymentController(ctx: ServerContext): () => void {
-  const revisions = new Map<string, Map<string, number>>();
   const pending = new Set<string>();
   let stopped = false;
-
-  const reconcile = (namespace: string, name: string) => {
-    const rt = ctx.registry.find('apps', 'v1', 'deployments');
-    const live = ctx.store.get(KEY, namespace, name);
-    if (!rt || !live || live.metadata.deletionTimestamp) return;
-    const next = desiredState(rt, live, revisions);
-    if (!next) return;
-    try {
-      updateObject(ctx, rt, live, next, 'status', { manager: 'kube-controller-manager', dryRun: false, fieldValidation: 'Ignore', force: false, warnings: [] }, false);
-    } catch {
-      // A concurrent write won the race; the event it produced schedules another pass.
-    }
-  };
-
-  const unsubscribe = ctx.store.subscribe((e) => {
-    if (e.resource !== KEY || stopped) return;
-    if (e.type === 'DELETED') {
-      revisions.delete(String(e.object.metadata.uid));
-      return;
-    }
-    const id = `${e.namespace}/${String(e.object.metadata.name)}`;
+  const schedule = (namespace: string, name: string) => {
+    const id = `${namespace}/${name}`;
     if (pending.has(id)) return;
     pending.add(id);
     setImmediate(() => {
       pending.delete(id);
-      if (!stopped) reconcile(e.namespace, String(e.object.metadata.name));
+      if (stopped) return;
+      try {
+        reconcile(ctx, namespace, name);
+      } catch {
+        // A concurrent write won the race; the event it produced schedules another pass.
+      }
     });
+  };
+  const unsubscribe = ctx.store.subscribe((e) => {
+    if (stopped) return;
+    if (e.resource === DEPLOYMENTS && e.type !== 'DELETED') schedule(e.namespace, String(e.object.metadata.name));
   });
   return () => {
     stopped = true;
@@ -48,39 +43,102 @@ export function startDeploymentController(ctx: ServerContext): () => void {
   };
 }
 
-function desiredState(rt: ResourceType, live: KubeObject, revisions: Map<string, Map<string, number>>): KubeObject | undefined {
-  void rt;
+function revisionOf(o: KubeObject): number {
+  const a = o.metadata.annotations;
+  return Number((isObject(a) ? a[REVISION_ANNOTATION] : undefined) ?? 0) || 0;
+}
+
+function maxSurge(d: JsonObject, replicas: number): number {
+  const strategy = isObject(d.strategy) ? d.strategy : {};
+  const ru = isObject(strategy.rollingUpdate) ? strategy.rollingUpdate : {};
+  const surge = ru.maxSurge ?? '25%';
+  if (typeof surge === 'number') return surge;
+  const pct = /^(\d+)%$/.exec(String(surge));
+  return pct ? Math.ceil((replicas * Number(pct[1])) / 100) : Number(surge) || 0;
+}
+
+function reconcile(ctx: ServerContext, namespace: string, name: string): void {
+  const deployRt = ctx.registry.find('apps', 'v1', 'deployments');
+  const rsRt = ctx.registry.find('apps', 'v1', 'replicasets');
+  const live = ctx.store.get(DEPLOYMENTS, namespace, name);
+  if (!deployRt || !rsRt || !live || live.metadata.deletionTimestamp) return;
   const uid = String(live.metadata.uid);
   const spec = isObject(live.spec) ? live.spec : {};
+  const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+  const owned = ctx.store
+    .list(REPLICASETS, namespace)
+    .filter((rs) => Array.isArray(rs.metadata.ownerReferences) && rs.metadata.ownerReferences.some((r) => isObject(r) && r.uid === uid && r.controller === true));
   const hash = safeHash(spec.template);
-  let known = revisions.get(uid);
-  if (!known) {
-    known = new Map();
-    const current = Number((isObject(live.metadata.annotations) ? live.metadata.annotations[REVISION_ANNOTATION] : undefined) ?? 0);
-    if (current > 0) known.set(hash, current);
-    revisions.set(uid, known);
+  const rsName = `${name}-${hash}`;
+  const maxRevision = Math.max(0, ...owned.map(revisionOf));
+  let current = owned.find((rs) => rs.metadata.name === rsName);
+  const revision = current && revisionOf(current) === maxRevision ? maxRevision : maxRevision + 1;
+  const annotations = { [DESIRED_ANNOTATION]: String(replicas), [MAX_ANNOTATION]: String(replicas + maxSurge(spec, replicas)), [REVISION_ANNOTATION]: String(revision) };
+  if (!current) {
+    current = createObject(ctx, rsRt, namespace, newReplicaSet(live, rsName, hash, replicas, annotations), AS_CONTROLLER);
+  } else {
+    const next = deepClone(current);
+    next.metadata.annotations = { ...(isObject(next.metadata.annotations) ? next.metadata.annotations : {}), ...annotations };
+    (next.spec as JsonObject).replicas = replicas;
+    if (!deepEqual(next, current)) current = updateObject(ctx, rsRt, current, next, '', AS_CONTROLLER, false);
   }
-  let revision = known.get(hash);
-  if (revision === undefined) {
-    revision = Math.max(0, ...known.values()) + 1;
-    known.set(hash, revision);
+  for (const old of owned) {
+    if (old.metadata.name === rsName || (isObject(old.spec) && old.spec.replicas === 0)) continue;
+    const next = deepClone(old);
+    (next.spec as JsonObject).replicas = 0;
+    updateObject(ctx, rsRt, old, next, '', AS_CONTROLLER, false);
   }
+  for (const rs of ctx.store.list(REPLICASETS, namespace).filter((r) => owned.some((o) => o.metadata.uid === r.metadata.uid) || r.metadata.uid === current?.metadata.uid)) {
+    writeReplicaSetStatus(ctx, rsRt, rs);
+  }
+  writeDeploymentStatus(ctx, deployRt, live, revision, replicas, rsName);
+}
+
+function newReplicaSet(d: KubeObject, name: string, hash: string, replicas: number, annotations: Record<string, string>): JsonObject {
+  const spec = isObject(d.spec) ? d.spec : {};
+  const template = deepClone(isObject(spec.template) ? spec.template : {});
+  const tm = isObject(template.metadata) ? template.metadata : {};
+  tm.labels = { ...(isObject(tm.labels) ? tm.labels : {}), 'pod-template-hash': hash };
+  template.metadata = tm;
+  const selector = deepClone(isObject(spec.selector) ? spec.selector : {});
+  selector.matchLabels = { ...(isObject(selector.matchLabels) ? selector.matchLabels : {}), 'pod-template-hash': hash };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name,
+      annotations,
+      labels: deepClone(tm.labels),
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: String(d.metadata.name), uid: String(d.metadata.uid), controller: true, blockOwnerDeletion: true }],
+    },
+    spec: { replicas, selector, template, ...(spec.minReadySeconds !== undefined ? { minReadySeconds: spec.minReadySeconds } : {}) },
+  };
+}
+
+function writeReplicaSetStatus(ctx: ServerContext, rt: ResourceType, rs: KubeObject): void {
+  const replicas = isObject(rs.spec) && typeof rs.spec.replicas === 'number' ? rs.spec.replicas : 1;
+  const status: JsonObject = { replicas };
+  if (replicas > 0) Object.assign(status, { fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas });
+  status.observedGeneration = Number(rs.metadata.generation ?? 1);
+  if (deepEqual(status, rs.status)) return;
+  updateObject(ctx, rt, rs, { ...deepClone(rs), status }, 'status', AS_CONTROLLER, false);
+}
+
+function writeDeploymentStatus(ctx: ServerContext, rt: ResourceType, live: KubeObject, revision: number, replicas: number, rsName: string): void {
   const next = deepClone(live);
   const annotations = isObject(next.metadata.annotations) ? next.metadata.annotations : {};
   annotations[REVISION_ANNOTATION] = String(revision);
   next.metadata.annotations = annotations;
-  const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
   const old = isObject(live.status) ? live.status : {};
   const status: JsonObject = { observedGeneration: Number(live.metadata.generation ?? 1) };
   if (replicas > 0) Object.assign(status, { replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas });
-  const rsName = `${String(live.metadata.name)}-${hash}`;
   status.conditions = [
     condition(old, 'Available', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'),
     condition(old, 'Progressing', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`),
   ];
   next.status = status;
-  if (deepEqual(next.status, live.status) && deepEqual(next.metadata.annotations, live.metadata.annotations)) return undefined;
-  return next;
+  if (deepEqual(next.status, live.status) && deepEqual(next.metadata.annotations, live.metadata.annotations)) return;
+  updateObject(ctx, rt, live, next, 'status', AS_CONTROLLER, false);
 }
 
 function condition(old: JsonObject, type: string, reason: string, message: string): JsonObject {

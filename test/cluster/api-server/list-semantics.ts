@@ -70,6 +70,7 @@ const ATOMIC_STRUCTS = new Set([
   'V1NodeSelectorTerm',
   'V1SecretReference',
   'V1RoleRef',
+  'V1OwnerReference',
 ]);
 
 export function listSemantics(model: string, field: string): ListSemantics | undefined {

@@ -15,10 +15,17 @@ export function randomSuffix(n = 5): string {
 
 /** A stable short hash in the alphabet Kubernetes uses for generated names (pod-template-hash). */
 export function safeHash(value: unknown, length = 10): string {
-  const digest = createHash('sha256').update(JSON.stringify(value)).digest();
+  const digest = createHash('sha256').update(canonicalJson(value)).digest();
   let s = '';
   for (let i = 0; i < length; i++) s += NAME_CHARS[(digest[i] ?? 0) % NAME_CHARS.length];
   return s;
+}
+
+/** JSON with sorted keys, so equal objects hash equally whatever their key order. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
 }
 
 export function timestamp(date = new Date()): string {

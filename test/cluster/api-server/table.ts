@@ -68,6 +68,49 @@ const KIND_COLUMNS: Record<string, Column[]> = {
     }),
     ageCol,
   ],
+  ReplicaSet: [
+    nameCol,
+    col('Desired', (o) => num(o, ['spec', 'replicas']), 'integer'),
+    col('Current', (o) => num(o, ['status', 'replicas']), 'integer'),
+    col('Ready', (o) => num(o, ['status', 'readyReplicas']), 'integer'),
+    ageCol,
+  ],
+  StatefulSet: [nameCol, col('Ready', (o) => `${num(o, ['status', 'readyReplicas'])}/${num(o, ['spec', 'replicas'])}`), ageCol],
+  DaemonSet: [
+    nameCol,
+    col('Desired', (o) => num(o, ['status', 'desiredNumberScheduled']), 'integer'),
+    col('Current', (o) => num(o, ['status', 'currentNumberScheduled']), 'integer'),
+    col('Ready', (o) => num(o, ['status', 'numberReady']), 'integer'),
+    col('Up-to-date', (o) => num(o, ['status', 'updatedNumberScheduled']), 'integer'),
+    col('Available', (o) => num(o, ['status', 'numberAvailable']), 'integer'),
+    col('Node Selector', (o) => {
+      const ns = getPath(o, ['spec', 'template', 'spec', 'nodeSelector']);
+      return isObject(ns) && Object.keys(ns).length ? Object.entries(ns).map(([k, v]) => `${k}=${String(v)}`).join(',') : '<none>';
+    }),
+    ageCol,
+  ],
+  CronJob: [
+    nameCol,
+    col('Schedule', (o) => String(getPath(o, ['spec', 'schedule']) ?? '')),
+    col('Timezone', (o) => String(getPath(o, ['spec', 'timeZone']) ?? '<none>')),
+    col('Suspend', (o) => String(getPath(o, ['spec', 'suspend']) ?? false)),
+    col('Active', () => 0, 'integer'),
+    col('Last Schedule', () => '<none>'),
+    ageCol,
+  ],
+  Ingress: [
+    nameCol,
+    col('Class', (o) => String(getPath(o, ['spec', 'ingressClassName']) ?? '<none>')),
+    col('Hosts', (o) => {
+      const rules = getPath(o, ['spec', 'rules']);
+      const hosts = Array.isArray(rules) ? rules.filter(isObject).map((r) => String(r.host ?? '*')) : [];
+      return hosts.length ? hosts.join(',') : '*';
+    }),
+    col('Address', () => ''),
+    col('Ports', (o) => (Array.isArray(getPath(o, ['spec', 'tls'])) ? '80, 443' : '80')),
+    ageCol,
+  ],
+  ServiceAccount: [nameCol, col('Secrets', (o) => (Array.isArray(o.secrets) ? o.secrets.length : 0), 'integer'), ageCol],
   ConfigMap: [nameCol, col('Data', (o) => Object.keys(isObject(o.data) ? o.data : {}).length + Object.keys(isObject(o.binaryData) ? o.binaryData : {}).length, 'integer'), ageCol],
   Secret: [nameCol, col('Type', (o) => String(o.type ?? '')), col('Data', (o) => Object.keys(isObject(o.data) ? o.data : {}).length, 'integer'), ageCol],
   Namespace: [nameCol, col('Status', (o) => String(getPath(o, ['status', 'phase']) ?? '')), ageCol],
