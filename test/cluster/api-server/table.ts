@@ -42,6 +42,16 @@ const nameCol = col('Name', (o) => String(o.metadata.name ?? ''));
 const ageCol = col('Age', (o) => humanAge(o.metadata.creationTimestamp as string | undefined));
 const num = (o: KubeObject, path: string[]): number => Number(getPath(o, path) ?? 0);
 
+function containerField(o: KubeObject, field: string): string {
+  const cs = getPath(o, ['spec', 'template', 'spec', 'containers']);
+  return Array.isArray(cs) ? cs.filter(isObject).map((c) => String(c[field] ?? '')).join(',') : '';
+}
+
+function selectorText(sel: JsonValue | undefined): string {
+  const ml = isObject(sel) && isObject(sel.matchLabels) ? sel.matchLabels : {};
+  return Object.entries(ml).map(([k, v]) => `${k}=${String(v)}`).join(',');
+}
+
 const KIND_COLUMNS: Record<string, Column[]> = {
   Deployment: [
     nameCol,
@@ -49,7 +59,11 @@ const KIND_COLUMNS: Record<string, Column[]> = {
     col('Up-to-date', (o) => num(o, ['status', 'updatedReplicas']), 'integer'),
     col('Available', (o) => num(o, ['status', 'availableReplicas']), 'integer'),
     ageCol,
+    col('Containers', (o) => containerField(o, 'name'), 'string', 1),
+    col('Images', (o) => containerField(o, 'image'), 'string', 1),
+    col('Selector', (o) => selectorText(getPath(o, ['spec', 'selector'])), 'string', 1),
   ],
+  CustomResourceDefinition: [nameCol, col('Created At', (o) => String(o.metadata.creationTimestamp ?? ''), 'date')],
   Pod: [
     nameCol,
     col('Ready', (o) => `0/${Array.isArray(getPath(o, ['spec', 'containers'])) ? (getPath(o, ['spec', 'containers']) as JsonValue[]).length : 0}`),
