@@ -88,9 +88,6 @@ function reconcile(ctx: ServerContext, namespace: string, name: string): void {
     (next.spec as JsonObject).replicas = 0;
     updateObject(ctx, rsRt, old, next, '', AS_CONTROLLER, false);
   }
-  for (const rs of ctx.store.list(REPLICASETS, namespace).filter((r) => owned.some((o) => o.metadata.uid === r.metadata.uid) || r.metadata.uid === current?.metadata.uid)) {
-    writeReplicaSetStatus(ctx, rsRt, rs);
-  }
   writeDeploymentStatus(ctx, deployRt, live, revision, replicas, rsName);
 }
 
@@ -113,15 +110,6 @@ function newReplicaSet(d: KubeObject, name: string, hash: string, replicas: numb
     },
     spec: { replicas, selector, template, ...(spec.minReadySeconds !== undefined ? { minReadySeconds: spec.minReadySeconds } : {}) },
   };
-}
-
-function writeReplicaSetStatus(ctx: ServerContext, rt: ResourceType, rs: KubeObject): void {
-  const replicas = isObject(rs.spec) && typeof rs.spec.replicas === 'number' ? rs.spec.replicas : 1;
-  const status: JsonObject = { replicas };
-  if (replicas > 0) Object.assign(status, { fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas });
-  status.observedGeneration = Number(rs.metadata.generation ?? 1);
-  if (deepEqual(status, rs.status)) return;
-  updateObject(ctx, rt, rs, { ...deepClone(rs), status }, 'status', AS_CONTROLLER, false);
 }
 
 function writeDeploymentStatus(ctx: ServerContext, rt: ResourceType, live: KubeObject, revision: number, replicas: number, rsName: string): void {

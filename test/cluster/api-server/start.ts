@@ -10,6 +10,7 @@ import { builtinResources } from './builtin-resources.js';
 import { printerColumnsOf, watchCrds } from './crd-registration.js';
 import { startGarbageCollector } from './delete-object.js';
 import { startDeploymentController } from './deployment-controller.js';
+import { startWorkloadStatusController } from './workload-status-controller.js';
 import { createKubernetesService, startNamespaceController } from './namespace-controller.js';
 import { Faults, type FaultSettings } from './faults.js';
 import { WatchRegistry } from './handle-watch.js';
@@ -102,7 +103,9 @@ export async function start(options: StartOptions = {}): Promise<ClusterHandle> 
 
   const startBackground = () => {
     stopBackground = [watchCrds(store, registry)];
-    if (options.controllers !== false) stopBackground.push(startDeploymentController(ctx), startGarbageCollector(ctx, registry));
+    if (options.controllers !== false) {
+      stopBackground.push(startDeploymentController(ctx), startWorkloadStatusController(ctx), startGarbageCollector(ctx, registry));
+    }
   };
   const initState = () => {
     store = new Storage();
