@@ -2,8 +2,8 @@
 // file and the same one-character edits. Prints change→diagnostics median/p95, cold start and memory.
 // yaml-language-server runs offline in its fast configuration: one JSON schema per kind, served through its
 // custom schema request and selected per document by its kind (no combined all.json, no oneOf).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NotificationType, RequestType, ConfigurationRequest, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
@@ -12,13 +12,24 @@ import { percentile, runServer, type OneCharEdit, type ServerRun, type ServerUnd
 import { kindJsonSchema } from './lsp-kind-schemas.js';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+/** yaml-language-server takes over a second per edit here: it gets the first edits of the same list. */
+const BASELINE_EDITS = Math.min(EDITS, Number(process.env.BENCH_BASELINE_EDITS ?? 60));
 const WARMUP = 10;
 /** yaml-language-server waits this long after a change before validating (yamlSettings.validationDelayMs, not configurable). */
 const YLS_VALIDATION_DELAY_MS = 200;
 
-const text = generateBenchManifest(100, 5000);
-const lines = text.split('\n');
+/**
+ * How yaml-language-server finds the schema of each document: `custom-request` (default) answers its custom
+ * schema request with one schema that picks the per-kind schema by `kind`; `modeline` puts a
+ * `# yaml-language-server: $schema=file://…/<Kind>.json` line in every document (the file then differs from
+ * the default run, for both servers alike).
+ */
+const YLS_SCHEMAS = process.env.BENCH_YLS_SCHEMAS === 'modeline' ? 'modeline' : 'custom-request';
 const root = mkdtempSync(join(tmpdir(), 'bench-lsp-'));
+mkdirSync(join(root, 'schemas'));
+const schemaFile = (kind: string) => join(root, 'schemas', `${kind}.json`);
+const text = generateBenchManifest(100, 5000, YLS_SCHEMAS === 'modeline' ? { firstLine: (kind) => `# yaml-language-server: $schema=${pathToFileURL(schemaFile(kind)).href}` } : {});
+const lines = text.split('\n');
 const file = join(root, 'apps.yaml');
 writeFileSync(file, text);
 const rootUri = pathToFileURL(root).href;
@@ -37,6 +48,7 @@ const kinds = [...new Set(lines.filter((l) => l.startsWith('kind: ')).map((l) =>
 const apiVersionOf: Record<string, string> = { Deployment: 'apps/v1', StatefulSet: 'apps/v1', Service: 'v1', ConfigMap: 'v1' };
 const documentKinds = lines.filter((l) => l.startsWith('kind: ')).map((l) => l.slice(6));
 const schemaTexts = new Map(kinds.map((k) => [`benchschema://kind/${k}.json`, JSON.stringify(kindJsonSchema(apiVersionOf[k] as string, k))]));
+for (const k of kinds) writeFileSync(schemaFile(k), schemaTexts.get(`benchschema://kind/${k}.json`) as string);
 // One schema per kind, chosen per document by its `kind` (if/then); `schemaSequence` (one entry per document)
 // makes yaml-language-server re-resolve every reference for every document and does not finish in minutes.
 const sequenceUri = 'benchschema://file/by-kind.json';
@@ -61,7 +73,7 @@ const yls: ServerUnderTest = {
   command: ['node_modules/yaml-language-server/bin/yaml-language-server', '--stdio'],
   configure(connection: ProtocolConnection) {
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'yaml' ? yamlSettings : item.section === 'http' ? { proxy: '', proxyStrictSSL: false } : {})));
-    connection.onRequest(new RequestType<unknown, string, void>('custom/schema/request'), () => sequenceUri);
+    connection.onRequest(new RequestType<unknown, string | string[], void>('custom/schema/request'), () => (YLS_SCHEMAS === 'modeline' ? [] : sequenceUri));
     // yaml-language-server sends its single string parameter by position: `["uri"]`.
     connection.onRequest(new RequestType<unknown, string, void>('custom/schema/content'), (params) => {
       const schemaUri = String(Array.isArray(params) ? params[0] : params);
@@ -93,13 +105,13 @@ const fmt = (n: number) => n.toFixed(1).padStart(8);
 async function main(): Promise<void> {
 try {
   const edits = planEdits(EDITS + WARMUP);
-  console.log(`file: ${lines.length - 1} lines, ${documentKinds.length} documents (${kinds.join(', ')}); ${EDITS} one-character edits (+${WARMUP} warm-up), node ${process.version}`);
+  console.log(`file: ${lines.length - 1} lines, ${documentKinds.length} documents (${kinds.join(', ')}); ${EDITS} one-character edits (+${WARMUP} warm-up; yaml-language-server: the first ${BASELINE_EDITS}), yaml-language-server schemas by ${YLS_SCHEMAS}, node ${process.version}, load average ${loadavg()[0]?.toFixed(1)}`);
   const a = summarize(await runServer(ours, rootUri, uri, text, edits, WARMUP));
   if (process.env.BENCH_ONLY === 'ours') {
     console.log(a);
     return;
   }
-  const bRun = await runServer(yls, rootUri, uri, text, edits, WARMUP);
+  const bRun = await runServer(yls, rootUri, uri, text, edits.slice(0, BASELINE_EDITS + WARMUP), WARMUP);
   const bRaw = summarize(bRun);
   const b = summarize(bRun, YLS_VALIDATION_DELAY_MS);
   console.log('\n                                   median ms    p95 ms   cold ms   RSS MB  peak MB  diagnostics');
