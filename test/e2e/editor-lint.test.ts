@@ -5,14 +5,22 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { openWorkbenchSession, type WorkbenchSession } from './workbench-session.js';
-import { openFromExplorer, runFromPalette, statusBarEntriesOf, waitForNotification, waitForProblem } from './workbench-page.js';
+import {
+  openFromExplorer,
+  retypeLine,
+  runFromPalette,
+  statusBarEntriesOf,
+  waitForNoProblem,
+  waitForNotification,
+  waitForProblem,
+} from './workbench-page.js';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { publisher: string; name: string };
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const SETUP_TIMEOUT_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 2 * 60_000;
 
-describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 3 * STEP_TIMEOUT_MS }, () => {
+describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 4 * STEP_TIMEOUT_MS }, () => {
   let session: WorkbenchSession | undefined;
 
   before(async () => {
@@ -58,5 +66,14 @@ describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 3 * ST
       assert.ok(m, `unexpected notification: ${text}`);
       assert.ok(Number(m[1]) >= 9, `the demo repository has 9 YAML files, linted ${m[1]}`);
       assert.ok(Number(m[3]) >= 1, 'at least the image-tag warning is counted');
+    }));
+
+  test('pinning the image tag as you type clears the image-tag warning, and only it', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('retype-image-tag', async ({ page }) => {
+      await waitForProblem(page, /image-tag/);
+      await retypeLine(page, 'busybox:latest', 'image: busybox:1.36.1');
+      await waitForNoProblem(page, /image-tag/);
+      const still = await waitForProblem(page, /no resource requests or limits/);
+      assert.match(still, /resources/, 'the other finding on the unsaved buffer is still reported');
     }));
 });

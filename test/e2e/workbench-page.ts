@@ -46,6 +46,26 @@ export async function waitForProblem(page: Page, pattern: RegExp): Promise<strin
   return (await row.textContent()) ?? '';
 }
 
+/**
+ * Replaces the text of the editor line that contains `lineText` (from its first non-blank character to its
+ * end) by typing, as a user would; the file stays unsaved.
+ */
+export async function retypeLine(page: Page, lineText: string, replacement: string): Promise<void> {
+  const line = page.locator('.editor-group-container.active .monaco-editor .view-line').filter({ hasText: lineText }).first();
+  await line.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type(replacement);
+  await page.locator('.editor-group-container.active .monaco-editor .view-line').filter({ hasText: replacement }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Waits until no Problems row matches. */
+export async function waitForNoProblem(page: Page, pattern: RegExp): Promise<void> {
+  const rows = await showProblems(page);
+  await rows.filter({ hasText: pattern }).first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+}
+
 /** Runs a command by its palette title ("Category: Title") through F1. */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
