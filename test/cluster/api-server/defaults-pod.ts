@@ -99,9 +99,56 @@ export function defaultPod(pod: JsonObject): void {
   }
 }
 
-/** What the ServiceAccount and Priority admission plugins add to a Pod on create. */
-export function admitPod(pod: JsonObject): void {
+/** The token volume the ServiceAccount admission plugin mounts into every container. */
+function addServiceAccountVolume(spec: JsonObject, suffix: string): void {
+  if (spec.automountServiceAccountToken === false) return;
+  const name = `kube-api-access-${suffix}`;
+  const volumes = Array.isArray(spec.volumes) ? spec.volumes : [];
+  volumes.push({
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+      ],
+    },
+  });
+  spec.volumes = volumes;
+  for (const list of ['containers', 'initContainers']) {
+    const cs = spec[list];
+    if (!Array.isArray(cs)) continue;
+    for (const c of cs) {
+      if (!isObject(c)) continue;
+      const mounts = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
+      if (mounts.some((m) => isObject(m) && m.mountPath === '/var/run/secrets/kubernetes.io/serviceaccount')) continue;
+      mounts.push({ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name, readOnly: true });
+      c.volumeMounts = mounts;
+    }
+  }
+}
+
+/** The QoS class the registry records: Guaranteed, Burstable or BestEffort. */
+export function qosClassOf(spec: JsonObject): string {
+  const containers = Array.isArray(spec.containers) ? spec.containers.filter(isObject) : [];
+  let any = false;
+  let guaranteed = containers.length > 0;
+  for (const c of containers) {
+    const r = isObject(c.resources) ? c.resources : {};
+    const limits = isObject(r.limits) ? r.limits : {};
+    const requests = isObject(r.requests) ? r.requests : {};
+    if (Object.keys(limits).length || Object.keys(requests).length) any = true;
+    for (const k of ['cpu', 'memory']) if (limits[k] === undefined || limits[k] !== requests[k]) guaranteed = false;
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** What the ServiceAccount, Priority and DefaultTolerationSeconds admission plugins add to a new Pod. */
+export function admitPod(pod: JsonObject, suffix: string): void {
   if (!isObject(pod.spec)) return;
+  addServiceAccountVolume(pod.spec, suffix);
   setIfAbsent(pod.spec, 'serviceAccountName', 'default');
   setIfAbsent(pod.spec, 'serviceAccount', pod.spec.serviceAccountName as string);
   setIfAbsent(pod.spec, 'priority', 0);

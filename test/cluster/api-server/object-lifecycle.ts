@@ -2,6 +2,7 @@
 // status reset, generation, cluster IPs, namespace finalizers, job selectors.
 import { createHash, randomUUID } from 'node:crypto';
 import type { ResourceType } from './resource-registry.js';
+import { qosClassOf } from './defaults-pod.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
 import { zeroObject } from './zero-objects.js';
 
@@ -73,7 +74,7 @@ export function prepareForCreate(rt: ResourceType, obj: KubeObject, ips: IpAlloc
       obj.status = { phase: 'Pending' };
       break;
     case 'Pod':
-      obj.status = { phase: 'Pending', qosClass: 'BestEffort' };
+      obj.status = { phase: 'Pending', qosClass: spec ? qosClassOf(spec) : 'BestEffort' };
       break;
     case 'Service':
       if (spec) allocateService(spec, ips);

@@ -2,6 +2,7 @@
 // unknown fields), field manager, registry preparation, validation, optimistic concurrency, storage.
 import { mergeApplied, removeFieldPath } from './apply-merge.js';
 import { applyDefaults } from './defaults-kinds.js';
+import { admitPod } from './defaults-pod.js';
 import { FieldSet, fieldSetOf } from './field-set.js';
 import { recordApply, recordUpdate, type ManagerIdentity } from './managed-fields.js';
 import { mergeStatusWrite, prepareForCreate, prepareForUpdate, randomSuffix } from './object-lifecycle.js';
@@ -74,6 +75,8 @@ export function createObject(ctx: ServerContext, rt: ResourceType, namespace: st
   delete m.resourceVersion;
   const zero = { apiVersion: obj.apiVersion, kind: obj.kind, ...zeroObject(rt.kind, Boolean(rt.modelName)) } as KubeObject;
   recordUpdate(ctx.schemaFor(rt), zero, obj, identity(rt, opts, ''), ignoredFields(rt, ''));
+  // Mutating admission runs after the field manager: what it adds belongs to no manager.
+  if (rt.kind === 'Pod' && !rt.group) admitPod(obj, randomSuffix());
   return commitCreate(ctx, rt, obj, name, opts);
 }
 
