@@ -133,14 +133,14 @@ async function startDemoCluster() {
  * What Flux would apply: each Flux Kustomization's path rendered with kustomize, its postBuild variables
  * substituted and its targetNamespace set. Flux's own objects are left out (the test cluster has no Flux).
  */
-function renderDemoObjects() {
-  const kustomizations = readYamlTree(demoRepo).filter(
+export function renderDemoObjects(repo = demoRepo) {
+  const kustomizations = readYamlTree(repo).filter(
     (o) => o.kind === 'Kustomization' && String(o.apiVersion).startsWith('kustomize.toolkit.fluxcd.io/'),
   );
   const objects = [];
   const namespaces = new Set();
   for (const k of kustomizations) {
-    const dir = join(demoRepo, String(k.spec?.path ?? '.'));
+    const dir = join(repo, String(k.spec?.path ?? '.'));
     let text = renderDir(dir);
     for (const [name, value] of Object.entries(k.spec?.postBuild?.substitute ?? {})) {
       text = text.replaceAll(`\${${name}}`, String(value));
@@ -181,7 +181,7 @@ function parseYaml(text) {
 }
 
 /** A live hotfix by a human with the real kubectl, so the drift view has something to attribute. */
-function makeLiveHotfix(kubeconfig) {
+export function makeLiveHotfix(kubeconfig) {
   const kubectl = (...args) => spawnSync('kubectl', ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8' });
   const steps = [
     ['scale', 'deployment/api-server', '-n', 'shop', '--replicas=5'],
@@ -236,8 +236,11 @@ function argValue(name) {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-main().catch(async (error) => {
-  console.error(`\n✗ npm start failed: ${error instanceof Error ? error.message : String(error)}`);
-  await stopAll();
-  process.exit(1);
-});
+// Run as a script (npm start); imported (by the e2e tests) for the seed and the hotfix only.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch(async (error) => {
+    console.error(`\n✗ npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll();
+    process.exit(1);
+  });
+}

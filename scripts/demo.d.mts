@@ -1,0 +1,5 @@
+// Types of demo.mjs for the TypeScript callers (the e2e tests).
+/** The objects the demo repository's Flux Kustomizations deploy (kustomize-rendered, variables substituted). */
+export declare function renderDemoObjects(repo?: string): Record<string, unknown>[];
+/** `kubectl scale` to 5 replicas and `kubectl set image …:1.8.3-hotfix` on deployment/api-server in shop. */
+export declare function makeLiveHotfix(kubeconfig: string): void;
