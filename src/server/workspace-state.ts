@@ -82,6 +82,8 @@ export class WorkspaceState {
     // large file is the most expensive thing at start-up); its document cache is filled in the background.
     const disk = this.disk.get(path);
     const file = disk && !this.parseCaches.has(path) && disk.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? disk : this.parse(path, text);
+    // While a buffer is open the disk copy is not needed (closing re-reads the file): one parse in memory.
+    this.disk.delete(path);
     this.open.set(path, { uri, path, version, file });
     this.changed();
     return { affectsOthers: this.noteDependencies(this.updateSignature(path, file)) };
