@@ -82,7 +82,14 @@ export class ServerContext {
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     this.ownForClient(client.onNotification(serverStatusNotification, (status) => this.showStatus(status)));
-    await client.start();
+    try {
+      await client.start();
+    } catch (error) {
+      // A client that failed to start must not linger (it would retry on its own): clean this attempt up.
+      for (const d of this.clientDisposables.splice(0)) d.dispose();
+      await client.dispose().catch(() => undefined);
+      throw error;
+    }
     this.client = client;
     void vscode.commands.executeCommand('setContext', SERVER_RUNNING_CONTEXT_KEY, true);
     return client;
