@@ -27,6 +27,13 @@ export async function openWorkbenchSession(options: { fixture: string; env?: Nod
   const tmp = mkdtempSync(join(tmpdir(), 'gitops-e2e-'));
   let codeServer: RunningCodeServer | undefined;
   let browser: Browser | undefined;
+  let page: Page | undefined;
+  const captureFailure = async (name: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gitops-e2e-failure-'));
+    await page?.screenshot({ path: join(dir, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`) }).catch(() => undefined);
+    writeFileSync(join(dir, 'code-server.log'), codeServer?.output() ?? '(code-server did not start)');
+    return dir;
+  };
   const close = async () => {
     await browser?.close().catch(() => undefined);
     await codeServer?.stop();
@@ -41,25 +48,14 @@ export async function openWorkbenchSession(options: { fixture: string; env?: Nod
     const { workspace } = makeGitWorkspace(options.fixture, tmp, 'demo-repo');
     codeServer = await startCodeServer({ paths, folder: workspace, extensionsDir, userDataDir, env: options.env ?? {} });
     browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(codeServer.workbenchUrl);
     await waitForWorkbench(page);
-    const running = codeServer;
-    return {
-      page,
-      workspace,
-      codeServer: running,
-      async captureFailure(name: string) {
-        const dir = mkdtempSync(join(tmpdir(), 'gitops-e2e-failure-'));
-        const file = join(dir, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
-        await page.screenshot({ path: file }).catch(() => undefined);
-        writeFileSync(join(dir, 'code-server.log'), running.output());
-        return dir;
-      },
-      close,
-    };
+    return { page, workspace, codeServer, captureFailure, close };
   } catch (error) {
+    const dir = page ? await captureFailure('session-start') : undefined;
     await close();
-    throw error;
+    if (!dir) throw error;
+    throw new Error(`${(error as Error).message}\n(screenshot and code-server log in ${dir})`, { cause: error });
   }
 }
