@@ -26,6 +26,8 @@ interface FileCache {
 
 export class IncrementalLinter {
   private readonly cache = new Map<string, FileCache>();
+  /** What the last call did (for tracing and tests): documents linted and documents whose findings were reused. */
+  lastRun = { linted: 0, reused: 0 };
 
   constructor(private readonly deps: LintDependencies) {}
 
@@ -34,6 +36,7 @@ export class IncrementalLinter {
     const [result] = lintWorkspace(index, config, this.deps, [path]);
     const findings = result?.findings ?? [];
     const file = index.files.get(path);
+    this.lastRun = { linted: file?.documents.length ?? 0, reused: 0 };
     if (file && !result?.ignored && isSplittable(index, file)) this.remember(file, config, dependencyKey, findings);
     else this.cache.delete(path);
     return findings;
@@ -62,6 +65,7 @@ export class IncrementalLinter {
     const fresh = changed.length === 0 ? [] : lintWorkspace(viewOf(index, file, changed), config, this.deps, [path])[0]?.findings ?? [];
     const findings = [...reused, ...fresh].sort(compareFindings);
     this.remember(file, config, dependencyKey, findings);
+    this.lastRun = { linted: changed.length, reused: file.documents.length - changed.length };
     return findings;
   }
 
