@@ -64,4 +64,16 @@ describe('kubectl create and run (protobuf requests)', () => {
       if (String(expected.kind) !== 'ServiceAccount') assert.ok(managedEntry(got, post?.query.fieldManager ?? ''), 'the create is recorded in managedFields');
     });
   }
+
+  it('kubectl autoscale posts autoscaling/v1, served by conversion from the stored autoscaling/v2 object', async () => {
+    await c.run('autoscale', 'deployment', 'd1', '--min=2', '--max=5', '--cpu-percent=70');
+    const v1 = JSON.parse(await c.run('get', '--raw', '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/d1')) as JsonObject;
+    assert.equal(v1.apiVersion, 'autoscaling/v1');
+    assert.deepEqual(v1.spec, { maxReplicas: 5, minReplicas: 2, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'd1' }, targetCPUUtilizationPercentage: 70 });
+    const v2 = await c.getJson('get', 'hpa', 'd1');
+    assert.equal(v2.apiVersion, 'autoscaling/v2');
+    assert.deepEqual((v2.spec as JsonObject).metrics, [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }]);
+    const table = await c.run('get', 'hpa', 'd1');
+    assert.match(table, /d1\s+Deployment\/d1\s+cpu: <unknown>\/70%\s+2\s+5\s+0/);
+  });
 });

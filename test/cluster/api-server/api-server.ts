@@ -5,7 +5,7 @@ import { authenticate, authorizeWrite, type AuthConfig } from './auth.js';
 import { deleteObject, deleteResponse } from './delete-object.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery.js';
 import type { Faults } from './faults.js';
-import { getObject, listObjects, type ReadQuery } from './handle-read.js';
+import { asServed, getObject, listObjects, type ReadQuery } from './handle-read.js';
 import { patchObject } from './handle-patch.js';
 import { serveWatch, type WatchRegistry, type WatchSettings } from './handle-watch.js';
 import { parseJsonBody, readRawBody, sendError, sendJson } from './http-io.js';
@@ -162,18 +162,22 @@ async function routeResource(deps: ApiServerDeps, rt: ResourceType, rr: Resource
   const isProtobuf = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf');
   const body = isProtobuf ? JSON.stringify(decodeKubernetesProtobuf(raw)) : raw.toString('utf8');
   const opts = writeOptions(q, record);
+  // Versions served by conversion write through their hub (stored) version.
+  const hub = rt.conversion ? ctx.registry.find(rt.group, rt.conversion.hubVersion, rt.plural) : undefined;
+  const target = hub ?? rt;
+  const toHub = (o: JsonObject) => (rt.conversion ? rt.conversion.toHub(o) : o);
   switch (method) {
     case 'POST': {
       if (rr.name) throw methodNotAllowed();
-      const created = createObject(ctx, rt, namespace, parseJsonBody(body) as JsonObject, opts);
-      return sendJson(res, 201, created, warningHeaders(opts));
+      const created = createObject(ctx, target, namespace, toHub(parseJsonBody(body) as JsonObject), opts);
+      return sendJson(res, 201, asServed(rt, created), warningHeaders(opts));
     }
     case 'PUT': {
       if (!rr.name) throw methodNotAllowed();
       const parsed = parseJsonBody(body) as JsonObject;
       if (sub === 'scale') return sendJson(res, 200, updateScale(ctx, rt, namespace, rr.name, parsed, opts));
-      const live = getLive(ctx, rt, namespace, rr.name);
-      return sendJson(res, 200, updateObject(ctx, rt, live, parsed, sub, opts), warningHeaders(opts));
+      const live = getLive(ctx, target, namespace, rr.name);
+      return sendJson(res, 200, asServed(rt, updateObject(ctx, target, live, toHub(parsed), sub, opts)), warningHeaders(opts));
     }
     case 'PATCH': {
       if (!rr.name) throw methodNotAllowed();

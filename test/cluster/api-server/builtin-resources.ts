@@ -1,4 +1,5 @@
 // The built-in resources served, with the names, short names, categories and subresources of Kubernetes 1.32.
+import { hpaV1ToV2, hpaV2ToV1 } from './hpa-conversion.js';
 import { ALL_VERBS, type ResourceType } from './resource-registry.js';
 
 interface BuiltinSpec {
@@ -36,6 +37,7 @@ const SPECS: BuiltinSpec[] = [
   { group: 'networking.k8s.io', version: 'v1', kind: 'IngressClass', plural: 'ingressclasses', namespaced: false, model: 'V1IngressClass', generation: true },
   { group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy', plural: 'networkpolicies', shortNames: ['netpol'], model: 'V1NetworkPolicy', generation: true },
   { group: 'autoscaling', version: 'v2', kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', shortNames: ['hpa'], all: true, status: true, model: 'V2HorizontalPodAutoscaler' },
+  { group: 'autoscaling', version: 'v1', kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', shortNames: ['hpa'], all: true, status: true, model: 'V1HorizontalPodAutoscaler' },
   { group: 'policy', version: 'v1', kind: 'PodDisruptionBudget', plural: 'poddisruptionbudgets', shortNames: ['pdb'], status: true, model: 'V1PodDisruptionBudget', generation: true },
   { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRoleBinding', plural: 'clusterrolebindings', namespaced: false, model: 'V1ClusterRoleBinding' },
   { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRole', plural: 'clusterroles', namespaced: false, model: 'V1ClusterRole' },
@@ -60,6 +62,7 @@ export function builtinResources(): ResourceType[] {
     scale: s.scale ? { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.status.selector' } : undefined,
     modelName: s.model,
     hasGeneration: s.generation ?? false,
-    storageVersion: s.version,
+    storageVersion: s.group === 'autoscaling' ? 'v2' : s.version,
+    conversion: s.group === 'autoscaling' && s.version === 'v1' ? { hubVersion: 'v2', toHub: hpaV1ToV2, fromHub: hpaV2ToV1 } : undefined,
   }));
 }

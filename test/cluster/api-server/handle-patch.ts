@@ -56,11 +56,16 @@ export function patchObject(ctx: ServerContext, rt: ResourceType, namespace: str
     throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml${rt.modelName ? ', application/strategic-merge-patch+json' : ''}`);
   }
   const patch = parsePatch(body, type);
-  if (type === 'apply') return applyObject(ctx, rt, namespace, name, patch as JsonObject, subresource, opts);
-  const live = getLive(ctx, rt, namespace, name);
-  const patched = patchDocument(ctx, rt, type, live, patch) as KubeObject;
+  // A version served by conversion is patched in its own shape, then stored through its hub version.
+  const hub = rt.conversion ? ctx.registry.find(rt.group, rt.conversion.hubVersion, rt.plural) : undefined;
+  const target = hub ?? rt;
+  const toHub = (o: JsonObject) => (rt.conversion ? rt.conversion.toHub(o) : o);
+  const fromHub = (o: KubeObject) => (rt.conversion ? (rt.conversion.fromHub(o) as KubeObject) : o);
+  if (type === 'apply') return fromHub(applyObject(ctx, target, namespace, name, toHub(patch as JsonObject), subresource, opts));
+  const live = getLive(ctx, target, namespace, name);
+  const patched = toHub(patchDocument(ctx, rt, type, fromHub(live), patch)) as KubeObject;
   // A patch that does not set resourceVersion is unconditional.
   if (!isObject(patched.metadata)) patched.metadata = {};
   if (patched.metadata.resourceVersion === undefined) patched.metadata.resourceVersion = live.metadata.resourceVersion ?? '';
-  return updateObject(ctx, rt, live, patched, subresource, opts);
+  return fromHub(updateObject(ctx, target, live, patched, subresource, opts));
 }

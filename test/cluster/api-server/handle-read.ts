@@ -17,6 +17,7 @@ export interface ReadQuery {
 
 /** Served objects carry the apiVersion that was asked for (custom resources may serve several). */
 export function asServed(rt: ResourceType, obj: KubeObject): KubeObject {
+  if (rt.conversion) return rt.conversion.fromHub(obj) as KubeObject;
   obj.apiVersion = groupVersion(rt);
   return obj;
 }
@@ -75,7 +76,7 @@ export function listObjects(ctx: ServerContext, rt: ResourceType, namespace: str
     // Typed lists of built-ins leave apiVersion/kind off their items; unstructured custom resources keep them.
     items: items.map((o) => {
       if (!rt.modelName) return asServed(rt, o);
-      const { apiVersion: _a, kind: _k, ...rest } = o;
+      const { apiVersion: _a, kind: _k, ...rest } = asServed(rt, o);
       return rest as JsonObject;
     }),
   };

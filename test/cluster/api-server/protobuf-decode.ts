@@ -115,6 +115,8 @@ export function decodeKubernetesProtobuf(body: Buffer): JsonObject {
   const typeMeta = (envelope.typeMeta ?? {}) as JsonObject;
   const raw = Buffer.from(String(envelope.raw ?? ''), 'base64');
   const kind = String(typeMeta.kind ?? '');
-  if (!MESSAGES[kind]) throw badRequest(`the test API server cannot decode protobuf for kind ${kind}; send JSON`);
-  return { apiVersion: String(typeMeta.apiVersion ?? ''), kind, ...decodeMessage(kind, raw) };
+  const apiVersion = String(typeMeta.apiVersion ?? '');
+  const message = MESSAGES[`${apiVersion} ${kind}`] ? `${apiVersion} ${kind}` : kind;
+  if (!MESSAGES[message]) throw badRequest(`the test API server cannot decode protobuf for kind ${kind}; send JSON`);
+  return { apiVersion, kind, ...decodeMessage(message, raw) };
 }

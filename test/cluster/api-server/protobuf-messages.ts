@@ -1,6 +1,6 @@
 // Field numbers of the Kubernetes protobuf messages kubectl's typed clients send (kubectl create, run,
 // expose): name and type per field number, as the generated.proto files of k8s.io/api declare them.
-// Types: string, int, bool, bytes, Time, Quantity, IntOrString, map<string|bytes|Quantity>, []T, T, ~T
+// Messages are named by kind, or by "apiVersion kind" where versions differ. Types: string, int, bool, bytes, Time, Quantity, IntOrString, map<string|bytes|Quantity>, []T, T, ~T
 // (~T: embedded inline, its fields belong to the parent in JSON).
 export type FieldSpec = [name: string, type: string, keepZero?: boolean];
 export type MessageSpec = Record<number, FieldSpec>;
@@ -172,6 +172,10 @@ export const MESSAGES: Record<string, MessageSpec> = {
   ServiceBackendPort: { 1: ['name', 'string'], 2: ['number', 'int'] },
   IngressTLS: { 1: ['hosts', '[]string'], 2: ['secretName', 'string'] },
 
+  'autoscaling/v1 HorizontalPodAutoscaler': objectWith('HorizontalPodAutoscalerSpecV1', 'HorizontalPodAutoscalerStatusV1'),
+  HorizontalPodAutoscalerSpecV1: { 1: ['scaleTargetRef', 'CrossVersionObjectReference'], 2: ['minReplicas', 'int', true], 3: ['maxReplicas', 'int', true], 4: ['targetCPUUtilizationPercentage', 'int', true] },
+  CrossVersionObjectReference: { 1: ['kind', 'string'], 2: ['name', 'string'], 3: ['apiVersion', 'string'] },
+  HorizontalPodAutoscalerStatusV1: { 1: ['observedGeneration', 'int', true], 3: ['currentReplicas', 'int', true], 4: ['desiredReplicas', 'int', true] },
   PodDisruptionBudget: objectWith('PodDisruptionBudgetSpec', 'PodDisruptionBudgetStatus'),
   PodDisruptionBudgetSpec: { 1: ['minAvailable', 'IntOrString'], 2: ['selector', 'LabelSelector'], 3: ['maxUnavailable', 'IntOrString'] },
   PodDisruptionBudgetStatus: {},

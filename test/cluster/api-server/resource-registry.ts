@@ -30,6 +30,14 @@ export interface ResourceType {
   hasGeneration: boolean;
   /** Storage version of the group/plural, other served versions are rewritten to it. */
   storageVersion: string;
+  /** A version served by converting from the stored (hub) version, e.g. autoscaling/v1 HPAs. */
+  conversion?: VersionConversion;
+}
+
+export interface VersionConversion {
+  hubVersion: string;
+  toHub(obj: JsonObject): JsonObject;
+  fromHub(obj: JsonObject): JsonObject;
 }
 
 export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];

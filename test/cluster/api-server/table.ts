@@ -63,6 +63,20 @@ const KIND_COLUMNS: Record<string, Column[]> = {
     col('Images', (o) => containerField(o, 'image'), 'string', 1),
     col('Selector', (o) => selectorText(getPath(o, ['spec', 'selector'])), 'string', 1),
   ],
+  HorizontalPodAutoscaler: [
+    nameCol,
+    col('Reference', (o) => `${String(getPath(o, ['spec', 'scaleTargetRef', 'kind']) ?? '')}/${String(getPath(o, ['spec', 'scaleTargetRef', 'name']) ?? '')}`),
+    col('Targets', (o) => {
+      const metrics = getPath(o, ['spec', 'metrics']);
+      const cpu = Array.isArray(metrics) ? metrics.find((m) => isObject(m) && isObject(m.resource) && m.resource.name === 'cpu') : undefined;
+      const target = isObject(cpu) ? getPath(cpu, ['resource', 'target', 'averageUtilization']) : getPath(o, ['spec', 'targetCPUUtilizationPercentage']);
+      return target === undefined ? '<none>' : `cpu: <unknown>/${String(target)}%`;
+    }),
+    col('MinPods', (o) => num(o, ['spec', 'minReplicas']), 'integer'),
+    col('MaxPods', (o) => num(o, ['spec', 'maxReplicas']), 'integer'),
+    col('Replicas', (o) => num(o, ['status', 'currentReplicas']), 'integer'),
+    ageCol,
+  ],
   CustomResourceDefinition: [nameCol, col('Created At', (o) => String(o.metadata.creationTimestamp ?? ''), 'date')],
   Pod: [
     nameCol,
