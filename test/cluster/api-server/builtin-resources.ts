@@ -22,6 +22,7 @@ const SPECS: BuiltinSpec[] = [
   { group: '', version: 'v1', kind: 'Endpoints', plural: 'endpoints', shortNames: ['ep'], model: 'V1Endpoints' },
   { group: '', version: 'v1', kind: 'Event', plural: 'events', shortNames: ['ev'], model: 'CoreV1Event' },
   { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', shortNames: ['ns'], namespaced: false, status: true, model: 'V1Namespace', verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] },
+  { group: '', version: 'v1', kind: 'Node', plural: 'nodes', shortNames: ['no'], namespaced: false, status: true, model: 'V1Node' },
   { group: '', version: 'v1', kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', shortNames: ['pvc'], status: true, model: 'V1PersistentVolumeClaim' },
   { group: '', version: 'v1', kind: 'Pod', plural: 'pods', shortNames: ['po'], all: true, status: true, model: 'V1Pod' },
   { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', model: 'V1Secret' },

@@ -44,6 +44,7 @@ const TABLE: Record<string, Record<string, ListSemantics>> = {
   V1StatefulSetStatus: { conditions: byType() },
   V1DaemonSetStatus: { conditions: byType() },
   V1NamespaceStatus: { conditions: byType() },
+  V1NodeStatus: { conditions: byType(), addresses: byType() },
   V1PersistentVolumeClaimStatus: { conditions: byType() },
   V1ServiceStatus: { conditions: byType() },
   V2HorizontalPodAutoscalerStatus: { conditions: byType() },

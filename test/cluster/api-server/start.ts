@@ -12,6 +12,7 @@ import { startGarbageCollector } from './delete-object.js';
 import { startDeploymentController } from './deployment-controller.js';
 import { startWorkloadStatusController } from './workload-status-controller.js';
 import { createKubernetesService, startNamespaceController } from './namespace-controller.js';
+import { registerNode } from './node-bootstrap.js';
 import { Faults, type FaultSettings } from './faults.js';
 import { WatchRegistry } from './handle-watch.js';
 import { writeKubeconfig } from './kubeconfig.js';
@@ -114,6 +115,7 @@ export async function start(options: StartOptions = {}): Promise<ClusterHandle> 
     startBackground();
     bootstrap(ctx);
     createKubernetesService(ctx);
+    registerNode(ctx);
     if (options.controllers !== false) stopBackground.push(startNamespaceController(ctx, tls?.caPem));
   };
   initState();

@@ -141,6 +141,21 @@ const KIND_COLUMNS: Record<string, Column[]> = {
   ServiceAccount: [nameCol, col('Secrets', (o) => (Array.isArray(o.secrets) ? o.secrets.length : 0), 'integer'), ageCol],
   ConfigMap: [nameCol, col('Data', (o) => Object.keys(isObject(o.data) ? o.data : {}).length + Object.keys(isObject(o.binaryData) ? o.binaryData : {}).length, 'integer'), ageCol],
   Secret: [nameCol, col('Type', (o) => String(o.type ?? '')), col('Data', (o) => Object.keys(isObject(o.data) ? o.data : {}).length, 'integer'), ageCol],
+  Node: [
+    nameCol,
+    col('Status', (o) => {
+      const conds = getPath(o, ['status', 'conditions']);
+      const ready = Array.isArray(conds) ? conds.find((c) => isObject(c) && c.type === 'Ready') : undefined;
+      return isObject(ready) && ready.status === 'True' ? 'Ready' : 'NotReady';
+    }),
+    col('Roles', (o) => {
+      const labels = isObject(o.metadata.labels) ? o.metadata.labels : {};
+      const roles = Object.keys(labels).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.slice('node-role.kubernetes.io/'.length));
+      return roles.length ? roles.join(',') : '<none>';
+    }),
+    ageCol,
+    col('Version', (o) => String(getPath(o, ['status', 'nodeInfo', 'kubeletVersion']) ?? '')),
+  ],
   Namespace: [nameCol, col('Status', (o) => String(getPath(o, ['status', 'phase']) ?? '')), ageCol],
 };
 

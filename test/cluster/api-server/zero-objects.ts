@@ -17,6 +17,13 @@ const SPECS: Record<string, () => JsonObject> = {
   Pod: () => ({ spec: { containers: null }, status: {} }),
   Service: () => ({ spec: {}, status: { loadBalancer: {} } }),
   Namespace: () => ({ spec: {}, status: {} }),
+  Node: () => ({
+    spec: {},
+    status: {
+      daemonEndpoints: { kubeletEndpoint: { Port: 0 } },
+      nodeInfo: { machineID: '', systemUUID: '', bootID: '', kernelVersion: '', osImage: '', containerRuntimeVersion: '', kubeletVersion: '', kubeProxyVersion: '', operatingSystem: '', architecture: '' },
+    },
+  }),
   PersistentVolumeClaim: () => ({ spec: { resources: {} }, status: {} }),
   Ingress: () => ({ spec: {}, status: { loadBalancer: {} } }),
   IngressClass: () => ({ spec: {} }),
