@@ -72,6 +72,12 @@ function reconcile(ctx: ServerContext, namespace: string, name: string): void {
   const rsName = `${name}-${hash}`;
   const maxRevision = Math.max(0, ...owned.map(revisionOf));
   let current = owned.find((rs) => rs.metadata.name === rsName);
+  if (spec.paused === true && owned.length > 0) {
+    // A paused Deployment starts no rollout: the newest ReplicaSet stays the current one.
+    const newest = owned.reduce((a, b) => (revisionOf(b) > revisionOf(a) ? b : a));
+    writeDeploymentStatus(ctx, deployRt, live, revisionOf(newest), replicas, String(newest.metadata.name), true);
+    return;
+  }
   const revision = current && revisionOf(current) === maxRevision ? maxRevision : maxRevision + 1;
   const annotations = { [DESIRED_ANNOTATION]: String(replicas), [MAX_ANNOTATION]: String(replicas + maxSurge(spec, replicas)), [REVISION_ANNOTATION]: String(revision) };
   if (!current) {
@@ -112,7 +118,7 @@ function newReplicaSet(d: KubeObject, name: string, hash: string, replicas: numb
   };
 }
 
-function writeDeploymentStatus(ctx: ServerContext, rt: ResourceType, live: KubeObject, revision: number, replicas: number, rsName: string): void {
+function writeDeploymentStatus(ctx: ServerContext, rt: ResourceType, live: KubeObject, revision: number, replicas: number, rsName: string, paused = false): void {
   const next = deepClone(live);
   const annotations = isObject(next.metadata.annotations) ? next.metadata.annotations : {};
   annotations[REVISION_ANNOTATION] = String(revision);
@@ -122,22 +128,24 @@ function writeDeploymentStatus(ctx: ServerContext, rt: ResourceType, live: KubeO
   if (replicas > 0) Object.assign(status, { replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas });
   status.conditions = [
     condition(old, 'Available', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'),
-    condition(old, 'Progressing', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`),
+    paused
+      ? condition(old, 'Progressing', 'DeploymentPaused', 'Deployment is paused', 'Unknown')
+      : condition(old, 'Progressing', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`),
   ];
   next.status = status;
   if (deepEqual(next.status, live.status) && deepEqual(next.metadata.annotations, live.metadata.annotations)) return;
   updateObject(ctx, rt, live, next, 'status', AS_CONTROLLER, false);
 }
 
-function condition(old: JsonObject, type: string, reason: string, message: string): JsonObject {
+function condition(old: JsonObject, type: string, reason: string, message: string, status = 'True'): JsonObject {
   const previous = Array.isArray(old.conditions) ? old.conditions.find((c) => isObject(c) && c.type === type) : undefined;
   const now = timestamp();
-  if (isObject(previous) && previous.status === 'True' && previous.reason === reason && previous.message === message) return deepClone(previous);
+  if (isObject(previous) && previous.status === status && previous.reason === reason && previous.message === message) return deepClone(previous);
   return {
     type,
-    status: 'True',
+    status,
     lastUpdateTime: now,
-    lastTransitionTime: isObject(previous) && previous.status === 'True' ? (previous.lastTransitionTime ?? now) : now,
+    lastTransitionTime: isObject(previous) && previous.status === status ? (previous.lastTransitionTime ?? now) : now,
     reason,
     message,
   };
