@@ -184,6 +184,21 @@ const RULES: Record<string, (obj: JsonObject) => void> = {
       setIfAbsent(s.names, 'listKind', `${String(s.names.kind)}List`);
     }
   },
+  NetworkPolicy: (o) => {
+    const s = spec(o);
+    if (!s) return;
+    for (const dir of ['ingress', 'egress']) {
+      const rules = s[dir];
+      if (!Array.isArray(rules)) continue;
+      for (const r of rules) {
+        if (!isObject(r) || !Array.isArray(r.ports)) continue;
+        for (const p of r.ports) if (isObject(p)) setIfAbsent(p, 'protocol', 'TCP');
+      }
+    }
+    if (!Array.isArray(s.policyTypes) || s.policyTypes.length === 0) {
+      s.policyTypes = Array.isArray(s.egress) && s.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+    }
+  },
   Ingress: () => undefined,
 };
 
