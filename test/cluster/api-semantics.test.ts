@@ -128,6 +128,20 @@ describe('API semantics', () => {
     assert.match(String((bookmark.metadata as JsonObject).resourceVersion), /^\d+$/);
   });
 
+  it('replays history from a resourceVersion and follows objects entering and leaving a label selector', async () => {
+    const rv = handle.resourceVersion();
+    await api('POST', CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'sel', labels: { watch: 'no' } } });
+    await api('PATCH', `${CM}/sel`, { metadata: { labels: { watch: 'yes' } } }, 'application/merge-patch+json');
+    await api('PATCH', `${CM}/sel`, { data: { k: '1' } }, 'application/merge-patch+json');
+    await api('PATCH', `${CM}/sel`, { metadata: { labels: { watch: 'no' } } }, 'application/merge-patch+json');
+    await api('POST', CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'sel2', labels: { watch: 'yes' } } });
+    const events = await readWatch(handle, `${CM}?watch=true&resourceVersion=${rv}&labelSelector=watch%3Dyes`, (ev) => ev.length >= 4);
+    const seen = events.map((e) => `${String(e.type)} ${String(((e.object as JsonObject).metadata as JsonObject).name)}`);
+    assert.deepEqual(seen, ['ADDED sel', 'MODIFIED sel', 'DELETED sel', 'ADDED sel2']);
+    const left = events[2]?.object as JsonObject;
+    assert.equal(((left.metadata as JsonObject).labels as JsonObject).watch, 'yes', 'the object leaving is sent as it was');
+  });
+
   it('answers a watch from a compacted resourceVersion with a 410 Gone ERROR event', async () => {
     const rv = handle.resourceVersion();
     await api('POST', CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after-compaction' } });

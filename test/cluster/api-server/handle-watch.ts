@@ -69,14 +69,9 @@ export function serveWatch(ctx: ServerContext, rt: ResourceType, namespace: stri
   };
 
   const rvText = q.resourceVersion ?? '';
-  const visible = new Set<string>();
-  const idOf = (o: KubeObject) => `${String(o.metadata.namespace ?? '')}/${String(o.metadata.name)}`;
   let since: number;
   if (rvText === '' || rvText === '0') {
-    for (const o of selectObjects(ctx, rt, namespace, q)) {
-      visible.add(idOf(o));
-      write(encode('ADDED', o));
-    }
+    for (const o of selectObjects(ctx, rt, namespace, q)) write(encode('ADDED', o));
     since = ctx.store.currentRevision;
   } else {
     since = Number(rvText);
@@ -92,25 +87,25 @@ export function serveWatch(ctx: ServerContext, rt: ResourceType, namespace: stri
       close();
       return;
     }
-    for (const o of selectObjects(ctx, rt, namespace, q)) visible.add(idOf(o));
     for (const e of backlog) deliver(e);
   }
 
+  /** Like the watch cache: an object entering the selection is ADDED, one leaving it DELETED. */
   function deliver(e: StoredEvent): void {
     if (e.resource !== key || closed) return;
-    const id = idOf(e.object);
-    const now = e.type !== 'DELETED' && matches(e.object);
-    const before = visible.has(id);
-    if (e.type === 'DELETED') {
-      if (before || matches(e.object)) write(encode('DELETED', e.object));
-      visible.delete(id);
-    } else if (now) {
-      visible.add(id);
-      write(encode(before ? 'MODIFIED' : 'ADDED', e.object));
-    } else if (before) {
-      visible.delete(id);
-      write(encode('DELETED', e.object));
+    const now = matches(e.object);
+    if (e.type === 'ADDED') {
+      if (now) write(encode('ADDED', e.object));
+      return;
     }
+    if (e.type === 'DELETED') {
+      if (now) write(encode('DELETED', e.object));
+      return;
+    }
+    const before = e.previous ? matches(e.previous) : now;
+    if (before && now) write(encode('MODIFIED', e.object));
+    else if (now) write(encode('ADDED', e.object));
+    else if (before && e.previous) write(encode('DELETED', e.previous));
   }
   unsubscribe = ctx.store.subscribe(deliver);
 

@@ -11,6 +11,8 @@ export interface StoredEvent {
   resource: string;
   namespace: string;
   object: KubeObject;
+  /** The object before a MODIFIED event, so watches with selectors can tell enter from leave. */
+  previous?: KubeObject;
 }
 
 export type StoreListener = (event: StoredEvent) => void;
@@ -74,8 +76,10 @@ export class Storage {
     const stored = deepClone(object);
     stored.metadata.resourceVersion = String(this.revision);
     const namespace = String(stored.metadata.namespace ?? '');
-    this.bucket(resource).set(objectKey(namespace, String(stored.metadata.name)), stored);
-    this.record({ type, resourceVersion: this.revision, resource, namespace, object: stored });
+    const key = objectKey(namespace, String(stored.metadata.name));
+    const previous = this.bucket(resource).get(key);
+    this.bucket(resource).set(key, stored);
+    this.record({ type, resourceVersion: this.revision, resource, namespace, object: stored, previous: type === 'MODIFIED' ? previous : undefined });
     return deepClone(stored);
   }
 
@@ -109,7 +113,7 @@ export class Storage {
   /** Events of one resource after the given version; undefined when that version was compacted away. */
   eventsSince(resource: string, since: number): StoredEvent[] | undefined {
     if (since < this.compactedRevision) return undefined;
-    return this.history.filter((e) => e.resource === resource && e.resourceVersion > since).map((e) => ({ ...e, object: deepClone(e.object) }));
+    return this.history.filter((e) => e.resource === resource && e.resourceVersion > since).map((e) => ({ ...e, object: deepClone(e.object), previous: e.previous && deepClone(e.previous) }));
   }
 
   subscribe(listener: StoreListener): () => void {
