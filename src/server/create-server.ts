@@ -111,7 +111,7 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     state.setOpen(doc.uri, path, doc.version, doc.getText());
     scheduler.documentChanged(path);
   };
-  documents.onDidOpen((e) => track(e.document));
+  // TextDocuments reports an open as a content change too: one subscription sees every version once.
   documents.onDidChangeContent((e) => track(e.document));
   documents.onDidClose((e) => {
     const path = paths.toPath(e.document.uri);

@@ -36,6 +36,8 @@ export interface OneCharEdit {
 
 export interface ServerRun {
   readonly coldMs: number;
+  /** From spawning the process to the answer to `initialize` (process start, code loading). */
+  readonly initializeMs: number;
   readonly changeMs: readonly number[];
   readonly rssMb: number;
   readonly peakRssMb: number;
@@ -66,6 +68,7 @@ export async function runServer(sut: ServerUnderTest, rootUri: string, uri: stri
       initializationOptions: sut.initializationOptions,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } } },
     });
+    const initializeMs = performance.now() - started;
     await connection.sendNotification(InitializedNotification.type, {});
     await sut.afterInitialized?.(connection);
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
@@ -87,7 +90,7 @@ export async function runServer(sut: ServerUnderTest, rootUri: string, uri: stri
       if (i >= warmup) changeMs.push(answer.at - sent);
     }
     const memory = readMemory(child);
-    return { coldMs, changeMs, rssMb: memory.rss, peakRssMb: memory.peak, firstDiagnosticCount: first.params.diagnostics.length };
+    return { coldMs, initializeMs, changeMs, rssMb: memory.rss, peakRssMb: memory.peak, firstDiagnosticCount: first.params.diagnostics.length };
   } finally {
     await shutDown(connection, child);
   }

@@ -94,6 +94,7 @@ function summarize(run: ServerRun, delayMs = 0) {
     median: percentile(adjusted, 50),
     p95: percentile(adjusted, 95),
     cold: run.coldMs - delayMs,
+    initialize: run.initializeMs,
     rss: run.rssMb,
     peak: run.peakRssMb,
     diagnostics: run.firstDiagnosticCount,
@@ -114,8 +115,8 @@ try {
   const bRun = await runServer(yls, rootUri, uri, text, edits.slice(0, BASELINE_EDITS + WARMUP), WARMUP);
   const bRaw = summarize(bRun);
   const b = summarize(bRun, YLS_VALIDATION_DELAY_MS);
-  console.log('\n                                   median ms    p95 ms   cold ms   RSS MB  peak MB  diagnostics');
-  const row = (label: string, s: ReturnType<typeof summarize>) => console.log(`${label.padEnd(34)}${fmt(s.median)}  ${fmt(s.p95)}  ${fmt(s.cold)}  ${fmt(s.rss)} ${fmt(s.peak)}  ${String(s.diagnostics).padStart(6)}`);
+  console.log('\n                                   median ms    p95 ms   cold ms  (init ms)   RSS MB  peak MB  diagnostics');
+  const row = (label: string, s: ReturnType<typeof summarize>) => console.log(`${label.padEnd(34)}${fmt(s.median)}  ${fmt(s.p95)}  ${fmt(s.cold)}  ${fmt(s.initialize)}  ${fmt(s.rss)} ${fmt(s.peak)}  ${String(s.diagnostics).padStart(6)}`);
   row('gitops-authoring', a);
   row('yaml-language-server (as seen)', bRaw);
   row(`yaml-language-server (−${YLS_VALIDATION_DELAY_MS} ms delay)`, b);
