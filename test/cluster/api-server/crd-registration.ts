@@ -48,9 +48,12 @@ export function watchCrds(store: Storage, registry: ResourceRegistry): () => voi
     const name = String(e.object.metadata.name);
     registry.removeCrd(name);
     if (e.type === 'DELETED') {
+      // The CRD's finalizer deletes every custom resource (watchers see them go), then the resource goes.
       const spec = isObject(e.object.spec) ? e.object.spec : {};
       const names = isObject(spec.names) ? spec.names : {};
-      store.dropResource(`${String(spec.group)}/${String(names.plural)}`);
+      const resource = `${String(spec.group)}/${String(names.plural)}`;
+      for (const o of store.list(resource)) store.remove(resource, String(o.metadata.namespace ?? ''), String(o.metadata.name));
+      store.dropResource(resource);
       return;
     }
     for (const rt of resourcesOfCrd(e.object)) registry.add(rt);
