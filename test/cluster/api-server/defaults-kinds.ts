@@ -120,7 +120,8 @@ const RULES: Record<string, (obj: JsonObject) => void> = {
       for (const p of s.ports) {
         if (!isObject(p)) continue;
         setIfAbsent(p, 'protocol', 'TCP');
-        if (s.type !== 'ExternalName') setIfAbsent(p, 'targetPort', p.port ?? null);
+        // A zero targetPort (0 or "") means "the same as port", as for an absent one.
+        if (s.type !== 'ExternalName' && (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '')) p.targetPort = p.port ?? null;
       }
     }
     if (s.type !== 'ExternalName') setIfAbsent(s, 'internalTrafficPolicy', 'Cluster');

@@ -117,6 +117,21 @@ const KIND_COLUMNS: Record<string, Column[]> = {
     }),
     ageCol,
   ],
+  Job: [
+    nameCol,
+    col('Status', (o) => {
+      const conds = getPath(o, ['status', 'conditions']);
+      const done = Array.isArray(conds) && conds.some((c) => isObject(c) && c.type === 'Complete' && c.status === 'True');
+      return done ? 'Complete' : 'Running';
+    }),
+    col('Completions', (o) => `${num(o, ['status', 'succeeded'])}/${num(o, ['spec', 'completions']) || 1}`),
+    col('Duration', (o) => {
+      const start = getPath(o, ['status', 'startTime']);
+      const end = getPath(o, ['status', 'completionTime']);
+      return typeof start === 'string' ? humanAge(start, typeof end === 'string' ? Date.parse(end) : Date.now()) : '';
+    }),
+    ageCol,
+  ],
   CronJob: [
     nameCol,
     col('Schedule', (o) => String(getPath(o, ['spec', 'schedule']) ?? '')),
