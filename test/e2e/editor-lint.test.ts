@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { openWorkbenchSession, type WorkbenchSession } from './workbench-session.js';
 import {
+  hoverToken,
   openFromExplorer,
   retypeLine,
   runFromPalette,
@@ -20,7 +21,7 @@ const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const SETUP_TIMEOUT_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 2 * 60_000;
 
-describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 4 * STEP_TIMEOUT_MS }, () => {
+describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 5 * STEP_TIMEOUT_MS }, () => {
   let session: WorkbenchSession | undefined;
 
   before(async () => {
@@ -49,6 +50,12 @@ describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 4 * ST
       assert.match(row, /uses ':latest'/);
       assert.match(row, /gitops-authoring/, 'the diagnostic comes from our language server');
       assert.match(row, /Ln 9, Col 14/, 'the warning points at the image value');
+    }));
+
+  test('hovering a field shows its documentation from our offline schema', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('hover-image-field', async ({ page }) => {
+      const text = await hoverToken(page, 'image', /Container image name/);
+      assert.match(text, /spec\.containers\[\]\.image/, 'the hover names the field path');
     }));
 
   test('the extension is active: its status bar entry is shown', { timeout: STEP_TIMEOUT_MS }, () =>

@@ -60,6 +60,26 @@ export async function retypeLine(page: Page, lineText: string, replacement: stri
   await page.locator('.editor-group-container.active .monaco-editor .view-line').filter({ hasText: replacement }).first().waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
+/**
+ * Rests the mouse on the first editor token whose text is exactly `token` until a hover matching `pattern`
+ * shows (a hover asked for before the server is ready shows nothing, so it is asked again), returns its text.
+ */
+export async function hoverToken(page: Page, token: string, pattern: RegExp): Promise<string> {
+  const target = page.locator('.editor-group-container.active .view-line span span').filter({ hasText: new RegExp(`^${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: pattern }).first();
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  for (;;) {
+    await target.hover();
+    try {
+      await hover.waitFor({ timeout: 5_000 });
+      return (await hover.textContent()) ?? '';
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.mouse.move(0, 0);
+    }
+  }
+}
+
 /** Waits until no Problems row matches. */
 export async function waitForNoProblem(page: Page, pattern: RegExp): Promise<void> {
   const rows = await showProblems(page);
