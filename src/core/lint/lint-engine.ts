@@ -2,7 +2,8 @@ import { ignoredPathMatchers, type LintConfig } from '../config/lint-config.js';
 import { matchesAnyGlob } from '../config/glob.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding.js';
 import { kustomizationFileResource } from '../resource/kustomization-resource.js';
-import { locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
+import { isKubeObject, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
+import { checkObjectShape } from './object-shape.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Range } from '../text/range.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
@@ -39,7 +40,12 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
   if (!file) return { path, findings: [], resourceCount: 0, ignored: false };
   const lines = new LineIndex(file.text);
   const findings: Finding[] = [...file.problems];
-  for (const doc of file.documents) findings.push(...doc.problems);
+  for (const doc of file.documents) {
+    // Warnings (e.g. an unresolved custom tag such as CloudFormation's !Ref) only matter in Kubernetes objects.
+    const isObject = isKubeObject(doc.value);
+    findings.push(...(isObject ? doc.problems : doc.problems.filter((p) => p.severity === 'error')));
+    findings.push(...checkObjectShape(file.path, doc, workspace));
+  }
 
   const resources = workspace.resourcesInFile(path);
   // A kustomization file is checked by the rules that name its kind, never by the schema validator.

@@ -3,13 +3,14 @@ import type { Finding } from '../findings/finding.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Range } from '../text/range.js';
 import type { ManifestDocument, ManifestFile } from './manifest-types.js';
+import { yamlOptions } from './kubernetes-yaml.js';
+import { isTemplateDocument } from './template-detection.js';
 import { DEFAULT_PARSE_LIMITS, findExcessiveNesting, type ParseLimits } from './parse-limits.js';
 import { createSourceLocator, type SourceLocator } from './source-locator.js';
 
 export const PARSE_RULE_ID = 'yaml-syntax';
 export const LIMIT_RULE_ID = 'file-limits';
 
-const TEMPLATE_MARKER = /\{\{-?\s|\{\{[-.$a-zA-Z(/]/;
 
 /**
  * Parses a YAML (or JSON) manifest file into documents with values and source ranges.
@@ -40,7 +41,7 @@ export function parseManifest(path: string, rawText: string, limits: ParseLimits
     let parsed = cache?.get(chunk.text);
     if (!parsed) {
       try {
-        parsed = Array.from(parseAllDocuments(chunk.text, { version: format === 'json' ? '1.2' : '1.1', uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'silent' }) as Document.Parsed[]);
+        parsed = Array.from(parseAllDocuments(chunk.text, yamlOptions(format)) as Document.Parsed[]);
       } catch (error) {
         return fileProblem(`File could not be parsed: ${describe(error)}`, lines.rangeAt(chunk.offset, chunk.offset));
       }
@@ -82,7 +83,7 @@ export function splitDocuments(text: string): DocumentChunk[] {
 function toManifestDocument(path: string, text: string, offset: number, doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits): ManifestDocument {
   const [start, , end] = doc.range;
   const range = lines.rangeAt(start + offset, end + offset);
-  const isTemplate = TEMPLATE_MARKER.test(text.slice(start, end));
+  const isTemplate = isTemplateDocument(doc, text, start, end);
   const problems: Finding[] = [];
   const at = (pos: readonly [number, number]): Range => lines.rangeAt(pos[0] + offset, Math.max(pos[1], pos[0] + 1) + offset);
 

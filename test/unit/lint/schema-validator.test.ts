@@ -121,3 +121,20 @@ test('a Flux Kustomization in a file named kustomization.yaml is an object, not 
   });
   assert.deepEqual(where(findings, 'schema'), ['clusters/prod/kustomization.yaml:12:3']);
 });
+
+test('a document meant as an object but missing apiVersion or kind is an error, not silently skipped', () => {
+  const findings = lint({
+    'a.yaml': 'napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\napiVersion: v1\nkind:\nmetadata:\n  name: t\n---\nmetadata:\n  name: u\nspec:\n  replicas: 1\n',
+  });
+  assert.deepEqual(where(findings, 'schema'), ['a.yaml:1:1', 'a.yaml:7:1', 'a.yaml:11:1']);
+});
+
+test('Kubernetes YAML: dates and 10:30 stay strings, 0o644 is octal; quoted {{ }} values are validated', () => {
+  const findings = lint({
+    'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    release-date: 2024-01-15\ndata:\n  window: 10:30\n',
+    'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: c, image: "x:1"}]\n  volumes:\n    - name: v\n      configMap: {name: c, defaultMode: 0o644}\n',
+    'es.yaml': 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: e\n  annotations:\n    note: "{{ .user }}"\nspec:\n  sourceRef: {}\n',
+  });
+  assert.deepEqual(findings.filter((f) => f.path !== 'es.yaml' && f.severity === 'error'), []);
+  assert.ok(findings.some((f) => f.path === 'es.yaml' && f.ruleId === 'schema' && /sourceRef/.test(f.message)), JSON.stringify(findings.filter((f) => f.path === 'es.yaml')));
+});

@@ -1,0 +1,35 @@
+// A document that is meant as a Kubernetes object but lacks `apiVersion` or `kind` would be silently
+// skipped (other YAML is recognized by content and left alone). Report it instead, as the API server would.
+import type { Finding } from '../findings/finding.js';
+import type { ManifestDocument } from '../manifest/manifest-types.js';
+import { isKubeObject, isRecord } from '../resource/manifest-resource.js';
+import { isKustomizationPath } from '../workspace/kustomization-file.js';
+import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { SCHEMA_RULE_ID } from './engine-checks.js';
+
+/**
+ * Looks like an object: a `kind`, or `metadata` beside an `apiVersion`, `spec` or `data`. (An `apiVersion`
+ * alone is not enough: Helm's Chart.yaml has one.)
+ */
+function looksLikeKubernetesObject(value: Record<string, unknown>): boolean {
+  if ('kind' in value) return true;
+  return isRecord(value.metadata) && ('apiVersion' in value || 'spec' in value || 'data' in value || 'stringData' in value);
+}
+
+export function checkObjectShape(path: string, doc: ManifestDocument, workspace: WorkspaceIndex): Finding[] {
+  const value = doc.value;
+  if (doc.isTemplate || !isRecord(value) || isKubeObject(value) || isKustomizationPath(path)) return [];
+  if (!looksLikeKubernetesObject(value)) return [];
+  if (workspace.patchTargetsOf(path).length > 0 && !('apiVersion' in value) && !('kind' in value)) return [];
+  const missing = (['apiVersion', 'kind'] as const).filter((k) => typeof value[k] !== 'string' || value[k] === '');
+  const located = missing.map((k) => doc.locator.locate([k])).find((l) => l !== undefined);
+  const range = located?.key ?? doc.locator.locateNearest([]).located.value;
+  const what = missing.map((k) => (k in value ? `an empty or non-string '${k}'` : `no '${k}'`)).join(' and ');
+  return [{
+    ruleId: SCHEMA_RULE_ID,
+    severity: 'error',
+    message: `This looks like a Kubernetes object but has ${what}: it cannot be applied (and is not validated).`,
+    path,
+    range: located ? range : { start: range.start, end: range.start },
+  }];
+}
