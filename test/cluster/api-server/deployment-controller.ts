@@ -6,6 +6,7 @@ import { safeHash, timestamp } from './object-lifecycle.js';
 import type { ResourceType } from './resource-registry.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
+import { recordEvent } from './events.js';
 import { createObject, updateObject } from './write-pipeline.js';
 
 const DEPLOYMENTS = 'apps/deployments';
@@ -80,19 +81,27 @@ function reconcile(ctx: ServerContext, namespace: string, name: string): void {
   }
   const revision = current && revisionOf(current) === maxRevision ? maxRevision : maxRevision + 1;
   const annotations = { [DESIRED_ANNOTATION]: String(replicas), [MAX_ANNOTATION]: String(replicas + maxSurge(spec, replicas)), [REVISION_ANNOTATION]: String(revision) };
+  live.apiVersion = 'apps/v1';
+  const scaled = (rs: string, from: number, to: number) =>
+    recordEvent(ctx, live, 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs} from ${from} to ${to}`, 'deployment-controller');
   if (!current) {
     current = createObject(ctx, rsRt, namespace, newReplicaSet(live, rsName, hash, replicas, annotations), AS_CONTROLLER);
+    if (replicas > 0) scaled(rsName, 0, replicas);
   } else {
     const next = deepClone(current);
+    const before = isObject(current.spec) && typeof current.spec.replicas === 'number' ? current.spec.replicas : 0;
     next.metadata.annotations = { ...(isObject(next.metadata.annotations) ? next.metadata.annotations : {}), ...annotations };
     (next.spec as JsonObject).replicas = replicas;
     if (!deepEqual(next, current)) current = updateObject(ctx, rsRt, current, next, '', AS_CONTROLLER, false);
+    if (before !== replicas) scaled(rsName, before, replicas);
   }
   for (const old of owned) {
     if (old.metadata.name === rsName || (isObject(old.spec) && old.spec.replicas === 0)) continue;
     const next = deepClone(old);
+    const before = isObject(old.spec) && typeof old.spec.replicas === 'number' ? old.spec.replicas : 0;
     (next.spec as JsonObject).replicas = 0;
     updateObject(ctx, rsRt, old, next, '', AS_CONTROLLER, false);
+    scaled(String(old.metadata.name), before, 0);
   }
   writeDeploymentStatus(ctx, deployRt, live, revision, replicas, rsName);
 }

@@ -117,6 +117,13 @@ const KIND_COLUMNS: Record<string, Column[]> = {
     }),
     ageCol,
   ],
+  Event: [
+    col('Last Seen', (o) => humanAge(String(o.lastTimestamp ?? o.metadata.creationTimestamp ?? ''))),
+    col('Type', (o) => String(o.type ?? '')),
+    col('Reason', (o) => String(o.reason ?? '')),
+    col('Object', (o) => `${String(getPath(o, ['involvedObject', 'kind']) ?? '').toLowerCase()}/${String(getPath(o, ['involvedObject', 'name']) ?? '')}`),
+    col('Message', (o) => String(o.message ?? '')),
+  ],
   Job: [
     nameCol,
     col('Status', (o) => {
