@@ -28,7 +28,8 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
 
   return {
     validate(resource, kubernetesVersion, workspace) {
-      if (NOT_VALIDATED_GROUPS.has(resource.key.group)) return [];
+      // Kustomize's own configuration (kustomization files, `apiVersion: builtin` plugin configs) never reaches the API server.
+      if (NOT_VALIDATED_GROUPS.has(resource.key.group) || resource.apiVersion === 'builtin') return [];
       syncWorkspaceCrds(workspace);
       const targets = workspace.patchTargetsOf(resource.file.path).length > 0 ? findPatchTargets(resource, workspace) : undefined;
       if (targets === undefined) return validateWhole(registry, resource, kubernetesVersion);

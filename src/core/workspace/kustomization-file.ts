@@ -22,7 +22,7 @@ export function isKustomizeConfigFile(file: ManifestFile): boolean {
 
 /** A path a kustomization refers to, with where it is written (for findings). */
 export interface KustomizationRef {
-  readonly field: 'resources' | 'components' | 'patches' | 'patchesStrategicMerge' | 'patchesJson6902' | 'files' | 'crds' | 'bases' | 'envs';
+  readonly field: 'resources' | 'components' | 'patches' | 'patchesStrategicMerge' | 'patchesJson6902' | 'files' | 'crds' | 'bases' | 'envs' | 'transformers' | 'generators' | 'validators';
   /** As written. */
   readonly value: string;
   /** Resolved against the kustomization's directory; undefined for remote references (URLs, git). */
@@ -45,12 +45,13 @@ export function readKustomization(file: ManifestFile): KustomizationInfo | undef
   const dir = dirname(file.path);
   const refs: KustomizationRef[] = [];
   const add = (field: KustomizationRef['field'], raw: unknown, path: ValuePath) => {
-    if (typeof raw !== 'string' || raw === '') return;
+    // Inline entries (a patch or plugin configuration written in place) are YAML text, not paths.
+    if (typeof raw !== 'string' || raw === '' || raw.includes('\n')) return;
     // Generator entries may be `key=path`; `envs` lines are plain paths.
     const target = field === 'files' ? raw.slice(raw.indexOf('=') + 1) : raw;
     refs.push({ field, value: raw, resolved: REMOTE.test(target) ? undefined : joinPath(dir, target), path });
   };
-  for (const field of ['resources', 'components', 'bases', 'crds', 'patchesStrategicMerge'] as const) {
+  for (const field of ['resources', 'components', 'bases', 'crds', 'patchesStrategicMerge', 'transformers', 'generators', 'validators'] as const) {
     const list = value[field];
     if (Array.isArray(list)) list.forEach((entry, i) => add(field, entry, [field, i]));
   }
@@ -70,3 +71,6 @@ export function readKustomization(file: ManifestFile): KustomizationInfo | undef
   }
   return { file, dir, refs };
 }
+
+/** Kustomization fields whose files configure kustomize plugins: neither Kubernetes objects nor patches. */
+export const PLUGIN_CONFIG_FIELDS: ReadonlySet<KustomizationRef['field']> = new Set(['transformers', 'generators', 'validators']);

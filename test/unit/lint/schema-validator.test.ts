@@ -138,3 +138,12 @@ test('Kubernetes YAML: dates and 10:30 stay strings, 0o644 is octal; quoted {{ }
   assert.deepEqual(findings.filter((f) => f.path !== 'es.yaml' && f.severity === 'error'), []);
   assert.ok(findings.some((f) => f.path === 'es.yaml' && f.ruleId === 'schema' && /sourceRef/.test(f.message)), JSON.stringify(findings.filter((f) => f.path === 'es.yaml')));
 });
+
+test('kustomize inline patches and plugin configurations are no paths and no objects', () => {
+  const findings = lint({
+    'k/kustomization.yaml': 'resources:\n  - cm.yaml\npatchesStrategicMerge:\n  - |-\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: c\n    data: {a: b}\ntransformers:\n  - prefix.yaml\n',
+    'k/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n',
+    'k/prefix.yaml': 'apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata:\n  name: prefix\nprefix: team-\nfieldSpecs:\n  - path: metadata/name\n',
+  });
+  assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+});
