@@ -1,7 +1,9 @@
 // CustomResourceDefinitions register their resources when created and unregister when deleted.
-import type { ResourceRegistry, ResourceType } from './resource-registry.js';
-import type { Storage } from './storage.js';
-import { isObject, type JsonObject, type JsonValue, type KubeObject } from './types.js';
+import { timestamp } from './object-lifecycle.js';
+import type { ResourceType } from './resource-registry.js';
+import type { ServerContext } from './server-context.js';
+import { deepClone, isObject, type JsonObject, type JsonValue, type KubeObject } from './types.js';
+import { updateObject } from './write-pipeline.js';
 
 const CRD_RESOURCE = 'apiextensions.k8s.io/customresourcedefinitions';
 
@@ -41,7 +43,28 @@ export function resourcesOfCrd(crd: KubeObject): ResourceType[] {
     });
 }
 
-export function watchCrds(store: Storage, registry: ResourceRegistry): () => void {
+/** What kube-apiserver's naming and establishing controllers write into a new CRD's status. */
+function establish(ctx: ServerContext, name: string): void {
+  const rt = ctx.registry.find('apiextensions.k8s.io', 'v1', 'customresourcedefinitions');
+  const live = ctx.store.get(CRD_RESOURCE, '', name);
+  if (!rt || !live || !isObject(live.spec)) return;
+  const status = isObject(live.status) ? deepClone(live.status) : {};
+  if (Array.isArray(status.conditions) && status.conditions.some((c) => isObject(c) && c.type === 'Established')) return;
+  const now = timestamp();
+  status.acceptedNames = deepClone(isObject(live.spec.names) ? live.spec.names : {});
+  status.conditions = [
+    { lastTransitionTime: now, message: 'no conflicts found', reason: 'NoConflicts', status: 'True', type: 'NamesAccepted' },
+    { lastTransitionTime: now, message: 'the initial names have been accepted', reason: 'InitialNamesAccepted', status: 'True', type: 'Established' },
+  ];
+  try {
+    updateObject(ctx, rt, live, { ...live, apiVersion: 'apiextensions.k8s.io/v1', status }, 'status', { manager: 'kube-apiserver', dryRun: false, fieldValidation: 'Ignore', force: false, warnings: [] }, false);
+  } catch {
+    // A concurrent write wins; the next event brings us back.
+  }
+}
+
+export function watchCrds(ctx: ServerContext): () => void {
+  const { store, registry } = ctx;
   for (const o of store.list(CRD_RESOURCE)) for (const rt of resourcesOfCrd(o)) registry.add(rt);
   return store.subscribe((e) => {
     if (e.resource !== CRD_RESOURCE) return;
@@ -57,6 +80,8 @@ export function watchCrds(store: Storage, registry: ResourceRegistry): () => voi
       return;
     }
     for (const rt of resourcesOfCrd(e.object)) registry.add(rt);
+    // Later, as the controllers do: watchers must see ADDED before the status update.
+    if (e.type === 'ADDED') setImmediate(() => establish(ctx, name));
   });
 }
 

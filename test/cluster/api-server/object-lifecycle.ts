@@ -117,17 +117,11 @@ function selectJobPods(job: KubeObject, spec: JsonObject): void {
   tm.labels = labels;
 }
 
+/** The registry records the storage version; the naming and establishing controllers fill in the rest. */
 function crdStatus(spec: JsonObject): JsonObject {
   const versions = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : [];
   const storage = versions.find((v) => v.storage === true)?.name;
-  return {
-    acceptedNames: deepClone(isObject(spec.names) ? spec.names : {}),
-    conditions: [
-      { lastTransitionTime: timestamp(), message: 'no conflicts found', reason: 'NoConflicts', status: 'True', type: 'NamesAccepted' },
-      { lastTransitionTime: timestamp(), message: 'the initial names have been accepted', reason: 'InitialNamesAccepted', status: 'True', type: 'Established' },
-    ],
-    storedVersions: storage ? [storage] : [],
-  };
+  return { acceptedNames: { plural: '', kind: '' }, storedVersions: storage ? [storage] : [] };
 }
 
 /** Keeps what an update may not change, and bumps generation when the desired state changed. */

@@ -103,7 +103,7 @@ export async function start(options: StartOptions = {}): Promise<ClusterHandle> 
   let stopBackground: (() => void)[] = [];
 
   const startBackground = () => {
-    stopBackground = [watchCrds(store, registry)];
+    stopBackground = [watchCrds(ctx)];
     if (options.controllers !== false) {
       stopBackground.push(startDeploymentController(ctx), startWorkloadStatusController(ctx), startGarbageCollector(ctx, registry));
     }
