@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { openWorkbenchSession, type WorkbenchSession } from './workbench-session.js';
 import {
+  applyQuickFix,
   hoverToken,
   openFromExplorer,
   retypeLine,
@@ -13,6 +14,7 @@ import {
   statusBarEntriesOf,
   waitForNoProblem,
   waitForNotification,
+  waitForEditorLine,
   waitForProblem,
 } from './workbench-page.js';
 
@@ -21,7 +23,7 @@ const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const SETUP_TIMEOUT_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 2 * 60_000;
 
-describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 5 * STEP_TIMEOUT_MS }, () => {
+describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 6 * STEP_TIMEOUT_MS }, () => {
   let session: WorkbenchSession | undefined;
 
   before(async () => {
@@ -82,5 +84,13 @@ describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 5 * ST
       await waitForNoProblem(page, /image-tag/);
       const still = await waitForProblem(page, /no resource requests or limits/);
       assert.match(still, /resources/, 'the other finding on the unsaved buffer is still reported');
+    }));
+
+  test('the quick fix "Add resource requests and limits" edits the manifest and clears the resources warning', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('quick-fix-resources', async ({ page }) => {
+      await waitForProblem(page, /no resource requests or limits/);
+      await applyQuickFix(page, 'name: shell', 'Add resource requests and limits');
+      await waitForEditorLine(page, 'requests:');
+      await waitForNoProblem(page, /no resource requests or limits/);
     }));
 });

@@ -80,6 +80,23 @@ export async function hoverToken(page: Page, token: string, pattern: RegExp): Pr
   }
 }
 
+/** Puts the cursor at the end of the editor line containing `lineText` and applies a quick fix by its title (Ctrl+.). */
+export async function applyQuickFix(page: Page, lineText: string, title: string): Promise<void> {
+  const line = page.locator('.editor-group-container.active .monaco-editor .view-line').filter({ hasText: lineText }).first();
+  await line.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+.');
+  const item = page.locator('.action-widget .monaco-list-row').filter({ hasText: title }).first();
+  await item.waitFor({ timeout: UI_TIMEOUT_MS });
+  await item.click();
+  await item.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+}
+
+/** Whether the active editor shows a line containing `text` (waits for it). */
+export async function waitForEditorLine(page: Page, text: string): Promise<void> {
+  await page.locator('.editor-group-container.active .monaco-editor .view-line').filter({ hasText: text }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
 /** Waits until no Problems row matches. */
 export async function waitForNoProblem(page: Page, pattern: RegExp): Promise<void> {
   const rows = await showProblems(page);
