@@ -1,5 +1,6 @@
 import type { ManifestFile } from '../manifest/manifest-types.js';
 import type { RepositoryListing } from '../ports.js';
+import { agentPathOf, agentPaths } from './agent-paths.js';
 import { extractResources, type ManifestResource } from '../resource/manifest-resource.js';
 import { dirname } from '../text/posix-path.js';
 import { isKustomizeConfigFile, PLUGIN_CONFIG_FIELDS, readKustomization, type KustomizationInfo } from './kustomization-file.js';
@@ -15,7 +16,11 @@ export interface WorkspaceIndex {
   readonly listing: RepositoryListing;
   resourcesByKind(kind: string): readonly ManifestResource[];
   resourcesInFile(path: string): readonly ManifestResource[];
-  /** Names of the deployment units (kustomization or plain directory) a file's objects are deployed with. */
+  /**
+   * The deployment units a file's objects are applied with: `kustomization:<dir>` for each root kustomization
+   * rendering it, else `path:<dir>` for a directory a Flux Kustomization or Argo CD Application applies, else
+   * `dir:<dir>` (a plain directory nothing in the repository is known to apply as a whole).
+   */
   unitsOf(path: string): readonly string[];
   /** Kustomizations that use a file as a patch. */
   patchTargetsOf(path: string): readonly KustomizationInfo[];
@@ -66,6 +71,7 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
   }
 
   const units = computeUnits(fileMap, kustomizations);
+  const deployed = agentPaths(resources);
   return {
     files: fileMap,
     resources,
@@ -74,7 +80,13 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
     listing,
     resourcesByKind: (kind) => byKind.get(kind) ?? [],
     resourcesInFile: (path) => byFile.get(path) ?? [],
-    unitsOf: (path) => units.get(path) ?? [`dir:${dirname(path)}`],
+    unitsOf: (path) => {
+      const rendered = units.get(path);
+      if (rendered) return rendered;
+      const dir = dirname(path);
+      const applied = agentPathOf(path, dir, deployed);
+      return [applied !== undefined ? `path:${applied}` : `dir:${dir}`];
+    },
     patchTargetsOf: (path) => patchUsers.get(path) ?? [],
   };
 }

@@ -27,7 +27,7 @@ export const duplicateResourceRule: Rule = {
   meta: {
     id: 'duplicate-resource',
     title: 'Each object is declared once per deployment unit',
-    rationale: 'Two declarations of the same group/kind/namespace/name in one kustomization or directory fail the build (kustomize) or silently overwrite each other (plain apply), so Git holds two truths.',
+    rationale: 'Two declarations of the same group/kind/namespace/name in one deployment unit fail the build (kustomize) or silently overwrite each other (plain apply), so Git holds two truths. A unit is a root kustomization, a directory a Flux Kustomization or Argo CD Application applies, or else a single file (folders of standalone examples may reuse names).',
     remediation: 'Keep one declaration; express differences between environments as overlay patches.',
     defaultSeverity: 'error',
   },
@@ -36,10 +36,15 @@ export const duplicateResourceRule: Rule = {
     const reported = new Set<ManifestResource>();
     for (const unit of context.workspace.unitsOf(resource.file.path)) {
       const same = groups(context.workspace).get(`${unit}\u0000${resourceKeyId(resource.key)}`) ?? [];
-      const others = same.filter((r) => r !== resource && !reported.has(r));
+      // A plain directory is not known to be applied as a whole (folders of examples or fixtures reuse names):
+      // there, only duplicates within one file count.
+      const plain = unit.startsWith('dir:');
+      const others = same.filter((r) => r !== resource && !reported.has(r) && (!plain || r.file === resource.file));
       if (others.length === 0) continue;
       others.forEach((r) => reported.add(r));
-      const where = unit.startsWith('kustomization:') ? `kustomization ${unit.slice('kustomization:'.length)}` : `directory ${unit.slice('dir:'.length) || '.'}`;
+      const where = unit.startsWith('kustomization:') ? `kustomization ${unit.slice('kustomization:'.length)}`
+        : unit.startsWith('path:') ? `the directory ${unit.slice('path:'.length) || '.'} that a GitOps agent applies`
+        : 'this file';
       context.report({
         path: ['metadata', 'name'],
         message: `${formatResourceKey(resource.key)} is declared ${others.length + 1} times in ${where}.`,
