@@ -1,5 +1,6 @@
 import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
 import { groupOf } from '../../resource/resource-key.js';
+import { patchesFor } from '../../resource/kustomize-patches.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 const EXACT = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
@@ -28,6 +29,9 @@ function checkHelmRelease(resource: ManifestResource, context: RuleContext): voi
   const sourceKind = getAt(chartSpec, ['sourceRef', 'kind']);
   if (sourceKind === 'GitRepository' || sourceKind === 'Bucket') return; // chart from a path: its Chart.yaml decides
   const version = chartSpec.version;
+  // A base HelmRelease often leaves the version to each overlay: judge what the overlays pin instead.
+  const overlays = patchesFor(context.workspace, resource).strategic.map((p) => getAt(p, ['spec', 'chart', 'spec', 'version'])).filter((v) => v !== undefined && v !== null);
+  if (overlays.length > 0 && overlays.every((v) => unpinnedReason(String(v)) === undefined)) return;
   if (version === undefined || version === null) {
     context.report({ path: ['spec', 'chart', 'spec'], message: `HelmRelease '${resource.name}' does not pin spec.chart.spec.version: Flux installs the newest chart ('*').` });
     return;
