@@ -17,11 +17,11 @@ const sourcesDir = join(root, 'scripts/schema-gen/sources');
 const modules = join(sourcesDir, 'node_modules');
 const outDir = join(root, 'src/core/schema/data');
 
-const KUBERNETES_VERSIONS = ['1.30', '1.31', '1.32', '1.33'];
-const DEFAULT_VERSION = '1.33';
+const KUBERNETES_VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34'];
+const DEFAULT_VERSION = '1.34';
 const CRD_PROJECTS = ['flux-cd', 'argo-cd', 'sealed-secrets', 'external-secrets'];
 
-if (!existsSync(join(modules, 'k8s-1-33'))) {
+if (!existsSync(join(modules, 'k8s-1-34'))) {
   console.log('gen-schemas: installing pinned inputs into scripts/schema-gen/sources …');
   execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', sourcesDir], { stdio: 'inherit' });
 }

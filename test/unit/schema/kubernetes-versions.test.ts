@@ -5,18 +5,18 @@ import { dataRegistry, parseYaml } from './schema-test-support.js';
 
 const registry = dataRegistry();
 
-test('the data covers Kubernetes 1.30 to 1.33 with 1.33 as default', () => {
-  assert.deepEqual(registry.kubernetesVersions, ['1.30', '1.31', '1.32', '1.33']);
-  assert.equal(registry.defaultKubernetesVersion, '1.33');
+test('the data covers Kubernetes 1.30 to 1.34 with 1.34 as default', () => {
+  assert.deepEqual(registry.kubernetesVersions, ['1.30', '1.31', '1.32', '1.33', '1.34']);
+  assert.equal(registry.defaultKubernetesVersion, '1.34');
   assert.deepEqual(registry.problems, []);
 });
 
 test('requested versions are normalized and clamped to the supported range', () => {
-  assert.equal(registry.resolveKubernetesVersion(undefined), '1.33');
+  assert.equal(registry.resolveKubernetesVersion(undefined), '1.34');
   assert.equal(registry.resolveKubernetesVersion('v1.31.4'), '1.31');
   assert.equal(registry.resolveKubernetesVersion('1.28'), '1.30');
-  assert.equal(registry.resolveKubernetesVersion('1.36'), '1.33');
-  assert.equal(registry.resolveKubernetesVersion('nonsense'), '1.33');
+  assert.equal(registry.resolveKubernetesVersion('1.36'), '1.34');
+  assert.equal(registry.resolveKubernetesVersion('nonsense'), '1.34');
 });
 
 // Container lifecycle stopSignal arrived in Kubernetes 1.33; pod-level resources in 1.32.
@@ -76,4 +76,13 @@ test('v1 Endpoints is deprecated in 1.33 only, in favour of EndpointSlice', () =
   const lookup = registry.lookup('1.33', 'v1', 'Endpoints');
   assert.equal(lookup.status, 'deprecated');
   assert.ok(lookup.status === 'deprecated' && lookup.schema !== undefined && /EndpointSlice/.test(lookup.message));
+});
+
+test('Kubernetes 1.34 fields are valid for 1.34 and unknown for 1.33', () => {
+  const pod = {
+    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' },
+    spec: { containers: [{ name: 'c', image: 'x:1', restartPolicy: 'Always', restartPolicyRules: [{ action: 'Restart', exitCodes: { operator: 'In', values: [42] } }] }] },
+  };
+  assert.deepEqual(validateResource(registry, pod, { kubernetesVersion: '1.34' }).findings.map((f) => f.code), []);
+  assert.ok(validateResource(registry, pod, { kubernetesVersion: '1.33' }).findings.some((f) => f.code === 'unknown-field'));
 });
