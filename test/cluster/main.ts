@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     tls: values.tls,
   });
   console.log(`test API server listening on ${handle.url}`);
+  if (values.token && !values.tls) console.log('note: kubectl sends bearer tokens only over https; add --tls to use --token with kubectl');
   console.log(`kubeconfig: ${handle.kubeconfigPath}`);
   const shutdown = () => {
     void handle.stop().then(() => process.exit(0));

@@ -16,7 +16,7 @@ describe('TLS and tokens', () => {
   let c: TestCluster;
   before(async () => {
     if (!hasOpenssl()) throw new Error('the TLS test needs the openssl CLI to generate its CA, and openssl is not on PATH');
-    c = await startTestCluster({ tls: true, token: 'secret-token' });
+    c = await startTestCluster({ tls: true, token: 'secret-token', readOnlyTokens: ['reader'] });
   });
   after(() => c?.stop());
 
@@ -30,6 +30,16 @@ describe('TLS and tokens', () => {
     const noToken = await c.kubectl(['get', 'namespaces', '--token=wrong']);
     assert.notEqual(noToken.code, 0);
     assert.match(noToken.stderr, /Unauthorized|must be logged in/);
+  });
+
+  it('answers kubectl auth can-i and whoami per token', async () => {
+    assert.equal((await c.run('auth', 'can-i', 'create', 'deployments')).trim(), 'yes');
+    const reader = await c.kubectl(['auth', 'can-i', 'create', 'deployments', '--token=reader']);
+    assert.equal(reader.stdout.trim(), 'no');
+    assert.equal((await c.run('auth', 'can-i', 'list', 'pods', '--token=reader')).trim(), 'yes');
+    assert.match(await c.run('auth', 'whoami'), /Username\s+kubernetes-admin/);
+    const denied = await c.kubectl(['create', 'configmap', 'x', '--token=reader']);
+    assert.match(denied.stderr, /configmaps is forbidden: User "readonly" cannot create resource "configmaps" in API group "" in the namespace "default"/);
   });
 
   it('client-node connects with the CA from the kubeconfig', async () => {

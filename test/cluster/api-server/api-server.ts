@@ -12,6 +12,7 @@ import { parseJsonBody, readRawBody, sendError, sendJson } from './http-io.js';
 import { decodeKubernetesProtobuf } from './protobuf-decode.js';
 import { serveOpenApi } from './openapi.js';
 import { parseResourcePath, type ResourceRequest } from './request-info.js';
+import { reviewAccess, reviewSelf } from './self-reviews.js';
 import type { ResourceType } from './resource-registry.js';
 import { patchScale, scaleOf, updateScale } from './scale-subresource.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
@@ -99,6 +100,12 @@ async function handle(deps: ApiServerDeps, req: IncomingMessage, res: ServerResp
   if (!rr) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
   const rt = deps.ctx.registry.find(rr.group, rr.version, rr.plural);
   if (!rt) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+  // Reviews about the caller are answered, not stored; anyone authenticated may ask.
+  if (method === 'POST' && (rt.kind === 'SelfSubjectAccessReview' || rt.kind === 'SelfSubjectReview')) {
+    const raw = await readRawBody(req);
+    const body = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf') ? decodeKubernetesProtobuf(raw) : (parseJsonBody(raw.toString('utf8')) as JsonObject);
+    return sendJson(res, 201, rt.kind === 'SelfSubjectReview' ? reviewSelf(caller) : reviewAccess(caller, body));
+  }
   if (WRITE_VERBS[method]) authorizeWrite(caller, WRITE_VERBS[method] as string, rt.plural, rt.group, rr.namespace, rr.name);
   else if (!isWatch && method !== 'GET') throw methodNotAllowed();
   await routeResource(deps, rt, rr, url.searchParams, req, res, record);
