@@ -125,7 +125,29 @@ function crdStatus(spec: JsonObject): JsonObject {
 }
 
 /** Keeps what an update may not change, and bumps generation when the desired state changed. */
-export function prepareForUpdate(rt: ResourceType, old: KubeObject, obj: KubeObject, subresource: string): void {
+/** Allocated values survive updates; node ports follow the service type, as the service registry does. */
+function updateServiceAllocations(old: JsonObject, spec: JsonObject, ips: IpAllocator): void {
+  if (spec.type !== 'ExternalName') {
+    for (const k of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy']) {
+      if (spec[k] === undefined && old[k] !== undefined) spec[k] = deepClone(old[k]) as never;
+    }
+  }
+  const ports = Array.isArray(spec.ports) ? spec.ports.filter(isObject) : [];
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+    const previous = Array.isArray(old.ports) ? old.ports.filter(isObject) : [];
+    for (const p of ports) {
+      if (p.nodePort !== undefined) continue;
+      const same = previous.find((q) => q.port === p.port && (q.protocol ?? 'TCP') === (p.protocol ?? 'TCP'));
+      p.nodePort = typeof same?.nodePort === 'number' ? same.nodePort : ips.port();
+    }
+  } else {
+    for (const p of ports) delete p.nodePort;
+    delete spec.externalTrafficPolicy;
+    delete spec.allocateLoadBalancerNodePorts;
+  }
+}
+
+export function prepareForUpdate(rt: ResourceType, old: KubeObject, obj: KubeObject, subresource: string, ips: IpAllocator): void {
   const m = obj.metadata;
   for (const k of ['uid', 'creationTimestamp', 'generation', 'deletionTimestamp', 'deletionGracePeriodSeconds']) {
     if (old.metadata[k] !== undefined) m[k] = old.metadata[k] as never;
@@ -135,11 +157,7 @@ export function prepareForUpdate(rt: ResourceType, old: KubeObject, obj: KubeObj
     if (old.status !== undefined) obj.status = deepClone(old.status);
     else delete obj.status;
   }
-  if (rt.kind === 'Service' && isObject(obj.spec) && isObject(old.spec)) {
-    for (const k of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy']) {
-      if (obj.spec[k] === undefined && old.spec[k] !== undefined) obj.spec[k] = deepClone(old.spec[k]) as never;
-    }
-  }
+  if (rt.kind === 'Service' && isObject(obj.spec) && isObject(old.spec)) updateServiceAllocations(old.spec, obj.spec, ips);
   if (rt.kind === 'Namespace') obj.spec = deepClone(old.spec ?? { finalizers: ['kubernetes'] });
   if (m.generation !== undefined && generationChanged(rt, old, obj)) m.generation = Number(old.metadata.generation ?? 0) + 1;
 }

@@ -128,7 +128,7 @@ export function updateObject(ctx: ServerContext, rt: ResourceType, live: KubeObj
 }
 
 function commitUpdate(ctx: ServerContext, rt: ResourceType, live: KubeObject, next: KubeObject, subresource: string, opts: WriteOptions): KubeObject {
-  prepareForUpdate(rt, live, next, subresource);
+  prepareForUpdate(rt, live, next, subresource, ctx.ips);
   next.metadata.resourceVersion = live.metadata.resourceVersion ?? '';
   if (deepEqual(next, live)) return live;
   validate(rt, next, live);
