@@ -52,6 +52,8 @@ export function deleteObject(ctx: ServerContext, rt: ResourceType, namespace: st
     if (!live.metadata.deletionTimestamp) {
       live.metadata.deletionTimestamp = timestamp();
       live.metadata.deletionGracePeriodSeconds = 0;
+      // Marking an object for deletion bumps its generation, as rest.BeforeDelete does.
+      if (typeof live.metadata.generation === 'number' && live.metadata.generation > 0) live.metadata.generation += 1;
       return { object: ctx.store.put(key, live, 'MODIFIED'), finished: false };
     }
     return { object: live, finished: false };
