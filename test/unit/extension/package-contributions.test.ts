@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { SUPPORTED_KUBERNETES_VERSIONS } from '../../../src/core/config/lint-config.js';
 import { SETTING_KEYS, SETTINGS_SECTION } from '../../../src/protocol/settings.js';
 import { COMMAND_IDS } from '../../../src/extension/command-ids.js';
 
@@ -11,7 +12,7 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string }[];
     menus?: Record<string, { command?: string; submenu?: string }[]>;
-    configuration: { properties: Record<string, { scope?: string }> } | { properties: Record<string, { scope?: string }> }[];
+    configuration: { properties: Record<string, { scope?: string; enum?: string[] }> } | { properties: Record<string, { scope?: string; enum?: string[] }> }[];
     grammars?: { scopeName: string; path: string; injectTo?: string[]; language?: string }[];
   };
 }
@@ -51,6 +52,12 @@ describe('package.json contributions', () => {
       assert.ok(property, `${SETTINGS_SECTION}.${key} is not contributed`);
       assert.equal(property.scope, 'resource', `${key} must be resource-scoped`);
     }
+  });
+
+  it('offers exactly the Kubernetes versions core supports (plus empty: the repository decides)', () => {
+    const sections = Array.isArray(manifest.contributes.configuration) ? manifest.contributes.configuration : [manifest.contributes.configuration];
+    const property = sections.map((s) => s.properties[`${SETTINGS_SECTION}.kubernetesVersion`]).find(Boolean);
+    assert.deepEqual(property?.enum, ['', ...SUPPORTED_KUBERNETES_VERSIONS]);
   });
 
   it('activates on GitOps markers, never on every YAML file', () => {
