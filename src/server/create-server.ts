@@ -73,7 +73,8 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        // `:` offers a field's values right away; keys come on request (a space at every indent would be noise).
+        completionProvider: { triggerCharacters: [':'] },
         documentSymbolProvider: { label: 'GitOps' },
       },
       serverInfo: { name: 'gitops-authoring' },

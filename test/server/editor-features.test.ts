@@ -86,6 +86,13 @@ describe('hover, completion and symbols over LSP', () => {
     await session.open('apps/enum.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          imagePullPolicy: \n');
     const items = await complete('apps/enum.yaml', 7, 27);
     assert.deepEqual(items.map((i) => i.label), ['Always', 'IfNotPresent', 'Never']);
+    assert.equal((items[0]?.textEdit as TextEdit).newText, 'Always');
+  });
+
+  it('adds the space after the colon when triggered by it', async () => {
+    await session.open('apps/colon.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          imagePullPolicy:\n');
+    const items = await complete('apps/colon.yaml', 7, 26);
+    assert.equal((items[1]?.textEdit as TextEdit).newText, ' IfNotPresent');
   });
 
   it('completes apiVersion/kind pairs at the top of an empty document', async () => {

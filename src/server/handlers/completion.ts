@@ -33,7 +33,9 @@ export function provideCompletion({ text, position, schema, kubernetesVersion }:
   if (context.inValue && context.key !== undefined) {
     const field = schema.describeField(header.apiVersion, header.kind, [...context.parentPath, context.key], kubernetesVersion);
     const values = field?.enum ?? (field?.type === 'boolean' ? [true, false] : []);
-    return values.map((v, i) => ({ label: String(v), kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(4, '0'), textEdit: { range: replace, newText: String(v) } }));
+    // Triggered by `:` itself, the value still needs its separating space.
+    const space = lines.lineText(position.line)[replace.start.character - 1] === ':' ? ' ' : '';
+    return values.map((v, i) => ({ label: String(v), kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(4, '0'), textEdit: { range: replace, newText: space + String(v) } }));
   }
   const fields = schema.listFields(header.apiVersion, header.kind, context.parentPath, kubernetesVersion);
   return fields
