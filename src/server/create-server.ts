@@ -23,7 +23,7 @@ import { LintScheduler } from './lint-scheduler.js';
 import { EMPTY_SCHEMA_PROVIDER } from './schema-provider.js';
 import { DEFAULT_TIMING, type ServerDeps } from './server-deps.js';
 import { UriPaths } from './uri-paths.js';
-import { isManifestPath, WorkspaceState } from './workspace-state.js';
+import { isManifestCandidate, isManifestPath, WorkspaceState } from './workspace-state.js';
 
 const LANGUAGES = new Set(['yaml', 'json', 'kubernetes', 'helm']);
 
@@ -107,21 +107,27 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
   });
 
   const track = (doc: TextDocument) => {
-    if (!LANGUAGES.has(doc.languageId) && !isManifestPath(paths.toPath(doc.uri))) return;
     const path = paths.toPath(doc.uri);
-    state.setOpen(doc.uri, path, doc.version, doc.getText());
+    if (!LANGUAGES.has(doc.languageId) && !isManifestPath(path)) return;
+    const text = doc.getText();
+    // package.json, tsconfig.json and friends are not manifests: not parsed, not linted.
+    if (!isManifestCandidate(path, text)) {
+      if (state.getOpen(path)) untrack(doc.uri, path);
+      return;
+    }
+    state.setOpen(doc.uri, path, doc.version, text);
     scheduler.documentChanged(path);
+  };
+  const untrack = (uri: string, path: string) => {
+    scheduler.forget(path);
+    const { affectsOthers } = state.close(path);
+    configs.forget(uri);
+    publisher.clear(uri);
+    if (affectsOthers) scheduler.workspaceChanged();
   };
   // TextDocuments reports an open as a content change too: one subscription sees every version once.
   documents.onDidChangeContent((e) => track(e.document));
-  documents.onDidClose((e) => {
-    const path = paths.toPath(e.document.uri);
-    scheduler.forget(path);
-    const { affectsOthers } = state.close(path);
-    configs.forget(e.document.uri);
-    publisher.clear(e.document.uri);
-    if (affectsOthers) scheduler.workspaceChanged();
-  });
+  documents.onDidClose((e) => untrack(e.document.uri, paths.toPath(e.document.uri)));
 
   connection.onDidChangeConfiguration((change) => {
     configs.settingsChanged(change.settings);

@@ -83,3 +83,21 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(after.diagnostics.map((d) => d.code), []);
   });
 });
+
+describe('files that are not manifests', () => {
+  it('leaves package.json and plain YAML alone', async () => {
+    const session = await LspTestSession.start();
+    try {
+      await session.open('package.json', '{ "name": "x", "version": [ }', 'json');
+      await session.open('.github/workflows/ci.yaml', 'on: push\njobs: {build: [\n');
+      await session.open('pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: busybox}]}\n');
+      // Documents are handled in order: once pod.yaml has findings, the earlier two had their turn.
+      await session.diagnosticsFor('pod.yaml', (d) => d.diagnostics.length > 0);
+      const workflow = await session.diagnosticsFor('.github/workflows/ci.yaml');
+      assert.deepEqual(workflow.diagnostics, []);
+      assert.equal(session.published('package.json').length, 0);
+    } finally {
+      await session.dispose();
+    }
+  });
+});

@@ -129,6 +129,12 @@ export class LspTestSession {
     return found as PublishDiagnosticsParams;
   }
 
+  /** Every publication received so far for `path`. */
+  published(path: string): PublishDiagnosticsParams[] {
+    const uri = this.uri(path);
+    return this.diagnostics.filter((d) => d.uri === uri);
+  }
+
   mark(): number {
     return this.diagnostics.length;
   }
