@@ -74,4 +74,18 @@ export function registerNode(ctx: ServerContext): void {
     'status',
     AS_KUBELET,
   );
+  const leaseRt = ctx.registry.find('coordination.k8s.io', 'v1', 'leases');
+  if (!leaseRt || ctx.store.get('coordination.k8s.io/leases', 'kube-node-lease', NODE_NAME)) return;
+  createObject(
+    ctx,
+    leaseRt,
+    'kube-node-lease',
+    {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name: NODE_NAME, ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: NODE_NAME, uid: String(live.metadata.uid) }] },
+      spec: { holderIdentity: NODE_NAME, leaseDurationSeconds: 40, renewTime: new Date().toISOString().replace('Z', '000Z').replace(/\.(\d{6})\d*Z$/, '.$1Z') },
+    },
+    AS_KUBELET,
+  );
 }
