@@ -201,7 +201,36 @@ const RULES: Record<string, (obj: JsonObject) => void> = {
     }
   },
   Ingress: () => undefined,
+  PriorityClass: (o) => setIfAbsent(o, 'preemptionPolicy', 'PreemptLowerPriority'),
+  StorageClass: (o) => {
+    setIfAbsent(o, 'reclaimPolicy', 'Delete');
+    setIfAbsent(o, 'volumeBindingMode', 'Immediate');
+  },
+  PersistentVolume: (o) => {
+    const s = spec(o);
+    if (!s) return;
+    setIfAbsent(s, 'persistentVolumeReclaimPolicy', 'Retain');
+    setIfAbsent(s, 'volumeMode', 'Filesystem');
+    canonicalizeResources({ limits: s.capacity ?? {} });
+  },
+  MutatingWebhookConfiguration: (o) => defaultWebhooks(o, true),
+  ValidatingWebhookConfiguration: (o) => defaultWebhooks(o, false),
 };
+
+function defaultWebhooks(o: JsonObject, mutating: boolean): void {
+  if (!Array.isArray(o.webhooks)) return;
+  for (const w of o.webhooks) {
+    if (!isObject(w)) continue;
+    setIfAbsent(w, 'failurePolicy', 'Fail');
+    setIfAbsent(w, 'matchPolicy', 'Equivalent');
+    setIfAbsent(w, 'namespaceSelector', {});
+    setIfAbsent(w, 'objectSelector', {});
+    setIfAbsent(w, 'timeoutSeconds', 10);
+    if (mutating) setIfAbsent(w, 'reinvocationPolicy', 'Never');
+    if (isObject(w.clientConfig) && isObject(w.clientConfig.service)) setIfAbsent(w.clientConfig.service, 'port', 443);
+    if (Array.isArray(w.rules)) for (const r of w.rules) if (isObject(r)) setIfAbsent(r, 'scope', '*');
+  }
+}
 
 function defaultSubjects(o: JsonObject): void {
   if (!Array.isArray(o.subjects)) return;

@@ -51,6 +51,8 @@ const TABLE: Record<string, Record<string, ListSemantics>> = {
   V1PodDisruptionBudgetStatus: { conditions: byType() },
   V1CustomResourceDefinitionStatus: { conditions: byType() },
   V1ServiceAccount: { secrets: byName() },
+  V1MutatingWebhookConfiguration: { webhooks: byName() },
+  V1ValidatingWebhookConfiguration: { webhooks: byName() },
 };
 
 /** Struct fields whose strategic merge patches carry $retainKeys (patchStrategy "retainKeys"). */
