@@ -2,7 +2,7 @@
 // file and the same one-character edits. Prints change→diagnostics median/p95, cold start and memory.
 // yaml-language-server runs offline in its fast configuration: one JSON schema per kind, served through its
 // custom schema request and selected per document by its kind (no combined all.json, no oneOf).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,8 +26,10 @@ const YLS_VALIDATION_DELAY_MS = 200;
  */
 const YLS_SCHEMAS = process.env.BENCH_YLS_SCHEMAS === 'modeline' ? 'modeline' : 'custom-request';
 const root = mkdtempSync(join(tmpdir(), 'bench-lsp-'));
-mkdirSync(join(root, 'schemas'));
-const schemaFile = (kind: string) => join(root, 'schemas', `${kind}.json`);
+// Outside the workspace: JSON schemas mention "apiVersion" and "kind", and our server would read them as
+// candidate manifests at start-up.
+const schemaDir = mkdtempSync(join(tmpdir(), 'bench-lsp-schemas-'));
+const schemaFile = (kind: string) => join(schemaDir, `${kind}.json`);
 const text = generateBenchManifest(100, 5000, YLS_SCHEMAS === 'modeline' ? { firstLine: (kind) => `# yaml-language-server: $schema=${pathToFileURL(schemaFile(kind)).href}` } : {});
 const lines = text.split('\n');
 const file = join(root, 'apps.yaml');
@@ -126,6 +128,7 @@ try {
   console.log(`goals: p95 ≤ 30 ms ${a.p95 <= 30 ? 'met' : 'MISSED'}; cold ≤ 300 ms ${a.cold <= 300 ? 'met' : 'MISSED'}; ≥ 5× (compute only, p95) ${b.p95 / a.p95 >= 5 ? 'met' : 'MISSED'}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
+  rmSync(schemaDir, { recursive: true, force: true });
 }
 }
 
