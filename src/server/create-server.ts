@@ -87,7 +87,8 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
         watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/Kustomization' }],
       });
     }
-    // Reading the repository is deferred past the handshake so open documents are linted first.
+    // Reading the repository is deferred past the handshake (the client is not kept waiting); linting waits
+    // for it, so no finding is ever computed from a partial index. A buffer opened meanwhile reuses its parse.
     setImmediate(() => {
       void connection.sendNotification(serverStatusNotification, { state: 'indexing', fileCount: state.fileCount() });
       try {
