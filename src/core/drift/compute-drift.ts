@@ -26,10 +26,12 @@ export function kindId(group: string, kind: string): string {
 
 /** Pairs desired and live objects by group/kind/namespace/name and computes each resource's drift. */
 export function computeDrift(input: DriftInput): ResourceDrift[] {
-  const options: DriftOptions = { ...input.options, hpaTargets: input.options?.hpaTargets ?? findHpaTargets(input.desired.map((d) => d.object), input.live) };
+  // Read once: `live` may be a one-shot iterable (an informer cache's generator).
+  const liveObjects = [...input.live];
+  const options: DriftOptions = { ...input.options, hpaTargets: input.options?.hpaTargets ?? findHpaTargets(input.desired.map((d) => d.object), liveObjects) };
   const strategy = options.strategy ?? DriftStrategy.Normalized;
   const liveById = new Map<string, KubeObject>();
-  for (const l of input.live) liveById.set(resourceKeyId(keyOfLive(l)), l);
+  for (const l of liveObjects) liveById.set(resourceKeyId(keyOfLive(l)), l);
 
   const out: ResourceDrift[] = [];
   const paired = new Set<string>();

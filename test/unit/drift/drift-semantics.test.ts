@@ -74,3 +74,11 @@ test('secret values never appear in results', () => {
   const missing = computeResourceDrift({ key: secretKey, object: git }, { ...live, data: {} });
   assert.ok(!JSON.stringify(missing).includes('aHVudGVyMg=='));
 });
+
+test('live may be a one-shot iterable (an informer cache generator)', () => {
+  function* once() {
+    yield cm({ a: '1' });
+  }
+  const results = computeDrift({ desired: [{ key, object: cm({ a: '1' }) }], live: once() });
+  assert.deepEqual(results.map((r) => r.status), [DriftStatus.Synced]);
+});
