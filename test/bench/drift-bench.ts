@@ -32,7 +32,8 @@ function percentile(values: number[], p: number): number {
 }
 
 async function startServer(): Promise<{ kubeconfigPath: string; stop(): void }> {
-  const child = fork(join(import.meta.dirname, 'drift-bench-server.ts'), [String(COUNT)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  // npm scripts run from the repository root.
+  const child = fork(join(process.cwd(), 'test/bench/drift-bench-server.ts'), [String(COUNT)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const line = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout?.on('data', (c: Buffer) => {
