@@ -53,4 +53,15 @@ describe('StatefulSet, DaemonSet and Job', () => {
     assert.equal((job.status as JsonObject).succeeded, 1);
     assert.equal((job.spec as JsonObject).backoffLimit, 6);
   });
+
+  it('keeps ControllerRevisions so rollout history and undo work on a StatefulSet', async () => {
+    await c.run('set', 'image', 'statefulset/db', 'pg=postgres:17');
+    await c.run('rollout', 'status', 'statefulset/db', '--timeout=20s');
+    assert.match(await c.run('rollout', 'history', 'statefulset/db'), /REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
+    await c.run('rollout', 'undo', 'statefulset/db');
+    const sts = await c.getJson('get', 'statefulset', 'db');
+    const container = ((((sts.spec as JsonObject).template as JsonObject).spec as JsonObject).containers as JsonObject[])[0] as JsonObject;
+    assert.equal(container.image, 'postgres:16');
+    assert.match(await c.run('rollout', 'history', 'statefulset/db'), /\n2\s+<none>\n3\s+<none>/);
+  });
 });

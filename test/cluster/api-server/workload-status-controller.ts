@@ -1,7 +1,8 @@
 // Status of the workloads other controllers own in a real cluster, on a one-node cluster where every pod
 // becomes ready at once: ReplicaSets, StatefulSets, DaemonSets and Jobs (which complete immediately).
 // Written through the status subresource as kube-controller-manager, like the real controllers.
-import { safeHash, timestamp } from './object-lifecycle.js';
+import { ensureControllerRevision, revisionName } from './controller-revisions.js';
+import { timestamp } from './object-lifecycle.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
 import { updateObject } from './write-pipeline.js';
@@ -18,7 +19,7 @@ const STATUS_OF: Record<string, (o: KubeObject, old: JsonObject) => JsonObject> 
   },
   'apps/statefulsets': (o) => {
     const replicas = specReplicas(o);
-    const revision = `${String(o.metadata.name)}-${safeHash(isObject(o.spec) ? o.spec.template : {}, 10)}`;
+    const revision = revisionName(o);
     const status: JsonObject = { availableReplicas: replicas, collisionCount: 0, currentRevision: revision, observedGeneration: generation(o), replicas, updateRevision: revision };
     if (replicas > 0) Object.assign(status, { currentReplicas: replicas, readyReplicas: replicas, updatedReplicas: replicas });
     return status;
@@ -78,6 +79,13 @@ export function startWorkloadStatusController(ctx: ServerContext): () => void {
       const rt = ctx.registry.all().find((r) => r.group === group && r.plural === plural);
       const live = ctx.store.get(e.resource, e.namespace, name);
       if (!rt || !live || live.metadata.deletionTimestamp) return;
+      if (rt.kind === 'StatefulSet' || rt.kind === 'DaemonSet') {
+        try {
+          ensureControllerRevision(ctx, live, 'apps/v1', AS_CONTROLLER);
+        } catch {
+          // Lost a race; the next event retries.
+        }
+      }
       const old = isObject(live.status) ? live.status : {};
       const status = statusOf(live, old);
       if (deepEqual(status, live.status)) return;
