@@ -4,6 +4,8 @@ import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from
 import { detectEnvironments } from '../core/environments/detect-environments.js';
 import type { Environment } from '../core/environments/environment.js';
 import { namespaceRulesFor } from '../core/environments/namespace-rules.js';
+import { applyFluxPostBuild } from '../core/environments/flux-substitute.js';
+import { withDiscoveredScope } from '../core/drift/desired-from-manifests.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
 import { discoverResources } from '../adapters/kube/discovery.js';
@@ -66,10 +68,13 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   try {
     const targets = watchTargetsFor(state.desired);
     const discovery = await discoverResources(client, targets);
+    // Flux substitutes postBuild variables into what it applies; custom kinds discovery says are
+    // cluster-scoped lose the namespace we assumed for them.
+    const desired = withDiscoveredScope(applyFluxPostBuild(state.desired, env?.postBuild), (group, kind) => discovery.served.get(`${group}/${kind}`)?.namespaced === false);
     pool = new InformerPool(client, discovery, targets);
     const driftOptions = { ignoreRules: env?.ignoreRules ?? [], ...(env ? { agentManagers: env.agentManagers } : {}) };
     const session = new LiveDriftSession(pool, {
-      desired: state.desired,
+      desired,
       options: driftOptions,
       ...(env?.owner ? { isOurs: (m) => m.owner === env.owner } : {}),
     });
@@ -87,7 +92,7 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
     if (args.options.has('exact')) {
       // Apply as the environment's agent would (its field manager), so ownership comes out as it would.
       const manager = env?.agentManagers[0] ?? 'gitops-authoring';
-      results = await refineWithDryRun(client, discovery, results, state.desired, pool.objects(), manager, driftOptions);
+      results = await refineWithDryRun(client, discovery, results, desired, pool.objects(), manager, driftOptions);
     }
     const status = pool.status;
     print(io, format, results, { context: kube.context, env, clusterStatus: status });

@@ -192,7 +192,10 @@ test('the demo repository (Flux Kustomization, kustomize overlay with a patch) a
   const repo = writeRepo({});
   try {
     cpSync('test/fixtures/demo-repo', repo.dir, { recursive: true });
-    await cluster.run('apply', '-k', join(repo.dir, 'apps/production'));
+    // As Flux does: render, substitute postBuild variables (CLUSTER_NAME=production), apply.
+    const rendered = (await cluster.run('kustomize', join(repo.dir, 'apps/production'))).replaceAll('${CLUSTER_NAME}', 'production');
+    assert.ok(rendered.includes('value: production'));
+    await cluster.run('apply', '-f', cluster.write('demo-rendered.yaml', rendered));
     await expectAllSynced(repo.dir, 4, ['--env', 'apps']);
   } finally {
     repo.cleanup();

@@ -36,3 +36,8 @@ function secretValuePath(r: ManifestResource, path: readonly (string | number)[]
   const stringData = r.object.stringData;
   return isRecord(stringData) && typeof path[1] === 'string' && path[1] in stringData ? ['stringData', ...path.slice(1)] : path;
 }
+
+/** Desired objects of kinds that turn out to be cluster-scoped (discovery's answer for custom kinds) lose their namespace. */
+export function withDiscoveredScope(desired: readonly DesiredObject[], isClusterScoped: (group: string, kind: string) => boolean): DesiredObject[] {
+  return desired.map((d) => (d.key.namespace !== '' && isClusterScoped(d.key.group, d.key.kind) ? { ...d, key: { ...d.key, namespace: '' } } : d));
+}

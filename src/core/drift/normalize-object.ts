@@ -43,7 +43,11 @@ export function normalizeDesired(object: KubeObject, namespace: string): Record<
   const out = withoutNulls(object) as Record<string, unknown>;
   stripServerMetadata(out);
   foldStringData(out);
-  if (namespace && isRecord(out.metadata)) out.metadata.namespace = namespace;
+  // Cluster-scoped objects have no namespace, whatever the manifest says (the server drops it).
+  if (isRecord(out.metadata)) {
+    if (namespace) out.metadata.namespace = namespace;
+    else delete out.metadata.namespace;
+  }
   return out;
 }
 

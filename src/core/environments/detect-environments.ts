@@ -2,6 +2,7 @@ import { readArgoIgnoreDifferences, readFluxIgnoreRules } from '../drift/ignore-
 import { isRecord, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
 import { normalizePath } from '../text/posix-path.js';
 import type { Environment, EnvironmentSetting } from './environment.js';
+import { readFluxPostBuild } from './flux-substitute.js';
 
 const FLUX_MANAGERS = ['kustomize-controller'];
 const ARGO_MANAGERS = ['argocd-controller', 'argocd-application-controller'];
@@ -29,6 +30,7 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
           ...readFluxIgnoreRules(spec.ignore, origin('ignore')),
         ],
         agentManagers: FLUX_MANAGERS,
+        ...(readFluxPostBuild(spec) ? { postBuild: readFluxPostBuild(spec) } : {}),
       };
       out.set(env.name, env);
     } else if (r.key.group === 'argoproj.io' && r.kind === 'Application') {

@@ -1,5 +1,6 @@
 import type { IgnoreRule } from '../drift/ignore-rules.js';
 import type { SourceLocation } from '../drift/drift-types.js';
+import type { FluxPostBuild } from './flux-substitute.js';
 
 /** A directory of the repository deployed to one cluster (kube context) and, optionally, one namespace. */
 export interface Environment {
@@ -21,6 +22,8 @@ export interface Environment {
   /** Field managers the agent applies with (three-way base and "Git's own writes"). */
   readonly agentManagers: readonly string[];
   readonly source?: SourceLocation;
+  /** Flux `postBuild` variable substitution, applied to the rendered objects. */
+  readonly postBuild?: FluxPostBuild;
 }
 
 /** User settings: environment name → path → kube context (and namespace). */
