@@ -109,4 +109,10 @@ describe('hover, completion and symbols over LSP', () => {
     assert.deepEqual(symbols[1]?.selectionRange, { start: { line: 17, character: 8 }, end: { line: 17, character: 16 } });
     assert.equal(symbols[1]?.range.start.line, 13); // the document starts at its `---` marker
   });
+
+  it('outlines a kustomization file too', async () => {
+    await session.open('apps/kustomization.yaml', 'resources:\n  - web.yaml\n');
+    const symbols = (await session.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: session.uri('apps/kustomization.yaml') } })) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [['Kustomization/apps', ['resources']]]);
+  });
 });

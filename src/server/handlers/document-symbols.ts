@@ -2,6 +2,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { isRecord } from '../../core/resource/manifest-resource.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
+import { resourcesOfFile } from '../resource-at-position.js';
 
 const SECTION_KIND: Record<string, SymbolKind> = {
   apiVersion: SymbolKind.String,
@@ -14,7 +15,7 @@ const SECTION_KIND: Record<string, SymbolKind> = {
 };
 
 export function provideDocumentSymbols(index: WorkspaceIndex, path: string): DocumentSymbol[] {
-  const resources = [...index.resourcesInFile(path), ...index.patches.filter((p) => p.file.path === path)];
+  const resources = resourcesOfFile(index, path);
   const symbols: DocumentSymbol[] = [];
   for (const resource of resources) {
     const locator = resource.document.locator;
