@@ -4,15 +4,10 @@ import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from
 import { detectEnvironments } from '../core/environments/detect-environments.js';
 import type { Environment } from '../core/environments/environment.js';
 import { namespaceRulesFor } from '../core/environments/namespace-rules.js';
-import { applyFluxPostBuild } from '../core/environments/flux-substitute.js';
-import { withDiscoveredScope } from '../core/drift/desired-from-manifests.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
-import { discoverResources } from '../adapters/kube/discovery.js';
 import { refineWithDryRun } from '../adapters/kube/exact-drift.js';
-import { InformerPool } from '../adapters/kube/informer-pool.js';
-import { KubeClient } from '../adapters/kube/kube-client.js';
-import { LiveDriftSession, watchTargetsFor } from '../adapters/kube/live-drift-session.js';
+import { startLiveDrift, type LiveDriftHandle } from '../adapters/kube/start-live-drift.js';
 import { loadKubeconfig } from '../adapters/kube/load-kubeconfig.js';
 import { buildDesiredState } from '../adapters/kustomize/build-desired-state.js';
 import { findKustomize } from '../adapters/kustomize/find-kustomize.js';
@@ -45,6 +40,9 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   const envName = args.options.get('env') as string | undefined;
   const env = envName ? environments.find((e) => e.name === envName) : undefined;
   if (envName && !env) throw new UsageError(`no environment '${envName}' (found: ${environments.map((e) => e.name).join(', ') || 'none'})`);
+  if (!env && environments.length > 0) {
+    io.stderr(`gitops-authoring drift: comparing the whole repository; its environments are ${environments.map((e) => `${e.name} (${e.path || '.'})`).join(', ')} — choose one with --env NAME\n`);
+  }
 
   const kubeOptions = {
     ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
@@ -63,44 +61,29 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
     return fail(io, format, new Error(`the desired state could not be built:\n  ${state.problems.join('\n  ')}`), kube.context, env);
   }
 
-  const client = new KubeClient(kube.kc, kube.server, Math.min(timeoutSeconds * 1000, 30_000));
-  let pool: InformerPool | undefined;
+  let live: LiveDriftHandle | undefined;
   try {
-    const targets = watchTargetsFor(state.desired);
-    const discovery = await discoverResources(client, targets);
-    // Flux substitutes postBuild variables into what it applies; custom kinds discovery says are
-    // cluster-scoped lose the namespace we assumed for them.
-    const desired = withDiscoveredScope(applyFluxPostBuild(state.desired, env?.postBuild), (group, kind) => discovery.served.get(`${group}/${kind}`)?.namespaced === false);
-    pool = new InformerPool(client, discovery, targets);
-    const driftOptions = { ignoreRules: env?.ignoreRules ?? [], ...(env ? { agentManagers: env.agentManagers } : {}) };
-    const session = new LiveDriftSession(pool, {
-      desired,
-      options: driftOptions,
-      ...(env?.owner ? { isOurs: (m) => m.owner === env.owner } : {}),
-    });
-    pool.start();
+    live = await startLiveDrift({ kube, desired: state.desired, ...(env ? { env } : {}), requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000) });
     try {
-      await pool.whenSynced(timeoutSeconds * 1000);
+      await live.pool.whenSynced(timeoutSeconds * 1000);
     } catch (error) {
       // Unsynced kinds become Unknown below; a whole-cluster failure is reported as the error it is.
       if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) {
         return fail(io, format, error, kube.context, env);
       }
     }
-    let results = session.recomputeAll();
-    session.dispose();
+    let results = live.session.recomputeAll();
     if (args.options.has('exact')) {
       // Apply as the environment's agent would (its field manager), so ownership comes out as it would.
       const manager = env?.agentManagers[0] ?? 'gitops-authoring';
-      results = await refineWithDryRun(client, discovery, results, desired, pool.objects(), manager, driftOptions);
+      results = await refineWithDryRun(live.client, live.discovery, results, live.desired, live.pool.objects(), manager, live.options);
     }
-    const status = pool.status;
-    print(io, format, results, { context: kube.context, env, clusterStatus: status });
+    print(io, format, results, { context: kube.context, env, clusterStatus: live.pool.status });
     return exitCode(results);
   } catch (error) {
     return fail(io, format, error, kube.context, env);
   } finally {
-    pool?.stop();
+    live?.stop();
   }
 }
 

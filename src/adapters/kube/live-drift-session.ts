@@ -116,7 +116,7 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
       result = computeResourceDrift(desired, object, { ...this.input.options, hpaTargets: this.hpaTargets });
     } else if (object && !isControlledObject(object)) {
       const mark = readOwnershipMark(object);
-      if (mark && (!this.input.isOurs || this.input.isOurs(mark))) result = { ...computeResourceDrift(undefined, object, this.input.options), reason: `live, deployed by ${mark.agent} (${mark.owner}), but not in Git` };
+      if (mark && (this.input.isOurs ? this.input.isOurs(mark) : !mark.weak)) result = { ...computeResourceDrift(undefined, object, this.input.options), reason: `live, deployed by ${mark.agent} (${mark.owner}), but not in Git` };
     }
     if (result) {
       this.current.set(id, result);

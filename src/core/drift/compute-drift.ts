@@ -35,9 +35,17 @@ export function computeDrift(input: DriftInput): ResourceDrift[] {
 
   const out: ResourceDrift[] = [];
   const paired = new Set<string>();
-  for (const d of input.desired) {
-    const id = resourceKeyId(d.key);
+  const declared = new Map<string, DesiredObject[]>();
+  for (const d of input.desired) declared.set(resourceKeyId(d.key), [...(declared.get(resourceKeyId(d.key)) ?? []), d]);
+  for (const [id, all] of declared) {
+    const d = all[0] as DesiredObject;
     paired.add(id);
+    if (all.length > 1) {
+      // Two overlays (or files) declare the same object: which one is deployed here is for an environment to say.
+      const where = all.map((x) => (x.source ? `${x.source.path}:${x.source.range.start.line + 1}` : '?')).join(', ');
+      out.push(unknown(d.key, `declared ${all.length} times (${where}); choose an environment to compare one of them`, strategy, d));
+      continue;
+    }
     const reason = input.clusterUnknownReason ?? input.unknownKinds?.get(kindId(d.key.group, d.key.kind));
     if (reason !== undefined) {
       out.push(unknown(d.key, reason, strategy, d));
@@ -55,7 +63,7 @@ export function computeDrift(input: DriftInput): ResourceDrift[] {
     for (const [id, l] of liveById) {
       if (paired.has(id) || isControlledObject(l)) continue;
       const mark = readOwnershipMark(l);
-      if (!mark || (input.isOurs && !input.isOurs(mark))) continue;
+      if (!mark || (input.isOurs ? !input.isOurs(mark) : mark.weak)) continue;
       const r = computeResourceDrift(undefined, l, options);
       out.push({ ...r, reason: `live, deployed by ${mark.agent} (${mark.owner}), but not in Git` });
     }

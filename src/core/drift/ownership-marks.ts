@@ -8,6 +8,11 @@ export interface OwnershipMark {
   readonly agent: 'flux' | 'argocd' | 'gitops-authoring';
   /** Flux: `namespace/name` of the Kustomization; Argo CD: the Application name; ours: the environment. */
   readonly owner: string;
+  /**
+   * Argo CD's label tracking (`app.kubernetes.io/instance`) is also set by Helm charts and people: it only
+   * counts when an environment says which Application to look for.
+   */
+  readonly weak?: boolean;
 }
 
 export function readOwnershipMark(object: KubeObject): OwnershipMark | undefined {
@@ -23,6 +28,8 @@ export function readOwnershipMark(object: KubeObject): OwnershipMark | undefined
   if (typeof tracking === 'string') return { agent: 'argocd', owner: tracking.split(':')[0] ?? tracking };
   const ours = labels[OUR_TRACKING_LABEL];
   if (typeof ours === 'string') return { agent: 'gitops-authoring', owner: ours };
+  const instance = labels['app.kubernetes.io/instance'];
+  if (typeof instance === 'string') return { agent: 'argocd', owner: instance, weak: true };
   return undefined;
 }
 

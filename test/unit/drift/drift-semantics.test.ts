@@ -82,3 +82,17 @@ test('live may be a one-shot iterable (an informer cache generator)', () => {
   const results = computeDrift({ desired: [{ key, object: cm({ a: '1' }) }], live: once() });
   assert.deepEqual(results.map((r) => r.status), [DriftStatus.Synced]);
 });
+
+test('an object declared twice (two overlays) is Unknown with both sources, not compared against one at random', () => {
+  const src = (line: number) => ({ path: `overlays/${line}/cm.yaml`, range: { start: { line, character: 0 }, end: { line, character: 1 } } });
+  const results = computeDrift({ desired: [{ key, object: cm({ a: '1' }), source: src(1) }, { key, object: cm({ a: '2' }), source: src(4) }], live: [cm({ a: '1' })] });
+  assert.equal(results.length, 1);
+  assert.equal(results[0]?.status, DriftStatus.Unknown);
+  assert.match(results[0]?.reason ?? '', /declared 2 times \(overlays\/1\/cm\.yaml:2, overlays\/4\/cm\.yaml:5\)/);
+});
+
+test('Argo CD label tracking marks orphans only for the environment that names the Application', () => {
+  const labelled = { ...cm({ a: '1' }, { labels: { 'app.kubernetes.io/instance': 'shop' } }), metadata: { name: 'x', namespace: 'ns', labels: { 'app.kubernetes.io/instance': 'shop' } } } as KubeObject;
+  assert.deepEqual(computeDrift({ desired: [], live: [labelled] }).map((r) => r.status), []);
+  assert.deepEqual(computeDrift({ desired: [], live: [labelled], isOurs: (m) => m.owner === 'shop' }).map((r) => r.status), [DriftStatus.Orphan]);
+});
