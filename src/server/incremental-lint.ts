@@ -111,11 +111,11 @@ function viewOf(index: WorkspaceIndex, file: ManifestFile, documents: readonly M
   files.set(file.path, partial);
   const wanted = new Set(documents);
   const inFile = index.resourcesInFile(file.path).filter((r) => wanted.has(r.document));
-  return {
-    ...index,
-    files,
-    resourcesInFile: (path) => (path === file.path ? inFile : index.resourcesInFile(path)),
-  };
+  const resourcesInFile = (path: string) => (path === file.path ? inFile : index.resourcesInFile(path));
+  // A proxy rather than a copy: whatever else the index offers (now or later) is the real index's.
+  return new Proxy(index, {
+    get: (target, property, receiver) => (property === 'files' ? files : property === 'resourcesInFile' ? resourcesInFile : Reflect.get(target, property, receiver)),
+  });
 }
 
 function shiftRange(range: Range, lines: number): Range {
