@@ -7,8 +7,12 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const SERVER_ANNOTATIONS = new Set([LAST_APPLIED, 'deployment.kubernetes.io/revision']);
 const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
 
-/** Deep copy without nulls: `field: null` (or `~`) in YAML means "not set". */
+/**
+ * Deep copy without nulls: `field: null` (or `~`) in YAML means "not set". YAML 1.1 timestamps (an unquoted
+ * `2024-05-01` read as a date) become the RFC 3339 string kubectl sends for them.
+ */
 function withoutNulls(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString().replace('.000Z', 'Z');
   if (Array.isArray(value)) return value.filter((v) => v !== null).map(withoutNulls);
   if (isRecord(value)) {
     const out: Record<string, unknown> = {};

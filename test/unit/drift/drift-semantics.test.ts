@@ -96,3 +96,9 @@ test('Argo CD label tracking marks orphans only for the environment that names t
   assert.deepEqual(computeDrift({ desired: [], live: [labelled] }).map((r) => r.status), []);
   assert.deepEqual(computeDrift({ desired: [], live: [labelled], isOurs: (m) => m.owner === 'shop' }).map((r) => r.status), [DriftStatus.Orphan]);
 });
+
+test('a YAML 1.1 timestamp in Git compares as the string kubectl sends', () => {
+  const git = { ...cm({}), metadata: { name: 'c', namespace: 'ns', annotations: { released: new Date('2024-05-01T00:00:00Z') } } } as unknown as KubeObject;
+  const live = { ...cm({}), metadata: { name: 'c', namespace: 'ns', annotations: { released: '2024-05-01T00:00:00Z' } } } as KubeObject;
+  assert.equal(computeResourceDrift({ key, object: git }, live).status, DriftStatus.Synced);
+});
