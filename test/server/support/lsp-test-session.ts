@@ -40,7 +40,10 @@ export class LspTestSession {
   readonly client: ProtocolConnection;
   readonly statuses: ServerStatusParams[] = [];
   settings: Record<string, unknown>;
+  /** When set, `workspace/configuration` answers wait for it (to hold the server mid-request). */
+  configurationGate: Promise<void> | undefined;
   private readonly diagnostics: PublishDiagnosticsParams[] = [];
+  configurationRequests = 0;
   private readonly waiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
   private readonly server: ServerHandle;
@@ -68,7 +71,12 @@ export class LspTestSession {
       this.statuses.push(params);
       this.notify();
     });
-    this.client.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.client.onRequest(ConfigurationRequest.type, async (params) => {
+      this.configurationRequests++;
+      this.notify();
+      await this.configurationGate;
+      return params.items.map(() => this.settings);
+    });
     this.client.onRequest(RegistrationRequest.type, () => undefined);
     this.client.listen();
   }
@@ -129,10 +137,10 @@ export class LspTestSession {
     return found as PublishDiagnosticsParams;
   }
 
-  /** Every publication received so far for `path`. */
-  published(path: string): PublishDiagnosticsParams[] {
+  /** Every publication received for `path` (since a `mark()`, when given). */
+  published(path: string, since = 0): PublishDiagnosticsParams[] {
     const uri = this.uri(path);
-    return this.diagnostics.filter((d) => d.uri === uri);
+    return this.diagnostics.slice(since).filter((d) => d.uri === uri);
   }
 
   mark(): number {
