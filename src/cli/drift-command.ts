@@ -61,6 +61,10 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
     return fail(io, format, new Error(`the desired state could not be built:\n  ${state.problems.join('\n  ')}`), kube.context, env);
   }
 
+  if (state.desired.length === 0) {
+    // An empty comparison would read as "in sync": a wrong path must not look like a healthy cluster.
+    return fail(io, format, new Error(`nothing to compare: no Kubernetes objects in ${env?.path ? `${root}/${env.path}` : root}`), kube.context, env);
+  }
   let live: LiveDriftHandle | undefined;
   try {
     live = await startLiveDrift({ kube, desired: state.desired, ...(env ? { env } : {}), requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000) });
