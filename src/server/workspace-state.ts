@@ -29,15 +29,23 @@ export class WorkspaceState {
   private readonly deleted = new Set<string>();
   private baseListing: RepositoryListing = { entryType: () => undefined };
   private cachedIndex: WorkspaceIndex | undefined;
+  private revisionCount = 0;
+  private dependencyCount = 0;
+
+  constructor(private readonly source: WorkspaceSource, readonly root: string | undefined) {}
+
   /** Bumped on every change to any file: results computed at an older revision are stale. */
-  revision = 0;
+  get revision(): number {
+    return this.revisionCount;
+  }
+
   /**
    * Bumped when something other files' findings depend on changes (object identities, kustomizations,
    * CRDs, files on disk): cached per-document findings are only reused under the same key.
    */
-  dependencyKey = 0;
-
-  constructor(private readonly source: WorkspaceSource, readonly root: string | undefined) {}
+  get dependencyKey(): number {
+    return this.dependencyCount;
+  }
 
   /** Reads every manifest of the repository. Open buffers keep precedence over what is on disk. */
   loadFromDisk(): { fileCount: number; unreadable: number } {
@@ -147,12 +155,12 @@ export class WorkspaceState {
   }
 
   private noteDependencies(affectsOthers: boolean): boolean {
-    if (affectsOthers) this.dependencyKey++;
+    if (affectsOthers) this.dependencyCount++;
     return affectsOthers;
   }
 
   private changed(): void {
-    this.revision++;
+    this.revisionCount++;
     this.cachedIndex = undefined;
   }
 
