@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, CompletionRequest, DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol';
-import { fakeSchemaProvider } from './support/fake-schema-provider.js';
+import { createNodeSchemaRegistry, createNodeValidator } from '../../src/adapters/schema/node-validator.js';
+import { createRegistrySchemaProvider } from '../../src/server/registry-schema-provider.js';
 import { LspTestSession } from './support/lsp-test-session.js';
 
 // Tests run from the repository root (scripts/run-tests.mjs).
@@ -35,7 +36,9 @@ describe('malformed input never breaks the server', () => {
   if (existsSync(CORPUS)) for (const name of readdirSync(CORPUS).sort()) inputs[`fuzz/${name}`] = readFileSync(join(CORPUS, name), 'utf8');
 
   before(async () => {
-    session = await LspTestSession.start({ deps: { schema: fakeSchemaProvider } });
+    // The production wiring: real schemas for validation, hover and completion.
+    const registry = createNodeSchemaRegistry();
+    session = await LspTestSession.start({ deps: { schema: createRegistrySchemaProvider(registry), validator: createNodeValidator(registry) } });
   });
   after(() => session.dispose());
 
