@@ -2,7 +2,7 @@
 import type { Fix, TextEdit } from '../findings/finding.js';
 import type { ValuePath } from '../manifest/manifest-types.js';
 import { locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
-import { LineIndex } from '../text/line-index.js';
+import type { LineIndex } from '../text/line-index.js';
 
 /** Replaces the text of an existing value (scalar) with `newText`. */
 export function replaceValueEdit(resource: ManifestResource, path: ValuePath, newText: string): TextEdit | undefined {
@@ -18,7 +18,7 @@ export function replaceValueEdit(resource: ManifestResource, path: ValuePath, ne
 export function insertMembersEdit(resource: ManifestResource, parentPath: ValuePath, yamlLines: readonly string[]): TextEdit | undefined {
   const parent = resource.document.locator.locate([...resource.basePath, ...parentPath]);
   if (!parent) return undefined;
-  const lines = new LineIndex(resource.file.text);
+  const lines = resource.file.lines;
   const firstValueLine = lines.lineText(parent.value.start.line);
   if (firstValueLine.slice(parent.value.start.character).startsWith('{')) return undefined;
   const indent = parent.value.start.character;
@@ -40,7 +40,7 @@ export function addAnnotationEdit(resource: ManifestResource, key: string, value
 /** Inserts a comment line above the line where `path` starts, with the same indentation. */
 export function commentAboveEdit(resource: ManifestResource, path: ValuePath, comment: string): TextEdit {
   const located = locateInResource(resource, path);
-  const lines = new LineIndex(resource.file.text);
+  const lines = resource.file.lines;
   const line = located.whole.start.line;
   const text = lines.lineText(line);
   const indent = text.length - text.trimStart().length;

@@ -4,7 +4,6 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding
 import { kustomizationFileResource } from '../resource/kustomization-resource.js';
 import { isKubeObject, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
 import { checkObjectShape } from './object-shape.js';
-import { LineIndex } from '../text/line-index.js';
 import type { Range } from '../text/range.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { ResourceValidator } from './resource-validator.js';
@@ -38,7 +37,7 @@ export function lintWorkspace(workspace: WorkspaceIndex, config: LintConfig, dep
 function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, deps: LintDependencies): LintFileResult {
   const file = workspace.files.get(path);
   if (!file) return { path, findings: [], resourceCount: 0, ignored: false };
-  const lines = new LineIndex(file.text);
+  const lines = file.lines;
   const findings: Finding[] = [...file.problems];
   for (const doc of file.documents) {
     // Warnings (e.g. an unresolved custom tag such as CloudFormation's !Ref) only matter in Kubernetes objects.

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding.js';
+import type { LineIndex } from '../text/line-index.js';
 import type { Range } from '../text/range.js';
 import type { SourceLocator } from './source-locator.js';
 
@@ -22,6 +23,8 @@ export interface ManifestFile {
   /** Repository-relative POSIX path. */
   readonly path: string;
   readonly text: string;
+  /** Offsets ↔ positions of `text`, built once per parse (fix planners and suppression checks share it). */
+  readonly lines: LineIndex;
   readonly format: 'yaml' | 'json';
   readonly documents: readonly ManifestDocument[];
   /** Problems that concern the whole file (too large, not readable). */

@@ -23,7 +23,7 @@ export function parseManifest(path: string, rawText: string, limits: ParseLimits
   const format = /\.json$/i.test(path) ? 'json' : 'yaml';
   const lines = new LineIndex(text);
   const fileProblem = (message: string, range: Range): ManifestFile => ({
-    path, text, format, documents: [],
+    path, text, lines, format, documents: [],
     problems: [{ ruleId: LIMIT_RULE_ID, severity: 'warning', message, path, range }],
   });
 
@@ -53,7 +53,7 @@ export function parseManifest(path: string, rawText: string, limits: ParseLimits
     cache.clear();
     for (const [k, v] of nextCache) cache.set(k, v);
   }
-  return { path, text, format, documents, problems: [] };
+  return { path, text, lines, format, documents, problems: [] };
 }
 
 /** Parsed documents by their exact text, so that an edit re-parses only the document it touched. */

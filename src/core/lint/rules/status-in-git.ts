@@ -1,7 +1,6 @@
 import type { TextEdit } from '../../findings/finding.js';
 import type { ManifestResource } from '../../resource/manifest-resource.js';
 import { isRecord } from '../../resource/manifest-resource.js';
-import { LineIndex } from '../../text/line-index.js';
 import { fixOf } from '../fix-edits.js';
 import type { Rule } from '../rule.js';
 
@@ -20,7 +19,7 @@ function isEmptyValue(value: unknown): boolean {
 export function deleteMemberLinesEdit(resource: ManifestResource, key: string): TextEdit | undefined {
   const located = resource.document.locator.locate([...resource.basePath, key]);
   if (!located?.key) return undefined;
-  const lines = new LineIndex(resource.file.text);
+  const lines = resource.file.lines;
   const first = located.key.start.line;
   if (lines.lineText(first).slice(0, located.key.start.character).trim() !== '') return undefined;
   let last = located.value.end.character === 0 && located.value.end.line > first ? located.value.end.line - 1 : located.value.end.line;
