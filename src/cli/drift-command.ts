@@ -69,7 +69,7 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   try {
     live = await startLiveDrift({ kube, desired: state.desired, ...(env ? { env } : {}), requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000) });
     try {
-      await live.pool.whenSynced(timeoutSeconds * 1000);
+      await live.pool.whenSynced(timeoutSeconds * 1000, true);
     } catch (error) {
       // Unsynced kinds become Unknown below; a whole-cluster failure is reported as the error it is.
       if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) {

@@ -91,11 +91,16 @@ export class InformerPool extends EventEmitter<PoolEvents> {
     return out;
   }
 
-  /** Resolves once every informer has listed and is watching; rejects with the status error at the deadline. */
-  whenSynced(timeoutMs: number): Promise<void> {
+  /**
+   * Resolves once every informer has listed and is watching (with `settled`, also when an informer was refused
+   * in a way retrying will not fix soon: 401, 403, 404 — a one-shot run need not wait for those); rejects
+   * with the status error at the deadline.
+   */
+  whenSynced(timeoutMs: number, settled = false): Promise<void> {
+    const refused = (e: Error | undefined) => settled && e instanceof ClusterAccessError && [401, 403, 404].includes(e.details.httpStatus ?? 0);
     return new Promise((resolve, reject) => {
       const check = () => {
-        if (this.informers.every(({ informer }) => informer.state.current)) {
+        if (this.informers.every(({ informer }) => informer.state.current || refused(informer.state.error))) {
           cleanup();
           resolve();
         }
