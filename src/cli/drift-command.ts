@@ -56,7 +56,7 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
     return fail(io, format, error, undefined, env);
   }
   const rules = namespaceRulesFor(env, kube.namespace);
-  const state = await buildDesiredState(root, workspace.index, env?.path ?? '', rules, findKustomize(io.env ?? process.env));
+  const state = await buildDesiredState(root, workspace.index, env?.path ?? '', rules, findKustomize(io.env ?? process.env), env?.recurse ?? true);
   if (state.problems.length > 0) {
     return fail(io, format, new Error(`the desired state could not be built:\n  ${state.problems.join('\n  ')}`), kube.context, env);
   }

@@ -14,16 +14,21 @@ export interface DesiredState {
   readonly problems: readonly string[];
 }
 
-function within(path: string, scope: string): boolean {
-  return scope === '' || path === scope || path.startsWith(`${scope}/`);
+function within(path: string, scope: string, recurse = true): boolean {
+  if (path === scope) return true;
+  if (scope !== '' && !path.startsWith(`${scope}/`)) return false;
+  return recurse || !path.slice(scope === '' ? 0 : scope.length + 1).includes('/');
 }
 
 /**
- * The desired state of a directory: its root kustomizations rendered with the real kustomize, plus plain
- * manifests no kustomization renders. Kustomize patches and kustomization files are not objects.
+ * The desired state of a directory: its kustomization rendered with the real kustomize when it has one (that
+ * is all Flux and Argo CD deploy then); else its root kustomizations and the plain manifests no kustomization
+ * renders (subdirectories only with `recurse`). Kustomize patches and kustomization files are not objects.
  */
-export async function buildDesiredState(repoRoot: string, index: WorkspaceIndex, scope: string, rules: NamespaceRules, kustomize: KustomizeAvailability = findKustomize()): Promise<DesiredState> {
-  const inScope = [...index.kustomizations.values()].filter((k) => within(k.dir, scope));
+export async function buildDesiredState(repoRoot: string, index: WorkspaceIndex, scope: string, rules: NamespaceRules, kustomize: KustomizeAvailability = findKustomize(), recurse = true): Promise<DesiredState> {
+  // A kustomization in the scope directory itself is what gets deployed, recursion or not.
+  const own = index.kustomizations.get(scope);
+  const inScope = own ? [own] : [...index.kustomizations.values()].filter((k) => within(k.dir, scope) && (recurse || k.dir === scope));
   const referenced = new Set<string>();
   for (const k of inScope) for (const ref of k.refs) if (ref.resolved && ref.resolved !== k.dir && index.kustomizations.has(ref.resolved)) referenced.add(ref.resolved);
   const roots = inScope.filter((k) => !referenced.has(k.dir)).map((k) => k.dir).sort();
@@ -41,7 +46,7 @@ export async function buildDesiredState(repoRoot: string, index: WorkspaceIndex,
       problems.push(`${dir || '.'}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const plain = index.resources.filter((r) => within(r.file.path, scope) && !index.unitsOf(r.file.path).some((u) => u.startsWith('kustomization:')) && !renderedByRoot(r.file.path, roots));
+  const plain = index.resources.filter((r) => within(r.file.path, scope, recurse) && !index.unitsOf(r.file.path).some((u) => u.startsWith('kustomization:')) && !renderedByRoot(r.file.path, roots));
   desired.push(...desiredFromManifests(plain, rules));
   return { desired, rendered: roots, plainFiles: [...new Set(plain.map((r) => r.file.path))].sort(), problems };
 }

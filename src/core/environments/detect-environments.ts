@@ -35,8 +35,10 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
       out.set(env.name, env);
     } else if (r.key.group === 'argoproj.io' && r.kind === 'Application') {
       const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isRecord);
-      const path = sources.map((s) => s.path).find((p): p is string => typeof p === 'string');
+      const pathSource = sources.find((s) => typeof s.path === 'string');
+      const path = pathSource?.path as string | undefined;
       if (path === undefined) continue; // Helm chart or remote-only sources: nothing of this repository to compare
+      const directory = pathSource && isRecord(pathSource.directory) ? pathSource.directory : {};
       const dest = isRecord(spec.destination) ? spec.destination : {};
       const cluster = typeof dest.name === 'string' ? dest.name : typeof dest.server === 'string' ? dest.server : undefined;
       const env: Environment = {
@@ -46,6 +48,7 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
         owner: r.name,
         ignoreRules: readArgoIgnoreDifferences(spec.ignoreDifferences, { path: r.file.path, range: locateInResource(r, ['spec', 'ignoreDifferences']).value }),
         agentManagers: ARGO_MANAGERS,
+        recurse: directory.recurse === true,
       };
       out.set(env.name, env);
     }

@@ -22,6 +22,11 @@ export interface Environment {
   /** Field managers the agent applies with (three-way base and "Git's own writes"). */
   readonly agentManagers: readonly string[];
   readonly source?: SourceLocation;
+  /**
+   * Whether manifests in subdirectories belong to the environment: Flux includes them; an Argo CD directory
+   * source only with `directory.recurse: true`.
+   */
+  readonly recurse?: boolean;
   /** Flux `postBuild` variable substitution, applied to the rendered objects. */
   readonly postBuild?: FluxPostBuild;
 }

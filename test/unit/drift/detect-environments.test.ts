@@ -51,3 +51,16 @@ test('environments from Flux Kustomizations and Argo CD Applications, settings w
   assert.deepEqual(namespaceRulesFor(envs[2], 'ctx-ns'), { defaultNamespace: 'shop' });
   assert.deepEqual(namespaceRulesFor(undefined, undefined), { defaultNamespace: 'default' });
 });
+
+test('Argo CD directory sources recurse only when asked; Flux always does', async () => {
+  const { buildDesiredState } = await import('../../../src/adapters/kustomize/build-desired-state.js');
+  const { buildWorkspaceIndex } = await import('../../../src/core/workspace/workspace-index.js');
+  const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\n`;
+  const files = [parseManifest('apps/top.yaml', cm('top')), parseManifest('apps/sub/nested.yaml', cm('nested')), parseManifest('other/x.yaml', cm('x'))];
+  const index = buildWorkspaceIndex(files, { entryType: () => undefined });
+  const names = async (recurse: boolean) => (await buildDesiredState('/nonexistent', index, 'apps', { defaultNamespace: 'd' }, { available: false, message: 'n/a' }, recurse)).desired.map((d) => d.key.name).sort();
+  assert.deepEqual(await names(true), ['nested', 'top']);
+  assert.deepEqual(await names(false), ['top']);
+  const argo = detectEnvironments(extractResources(parseManifest('a.yaml', ARGO)));
+  assert.equal(argo[0]?.recurse, false);
+});
