@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { countByStatus } from '../core/drift/compute-drift.js';
 import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
 import { detectEnvironments } from '../core/environments/detect-environments.js';
+import { parseDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
+import { DEFAULT_AGENT_MANAGERS } from '../core/drift/suggest-action.js';
 import type { Environment } from '../core/environments/environment.js';
 import { namespaceRulesFor } from '../core/environments/namespace-rules.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
@@ -14,7 +18,7 @@ import { findKustomize } from '../adapters/kustomize/find-kustomize.js';
 import type { CliIo } from './lint-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
-export const DRIFT_VALUED = ['context', 'env', 'kubeconfig', 'timeout'] as const;
+export const DRIFT_VALUED = ['context', 'env', 'kubeconfig', 'timeout', 'settings'] as const;
 export const DRIFT_FLAGS = ['exact'] as const;
 const FORMATS = ['text', 'json'] as const;
 
@@ -35,7 +39,9 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError('--timeout must be a number of seconds');
   const root = resolve(args.positionals[0] ?? '.');
   const workspace = loadWorkspace(root);
-  const environments = detectEnvironments(workspace.index.resources);
+  const settings = readSettings(args.options.get('settings'));
+  for (const p of settings.problems) io.stderr(`gitops-authoring drift: settings: ${p}\n`);
+  const environments = detectEnvironments(workspace.index.resources, settings.environments);
 
   const envName = args.options.get('env') as string | undefined;
   const env = envName ? environments.find((e) => e.name === envName) : undefined;
@@ -67,7 +73,8 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   }
   let live: LiveDriftHandle | undefined;
   try {
-    live = await startLiveDrift({ kube, desired: state.desired, ...(env ? { env } : {}), requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000) });
+    const withRules = env ? { ...env, ignoreRules: [...env.ignoreRules, ...settings.ignoreRules] } : settings.ignoreRules.length > 0 ? noEnvironment(settings.ignoreRules) : undefined;
+    live = await startLiveDrift({ kube, desired: state.desired, ...(withRules ? { env: withRules } : {}), requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000) });
     try {
       await live.pool.whenSynced(timeoutSeconds * 1000, true);
     } catch (error) {
@@ -89,6 +96,26 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   } finally {
     live?.stop();
   }
+}
+
+function readSettings(path: string | true | undefined): DriftSettings {
+  if (typeof path !== 'string') return parseDriftSettings(undefined);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--settings ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return parseDriftSettings(parseYaml(text) as unknown);
+  } catch (error) {
+    throw new UsageError(`--settings ${path}: not YAML (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** Settings' ignore rules apply without an environment too; nothing else of an environment is implied. */
+function noEnvironment(ignoreRules: Environment['ignoreRules']): Environment {
+  return { name: '', path: '', forceNamespace: false, detectedFrom: 'settings', ignoreRules, agentManagers: DEFAULT_AGENT_MANAGERS };
 }
 
 export function exitCode(results: readonly ResourceDrift[]): number {

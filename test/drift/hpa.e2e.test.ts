@@ -82,3 +82,13 @@ test('the repo\'s Argo CD managedFieldsManagers rule hides what kube-controller-
   assert.deepEqual([web?.status, web?.ignoredFields], ['Synced', 1], r.stderr);
   assert.equal(r.code, 0);
 });
+
+test('settings: an environment and a Flux-dialect ignore rule from a --settings file', async () => {
+  const settings = cluster.write('drift-settings.yaml', 'environments:\n  - name: mine\n    path: apps\n    context: gitops-test\ndriftIgnoreRules:\n  - paths: [/spec/replicas]\n    target: {kind: Deployment, name: "w.*"}\nbogus: 1\n');
+  const r = await runDriftCli([repo.dir, '--env', 'mine', '--settings', settings, '--kubeconfig', cluster.handle.kubeconfigPath, '--format', 'json']);
+  const json = JSON.parse(r.stdout) as { environment: string; resources: { id: string; status: string; ignoredFields: number }[] };
+  assert.equal(json.environment, 'mine');
+  assert.deepEqual(json.resources.map((x) => [x.id, x.status, x.ignoredFields]), [['Deployment.apps shop/web', 'Synced', 1], ['HorizontalPodAutoscaler.autoscaling shop/web', 'Synced', 0]]);
+  assert.match(r.stderr, /settings: unknown key 'bogus'/);
+  assert.equal(r.code, 0);
+});
