@@ -1,5 +1,5 @@
 // Wires LSP requests to the handlers. Handlers fetch inputs, call core and convert types; the state and the
-// scheduling live in workspace-state and lint-scheduler. Tests drive this over in-memory streams.
+// scheduling live per workspace folder (workspace-folder.ts). Tests drive this over in-memory streams.
 import { fileURLToPath } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
@@ -9,26 +9,23 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceFolder as LspWorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from '../core/config/lint-config.js';
 import { lintWorkspaceRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
 import { provideCodeActions } from './handlers/code-actions.js';
 import { provideCompletion } from './handlers/completion.js';
-import { ConfigurationService } from './handlers/configuration.js';
-import { DiagnosticsPublisher } from './handlers/diagnostics.js';
 import { provideDocumentSymbols } from './handlers/document-symbols.js';
 import { provideHover } from './handlers/hover.js';
-import { LintScheduler } from './lint-scheduler.js';
 import { EMPTY_SCHEMA_PROVIDER } from './schema-provider.js';
 import { DEFAULT_TIMING, type ServerDeps } from './server-deps.js';
-import { UriPaths } from './uri-paths.js';
-import { isManifestCandidate, isManifestPath, WorkspaceState } from './workspace-state.js';
+import { WorkspaceFolder, type FolderOptions } from './workspace-folder.js';
+import { isManifestCandidate, isManifestPath } from './workspace-state.js';
 
 const LANGUAGES = new Set(['yaml', 'json', 'kubernetes', 'helm']);
 
 export interface ServerHandle {
-  /** Resolves once the workspace has been read from disk after `initialized`. */
+  /** Resolves once every workspace folder has been read from disk after `initialized`. */
   readonly ready: Promise<void>;
   dispose(): void;
 }
@@ -36,38 +33,34 @@ export interface ServerHandle {
 /** Registers every handler on `connection`; the caller calls `connection.listen()`. */
 export function createServer(connection: Connection, deps: ServerDeps): ServerHandle {
   const documents = new TextDocuments(TextDocument);
-  const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const schema = deps.schema ?? EMPTY_SCHEMA_PROVIDER;
-  let paths = new UriPaths(undefined);
-  let state = new WorkspaceState(deps.source, undefined);
-  let configs: ConfigurationService;
-  let publisher: DiagnosticsPublisher;
-  let scheduler: LintScheduler;
+  const log = (message: string) => connection.console.error(message);
+  let options: FolderOptions = { connection, deps, canPullConfiguration: false, timing: { ...DEFAULT_TIMING, ...deps.timing }, log };
+  let folders: WorkspaceFolder[] = [];
+  let loose = new WorkspaceFolder(undefined, options);
+  /** Which folder tracks each open document (it can move when folders are added or removed). */
+  const trackedIn = new Map<string, WorkspaceFolder>();
   let canRegisterWatchers = false;
+  let canWatchFolders = false;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
-  const uriOf = (path: string) => state.getOpen(path)?.uri ?? paths.toUri(path);
-  const log = (message: string) => connection.console.error(message);
+  const rootOf = (folder: LspWorkspaceFolder): string | undefined => (folder.uri.startsWith('file:') ? fileURLToPath(folder.uri) : undefined);
+  /** The innermost folder containing the URI (folders may nest), else the folder without root. */
+  const folderFor = (uri: string): WorkspaceFolder => {
+    let best: WorkspaceFolder | undefined;
+    for (const f of folders) if (f.contains(uri) && (!best || (f.root?.length ?? 0) > (best.root?.length ?? 0))) best = f;
+    return best ?? loose;
+  };
+  const allFolders = () => [...folders, loose];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    const root = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
-    paths = new UriPaths(root);
-    state = new WorkspaceState(deps.source, root);
-    const canPull = params.capabilities.workspace?.configuration === true;
+    options = { ...options, canPullConfiguration: params.capabilities.workspace?.configuration === true };
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    configs = new ConfigurationService(connection, canPull, deps.source, root);
-    publisher = new DiagnosticsPublisher(connection, uriOf);
-    scheduler = new LintScheduler({
-      state,
-      configFor: (uri) => configs.configFor(uri),
-      publisher,
-      lintDeps: { rules: deps.rules, validator: deps.validator },
-      timing,
-      log,
-      ready,
-    });
+    canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    const given = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    folders = given.map(rootOf).filter((root): root is string => root !== undefined).map((root) => new WorkspaceFolder(root, options));
+    loose = new WorkspaceFolder(undefined, options);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -76,10 +69,30 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
         // `:` offers a field's values right away; keys come on request (a space at every indent would be noise).
         completionProvider: { triggerCharacters: [':'] },
         documentSymbolProvider: { label: 'GitOps' },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'gitops-authoring' },
     };
   });
+
+  const fileCount = () => allFolders().reduce((sum, f) => sum + f.state.fileCount(), 0);
+
+  /** Reads folders from disk, reporting progress; linting in each folder waits for its own read. */
+  const loadFolders = (toLoad: readonly WorkspaceFolder[]) => {
+    void connection.sendNotification(serverStatusNotification, { state: 'indexing', fileCount: fileCount() });
+    let unreadable = 0;
+    let failed = false;
+    for (const folder of toLoad) {
+      try {
+        unreadable += folder.load().unreadable;
+      } catch (error) {
+        failed = true;
+        log(`reading ${folder.root} failed: ${String(error)}`);
+      }
+    }
+    const message = failed ? 'the workspace could not be read' : unreadable > 0 ? `${unreadable} file(s) could not be read` : undefined;
+    void connection.sendNotification(serverStatusNotification, { state: 'ready', fileCount: fileCount(), ...(message ? { message } : {}) });
+  };
 
   connection.onInitialized(() => {
     if (canRegisterWatchers) {
@@ -87,129 +100,130 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
         watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/Kustomization' }],
       });
     }
+    if (canWatchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const removedRoots = new Set(removed.map(rootOf));
+        for (const f of folders.filter((f) => removedRoots.has(f.root))) f.dispose();
+        const fresh = added.map(rootOf).filter((root): root is string => root !== undefined).map((root) => new WorkspaceFolder(root, options));
+        folders = [...folders.filter((f) => !removedRoots.has(f.root)), ...fresh];
+        for (const doc of documents.all()) if (trackedIn.get(doc.uri) !== folderFor(doc.uri)) retrack(doc);
+        setImmediate(() => loadFolders(fresh));
+      });
+    }
     // Reading the repository is deferred past the handshake (the client is not kept waiting); linting waits
     // for it, so no finding is ever computed from a partial index. A buffer opened meanwhile reuses its parse.
     setImmediate(() => {
-      void connection.sendNotification(serverStatusNotification, { state: 'indexing', fileCount: state.fileCount() });
-      try {
-        const { fileCount, unreadable } = state.loadFromDisk();
-        void connection.sendNotification(serverStatusNotification, {
-          state: 'ready',
-          fileCount,
-          ...(unreadable > 0 ? { message: `${unreadable} file(s) could not be read` } : {}),
-        });
-      } catch (error) {
-        log(`reading the workspace failed: ${String(error)}`);
-        void connection.sendNotification(serverStatusNotification, { state: 'ready', fileCount: state.fileCount(), message: 'the workspace could not be read' });
-      }
-      scheduler.workspaceChanged();
+      loadFolders(folders);
       markReady();
     });
   });
 
   const track = (doc: TextDocument) => {
-    const path = paths.toPath(doc.uri);
+    const folder = folderFor(doc.uri);
+    const path = folder.paths.toPath(doc.uri);
     if (!LANGUAGES.has(doc.languageId) && !isManifestPath(path)) return;
     const text = doc.getText();
     // package.json, tsconfig.json and friends are not manifests: not parsed, not linted.
     if (!isManifestCandidate(path, text)) {
-      if (state.getOpen(path)) untrack(doc.uri, path);
+      untrack(doc.uri);
       return;
     }
-    state.setOpen(doc.uri, path, doc.version, text);
-    scheduler.documentChanged(path);
+    trackedIn.set(doc.uri, folder);
+    folder.state.setOpen(doc.uri, path, doc.version, text);
+    folder.scheduler.documentChanged(path);
   };
-  const untrack = (uri: string, path: string) => {
-    scheduler.forget(path);
-    const { affectsOthers } = state.close(path);
-    configs.forget(uri);
-    publisher.clear(uri);
-    if (affectsOthers) scheduler.workspaceChanged();
+  const untrack = (uri: string) => {
+    const folder = trackedIn.get(uri);
+    if (!folder) return;
+    trackedIn.delete(uri);
+    const path = folder.paths.toPath(uri);
+    folder.scheduler.forget(path);
+    const { affectsOthers } = folder.state.close(path);
+    folder.configs.forget(uri);
+    folder.publisher.clear(uri);
+    if (affectsOthers) folder.scheduler.workspaceChanged();
+  };
+  const retrack = (doc: TextDocument) => {
+    untrack(doc.uri);
+    track(doc);
   };
   // TextDocuments reports an open as a content change too: one subscription sees every version once.
   documents.onDidChangeContent((e) => track(e.document));
-  documents.onDidClose((e) => untrack(e.document.uri, paths.toPath(e.document.uri)));
+  documents.onDidClose((e) => untrack(e.document.uri));
 
   connection.onDidChangeConfiguration((change) => {
-    configs.settingsChanged(change.settings);
-    void scheduler.lintAllOpen();
+    for (const folder of allFolders()) {
+      folder.configs.settingsChanged(change.settings);
+      void folder.scheduler.lintAllOpen();
+    }
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    let affectsOthers = false;
+    const affected = new Set<WorkspaceFolder>();
     for (const change of changes) {
-      if (!change.uri.startsWith('file:')) continue;
-      const path = paths.toPath(change.uri);
-      if (!paths.isInsideRoot(path)) continue;
-      if (path === CONFIG_FILE_NAME) {
-        configs.repoConfigChanged();
-        affectsOthers = true;
-        continue;
-      }
-      if (!isManifestPath(path)) continue;
+      const folder = folderFor(change.uri);
+      if (folder === loose) continue;
       const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-      affectsOthers = state.diskChanged(path, kind).affectsOthers || affectsOthers;
+      if (folder.fileChanged(change.uri, kind)) affected.add(folder);
     }
-    if (affectsOthers) void scheduler.lintAllOpen();
+    for (const folder of affected) void folder.scheduler.lintAllOpen();
   });
 
+  /** The open document a request is about, with its folder; undefined for documents we do not track. */
+  const openDocument = (uri: string) => {
+    const folder = trackedIn.get(uri);
+    const doc = folder?.state.getOpen(folder.paths.toPath(uri));
+    return folder && doc ? { folder, doc } : undefined;
+  };
+
   connection.onCodeAction((params) => {
-    const doc = state.getOpen(paths.toPath(params.textDocument.uri));
-    if (!doc) return [];
+    const found = openDocument(params.textDocument.uri);
+    if (!found) return [];
+    const { folder, doc } = found;
     return guard(() => provideCodeActions({
       params,
       path: doc.path,
       text: doc.file.text,
-      index: state.index(),
-      findings: publisher.findings(doc.uri),
-      uriOf,
-      toDiagnostic: (f) => publisher.diagnostic(f),
+      index: folder.state.index(),
+      findings: folder.publisher.findings(doc.uri),
+      uriOf: (path) => folder.uriOf(path),
+      toDiagnostic: (f) => folder.publisher.diagnostic(f),
     }), []);
   });
 
   connection.onHover(async (params) => {
-    const doc = state.getOpen(paths.toPath(params.textDocument.uri));
-    if (!doc) return null;
-    const config = await configs.configFor(doc.uri);
-    return guard(() => provideHover({ index: state.index(), path: doc.path, text: doc.file.text, position: params.position, schema, kubernetesVersion: config.kubernetesVersion }), null);
+    const found = openDocument(params.textDocument.uri);
+    if (!found) return null;
+    const { folder, doc } = found;
+    const config = await folder.configs.configFor(doc.uri);
+    return guard(() => provideHover({ index: folder.state.index(), path: doc.path, text: doc.file.text, position: params.position, schema, kubernetesVersion: config.kubernetesVersion }), null);
   });
 
   connection.onCompletion(async (params) => {
-    const doc = state.getOpen(paths.toPath(params.textDocument.uri));
-    if (!doc) return [];
-    const config = await configs.configFor(doc.uri);
-    return guard(() => provideCompletion({ text: doc.file.text, position: params.position, schema, kubernetesVersion: config.kubernetesVersion }), []);
+    const found = openDocument(params.textDocument.uri);
+    if (!found) return [];
+    const config = await found.folder.configs.configFor(found.doc.uri);
+    return guard(() => provideCompletion({ text: found.doc.file.text, position: params.position, schema, kubernetesVersion: config.kubernetesVersion }), []);
   });
 
   connection.onDocumentSymbol((params) => {
-    const doc = state.getOpen(paths.toPath(params.textDocument.uri));
-    if (!doc) return [];
-    return guard(() => provideDocumentSymbols(state.index(), doc.path), []);
+    const found = openDocument(params.textDocument.uri);
+    if (!found) return [];
+    return guard(() => provideDocumentSymbols(found.folder.state.index(), found.doc.path), []);
   });
 
   connection.onRequest(lintWorkspaceRequest, async (params): Promise<LintWorkspaceResult> => {
-    state.loadFromDisk();
-    const index = state.index();
     const result = { fileCount: 0, errorCount: 0, warningCount: 0, otherCount: 0 };
-    for (const path of index.files.keys()) {
-      const open = state.getOpen(path);
-      const uri = open?.uri ?? paths.toUri(path);
-      const findings = await scheduler.lintFile(path, uri);
-      result.fileCount++;
-      for (const f of findings) {
-        if (f.severity === 'error') result.errorCount++;
-        else if (f.severity === 'warning') result.warningCount++;
-        else result.otherCount++;
-      }
-      if (open || params.includeClosedFiles) publisher.publish(uri, open?.version, state.revision, findings);
-    }
+    for (const folder of allFolders()) await folder.lintAll(params.includeClosedFiles === true, result);
     return result;
   });
 
   documents.listen(connection);
   return {
     ready,
-    dispose: () => scheduler?.dispose(),
+    dispose: () => {
+      for (const folder of allFolders()) folder.scheduler.dispose();
+    },
   };
 
   function guard<T>(run: () => T, fallback: T): T {

@@ -12,6 +12,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
@@ -33,6 +34,8 @@ export interface SessionOptions {
   readonly files?: Readonly<Record<string, string>>;
   readonly settings?: Record<string, unknown>;
   readonly deps?: Partial<ServerDeps>;
+  /** Subdirectories of the temporary root to open as workspace folders (default: the root itself). */
+  readonly folders?: readonly string[];
 }
 
 export class LspTestSession {
@@ -87,15 +90,24 @@ export class LspTestSession {
       // null: a process id would make the server poll it with a timer that outlives the test.
       processId: null,
       rootUri: pathToFileURL(session.root).href,
-      workspaceFolders: [{ uri: pathToFileURL(session.root).href, name: 'test' }],
+      workspaceFolders: (options.folders ?? ['']).map((sub) => ({ uri: pathToFileURL(join(session.root, sub)).href, name: sub || 'test' })),
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },
     });
     await session.client.sendNotification(InitializedNotification.type, {});
     await session.waitFor(() => session.statuses.some((s) => s.state === 'ready'), 'the workspace index');
     return session;
+  }
+
+  /** Adds a subdirectory of the root as a workspace folder, as an editor does when the user adds one. */
+  async addFolder(sub: string): Promise<void> {
+    const readies = this.statuses.filter((st) => st.state === 'ready').length;
+    await this.client.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: pathToFileURL(join(this.root, sub)).href, name: sub }], removed: [] },
+    });
+    await this.waitFor(() => this.statuses.filter((st) => st.state === 'ready').length > readies, `folder ${sub} read`);
   }
 
   uri(path: string): string {
