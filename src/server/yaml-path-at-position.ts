@@ -73,7 +73,7 @@ export function cursorContext(lines: LineIndex, position: Position): CursorConte
   if (!keyToken && items.length > 0) column = before.length - trimmed.replace(/^(-\s+)+/, '').length;
 
   // Items on the cursor's own line open sequences whose index we must count.
-  const ancestors = findAncestors(lines, position.line, documentStartLine, items.length > 0 ? (items[0] as LineToken).column : column);
+  const ancestors = findAncestors(lines, position.line, documentStartLine, items.length > 0 ? (items[0] as LineToken).column : column, items.length > 0);
   const path: (string | number)[] = [...ancestors];
   for (const item of items) path.push(countItemIndex(lines, position.line, item.column, documentStartLine));
   const siblingKeys = collectSiblingKeys(lines, position.line, column, documentStartLine, items.length > 0);
@@ -86,25 +86,27 @@ export function pathAtPosition(lines: LineIndex, position: Position): ValuePath 
   return context.key === undefined ? undefined : [...context.parentPath, context.key];
 }
 
-function findAncestors(lines: LineIndex, line: number, startLine: number, column: number): (string | number)[] {
+/**
+ * Keys and item indexes above `line` that contain `column`. After an item, the owner may also be a key at the
+ * item's own column: a compact sequence (`containers:` then `- name: a` at the same indentation).
+ */
+function findAncestors(lines: LineIndex, line: number, startLine: number, column: number, startsWithItem: boolean): (string | number)[] {
   const path: (string | number)[] = [];
   let target = column;
-  for (let l = line - 1; l >= startLine && target > 0; l--) {
+  let afterItem = startsWithItem;
+  const take = (t: LineToken, l: number) => {
+    path.unshift(t.kind === 'key' ? (t.key as string) : countItemIndex(lines, l, t.column, startLine));
+    target = t.column;
+    afterItem = t.kind === 'item';
+  };
+  for (let l = line - 1; l >= startLine && (target > 0 || afterItem); l--) {
     const tokens = tokenizeLine(lines.lineText(l));
-    if (tokens.length === 0) continue;
     let owner: LineToken | undefined;
-    for (const t of tokens) if (t.column < target) owner = t;
+    for (const t of tokens) if (t.column < target || (afterItem && t.kind === 'key' && t.column === target)) owner = t;
     if (!owner) continue;
-    if (owner.kind === 'key') path.unshift(owner.key as string);
-    else path.unshift(countItemIndex(lines, l, owner.column, startLine));
-    target = owner.column;
+    take(owner, l);
     // The tokens before the owner on its line are its ancestors too (`- name:` → item, then key).
-    for (let i = tokens.indexOf(owner) - 1; i >= 0; i--) {
-      const t = tokens[i] as LineToken;
-      if (t.kind === 'key') path.unshift(t.key as string);
-      else path.unshift(countItemIndex(lines, l, t.column, startLine));
-      target = t.column;
-    }
+    for (let i = tokens.indexOf(owner) - 1; i >= 0; i--) take(tokens[i] as LineToken, l);
   }
   return path;
 }
