@@ -44,8 +44,10 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
   private current = new Map<string, ResourceDrift>();
   private hpaTargets = new Set<string>();
   private readonly onChange = (gk: string, object: KubeObject | undefined, name: string) => this.handleChange(gk, object, name);
+  private lastUnknown = new Map<string, string>();
+  private lastClusterReason: string | undefined;
   private readonly onStatus = (status: ClusterStatus, reason: string | undefined) => {
-    this.recomputeAll();
+    this.recomputeChanged();
     this.emit('status', status, reason);
   };
 
@@ -84,22 +86,57 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
   recomputeAll(): readonly ResourceDrift[] {
     const live = [...this.pool.objects()];
     this.hpaTargets = findHpaTargets(this.input.desired.map((d) => d.object), live);
-    const clusterReason = this.clusterReason();
-    const results = computeDrift({
-      desired: this.input.desired,
-      live,
-      unknownKinds: this.pool.unknownKinds(),
-      ...(clusterReason ? { clusterUnknownReason: clusterReason } : {}),
-      ...(this.input.isOurs ? { isOurs: this.input.isOurs } : {}),
-      options: { ...this.input.options, hpaTargets: this.hpaTargets },
-    });
+    const results = this.compute(this.input.desired, live);
     this.current = new Map(results.map((r) => [resourceKeyId(r.key), r]));
     this.emit('results', results);
     return results;
   }
 
+  private compute(desired: readonly DesiredObject[], live: readonly KubeObject[]): ResourceDrift[] {
+    const clusterReason = this.clusterReason();
+    const unknownKinds = this.pool.unknownKinds();
+    this.lastUnknown = unknownKinds;
+    this.lastClusterReason = clusterReason;
+    return computeDrift({
+      desired,
+      live,
+      unknownKinds,
+      ...(clusterReason ? { clusterUnknownReason: clusterReason } : {}),
+      ...(this.input.isOurs ? { isOurs: this.input.isOurs } : {}),
+      options: { ...this.input.options, hpaTargets: this.hpaTargets },
+    });
+  }
+
+  /**
+   * After a status change, recompute only the kinds whose currency changed (a kind finished listing, or
+   * started retrying): during the first sync of many kinds this adds up to one full computation, not one per
+   * informer. A cluster-wide change (unreachable, unauthorized, back) recomputes everything.
+   */
+  private recomputeChanged(): void {
+    const clusterReason = this.clusterReason();
+    if (clusterReason !== this.lastClusterReason) {
+      this.recomputeAll();
+      return;
+    }
+    const unknown = this.pool.unknownKinds();
+    const changed = new Set<string>();
+    for (const k of new Set([...unknown.keys(), ...this.lastUnknown.keys()])) if (unknown.get(k) !== this.lastUnknown.get(k)) changed.add(k);
+    if (changed.size === 0) return;
+    const ofChanged = (group: string, kind: string) => changed.has(kindId(group, kind));
+    const desired = this.input.desired.filter((d) => ofChanged(d.key.group, d.key.kind));
+    const live = [...this.pool.objects()].filter((o) => {
+      const k = keyOfLive(o);
+      return ofChanged(k.group, k.kind);
+    });
+    if (changed.has(kindId('autoscaling', 'HorizontalPodAutoscaler'))) this.hpaTargets = findHpaTargets(this.input.desired.map((d) => d.object), this.pool.objects());
+    const results = this.compute(desired, live);
+    for (const [id, r] of this.current) if (ofChanged(r.key.group, r.key.kind)) this.current.delete(id);
+    for (const r of results) this.current.set(resourceKeyId(r.key), r);
+    this.emit('results', this.results());
+  }
+
   private handleChange(gk: string, object: KubeObject | undefined, name: string): void {
-    if (object?.kind === 'HorizontalPodAutoscaler' || this.current.size === 0) {
+    if (object?.kind === 'HorizontalPodAutoscaler') {
       this.recomputeAll();
       return;
     }
