@@ -163,7 +163,7 @@ async function expectAllSynced(dir: string, count: number, extra: string[] = [])
   const r = await runDriftCli([dir, '--kubeconfig', cluster.handle.kubeconfigPath, '--format', 'json', ...extra]);
   const json = JSON.parse(r.stdout) as { resources: { id: string; status: string; reason?: string; fields: { path: string; gitValue?: unknown; liveValue?: unknown }[] }[] };
   const notSynced = json.resources.filter((x) => x.status !== 'Synced').map((x) => ({ id: x.id, status: x.status, reason: x.reason, fields: x.fields.map((f) => [f.path, f.gitValue, f.liveValue]) }));
-  assert.deepEqual(notSynced, [], r.stderr);
+  assert.deepEqual(notSynced, [], r.stderr + JSON.stringify(notSynced, null, 1));
   assert.equal(json.resources.length, count, JSON.stringify(json.resources.map((x) => x.id)));
   assert.equal(r.code, 0);
 }
@@ -197,6 +197,33 @@ test('the demo repository (Flux Kustomization, kustomize overlay with a patch) a
     assert.ok(rendered.includes('value: production'));
     await cluster.run('apply', '-f', cluster.write('demo-rendered.yaml', rendered));
     await expectAllSynced(repo.dir, 4, ['--env', 'apps']);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('what kubectl adds that Git never declared (rollout restart, extra labels and annotations) is not drift; changing a declared label is', async () => {
+  const repo = writeRepo({ 'jobs/all.yaml': MANY_KINDS });
+  try {
+    await cluster.run('apply', '-f', join(repo.dir, 'jobs/all.yaml'));
+    await cluster.run('rollout', 'restart', 'statefulset/db', '-n', 'jobs');
+    await cluster.run('label', 'configmap', 'settings', '-n', 'jobs', 'team=payments');
+    await cluster.run('annotate', 'service', 'web', '-n', 'jobs', 'owner=alice');
+    await expectAllSynced(repo.dir, 16);
+    await cluster.run('label', 'statefulset', 'db', '-n', 'jobs', 'app=db');
+    await cluster.run('label', 'daemonset', 'agent', '-n', 'jobs', '--overwrite', 'tier=x');
+    const withLabel = writeRepo({ 'jobs/all.yaml': MANY_KINDS.replace('metadata: {name: agent, namespace: jobs}', 'metadata: {name: agent, namespace: jobs, labels: {tier: node}}') });
+    try {
+      const r = await runDriftCli([withLabel.dir, '--kubeconfig', cluster.handle.kubeconfigPath, '--format', 'json']);
+      const json = JSON.parse(r.stdout) as { resources: { id: string; status: string; fields: { path: string; gitValue?: unknown; liveValue?: unknown; attribution?: { manager: string } }[] }[] };
+      const drifted = json.resources.filter((x) => x.status !== 'Synced');
+      assert.deepEqual(drifted.map((x) => [x.id, x.fields.map((f) => [f.path, f.gitValue, f.liveValue, f.attribution?.manager])]), [
+        ['DaemonSet.apps jobs/agent', [['.metadata.labels.tier', 'node', 'x', 'kubectl-label']]],
+      ]);
+      assert.equal(r.code, 1);
+    } finally {
+      withLabel.cleanup();
+    }
   } finally {
     repo.cleanup();
   }

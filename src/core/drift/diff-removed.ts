@@ -41,11 +41,11 @@ export function diffRemoved(group: string, kind: string, git: unknown, live: unk
 
 function collectDropped(group: string, kind: string, previous: unknown, git: unknown, segments: PathSegment[], keyPath: string[], out: PathSegment[][]): void {
   if (isRecord(previous)) {
-    if (!isRecord(git)) {
-      if (git === undefined || git === null) out.push(segments);
-      return;
-    }
-    for (const [k, v] of Object.entries(previous)) collectDropped(group, kind, v, git[k], [...segments, k], [...keyPath, k], out);
+    if (git !== undefined && git !== null && !isRecord(git)) return;
+    // Only the keys Git used to declare: a map others add to (annotations, labels) is not Git's whole, and
+    // kubectl records `annotations: {}` in every last-applied configuration.
+    const current = isRecord(git) ? git : {};
+    for (const [k, v] of Object.entries(previous)) collectDropped(group, kind, v, current[k], [...segments, k], [...keyPath, k], out);
     return;
   }
   if (git === undefined || git === null) {

@@ -102,3 +102,10 @@ test('a YAML 1.1 timestamp in Git compares as the string kubectl sends', () => {
   const live = { ...cm({}), metadata: { name: 'c', namespace: 'ns', annotations: { released: '2024-05-01T00:00:00Z' } } } as KubeObject;
   assert.equal(computeResourceDrift({ key, object: git }, live).status, DriftStatus.Synced);
 });
+
+test('three-way: keys others added to a map Git used to declare are not drift, keys Git dropped are', () => {
+  const lastApplied = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'ns', annotations: {}, labels: { team: 'a' } }, data: { a: '1', b: '2' } });
+  const live = cm({ a: '1', b: '2', c: 'added-live' }, { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied, owner: 'alice' }, labels: { team: 'a', extra: 'x' } });
+  const r = computeResourceDrift({ key, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'ns' }, data: { a: '1' } } }, live);
+  assert.deepEqual(r.fields.map((f) => [f.path, f.change, f.liveValue]), [['.metadata.labels.team', FieldChange.RemovedFromGit, 'a'], ['.data.b', FieldChange.RemovedFromGit, '2']]);
+});
