@@ -21,6 +21,8 @@ const COMMANDS: string[][] = [
   ['create', 'clusterrolebinding', 'crb1', '--clusterrole=cr1', '--group=devs'],
   ['create', 'ingress', 'ing1', '--rule=foo.com/bar*=svc1:80', '--class=nginx'],
   ['create', 'poddisruptionbudget', 'pdb1', '--selector=app=x', '--min-available=50%'],
+  ['create', 'quota', 'q1', '--hard=pods=10,requests.cpu=2'],
+  ['create', 'priorityclass', 'pc1', '--value=1000', '--description=important'],
   ['run', 'p1', '--image=nginx', '--labels=app=p1', '--port=80', '--env=MODE=demo'],
 ];
 
