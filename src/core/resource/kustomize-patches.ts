@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { joinPath } from '../text/posix-path.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { getAt, isRecord, type ManifestResource } from './manifest-resource.js';
+import { perWorkspace } from '../workspace/per-workspace.js';
 
 export interface PatchesForObject {
   /** Strategic-merge patch objects (from patch files and inline `patch:` texts) that name this object. */
@@ -12,7 +13,6 @@ export interface PatchesForObject {
   readonly jsonPaths: readonly string[];
 }
 
-const cache = new WeakMap<WorkspaceIndex, ReadonlyMap<string, { strategic: Record<string, unknown>[]; jsonPaths: string[] }>>();
 const ANY = '*';
 
 /** Patches any kustomization in the workspace applies to objects of this kind and name. */
@@ -30,9 +30,7 @@ export function patchesFor(workspace: WorkspaceIndex, resource: ManifestResource
   return { strategic, jsonPaths };
 }
 
-function patchIndex(workspace: WorkspaceIndex): ReadonlyMap<string, { strategic: Record<string, unknown>[]; jsonPaths: string[] }> {
-  const existing = cache.get(workspace);
-  if (existing) return existing;
+const patchIndex = perWorkspace((workspace: WorkspaceIndex): ReadonlyMap<string, { strategic: Record<string, unknown>[]; jsonPaths: string[] }> => {
   const map = new Map<string, { strategic: Record<string, unknown>[]; jsonPaths: string[] }>();
   const entry = (kind: string, name: string) => {
     const key = `${kind || ANY}/${name || ANY}`;
@@ -69,9 +67,8 @@ function patchIndex(workspace: WorkspaceIndex): ReadonlyMap<string, { strategic:
       }
     }
   }
-  cache.set(workspace, map);
   return map;
-}
+});
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';

@@ -4,6 +4,7 @@ import { normalizePath } from '../../text/posix-path.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import type { Rule } from '../rule.js';
 import { normalizeGitUrl } from './flux-repository.js';
+import { perWorkspace } from '../../workspace/per-workspace.js';
 
 interface GitSource {
   readonly url: string;
@@ -39,15 +40,12 @@ function isApplication(r: ManifestResource): boolean {
   return r.kind === 'Application' && groupOf(r.apiVersion) === 'argoproj.io';
 }
 
-const cache = new WeakMap<WorkspaceIndex, { url: string; revision: string } | undefined>();
-
 /**
  * Which repoURL (and revision) is this checkout. Heuristic: among the Git sources of the repository's own
  * Applications, the URL and revision with the most paths that exist here (ties: the most used). Nothing
  * qualifies when none of its paths exists, which also keeps the rule quiet when a subfolder is linted.
  */
-export function thisRepository(workspace: WorkspaceIndex): { url: string; revision: string } | undefined {
-  if (cache.has(workspace)) return cache.get(workspace);
+export const thisRepository = perWorkspace((workspace: WorkspaceIndex): { url: string; revision: string } | undefined => {
   const stats = new Map<string, { url: string; revision: string; existing: number; total: number }>();
   for (const app of workspace.resourcesByKind('Application')) {
     if (!isApplication(app)) continue;
@@ -63,10 +61,8 @@ export function thisRepository(workspace: WorkspaceIndex): { url: string; revisi
   for (const st of stats.values()) {
     if (!best || st.existing > best.existing || (st.existing === best.existing && st.total > best.total)) best = st;
   }
-  const result = best && best.existing > 0 ? { url: best.url, revision: best.revision } : undefined;
-  cache.set(workspace, result);
-  return result;
-}
+  return best && best.existing > 0 ? { url: best.url, revision: best.revision } : undefined;
+});
 
 /** The normalized repoURL of this repository, as `thisRepository` decides it. */
 export function thisRepositoryUrl(workspace: WorkspaceIndex): string | undefined {

@@ -9,6 +9,7 @@ import { joinPath, normalizePath } from '../../text/posix-path.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import { thisRepositoryUrl } from './argo-source.js';
 import { namespacesMatch, normalizeGitUrl } from './flux-repository.js';
+import { perWorkspace } from '../../workspace/per-workspace.js';
 
 const BUILTIN_GROUPS = new Set([
   '', 'apps', 'batch', 'autoscaling', 'policy', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io',
@@ -45,15 +46,7 @@ export interface ReferenceIndex {
   hasNeighbours(resource: ManifestResource, orServices: boolean): boolean;
 }
 
-const cache = new WeakMap<WorkspaceIndex, ReferenceIndex>();
-
-export function referenceIndex(workspace: WorkspaceIndex): ReferenceIndex {
-  const cached = cache.get(workspace);
-  if (cached) return cached;
-  const built = buildIndex(workspace);
-  cache.set(workspace, built);
-  return built;
-}
+export const referenceIndex: (workspace: WorkspaceIndex) => ReferenceIndex = perWorkspace(buildIndex);
 
 function isCustom(r: ManifestResource): boolean {
   return !BUILTIN_GROUPS.has(groupOf(r.apiVersion));

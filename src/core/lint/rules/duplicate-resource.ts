@@ -2,14 +2,11 @@ import { formatResourceKey, resourceKeyId } from '../../resource/resource-key.js
 import type { ManifestResource } from '../../resource/manifest-resource.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import type { Rule } from '../rule.js';
-
-const cache = new WeakMap<WorkspaceIndex, Map<string, ManifestResource[]>>();
+import { perWorkspace } from '../../workspace/per-workspace.js';
 
 /** Resources grouped by deployment unit + identity, computed once per workspace index. */
-function groups(workspace: WorkspaceIndex): Map<string, ManifestResource[]> {
-  let map = cache.get(workspace);
-  if (map) return map;
-  map = new Map();
+const groups = perWorkspace((workspace: WorkspaceIndex): Map<string, ManifestResource[]> => {
+  const map = new Map<string, ManifestResource[]>();
   for (const r of workspace.resources) {
     if (!r.name || r.key.group === 'kustomize.config.k8s.io') continue;
     for (const unit of workspace.unitsOf(r.file.path)) {
@@ -19,9 +16,8 @@ function groups(workspace: WorkspaceIndex): Map<string, ManifestResource[]> {
       map.set(id, list);
     }
   }
-  cache.set(workspace, map);
   return map;
-}
+});
 
 export const duplicateResourceRule: Rule = {
   meta: {

@@ -4,25 +4,20 @@ import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { FLUX_BOOTSTRAP_NAME, FLUX_KUSTOMIZE_GROUP, FLUX_SOURCE_GROUP, filesRenderedFrom, findFluxSource, fluxPath, isThisRepository } from './flux-repository.js';
 import { definedVariables, variableUses } from './flux-substitutions.js';
+import { perWorkspace } from '../../workspace/per-workspace.js';
 
 const SOURCE_KINDS = ['GitRepository', 'OCIRepository', 'Bucket', 'HelmRepository', 'HelmChart', 'ExternalArtifact'];
-const rootCache = new WeakMap<WorkspaceIndex, boolean>();
 
 /**
  * Paths are relative to the repository root, but the linted folder may be a subfolder. Only trust a missing
  * path when some Kustomization of this repository has a path that does exist (the folder is the root).
  */
-function isLintedAtRepositoryRoot(workspace: WorkspaceIndex): boolean {
-  const cached = rootCache.get(workspace);
-  if (cached !== undefined) return cached;
-  const confirmed = workspace.resourcesByKind('Kustomization').some((k) => {
+const isLintedAtRepositoryRoot = perWorkspace((workspace: WorkspaceIndex): boolean =>
+  workspace.resourcesByKind('Kustomization').some((k) => {
     if (groupOf(k.apiVersion) !== FLUX_KUSTOMIZE_GROUP || !isThisRepository(workspace, getAt(k.object, ['spec', 'sourceRef']), k)) return false;
     const path = fluxPath(k);
     return path !== undefined && path !== '' && workspace.listing.entryType(path) === 'directory';
-  });
-  rootCache.set(workspace, confirmed);
-  return confirmed;
-}
+  }));
 
 /** Flags a sourceRef naming no source object, when the repository manages its Flux sources at all. */
 function checkSourceRef(resource: ManifestResource, context: RuleContext, ref: unknown, refPath: (string | number)[]): void {

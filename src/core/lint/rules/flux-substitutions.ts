@@ -5,6 +5,7 @@ import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-
 import { groupOf } from '../../resource/resource-key.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import { namespacesMatch } from './flux-repository.js';
+import { perWorkspace } from '../../workspace/per-workspace.js';
 
 export interface VariableUse {
   readonly name: string;
@@ -70,22 +71,15 @@ export function definedVariables(workspace: WorkspaceIndex, kustomization: Manif
   return defined;
 }
 
-const patchedCache = new WeakMap<WorkspaceIndex, boolean>();
-
 /**
  * A parent Kustomization may patch `postBuild` into its children (`spec.patches`), a common way to share
  * cluster variables: the children's own definitions are then not the whole story.
  */
-function postBuildIsPatchedIn(workspace: WorkspaceIndex): boolean {
-  const cached = patchedCache.get(workspace);
-  if (cached !== undefined) return cached;
-  const patched = workspace.resourcesByKind('Kustomization').some((k) => {
+const postBuildIsPatchedIn = perWorkspace((workspace: WorkspaceIndex): boolean =>
+  workspace.resourcesByKind('Kustomization').some((k) => {
     const patches = getAt(k.object, ['spec', 'patches']);
     return Array.isArray(patches) && patches.some((p) => isRecord(p) && typeof p.patch === 'string' && /postBuild|substitute/.test(p.patch));
-  });
-  patchedCache.set(workspace, patched);
-  return patched;
-}
+  }));
 
 function keysOf(workspace: WorkspaceIndex, kind: string, name: string, namespace: string): string[] | undefined {
   const generated = [...workspace.kustomizations.values()].some((k) => {

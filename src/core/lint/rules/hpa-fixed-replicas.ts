@@ -2,23 +2,19 @@ import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-
 import { groupOf } from '../../resource/resource-key.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import type { Rule } from '../rule.js';
+import { perWorkspace } from '../../workspace/per-workspace.js';
 
-const cache = new WeakMap<WorkspaceIndex, Map<string, ManifestResource>>();
-
-/** HPAs by the workload they scale (`namespace/kind/name`), built once per workspace index. */
-function hpasByTarget(workspace: WorkspaceIndex): Map<string, ManifestResource> {
-  let map = cache.get(workspace);
-  if (map) return map;
-  map = new Map();
+/** HPAs by the workload they scale (`namespace/group/kind/name`), built once per workspace index. */
+const hpasByTarget = perWorkspace((workspace: WorkspaceIndex): Map<string, ManifestResource> => {
+  const map = new Map<string, ManifestResource>();
   for (const hpa of workspace.resourcesByKind('HorizontalPodAutoscaler')) {
     const ref = getAt(hpa.object, ['spec', 'scaleTargetRef']);
     if (!isRecord(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string') continue;
     const group = typeof ref.apiVersion === 'string' ? groupOf(ref.apiVersion) : '*';
     map.set(`${hpa.namespace}/${group}/${ref.kind}/${ref.name}`, hpa);
   }
-  cache.set(workspace, map);
   return map;
-}
+});
 
 export const hpaFixedReplicasRule: Rule = {
   meta: {
