@@ -73,8 +73,16 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
     return [...this.current.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  private duplicated = new Set<string>();
+
   private indexDesired(): void {
-    this.desiredById = new Map(this.input.desired.map((d) => [resourceKeyId(d.key), d]));
+    this.desiredById = new Map();
+    this.duplicated = new Set();
+    for (const d of this.input.desired) {
+      const id = resourceKeyId(d.key);
+      if (this.desiredById.has(id)) this.duplicated.add(id);
+      this.desiredById.set(id, d);
+    }
   }
 
   private clusterReason(): string | undefined {
@@ -144,6 +152,8 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
     const [group = '', kind = ''] = gk.split('/');
     const key = object ? keyOfLive(object) : { group, kind, namespace, name: objName };
     const id = resourceKeyId(key);
+    // Declared twice: stays Unknown (computeDrift's verdict) whatever happens live.
+    if (this.duplicated.has(id)) return;
     const desired = this.desiredById.get(id);
     const unknown = this.clusterReason() ?? this.pool.unknownKinds().get(gk);
     let result: ResourceDrift | undefined;
