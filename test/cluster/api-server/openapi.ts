@@ -10,18 +10,16 @@ import type { ServerContext } from './server-context.js';
 import { ApiError } from './status-errors.js';
 import type { JsonObject } from './types.js';
 
-const cache = new WeakMap<ServerContext, Map<string, { doc: JsonObject; hash: string }>>();
-const invalidated = new WeakSet<object>();
+/** Documents per registry, dropped whenever a CRD changes what the registry serves. */
+const cache = new WeakMap<object, Map<string, { doc: JsonObject; hash: string }>>();
 
 function docsOf(ctx: ServerContext): Map<string, { doc: JsonObject; hash: string }> {
-  let m = cache.get(ctx);
+  let m = cache.get(ctx.registry);
   if (!m) {
-    m = new Map();
-    cache.set(ctx, m);
-    if (!invalidated.has(ctx.registry)) {
-      invalidated.add(ctx.registry);
-      ctx.registry.onChange(() => cache.get(ctx)?.clear());
-    }
+    const docs = new Map<string, { doc: JsonObject; hash: string }>();
+    cache.set(ctx.registry, docs);
+    ctx.registry.onChange(() => docs.clear());
+    m = docs;
   }
   return m;
 }
