@@ -50,8 +50,8 @@ function walk(value: unknown, path: (string | number)[], steps: readonly Step[])
     const next: typeof contexts = [];
     for (const c of contexts) {
       if (s.kind === 'key') {
+        // On a non-object jq errors (or yields nothing with `?`); either way the path selects nothing here.
         if (isRecord(c.value)) next.push({ value: c.value[s.name], path: [...c.path, s.name] });
-        else if (c.value !== undefined && c.value !== null && !s.optional) continue;
       } else if (s.kind === 'index') {
         if (Array.isArray(c.value)) {
           const i = s.index < 0 ? c.value.length + s.index : s.index;
