@@ -12,7 +12,11 @@ const SUBDOMAIN_MSG =
 const LABEL_MSG =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
-const LABEL_NAMED_KINDS = new Set(['Namespace', 'Service']);
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_MSG =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
+const LABEL_NAMED_KINDS = new Set(['Namespace']);
 
 /** Go's %#v of the values messages quote. */
 export function goValue(v: JsonValue | undefined): string {
@@ -35,6 +39,8 @@ function validateMetadata(obj: KubeObject, causes: StatusCause[]): void {
   const name = obj.metadata.name;
   if (typeof name !== 'string' || name === '') {
     causes.push({ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' });
+  } else if (obj.kind === 'Service' && !DNS1035_LABEL.test(name)) {
+    causes.push(badValue('metadata.name', name, DNS1035_MSG));
   } else if (LABEL_NAMED_KINDS.has(obj.kind) && !DNS1123_LABEL.test(name)) {
     causes.push(badValue('metadata.name', name, LABEL_MSG));
   } else if (!DNS1123_SUBDOMAIN.test(name) && !obj.kind.startsWith('Cluster') && obj.kind !== 'Role' && obj.kind !== 'RoleBinding') {
