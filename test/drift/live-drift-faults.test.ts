@@ -138,6 +138,12 @@ test('a server restart (state kept) goes Unknown or stays correct, then Synced; 
   await until('back in sync after restart', allSynced);
 });
 
+test('a restart that lost every object shows them Missing after the relist (nothing stale)', async () => {
+  await cluster.handle.faults.restart({ keepState: false });
+  await until('all Missing', (rs) => rs.length === 4 && rs.every((r) => r.status === 'Missing'));
+  assert.equal(pool.status, 'Connected');
+});
+
 test('an outage makes every result Unknown with the reason; nothing stale', async () => {
   await cluster.handle.faults.goAway();
   await until('all Unknown', (rs) => rs.length > 0 && rs.every((r) => r.status === 'Unknown'));

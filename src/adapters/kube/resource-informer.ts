@@ -83,10 +83,14 @@ export class ResourceInformer {
     this.handlers.onState(state);
   }
 
-  private async list(): Promise<void> {
+  /**
+   * `soft`: a relist while the cache is believed current (after a watch ended early): results keep showing
+   * during it instead of flickering to Unknown; any error still makes the kind Unknown.
+   */
+  private async list(soft = false): Promise<void> {
     if (this.stopped) return;
     const gen = ++this.generation;
-    this.setState({ phase: 'listing', current: false, ...(this.state.error ? { error: this.state.error } : {}) });
+    if (!soft || !this.state.current) this.setState({ phase: 'listing', current: false, ...(this.state.error ? { error: this.state.error } : {}) });
     try {
       const fresh = new Map<string, KubeObject>();
       let cont = '';
@@ -130,15 +134,19 @@ export class ResourceInformer {
 
   private async watch(gen: number): Promise<void> {
     if (this.stopped || gen !== this.generation) return;
+    const timeoutSeconds = this.options.watchTimeoutSeconds ?? 300;
+    const openedAt = Date.now();
     const handle = await this.client.watch(
       this.path,
-      { resourceVersion: this.resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(this.options.watchTimeoutSeconds ?? 300) },
+      { resourceVersion: this.resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(timeoutSeconds) },
       (e) => this.onEvent(e, gen),
       (error) => {
         if (gen !== this.generation || this.stopped) return;
         if (error) this.retry(error);
-        // A watch ends normally at its timeout (or when the server drops it): resume from the last version.
-        else void this.watch(gen).catch((e: Error) => gen === this.generation && this.retry(e));
+        // At its timeout a watch ends normally: resume from the last version. Ended early, the server may
+        // have restarted (even without its data, when a resumed watch would silently show nothing): relist.
+        else if (Date.now() - openedAt >= timeoutSeconds * 900) void this.watch(gen).catch((e: Error) => gen === this.generation && this.retry(e));
+        else void this.list(true);
       },
     );
     if (gen !== this.generation) {
