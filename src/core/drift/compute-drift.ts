@@ -48,7 +48,9 @@ export function computeDrift(input: DriftInput): ResourceDrift[] {
     }
     const reason = input.clusterUnknownReason ?? input.unknownKinds?.get(kindId(d.key.group, d.key.kind));
     if (reason !== undefined) {
-      out.push(unknown(d.key, reason, strategy, d));
+      const crd = input.clusterUnknownReason === undefined ? crdMissingLive(d, input.desired, liveById) : undefined;
+      if (crd) out.push({ ...computeResourceDrift(d, undefined, options), reason: `in Git, not in the cluster: its CRD ${crd} (also in Git) is not installed yet` });
+      else out.push(unknown(d.key, reason, strategy, d));
       continue;
     }
     const live = liveById.get(id) ?? (d.generatorBaseName ? previousGeneration(d, liveById, paired) : undefined);
@@ -69,6 +71,17 @@ export function computeDrift(input: DriftInput): ResourceDrift[] {
     }
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The name of the CRD in Git that defines `d`'s kind, when that CRD is not live (so the kind cannot be served). */
+function crdMissingLive(d: DesiredObject, desired: readonly DesiredObject[], liveById: ReadonlyMap<string, KubeObject>): string | undefined {
+  for (const c of desired) {
+    if (c.key.group !== 'apiextensions.k8s.io' || c.key.kind !== 'CustomResourceDefinition') continue;
+    const spec = isRecord(c.object.spec) ? c.object.spec : {};
+    const names = isRecord(spec.names) ? spec.names : {};
+    if (spec.group === d.key.group && names.kind === d.key.kind && !liveById.has(resourceKeyId(c.key))) return c.key.name;
+  }
+  return undefined;
 }
 
 /** A generated ConfigMap/Secret whose content changed in Git: live still has the one with the older hash. */

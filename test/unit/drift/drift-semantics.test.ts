@@ -109,3 +109,18 @@ test('three-way: keys others added to a map Git used to declare are not drift, k
   const r = computeResourceDrift({ key, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'ns' }, data: { a: '1' } } }, live);
   assert.deepEqual(r.fields.map((f) => [f.path, f.change, f.liveValue]), [['.metadata.labels.team', FieldChange.RemovedFromGit, 'a'], ['.data.b', FieldChange.RemovedFromGit, '2']]);
 });
+
+test('a custom resource whose CRD (also in Git) is not installed is Missing, not Unknown', () => {
+  const crd: KubeObject = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com', names: { kind: 'Widget', plural: 'widgets' }, scope: 'Namespaced' } };
+  const widget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'ns' } };
+  const desired = [
+    { key: { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', namespace: '', name: 'widgets.example.com' }, object: crd },
+    { key: { group: 'example.com', kind: 'Widget', namespace: 'ns', name: 'w' }, object: widget },
+  ];
+  const unknownKinds = new Map([['example.com/Widget', "the cluster does not serve the API group 'example.com'"]]);
+  const results = computeDrift({ desired, live: [], unknownKinds });
+  assert.deepEqual(results.map((r) => [r.key.kind, r.status]), [['CustomResourceDefinition', DriftStatus.Missing], ['Widget', DriftStatus.Missing]]);
+  assert.match(results[1]?.reason ?? '', /its CRD widgets\.example\.com \(also in Git\) is not installed yet/);
+  // With the CRD live, a kind still not served stays Unknown.
+  assert.equal(computeDrift({ desired, live: [crd], unknownKinds }).find((r) => r.key.kind === 'Widget')?.status, DriftStatus.Unknown);
+});
