@@ -116,7 +116,7 @@ function finish(desired: DesiredObject, git: Record<string, unknown>, live: Kube
     }
     const isReplicas = pointerPath.length === 2 && pointerPath[0] === 'spec' && pointerPath[1] === 'replicas';
     const { action, reason } = suggestAction({ change: d.change, scaledByHpa: scaled && isReplicas, agentManagers, ...(attribution ? { attribution } : {}) });
-    const source = desired.locate?.(d.gitPath ?? nearestGitPath(d)) ?? desired.source;
+    const source = desired.locate?.(d.gitPath ?? nearestGitPath(git, d)) ?? desired.source;
     fields.push(maskSecretField(key, {
       path: formatFieldPath(d.segments),
       pointer: toJsonPointer(d.livePath ?? d.gitPath ?? []),
@@ -136,14 +136,13 @@ function finish(desired: DesiredObject, git: Record<string, unknown>, live: Kube
   return { ...base, status: DriftStatus.Drifted, reason: `${first.path} differs${more}`, fields, ignoredFields: ignored };
 }
 
-/** For a field Git no longer sets: the deepest parent Git still has, by object keys. */
-function nearestGitPath(d: RawDiff): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const s of d.segments) {
-    if (typeof s !== 'string') break;
-    out.push(s);
+/** For a field Git no longer sets: the deepest parent Git still has (list items matched by key). */
+function nearestGitPath(git: unknown, d: RawDiff): (string | number)[] {
+  for (let n = d.segments.length - 1; n > 0; n--) {
+    const found = resolvePath(git, d.segments.slice(0, n));
+    if (found) return found.path;
   }
-  return out.slice(0, Math.max(0, out.length - 1));
+  return [];
 }
 
 function readLabels(object: unknown): Record<string, string> {
