@@ -53,6 +53,7 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   const kubeOptions = {
     ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
     ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : env?.context ? { context: env.context } : {}),
+    ...(env?.cluster ? { cluster: env.cluster } : {}),
     ...(io.env ? { env: io.env } : {}),
   };
   let kube;

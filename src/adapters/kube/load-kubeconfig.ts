@@ -7,8 +7,10 @@ import { ClusterAccessError, ClusterStatus } from './cluster-status.js';
 export interface KubeconfigOptions {
   /** A kubeconfig file or a KUBECONFIG-style list (the `--kubeconfig` flag or the setting). */
   readonly kubeconfig?: string;
-  /** Context to use (default: the current-context). */
+  /** Context to use (default: the one whose cluster `cluster` names, else the current-context). */
   readonly context?: string;
+  /** An Argo CD destination (server URL or cluster name) to pick the context by. */
+  readonly cluster?: string;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -26,6 +28,20 @@ export interface LoadedKubeconfig {
  * Loads kubeconfig as kubectl does: the explicit file(s), else every file of `KUBECONFIG` (merged, first
  * wins), else ~/.kube/config. Never falls back to an in-cluster or localhost:8080 guess: no config is an error.
  */
+/**
+ * The context whose cluster an Argo CD destination names (`destination.server` URL or `destination.name`),
+ * when exactly one matches. Argo's in-cluster URL is its own cluster: only the user knows which context that is.
+ */
+export function contextForCluster(kc: KubeConfig, serverOrName: string): string | undefined {
+  if (serverOrName === 'https://kubernetes.default.svc' || serverOrName === 'in-cluster') return undefined;
+  const strip = (u: string) => u.replace(/\/+$/, '');
+  const matches = kc.getContexts().filter((c) => {
+    const cluster = kc.getCluster(c.cluster);
+    return cluster !== null && (strip(cluster.server) === strip(serverOrName) || cluster.name === serverOrName || c.name === serverOrName);
+  });
+  return matches.length === 1 ? matches[0]?.name : undefined;
+}
+
 export function loadKubeconfig(options: KubeconfigOptions = {}): LoadedKubeconfig {
   const env = options.env ?? process.env;
   const list = options.kubeconfig ?? env.KUBECONFIG;
@@ -46,7 +62,7 @@ export function loadKubeconfig(options: KubeconfigOptions = {}): LoadedKubeconfi
     throw new ClusterAccessError(`kubeconfig could not be read: ${error instanceof Error ? error.message : String(error)}`, ClusterStatus.Unreachable);
   }
   const contexts = kc.getContexts().map((c) => c.name);
-  const context = options.context ?? kc.getCurrentContext();
+  const context = options.context ?? (options.cluster ? contextForCluster(kc, options.cluster) : undefined) ?? kc.getCurrentContext();
   if (!context) throw new ClusterAccessError(`kubeconfig has no current-context; choose one of: ${contexts.join(', ') || '(none)'}`, ClusterStatus.Unreachable);
   const ctx = kc.getContextObject(context);
   if (!ctx) throw new ClusterAccessError(`context '${context}' not found in kubeconfig; known: ${contexts.join(', ') || '(none)'}`, ClusterStatus.Unreachable);

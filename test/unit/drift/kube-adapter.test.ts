@@ -103,3 +103,13 @@ test('backoff doubles with jitter up to 30 s and resets', () => {
   high.reset();
   assert.equal(high.next(), 500);
 });
+
+test('an Argo CD destination picks the kube context whose cluster it names', () => withDir((dir) => {
+  const a = join(dir, 'a');
+  writeFileSync(a, kubeconfig([{ name: 'prod', server: 'https://prod.example:6443' }, { name: 'staging', server: 'https://staging.example:6443/' }], 'prod'));
+  assert.equal(loadKubeconfig({ kubeconfig: a, cluster: 'https://staging.example:6443', env: { PATH: '' } }).context, 'staging');
+  assert.equal(loadKubeconfig({ kubeconfig: a, cluster: 'staging', env: { PATH: '' } }).context, 'staging');
+  // Argo CD's in-cluster destination says nothing about which context that is: the current one.
+  assert.equal(loadKubeconfig({ kubeconfig: a, cluster: 'https://kubernetes.default.svc', env: { PATH: '' } }).context, 'prod');
+  assert.equal(loadKubeconfig({ kubeconfig: a, cluster: 'https://staging.example:6443', context: 'prod', env: { PATH: '' } }).context, 'prod');
+}));
