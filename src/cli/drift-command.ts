@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { CONFIG_FILE_NAME } from '../core/config/lint-config.js';
 import { countByStatus } from '../core/drift/compute-drift.js';
 import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
 import { detectEnvironments } from '../core/environments/detect-environments.js';
@@ -8,6 +9,7 @@ import { parseDriftSettings, type DriftSettings } from '../core/environments/dri
 import { DEFAULT_AGENT_MANAGERS } from '../core/drift/suggest-action.js';
 import type { Environment } from '../core/environments/environment.js';
 import { namespaceRulesFor } from '../core/environments/namespace-rules.js';
+import { isRecord } from '../core/resource/manifest-resource.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
 import { refineWithDryRun } from '../adapters/kube/exact-drift.js';
@@ -39,7 +41,7 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError('--timeout must be a number of seconds');
   const root = resolve(args.positionals[0] ?? '.');
   const workspace = loadWorkspace(root);
-  const settings = readSettings(args.options.get('settings'));
+  const settings = readSettings(args.options.get('settings'), root);
   for (const p of settings.problems) io.stderr(`gitops-authoring drift: settings: ${p}\n`);
   const environments = detectEnvironments(workspace.index.resources, settings.environments);
 
@@ -99,8 +101,18 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   }
 }
 
-function readSettings(path: string | true | undefined): DriftSettings {
-  if (typeof path !== 'string') return parseDriftSettings(undefined);
+/** `--settings FILE` (the drift settings themselves), else the `drift:` section of the repository's config file. */
+function readSettings(path: string | true | undefined, root: string): DriftSettings {
+  if (typeof path !== 'string') {
+    const repoConfig = join(root, CONFIG_FILE_NAME);
+    if (!existsSync(repoConfig)) return parseDriftSettings(undefined);
+    try {
+      const parsed = parseYaml(readFileSync(repoConfig, 'utf8')) as unknown;
+      return parseDriftSettings(isRecord(parsed) ? parsed.drift : undefined);
+    } catch (error) {
+      throw new UsageError(`${repoConfig}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

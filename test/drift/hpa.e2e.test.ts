@@ -92,3 +92,19 @@ test('settings: an environment and a Flux-dialect ignore rule from a --settings 
   assert.match(r.stderr, /settings: unknown key 'bogus'/);
   assert.equal(r.code, 0);
 });
+
+test('settings: without --settings, the drift section of the repository\'s .gitops-authoring.yaml applies', async () => {
+  const withConfig = writeRepo({
+    'apps/web.yaml': APP,
+    '.gitops-authoring.yaml': 'kubernetesVersion: "1.32"\ndrift:\n  environments:\n    - name: mine\n      path: apps\n      context: gitops-test\n  driftIgnoreRules:\n    - paths: [/spec/replicas]\n      target: {kind: Deployment, name: "w.*"}\n',
+  });
+  try {
+    const r = await runDriftCli([withConfig.dir, '--env', 'mine', '--kubeconfig', cluster.handle.kubeconfigPath, '--format', 'json']);
+    const json = JSON.parse(r.stdout) as { environment: string; resources: { id: string; status: string; ignoredFields: number }[] };
+    assert.equal(json.environment, 'mine', r.stderr);
+    assert.deepEqual(json.resources.find((x) => x.id === 'Deployment.apps shop/web')?.ignoredFields, 1);
+    assert.equal(r.code, 0, r.stderr);
+  } finally {
+    withConfig.cleanup();
+  }
+});

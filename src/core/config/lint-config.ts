@@ -74,8 +74,10 @@ export function mergeLintConfig(base: LintConfig, raw: Record<string, unknown>, 
     } else if (key === 'ignorePaths') {
       if (Array.isArray(value) && value.every((v) => typeof v === 'string')) ignorePaths = [...ignorePaths, ...(value as string[])];
       else problems.push('ignorePaths: expected a list of glob patterns');
+    } else if (key === 'drift') {
+      // Read by `gitops-authoring drift` (environments, ignore rules); not a lint setting.
     } else {
-      problems.push(`unknown key '${key}' (known: kubernetesVersion, rules, ignorePaths)`);
+      problems.push(`unknown key '${key}' (known: kubernetesVersion, rules, ignorePaths, drift)`);
     }
   }
   return { config: { kubernetesVersion, rules, ruleOptions, ignorePaths }, problems };
