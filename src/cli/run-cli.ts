@@ -20,7 +20,8 @@ Options for drift:
   --env NAME                   environment (a Flux Kustomization or Argo CD Application in the repo)
   --kubeconfig F               kubeconfig file, or a list like KUBECONFIG (default: KUBECONFIG, ~/.kube/config)
   --format text|json           Output format (default: text)
-  --settings F                 Drift settings YAML: environments (name, path, context, namespace),
+  --settings F                 Drift settings YAML (default: the drift: section of .gitops-authoring.yaml):
+                               environments (name, path, context, namespace),
                                ignoreDifferences (Argo CD dialect), driftIgnoreRules (Flux dialect)
   --exact                      Compare with a server-side dry-run apply of each object (exact; needs patch rights)
   --timeout S                  Seconds to wait for the cluster (default: 30)
