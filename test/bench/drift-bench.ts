@@ -111,8 +111,8 @@ async function main(): Promise<void> {
       endToEnd.push(done - sent);
       inProcess.push(done - eventAt);
     }
-    // Steady state: after the event loop has settled and a full GC, with the cache and all results held.
-    await new Promise((r) => setTimeout(r, 500));
+    // Steady state: after pending callbacks have run and a full GC (heapMiB), with the cache and all results held.
+    for (let turn = 0; turn < 3; turn++) await new Promise((r) => setImmediate(r));
     const heapHolding = heapMiB();
     session.dispose();
     pool.stop();
