@@ -78,7 +78,11 @@ function findPatchTargets(patch: ManifestResource, workspace: WorkspaceIndex): M
     r.name === patch.name && r.key.group === patch.key.group && (!patch.namespace || !r.namespace || r.namespace === patch.namespace));
 }
 
-function toIssue(resource: ManifestResource, f: SchemaFinding): SchemaIssue {
+function toIssue(resource: ManifestResource, found: SchemaFinding): SchemaIssue {
+  // `metadata:` written but left empty is "missing" to the API server: point at that key, not its parent.
+  const f = found.code === 'required' && found.field !== undefined && resource.document.locator.locate([...resource.basePath, ...found.path, found.field])
+    ? { ...found, path: [...found.path, found.field] }
+    : found;
   const isApi = f.code === 'removed-api' || f.code === 'deprecated-api';
   const fixes = isApi && f.suggestion ? fixOf(`Change apiVersion to ${f.suggestion}`, replaceValueEdit(resource, ['apiVersion'], f.suggestion)) : undefined;
   const unknownField = f.code === 'unknown-field' && f.suggestion ? renameKeyFix(resource, f.path, f.suggestion) : undefined;

@@ -63,13 +63,13 @@ export function checkObjectMetadata(object: Record<string, unknown>, kind: strin
   const findings: SchemaFinding[] = [];
   const metadata = object.metadata;
   if (metadata === undefined || metadata === null) {
-    findings.push({ path: [], code: 'required', severity: 'error', message: 'Missing required field "metadata" (an object needs at least a name).' });
+    findings.push({ path: [], code: 'required', severity: 'error', message: 'Missing required field "metadata" (an object needs at least a name).', field: 'metadata' });
     return findings;
   }
   if (!isRecord(metadata)) return findings; // the structural check reports the wrong type
   const { name, generateName, namespace } = metadata;
   if ((name === undefined || name === null || name === '') && (typeof generateName !== 'string' || generateName === '')) {
-    findings.push({ path: ['metadata'], code: 'required', severity: 'error', message: 'Missing required field "name" (or "generateName").' });
+    findings.push({ path: ['metadata'], code: 'required', severity: 'error', message: 'Missing required field "name" (or "generateName").', field: 'name' });
   } else if (typeof name === 'string' && name !== '' && !PLACEHOLDER.test(name)) {
     const problem = nameProblem(kind, name, options.builtin);
     if (problem) findings.push({ path: ['metadata', 'name'], code: 'format', severity: 'error', message: `Invalid name ${JSON.stringify(name)}: ${problem}.` });

@@ -23,4 +23,6 @@ export interface SchemaFinding {
   readonly on?: 'key' | 'value';
   /** unknown-field: the closest allowed field name; removed/deprecated: the replacement apiVersion. */
   readonly suggestion?: string;
+  /** required: the name of the missing field (the finding's path is the object that lacks it). */
+  readonly field?: string;
 }

@@ -255,7 +255,7 @@ class Validator {
       for (const name of node.required) {
         const present = value[name];
         if (present === undefined || (present === null && !properties?.get(name)?.node.get().nullable)) {
-          this.report({ path: [...path], code: 'required', severity: 'error', message: `Missing required field ${JSON.stringify(name)}.` });
+          this.report({ path: [...path], code: 'required', severity: 'error', message: `Missing required field ${JSON.stringify(name)}.`, field: name });
         }
       }
     }

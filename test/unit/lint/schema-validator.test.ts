@@ -147,3 +147,8 @@ test('kustomize inline patches and plugin configurations are no paths and no obj
   });
   assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
 });
+
+test('a required field written but left empty is reported on its own key', () => {
+  const findings = lint({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\ndata:\n  a: b\n' });
+  assert.deepEqual(where(findings, 'schema'), ['cm.yaml:3:1']);
+});
