@@ -1,7 +1,8 @@
 // The ResourceValidator the CLI, the language server and the playground use: the schema registry for whole
 // objects, and kustomize patches merged onto their target before validation (mapped back to the patch).
 import { strategicMerge, pathInPatch } from '../kustomize/strategic-merge.js';
-import type { ManifestResource } from '../resource/manifest-resource.js';
+import { isRecord, type ManifestResource } from '../resource/manifest-resource.js';
+import { dirname } from '../text/posix-path.js';
 import type { SchemaFinding } from '../schema/schema-finding.js';
 import type { SchemaRegistry } from '../schema/schema-registry.js';
 import { validateResource } from '../schema/validate-resource.js';
@@ -32,13 +33,26 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
       if (NOT_VALIDATED_GROUPS.has(resource.key.group) || resource.apiVersion === 'builtin') return [];
       syncWorkspaceCrds(workspace);
       const targets = workspace.patchTargetsOf(resource.file.path).length > 0 ? findPatchTargets(resource, workspace) : undefined;
-      if (targets === undefined) return validateWhole(registry, resource, kubernetesVersion);
-      return validatePatch(registry, resource, kubernetesVersion, targets);
+      const issues = targets === undefined ? validateWhole(registry, resource, kubernetesVersion) : validatePatch(registry, resource, kubernetesVersion, targets);
+      return setsNamespace(resource, workspace) ? issues.filter((i) => !i.missesNamespace) : issues;
     },
   };
 }
 
-function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string): SchemaIssue[] {
+/**
+ * kustomize's `namespace:` also fills the namespace of the Service an APIService, a webhook or a CRD conversion
+ * points to (and RoleBinding subjects): a missing `namespace` there is no error in a kustomization that sets one.
+ */
+function setsNamespace(resource: ManifestResource, workspace: WorkspaceIndex): boolean {
+  const dirs = workspace.unitsOf(resource.file.path).filter((u) => u.startsWith('kustomization:')).map((u) => u.slice('kustomization:'.length));
+  dirs.push(dirname(resource.file.path));
+  return dirs.some((dir) => {
+    const value = workspace.kustomizations.get(dir === '.' ? '' : dir)?.file.documents[0]?.value;
+    return isRecord(value) && typeof value.namespace === 'string' && value.namespace !== '';
+  });
+}
+
+function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string): ReturnType<typeof toIssue>[] {
   const { findings } = validateResource(registry, resource.object, { kubernetesVersion });
   return findings.map((f) => toIssue(resource, f));
 }
@@ -47,12 +61,12 @@ function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kub
  * A patch is only part of an object: merge it onto its target and keep the findings that come from the patch.
  * Without a target in the repository, the patch is checked alone, minus "required field" findings.
  */
-function validatePatch(registry: SchemaRegistry, patch: ManifestResource, kubernetesVersion: string, targets: readonly ManifestResource[]): SchemaIssue[] {
+function validatePatch(registry: SchemaRegistry, patch: ManifestResource, kubernetesVersion: string, targets: readonly ManifestResource[]): ReturnType<typeof toIssue>[] {
   if (targets.length === 0) {
     const { findings } = validateResource(registry, patch.object, { kubernetesVersion });
     return findings.filter((f) => f.code !== 'required').map((f) => toIssue(patch, f));
   }
-  const issues = new Map<string, SchemaIssue>();
+  const issues = new Map<string, ReturnType<typeof toIssue>>();
   for (const target of targets) {
     const merged = strategicMerge(target.object, patch.object);
     const { findings } = validateResource(registry, merged, { kubernetesVersion });
@@ -78,7 +92,7 @@ function findPatchTargets(patch: ManifestResource, workspace: WorkspaceIndex): M
     r.name === patch.name && r.key.group === patch.key.group && (!patch.namespace || !r.namespace || r.namespace === patch.namespace));
 }
 
-function toIssue(resource: ManifestResource, found: SchemaFinding): SchemaIssue {
+function toIssue(resource: ManifestResource, found: SchemaFinding): SchemaIssue & { readonly missesNamespace: boolean } {
   // `metadata:` written but left empty is "missing" to the API server: point at that key, not its parent.
   const f = found.code === 'required' && found.field !== undefined && resource.document.locator.locate([...resource.basePath, ...found.path, found.field])
     ? { ...found, path: [...found.path, found.field] }
@@ -87,6 +101,7 @@ function toIssue(resource: ManifestResource, found: SchemaFinding): SchemaIssue 
   const fixes = isApi && f.suggestion ? fixOf(`Change apiVersion to ${f.suggestion}`, replaceValueEdit(resource, ['apiVersion'], f.suggestion)) : undefined;
   const unknownField = f.code === 'unknown-field' && f.suggestion ? renameKeyFix(resource, f.path, f.suggestion) : undefined;
   return {
+    missesNamespace: f.code === 'required' && f.field === 'namespace',
     ruleId: isApi ? DEPRECATED_API_RULE_ID : SCHEMA_RULE_ID,
     path: isApi ? ['apiVersion'] : f.path,
     message: f.message,

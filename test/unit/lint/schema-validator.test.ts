@@ -152,3 +152,9 @@ test('a required field written but left empty is reported on its own key', () =>
   const findings = lint({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\ndata:\n  a: b\n' });
   assert.deepEqual(where(findings, 'schema'), ['cm.yaml:3:1']);
 });
+
+test('a namespace that kustomize fills in (APIService service) is not missing in a kustomization that sets one', () => {
+  const apiService = 'apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: v1beta1.metrics.k8s.io\nspec:\n  group: metrics.k8s.io\n  version: v1beta1\n  groupPriorityMinimum: 100\n  versionPriority: 100\n  service:\n    name: metrics-server\n';
+  assert.deepEqual(where(lint({ 'm/kustomization.yaml': 'namespace: kube-system\nresources:\n  - apiservice.yaml\n', 'm/apiservice.yaml': apiService }), 'schema'), []);
+  assert.deepEqual(where(lint({ 'm/kustomization.yaml': 'resources:\n  - apiservice.yaml\n', 'm/apiservice.yaml': apiService }), 'schema'), ['m/apiservice.yaml:10:3']);
+});
