@@ -57,6 +57,8 @@ export interface DriftService {
   whenSynced(timeoutMs: number): Promise<void>;
   /** The rendered desired object and the live object of one resource (by `resourceKeyId`), raw (not masked). */
   objectsOf(id: string): { readonly git?: KubeObject; readonly live?: KubeObject };
+  /** One GET of any object (a GitOps unit's live status: Flux Kustomization, Argo CD Application); undefined when absent. */
+  getLive(apiVersion: string, kind: string, namespace: string, name: string): Promise<KubeObject | undefined>;
   on<E extends keyof DriftServiceEvents>(event: E, listener: (...args: DriftServiceEvents[E]) => void): this;
   off<E extends keyof DriftServiceEvents>(event: E, listener: (...args: DriftServiceEvents[E]) => void): this;
   stop(): void;
