@@ -18,6 +18,12 @@ export interface Fix {
   readonly advice?: string;
 }
 
+/** One fix made of every given edit, or none when any edit could not be planned (a partial fix would be wrong). */
+export function fixOf(title: string, ...edits: (TextEdit | undefined)[]): Fix[] {
+  const real = edits.filter((e): e is TextEdit => e !== undefined);
+  return real.length === edits.length && real.length > 0 ? [{ title, edits: real }] : [];
+}
+
 export interface RelatedLocation {
   readonly path: string;
   readonly range: Range;

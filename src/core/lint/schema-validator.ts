@@ -8,7 +8,8 @@ import type { SchemaRegistry } from '../schema/schema-registry.js';
 import { validateResource } from '../schema/validate-resource.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { DEPRECATED_API_RULE_ID, SCHEMA_RULE_ID } from './engine-checks.js';
-import { fixOf, replaceValueEdit } from './fix-edits.js';
+import { replaceValueEdit } from '../edit/yaml-text-edits.js';
+import { fixOf } from '../findings/finding.js';
 import type { ResourceValidator, SchemaIssue } from './resource-validator.js';
 
 const WORKSPACE_CRDS = 'workspace';

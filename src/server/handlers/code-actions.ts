@@ -2,10 +2,9 @@
 // comment above the line. All are WorkspaceEdits built from core's text edits.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding, TextEdit } from '../../core/findings/finding.js';
-import { addAnnotationEdit } from '../../core/lint/fix-edits.js';
+import { addAnnotationEdit, commentAboveLineEdit } from '../../core/edit/yaml-text-edits.js';
 import { SUPPRESSION_ANNOTATION_PREFIX, SUPPRESSION_COMMENT } from '../../core/lint/suppression.js';
 import { LIMIT_RULE_ID, PARSE_RULE_ID } from '../../core/manifest/parse-manifest.js';
-import { LineIndex } from '../../core/text/line-index.js';
 import { isBefore, type Range } from '../../core/text/range.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
 import { resourceAtPosition } from '../resource-at-position.js';
@@ -44,7 +43,7 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
 
 function suppressActions(input: CodeActionInput, finding: Finding, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
-  const comment = commentAboveLine(input.path, input.text, finding.range.start.line, `${SUPPRESSION_COMMENT} ${finding.ruleId}`);
+  const comment = commentAboveLineEdit(input.path, input.text, finding.range.start.line, `${SUPPRESSION_COMMENT} ${finding.ruleId}`);
   out.push({ title: `Suppress '${finding.ruleId}' on this line (comment)`, kind: CodeActionKind.QuickFix, diagnostics, edit: toWorkspaceEdit([comment], input.uriOf) });
   const resource = resourceAtPosition(input.index, input.path, finding.range.start);
   const annotation = resource && addAnnotationEdit(resource, SUPPRESSION_ANNOTATION_PREFIX + finding.ruleId, 'Reason: explain why this is acceptable');
@@ -52,18 +51,6 @@ function suppressActions(input: CodeActionInput, finding: Finding, diagnostics: 
     out.push({ title: `Suppress '${finding.ruleId}' for ${resource.kind}/${resource.name || '(unnamed)'} (annotation)`, kind: CodeActionKind.QuickFix, diagnostics, edit: toWorkspaceEdit([annotation], input.uriOf) });
   }
   return out;
-}
-
-/** A comment line above `line`, indented like the line's content (after any `- ` item markers). */
-export function commentAboveLine(path: string, text: string, line: number, comment: string): TextEdit {
-  const lines = new LineIndex(text);
-  const content = lines.lineText(line);
-  const indent = content.length - content.replace(/^[ ]*(?:-[ ]+)*/, '').length;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const at = { line, character: 0 };
-  // Above a `- key:` line the comment goes at the item's column, where a comment reads as part of the list.
-  const column = /^[ ]*-[ ]/.test(content) ? content.indexOf('-') : indent;
-  return { path, range: { start: at, end: at }, newText: `${' '.repeat(column)}# ${comment}${eol}` };
 }
 
 export function toWorkspaceEdit(edits: readonly TextEdit[], uriOf: (path: string) => string): WorkspaceEdit {

@@ -1,5 +1,6 @@
 import { listContainers, WORKLOAD_KINDS } from '../../resource/pod-template.js';
-import { fixOf, replaceValueEdit } from '../fix-edits.js';
+import { replaceValueEdit } from '../../edit/yaml-text-edits.js';
+import { fixOf } from '../../findings/finding.js';
 import type { Rule } from '../rule.js';
 
 /** Splits an image reference into repository, tag and digest (a registry port is not a tag). */

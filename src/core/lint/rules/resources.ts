@@ -2,7 +2,8 @@ import { patchesFor } from '../../resource/kustomize-patches.js';
 import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
 import { listContainers, WORKLOAD_KINDS, type ContainerRef } from '../../resource/pod-template.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
-import { fixOf, insertMembersEdit } from '../fix-edits.js';
+import { insertMembersEdit } from '../../edit/yaml-text-edits.js';
+import { fixOf } from '../../findings/finding.js';
 import type { Rule } from '../rule.js';
 
 const REQUESTS_STUB = ['requests:', '  cpu: 100m # placeholder: measure and adjust', '  memory: 128Mi # placeholder: measure and adjust'];

@@ -1,7 +1,7 @@
 import type { TextEdit } from '../../findings/finding.js';
 import type { ManifestResource } from '../../resource/manifest-resource.js';
 import { isRecord } from '../../resource/manifest-resource.js';
-import { fixOf } from '../fix-edits.js';
+import { fixOf } from '../../findings/finding.js';
 import type { Rule } from '../rule.js';
 
 /** `status: {}` and controller-gen's CRD stub (`acceptedNames: {kind: "", plural: ""}`, `conditions: []`) say nothing. */

@@ -1,8 +1,9 @@
-// Small text-edit planners the rules' quick fixes share. They edit the smallest span and keep comments.
-import type { Fix, TextEdit } from '../findings/finding.js';
+// The one place where YAML text edits are planned: lint quick fixes, suppression comments and (later)
+// write-back all use these. Each edits the smallest span and keeps comments, quoting, indentation and line ends.
+import type { TextEdit } from '../findings/finding.js';
 import type { ValuePath } from '../manifest/manifest-types.js';
-import { locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
-import type { LineIndex } from '../text/line-index.js';
+import type { ManifestResource } from '../resource/manifest-resource.js';
+import { LineIndex } from '../text/line-index.js';
 
 /** Replaces the text of an existing value (scalar) with `newText`. */
 export function replaceValueEdit(resource: ManifestResource, path: ValuePath, newText: string): TextEdit | undefined {
@@ -22,7 +23,7 @@ export function insertMembersEdit(resource: ManifestResource, parentPath: ValueP
   const firstValueLine = lines.lineText(parent.value.start.line);
   if (firstValueLine.slice(parent.value.start.character).startsWith('{')) return undefined;
   const indent = parent.value.start.character;
-  const eol = resource.file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndOf(resource.file.text);
   const endLine = lastContentLine(lines, parent.value.end);
   const at = { line: endLine, character: lines.lineText(endLine).length };
   const newText = yamlLines.map((l) => eol + ' '.repeat(indent) + l).join('');
@@ -37,21 +38,21 @@ export function addAnnotationEdit(resource: ManifestResource, key: string, value
   return insertMembersEdit(resource, ['metadata'], ['annotations:', `  ${key}: ${quoted}`]);
 }
 
-/** Inserts a comment line above the line where `path` starts, with the same indentation. */
-export function commentAboveEdit(resource: ManifestResource, path: ValuePath, comment: string): TextEdit {
-  const located = locateInResource(resource, path);
-  const lines = resource.file.lines;
-  const line = located.whole.start.line;
-  const text = lines.lineText(line);
-  const indent = text.length - text.trimStart().length;
-  const eol = resource.file.text.includes('\r\n') ? '\r\n' : '\n';
+/**
+ * A comment line above `line`, indented like the line's content; above a `- key:` item line, at the item's
+ * column, where a comment reads as part of the list.
+ */
+export function commentAboveLineEdit(path: string, text: string, line: number, comment: string, lines: LineIndex = new LineIndex(text)): TextEdit {
+  const content = lines.lineText(line);
+  const indent = content.length - content.replace(/^[ ]*(?:-[ ]+)*/, '').length;
+  const column = /^[ ]*-[ ]/.test(content) ? content.indexOf('-') : indent;
   const at = { line, character: 0 };
-  return { path: resource.file.path, range: { start: at, end: at }, newText: `${' '.repeat(indent)}# ${comment}${eol}` };
+  return { path, range: { start: at, end: at }, newText: `${' '.repeat(column)}# ${comment}${lineEndOf(text)}` };
 }
 
-export function fixOf(title: string, ...edits: (TextEdit | undefined)[]): Fix[] {
-  const real = edits.filter((e): e is TextEdit => e !== undefined);
-  return real.length === edits.length && real.length > 0 ? [{ title, edits: real }] : [];
+/** The file's line end: CRLF when it already uses CRLF, else LF. */
+export function lineEndOf(text: string): '\r\n' | '\n' {
+  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /** A value node can end at the start of the next line (after its newline): step back to the last content line. */
