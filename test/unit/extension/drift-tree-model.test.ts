@@ -93,6 +93,10 @@ describe('drift tree model', () => {
     assert.equal(field.environmentId, PROD);
     assert.equal(field.resourceId, 'apps/Deployment/shop/api');
     assert.equal(model.badge(), 2);
+    assert.match(model.tooltip(field) ?? '', /Git: 3\nLive: 5\nChanged by kubectl \(scale\), Update, 2026-12-04T12:00:00Z\nSuggested: commit the live value to Git/);
+    assert.match(model.tooltip(find(model, 'settings')) ?? '', /ConfigMap shop\/settings\nMissing · not in the cluster/);
+    assert.match(model.tooltip(model.roots()[0] as DriftTreeNode) ?? '', /State: Connected/);
+    assert.equal(model.tooltip(find(model, 'shop', 'namespace')), undefined);
   });
 
   it('groups by GitOps unit with its Ready/Synced state', () => {
