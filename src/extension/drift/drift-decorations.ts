@@ -40,7 +40,8 @@ export function registerDriftDecorations(store: DriftStore, getSettings: () => D
   });
   const afterType = vscode.window.createTextEditorDecorationType({
     after: { color: new vscode.ThemeColor('gitopsAuthoring.driftAfterForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
+    // Grows with text typed at the line's end, so the after-text stays after it (as GitLens does).
+    rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
   });
   const environmentName = environmentNameIn(store);
   /** Editors we drew something into (to clear them when drift goes away or the setting turns off). */
