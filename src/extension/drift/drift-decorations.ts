@@ -1,7 +1,7 @@
 // Editor decorations on drifted lines: a thin renderer of `computeLineDecorations` (the logic lives there).
 // After-text in `gitopsAuthoring.driftAfterForeground`, a whole-line left bar in `gitopsAuthoring.driftGutter`
 // at the gutter's edge (drawn in the overlay layer: it shifts nothing), and an overview-ruler mark in
-// `gitopsAuthoring.driftOverviewRuler`. A document is redrawn only when a store change names its URI, when its
+// `gitopsAuthoring.driftOverviewRuler` (a line that only says Unknown gets the after-text, not the marks). A document is redrawn only when a store change names its URI, when its
 // editor becomes visible, when a `gitopsAuthoring.drift` setting changes, and once a minute for the ages.
 //
 // Exports:
@@ -56,7 +56,7 @@ export function registerDriftDecorations(store: DriftStore, getSettings: () => D
     const afters: vscode.DecorationOptions[] = [];
     for (const decoration of lines) {
       const end = document.lineAt(decoration.line).range.end;
-      lineRanges.push(new vscode.Range(decoration.line, 0, decoration.line, 0));
+      if (decoration.isDrifted) lineRanges.push(new vscode.Range(decoration.line, 0, decoration.line, 0));
       afters.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: decoration.afterText } } });
     }
     editor.setDecorations(lineType, lineRanges);
