@@ -44,6 +44,8 @@ export interface DriftTreeItemView {
   readonly label: string;
   readonly description?: string;
   readonly contextValue: string;
+  /** What a screen reader says (the status is otherwise only in the icon). */
+  readonly accessibilityLabel?: string;
   /** Codicon id and theme colour id. */
   readonly icon?: { readonly id: string; readonly color?: string };
   readonly collapsible: 'none' | 'collapsed' | 'expanded';
@@ -580,10 +582,13 @@ export class DriftTreeModel {
     const resource = this.store.resource(node.environmentId, node.resourceId ?? '');
     if (!resource) return { id: node.id, label: node.resourceId ?? '', contextValue: 'driftResource.Unknown', collapsible: 'none' };
     const hasFields = resource.status === 'Drifted' && resource.fields.length > 0;
+    const label = this.resourceLabel(resource);
+    const description = formatResourceDescription(resource, now);
     return {
       id: node.id,
-      label: this.resourceLabel(resource),
-      description: formatResourceDescription(resource, now),
+      label,
+      description,
+      accessibilityLabel: resource.status === 'Drifted' ? `${resource.key.kind} ${label}, Drifted: ${description}` : `${resource.key.kind} ${label}, ${description}`,
       contextValue: `driftResource.${resource.status}`,
       icon: DRIFT_STATUS_ICONS[resource.status],
       collapsible: hasFields ? 'collapsed' : 'none',

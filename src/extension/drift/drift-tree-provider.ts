@@ -145,6 +145,7 @@ function toTreeItem(view: DriftTreeItemView): vscode.TreeItem {
   item.id = view.id;
   if (view.description !== undefined) item.description = view.description;
   item.contextValue = view.contextValue;
+  if (view.accessibilityLabel !== undefined) item.accessibilityInformation = { label: view.accessibilityLabel };
   if (view.icon) item.iconPath = new vscode.ThemeIcon(view.icon.id, view.icon.color ? new vscode.ThemeColor(view.icon.color) : undefined);
   if (view.command) item.command = { command: view.command.command, title: view.command.title, arguments: [...view.command.arguments] };
   return item;

@@ -86,6 +86,8 @@ describe('drift tree model', () => {
     assert.equal(apiItem.collapsible, 'collapsed');
     assert.deepEqual(apiItem.icon, { id: 'diff-modified', color: 'gitopsAuthoring.driftDrifted' });
     assert.deepEqual(apiItem.command?.arguments, [{ environmentId: PROD, resourceId: 'apps/Deployment/shop/api' }]);
+    assert.equal(apiItem.accessibilityLabel, 'Deployment api, Drifted: replicas 3 → 5 · kubectl (scale) · 4 min ago');
+    assert.equal(model.item(find(model, 'settings'), NOW).accessibilityLabel, 'ConfigMap settings, Missing · not in the cluster');
     assert.equal(model.item(find(model, 'web'), NOW).collapsible, 'none');
     assert.equal(model.item(find(model, 'shop', 'namespace'), NOW).collapsible, 'expanded');
     const field = find(model, '.spec.replicas');
