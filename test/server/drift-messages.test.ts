@@ -173,6 +173,24 @@ describe('drift messages (fake drift service)', () => {
     assert.equal(s.factory.services.length, 2, 'no service restarted');
   });
 
+  it('detects environments again when a Flux Kustomization changes: a new one starts, a removed one is dropped', async () => {
+    await s.session.client.sendRequest(driftWatchRequest, { watching: true });
+    await s.session.waitFor(() => s.factory.services.length === 2, 'two services');
+    const prod = s.factory.serviceOf('prod');
+    const staging = s.factory.serviceOf('staging');
+    const prodOnly = FLUX.slice(0, FLUX.indexOf('---'));
+    const qa = prodOnly.replaceAll('prod', 'qa').replace('./apps/qa', './apps/staging');
+    s.session.writeFile('clusters/flux.yaml', `${prodOnly}---\n${qa}`);
+    await s.session.fileChangedOnDisk('clusters/flux.yaml', FileChangeType.Changed);
+    await s.session.waitFor(() => s.factory.serviceOf('qa') !== undefined && s.latestEnv('qa')?.state === 'Connected', 'qa started');
+    assert.equal(staging?.stopped, true, 'staging stopped');
+    assert.equal(prod?.stopped, false, 'prod kept');
+    assert.equal(prod?.desiredCalls.length, 0, 'prod untouched: its files did not change');
+    assert.deepEqual(s.environments.at(-1)?.environments.map((e) => e.name), ['prod', 'qa']);
+    const last = s.deltas.filter((d) => d.environmentId === s.envId('staging')).at(-1);
+    assert.deepEqual(last, { environmentId: s.envId('staging'), reset: true, upserted: [], removed: [] }, 'the client drops staging\'s results');
+  });
+
   it('reads the unit\'s live Ready condition', async () => {
     await s.session.client.sendRequest(driftWatchRequest, { watching: true });
     await s.session.waitFor(() => s.factory.serviceOf('prod') !== undefined, 'prod service');

@@ -142,7 +142,7 @@ export class FolderDrift {
     }
     for (const [name, { drift }] of this.environments) {
       if (names.has(name)) continue;
-      drift.dispose();
+      drift.retire();
       this.environments.delete(name);
       changed = true;
     }
