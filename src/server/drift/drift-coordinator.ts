@@ -93,6 +93,7 @@ export class DriftCoordinator {
         changed: () => this.scheduleNotify(),
         log: this.options.log,
         desiredDelayMs: this.options.timing.driftDesiredDelayMs,
+        ...(this.options.processEnv ? { processEnv: this.options.processEnv } : {}),
       });
       this.folders.set(folder, drift);
       if (this.watching && !this.stopTimer) drift.watch(this.watching);

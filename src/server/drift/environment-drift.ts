@@ -25,6 +25,7 @@ export interface EnvironmentDriftOptions {
   /** The environment's view (state, counts, context, unit) may have changed. */
   readonly changed: () => void;
   readonly log: (message: string) => void;
+  readonly processEnv?: NodeJS.ProcessEnv;
 }
 
 export interface WatchTarget {
@@ -208,6 +209,7 @@ export class EnvironmentDrift {
         ...(this.options.env ? { env: this.options.env } : {}),
         ...(target.kubeconfig ? { kubeconfig: target.kubeconfig } : {}),
         ...(target.context ? { context: target.context } : {}),
+        ...(this.options.processEnv ? { processEnv: this.options.processEnv } : {}),
       });
     } catch (error) {
       if (generation !== this.generation) return;
