@@ -132,3 +132,24 @@ describe('drift messages against the test cluster (demo repository)', () => {
     assert.deepEqual(watchesAfter, [], 'no request from the server once stopped');
   });
 });
+
+describe('drift messages with the real drift service and no kubeconfig', () => {
+  let session: LspTestSession;
+  before(async () => {
+    session = await LspTestSession.start({
+      files: { 'app/api.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: shop\ndata:\n  a: b\n' },
+      deps: { driftService: createDriftService, timing: TIMING, processEnv: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home' } },
+    });
+  });
+  after(() => session?.dispose());
+
+  it('says NoKubeconfig, with how to connect', async () => {
+    const environments = session.record(driftEnvironmentsNotification);
+    const answer = await session.client.sendRequest(driftWatchRequest, { watching: true });
+    assert.equal(answer.kubeconfigFound, false);
+    await session.waitFor(() => environments.at(-1)?.environments[0]?.state === 'NoKubeconfig', 'NoKubeconfig');
+    const env = environments.at(-1);
+    assert.match(env?.environments[0]?.reason ?? '', /no kubeconfig found.*\/nonexistent-home\/\.kube\/config.*to connect/);
+    assert.equal(env?.kubeconfigFound, false);
+  });
+});
