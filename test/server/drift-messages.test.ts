@@ -4,7 +4,7 @@ import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import { DriftServiceError } from '../../src/adapters/drift/drift-service-api.js';
 import { ClusterStatus } from '../../src/adapters/kube/cluster-status.js';
-import { DriftStatus } from '../../src/core/drift/drift-types.js';
+import { DriftStatus, FieldChange, SuggestedAction } from '../../src/core/drift/drift-types.js';
 import { MASK, MASK_CHANGED } from '../../src/core/drift/mask-secrets.js';
 import { resourceKeyId } from '../../src/core/resource/resource-key.js';
 import {
@@ -122,6 +122,19 @@ describe('drift messages (fake drift service)', () => {
     assert.deepEqual(field?.source?.range, { start: { line: 6, character: 12 }, end: { line: 6, character: 13 } });
     assert.deepEqual([field?.gitValue, field?.liveValue, field?.attribution?.manager, field?.attribution?.subresource], [3, 5, 'kubectl', 'scale']);
     await s.session.waitFor(() => s.latestEnv('prod')?.counts.Drifted === 1 && s.latestEnv('prod')?.counts.Synced === 0, 'counts updated');
+  });
+
+  it('never sends a Secret value in a delta', async () => {
+    await s.session.client.sendRequest(driftWatchRequest, { watching: true });
+    await s.session.waitFor(() => s.deltas.filter((d) => d.reset).length >= 2, 'first results');
+    const key = { group: '', kind: 'Secret', namespace: 'shop', name: 'db' };
+    const before = s.deltas.length;
+    s.factory.serviceOf('prod')?.emitChanged([aResult(key, DriftStatus.Drifted, {
+      fields: [{ path: '.data.password', pointer: '/data/password', segments: ['data', 'password'], change: FieldChange.Changed, gitValue: 'aHVudGVyMg==', liveValue: 'czNjcmV0', suggestedAction: SuggestedAction.Revert, actionReason: 'r' }],
+    })]);
+    await s.session.waitFor(() => s.deltas.length > before, 'a delta');
+    const field = s.deltas[before]?.upserted[0]?.fields[0];
+    assert.deepEqual([field?.gitValue, field?.liveValue], [MASK, MASK_CHANGED]);
   });
 
   it('masks Secret values in the documents for the diff and normalizes both sides', async () => {
