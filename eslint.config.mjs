@@ -37,6 +37,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/extension/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)adapters(/|$)', message: 'the extension talks to the language server only: no adapters (src/protocol and pure src/core are fine).' },
+          { group: ['@kubernetes/client-node', '@kubernetes/client-node/*', 'simple-git', 'simple-git/*'], message: 'the extension never talks to the cluster or Git itself: the language server does.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/server/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {

@@ -67,7 +67,8 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
   /** A new desired state (the pool's targets already follow it): everything is recomputed and emitted as `reset`. */
   setDesired(input: LiveDriftInput): void {
     this.input = input;
-    this.recomputeAll();
+    this.pairing = this.buildPairing();
+    this.emit('reset', this.pairing.results());
   }
 
   results(): ResourceDrift[] {
@@ -79,14 +80,6 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
     const git = this.pairing.desiredOf(id);
     const live = this.pairing.liveOf(id);
     return { ...(git ? { git } : {}), ...(live ? { live } : {}) };
-  }
-
-  /** Rebuilds the pairing from the pool's caches and emits `reset`. */
-  recomputeAll(): readonly ResourceDrift[] {
-    this.pairing = this.buildPairing();
-    const results = this.pairing.results();
-    this.emit('reset', results);
-    return results;
   }
 
   private buildPairing(): DriftPairing {
