@@ -95,8 +95,15 @@ test('setDesired with a new kind and a new namespace: discovered, watched, compa
   service.on('reset', (r) => resets.push(r));
   await service.setDesired(loadWorkspace(repo.dir).index);
   assert.equal(resets.length, 1);
-  // Right after the reset the new kinds are Unknown ('listing…'), never Missing; then they are compared.
-  assert.ok(resets[0]?.every((r) => r.status === 'Synced' || r.status === 'Unknown'), JSON.stringify(resets[0]?.map((r) => [r.id, r.status])));
+  // Right after the reset the new kinds and the new namespace are Unknown ('listing…'), never Missing; the
+  // ConfigMap already compared in shop stays Synced while billing's ConfigMaps list. Then all are compared.
+  assert.deepEqual(resets[0]?.map((r) => [r.id, r.status, r.reason]), [
+    ['ConfigMap billing/rates', 'Unknown', 'listing…'],
+    ['ConfigMap shop/api-config', 'Synced', undefined],
+    ['Deployment.apps shop/api-server', 'Unknown', 'listing…'],
+    ['Secret shop/api-db', 'Unknown', 'listing…'],
+    ['Service shop/api-server', 'Unknown', 'listing…'],
+  ]);
   await until('every resource compared', () => service.results().length === 5 && service.results().every((r) => r.status === 'Synced'));
   assert.equal(resultOf(BILLING_CM)?.status, 'Synced');
   assert.equal(resultOf(DEPLOY)?.status, 'Synced');
