@@ -264,6 +264,16 @@ describe('drift messages: no kubeconfig, no environment', () => {
     assert.ok(diagnostics.diagnostics.some((d) => d.code === 'image-tag'));
   });
 
+  it('a drift start that hangs (a slow cluster) blocks neither the answer nor lint', async () => {
+    const session = await LspTestSession.start({ files: FILES, deps: { driftService: () => new Promise(() => undefined), timing: TIMING } });
+    sessions.push(session);
+    const answer = await session.client.sendRequest(driftWatchRequest, { watching: true });
+    assert.deepEqual(answer.environments.map((e) => e.state), ['Connecting', 'Connecting']);
+    await session.open('apps/prod/bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n');
+    const diagnostics = await session.diagnosticsFor('apps/prod/bad.yaml');
+    assert.ok(diagnostics.diagnostics.some((d) => d.code === 'image-tag'));
+  });
+
   it('compares the whole repository as one environment named \'\' when none is detected', async () => {
     const factory = new FakeDriftFactory((o) => [aResult(API(o.env?.namespace ?? 'default'))]);
     const s = await startSession({ 'app/api.yaml': deployment('api') }, factory);
