@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResourceDrift } from '../../src/core/drift/drift-types.js';
+import type { KubeObject } from '../../src/core/resource/manifest-resource.js';
 import { createDriftService, type LiveDriftService } from '../../src/adapters/drift/drift-service.js';
 import { DriftServiceError } from '../../src/adapters/drift/drift-service-api.js';
 import { Backoff } from '../../src/adapters/kube/backoff.js';
@@ -156,9 +157,10 @@ test('getLive reads one object with one GET; absent is undefined', async () => {
 });
 
 test('getLive of a kind drift does not watch: its group is discovered once, then each read is one GET', async () => {
-  assert.equal((await service.getLive('v1', 'Namespace', '', 'billing'))?.metadata?.name, 'billing');
+  const nameOf = (o: KubeObject | undefined) => (o?.metadata as { name?: string } | undefined)?.name;
+  assert.equal(nameOf(await service.getLive('v1', 'Namespace', '', 'billing')), 'billing');
   const mark = cluster.handle.requests.length;
-  assert.equal((await service.getLive('v1', 'Namespace', '', 'shop'))?.metadata?.name, 'shop');
+  assert.equal(nameOf(await service.getLive('v1', 'Namespace', '', 'shop')), 'shop');
   assert.deepEqual(cluster.handle.requests.slice(mark).filter((r) => r.userAgent.startsWith('gitops-authoring')).map((r) => [r.verb, r.path]), [['get', '/api/v1/namespaces/shop']]);
 });
 
