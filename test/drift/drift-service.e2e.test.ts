@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResourceDrift } from '../../src/core/drift/drift-types.js';
+import type { KubeObject } from '../../src/core/resource/manifest-resource.js';
 import { createDriftService, type LiveDriftService } from '../../src/adapters/drift/drift-service.js';
 import { DriftServiceError } from '../../src/adapters/drift/drift-service-api.js';
 import { Backoff } from '../../src/adapters/kube/backoff.js';
@@ -153,6 +154,27 @@ test('getLive reads one object with one GET; absent is undefined', async () => {
   assert.equal((cm?.data as Record<string, string> | undefined)?.vat, '20');
   assert.deepEqual(cluster.handle.requests.slice(mark).filter((r) => r.userAgent.startsWith('gitops-authoring')).map((r) => [r.verb, r.path]), [['get', '/api/v1/namespaces/billing/configmaps/rates']]);
   assert.equal(await service.getLive('v1', 'ConfigMap', 'billing', 'nope'), undefined);
+});
+
+test('getLive of a kind drift does not watch: its group is discovered once, then each read is one GET', async () => {
+  const nameOf = (o: KubeObject | undefined) => (o?.metadata as { name?: string } | undefined)?.name;
+  assert.equal(nameOf(await service.getLive('v1', 'Namespace', '', 'billing')), 'billing');
+  const mark = cluster.handle.requests.length;
+  assert.equal(nameOf(await service.getLive('v1', 'Namespace', '', 'shop')), 'shop');
+  assert.deepEqual(cluster.handle.requests.slice(mark).filter((r) => r.userAgent.startsWith('gitops-authoring')).map((r) => [r.verb, r.path]), [['get', '/api/v1/namespaces/shop']]);
+});
+
+test('a desired state that cannot be built rejects setDesired with the reason; the comparison goes on', async () => {
+  const before = service.results().map((r) => [r.id, r.status]);
+  writeFileSync(join(repo.dir, 'apps/kustomization.yaml'), 'resources: [config.yaml, not-there.yaml]\n');
+  try {
+    await assert.rejects(service.setDesired(loadWorkspace(repo.dir).index), (e: unknown) => e instanceof DriftServiceError && e.problem.kind === 'desired-state' && /the desired state could not be built/.test(e.message));
+    assert.deepEqual(service.results().map((r) => [r.id, r.status]), before);
+  } finally {
+    rmSync(join(repo.dir, 'apps/kustomization.yaml'));
+  }
+  await service.setDesired(loadWorkspace(repo.dir).index);
+  assert.deepEqual(service.results().map((r) => [r.id, r.status]), before);
 });
 
 test('a service that cannot start says why, with the kind of problem', async () => {
