@@ -61,7 +61,7 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
       requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000),
     });
   } catch (error) {
-    return fail(io, format, error, undefined, env);
+    return fail(io, format, error, error instanceof DriftServiceError ? error.problem.context : undefined, env);
   }
   try {
     try {

@@ -98,6 +98,11 @@ test('an unreachable cluster is exit 2 with the reason, never "in sync"', async 
     assert.equal(r.code, 2);
     assert.match(r.stderr, /Unreachable|cannot reach/);
     assert.doesNotMatch(r.stdout, /Synced/);
+    const json = await runDriftCli([repo.dir, '--kubeconfig', kubeconfig, '--timeout', '3', '--format', 'json']);
+    const failure = JSON.parse(json.stdout) as { context?: string; error?: string; resources: unknown[] };
+    assert.ok(failure.context, 'the JSON failure names the context it tried');
+    assert.ok(failure.error);
+    assert.deepEqual(failure.resources, []);
   } finally {
     await other.stop();
   }

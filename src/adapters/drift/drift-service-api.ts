@@ -28,6 +28,8 @@ export interface DriftServiceProblem {
   readonly kind: 'kubeconfig' | 'desired-state' | 'cluster';
   readonly message: string;
   readonly clusterStatus?: ClusterStatus;
+  /** The kube context, when the kubeconfig was read before the problem. */
+  readonly context?: string;
 }
 
 export interface DriftServiceEvents {

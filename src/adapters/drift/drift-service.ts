@@ -64,12 +64,20 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
       throw serviceError('kubeconfig', error);
     }
     const service = new LiveDriftService(o, kube, processEnv);
-    const rendered = await service.buildDesired(o.index);
-    if (rendered.length === 0) {
-      // An empty comparison would read as "in sync": a wrong path must not look like a healthy cluster.
-      throw new DriftServiceError({ kind: 'desired-state', message: `nothing to compare: no Kubernetes objects in ${o.env?.path ? `${o.root}/${o.env.path}` : o.root}` });
+    try {
+      const rendered = await service.buildDesired(o.index);
+      if (rendered.length === 0) {
+        // An empty comparison would read as "in sync": a wrong path must not look like a healthy cluster.
+        throw new DriftServiceError({ kind: 'desired-state', message: `nothing to compare: no Kubernetes objects in ${o.env?.path ? `${o.root}/${o.env.path}` : o.root}` });
+      }
+      await service.watch(rendered);
+    } catch (error) {
+      // Say which context the failure was in (the CLI's JSON output and the server's state show it).
+      const problem = error instanceof DriftServiceError ? error.problem : { kind: 'cluster' as const, message: String(error) };
+      const withContext = new DriftServiceError({ ...problem, context: kube.context });
+      withContext.cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+      throw withContext;
     }
-    await service.watch(rendered);
     return service;
   }
 
