@@ -89,7 +89,7 @@ interface ResourceRecord {
   status: DriftStatus;
 }
 
-const SEP = '\u0000';
+const SEP = '|';
 const NO_FILTER: DriftTreeFilter = { onlyDrifted: false };
 
 export class DriftTreeModel {
