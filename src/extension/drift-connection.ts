@@ -21,6 +21,7 @@ export class DriftConnection implements vscode.Disposable {
   /** The server answered at least once since it started (before that, "no kubeconfig" is not known). */
   private heardFromServer = false;
   private readonly contextKeys = new Map<string, boolean>();
+  private enabled = isDriftEnabled();
   private readonly heardChanged = new vscode.EventEmitter<boolean>();
   /** True once the server answered, false when it went away (its next results are a first sync). */
   readonly onDidChangeHeardFromServer = this.heardChanged.event;
@@ -36,7 +37,12 @@ export class DriftConnection implements vscode.Disposable {
       ctx.onDidChangeClient((client) => this.useClient(client)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SETTINGS_SECTION}.drift`)) this.update(true);
+        if (!e.affectsConfiguration(`${SETTINGS_SECTION}.drift`)) return;
+        const wasEnabled = this.enabled;
+        this.enabled = isDriftEnabled();
+        // Turned off: nothing stale stays on screen (tree, decorations, status bar); turned on: a fresh watch.
+        if (wasEnabled && !this.enabled) this.forget();
+        this.update(true);
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.setContextKey(DRIFT_CONTEXT_KEYS.untrusted, false);
@@ -82,7 +88,11 @@ export class DriftConnection implements vscode.Disposable {
     this.disconnected();
     if (!client) return;
     this.ctx.ownForClient(client.onNotification(driftEnvironmentsNotification, (params) => this.applyEnvironments(params)));
-    this.ctx.ownForClient(client.onNotification(driftDeltaNotification, (params) => this.store.applyDelta(params)));
+    this.ctx.ownForClient(
+      client.onNotification(driftDeltaNotification, (params) => {
+        if (this.isAccepting()) this.store.applyDelta(params);
+      }),
+    );
     // The client restarts a crashed server by itself: a new server knows nothing, so start over.
     this.ctx.ownForClient(
       client.onDidChangeState((e) => {
@@ -96,6 +106,11 @@ export class DriftConnection implements vscode.Disposable {
 
   private disconnected(): void {
     this.lifecycle.connected(false);
+    this.forget();
+  }
+
+  /** Nothing the server said holds any more. */
+  private forget(): void {
     const wasHeard = this.heardFromServer;
     this.heardFromServer = false;
     this.store.clear();
@@ -112,7 +127,7 @@ export class DriftConnection implements vscode.Disposable {
     const kubeconfig = kubeconfigFromInspection(config.inspect<string>(DRIFT_SETTINGS.kubeconfig), homedir());
     return {
       trusted: vscode.workspace.isTrusted,
-      enabled: config.get<boolean>(DRIFT_SETTINGS.enabled, true),
+      enabled: this.enabled,
       viewVisible: this.viewVisible,
       manifestVisible: vscode.window.visibleTextEditors.some((e) => needsServer(e.document) && vscode.workspace.getWorkspaceFolder(e.document.uri) !== undefined),
       ...(kubeconfig ? { kubeconfig } : {}),
@@ -131,7 +146,13 @@ export class DriftConnection implements vscode.Disposable {
     );
   }
 
+  /** Results are shown only while drift is on and the workspace trusted (a late answer must not refill the view). */
+  private isAccepting(): boolean {
+    return this.enabled && vscode.workspace.isTrusted;
+  }
+
   private applyEnvironments(params: DriftEnvironmentsParams): void {
+    if (!this.isAccepting()) return;
     const isFirst = !this.heardFromServer;
     this.heardFromServer = true;
     this.store.applyEnvironments(params);
