@@ -8,6 +8,7 @@ import { driftDeltaNotification, driftEnvironmentsNotification, driftWatchReques
 import { SETTINGS_SECTION } from '../protocol/settings.js';
 import { needsServer } from './client-config.js';
 import { DRIFT_CONTEXT_KEYS } from './command-ids.js';
+import { driftContextValues } from './drift-context-keys.js';
 import type { DriftStore } from './drift/drift-store.js';
 import { DRIFT_SETTINGS, kubeconfigFromInspection, PICKED_CONTEXTS_STATE_KEY, readPickedContexts, withPickedContext } from './drift-settings.js';
 import { DriftWatchLifecycle, type DriftWatchInputs } from './drift-watch-lifecycle.js';
@@ -161,11 +162,8 @@ export class DriftConnection implements vscode.Disposable {
   }
 
   private updateContextKeys(): void {
-    const environments = this.store.environments();
-    const totals = this.store.totals();
-    this.setContextKey(DRIFT_CONTEXT_KEYS.noKubeconfig, this.heardFromServer && !this.store.kubeconfigFound);
-    this.setContextKey(DRIFT_CONTEXT_KEYS.hasEnvironments, environments.length > 0);
-    this.setContextKey(DRIFT_CONTEXT_KEYS.hasDrift, totals.Drifted + totals.Missing + totals.Orphan > 0);
+    const facts = { heardFromServer: this.heardFromServer, kubeconfigFound: this.store.kubeconfigFound, environmentCount: this.store.environments().length, totals: this.store.totals() };
+    for (const [key, value] of driftContextValues(facts)) this.setContextKey(key, value);
   }
 
   private setContextKey(key: string, value: boolean): void {
