@@ -37,6 +37,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/extension/drift/drift-store.ts', 'src/extension/drift/drift-format.ts', 'src/extension/drift/*-model.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'the drift store and view-models are pure (unit-tested in plain Node); the *-provider, decorations and code-lens files draw them.', allowTypeImports: false }],
+      }],
+    },
+  },
+  {
     files: ['src/server/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {

@@ -1,7 +1,7 @@
 // Editor decorations on drifted lines: a thin renderer of `computeLineDecorations` (the logic lives there).
 // After-text in `gitopsAuthoring.driftAfterForeground`, a whole-line left bar in `gitopsAuthoring.driftGutter`
 // at the gutter's edge (drawn in the overlay layer: it shifts nothing), and an overview-ruler mark in
-// `gitopsAuthoring.driftOverviewRuler`. A document is redrawn only when a store change names its URI, when its
+// `gitopsAuthoring.driftOverviewRuler` (a line that only says Unknown gets the after-text, not the marks). A document is redrawn only when a store change names its URI, when its
 // editor becomes visible, when a `gitopsAuthoring.drift` setting changes, and once a minute for the ages.
 //
 // Exports:
@@ -40,7 +40,8 @@ export function registerDriftDecorations(store: DriftStore, getSettings: () => D
   });
   const afterType = vscode.window.createTextEditorDecorationType({
     after: { color: new vscode.ThemeColor('gitopsAuthoring.driftAfterForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
+    // Grows with text typed at the line's end, so the after-text stays after it (as GitLens does).
+    rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
   });
   const environmentName = environmentNameIn(store);
   /** Editors we drew something into (to clear them when drift goes away or the setting turns off). */
@@ -55,7 +56,7 @@ export function registerDriftDecorations(store: DriftStore, getSettings: () => D
     const afters: vscode.DecorationOptions[] = [];
     for (const decoration of lines) {
       const end = document.lineAt(decoration.line).range.end;
-      lineRanges.push(new vscode.Range(decoration.line, 0, decoration.line, 0));
+      if (decoration.isDrifted) lineRanges.push(new vscode.Range(decoration.line, 0, decoration.line, 0));
       afters.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: decoration.afterText } } });
     }
     editor.setDecorations(lineType, lineRanges);

@@ -14,8 +14,7 @@ import { formatManager, formatRelativeTime, formatSuggestedAction, formatValue }
 
 export const DRIFT_SHOW_DIFF_COMMAND = 'gitopsAuthoring.drift.showDiff';
 export const DRIFT_COPY_KEY_COMMAND = 'gitopsAuthoring.drift.copyResourceKey';
-export const DRIFT_FOCUS_COMMAND = 'gitopsAuthoring.drift.focus';
-export const DRIFT_HOVER_COMMANDS: readonly string[] = [DRIFT_SHOW_DIFF_COMMAND, DRIFT_COPY_KEY_COMMAND, DRIFT_FOCUS_COMMAND];
+export const DRIFT_HOVER_COMMANDS: readonly string[] = [DRIFT_SHOW_DIFF_COMMAND, DRIFT_COPY_KEY_COMMAND];
 
 export interface DriftHover {
   readonly markdown: string;

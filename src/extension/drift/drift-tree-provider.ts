@@ -99,6 +99,13 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftTreeNode>
     return toTreeItem(this.model.item(node, this.now()));
   }
 
+  /** Tooltips are built only when hovered. */
+  resolveTreeItem(item: vscode.TreeItem, node: DriftTreeNode): vscode.TreeItem {
+    const tooltip = this.model.tooltip(node);
+    if (tooltip !== undefined) item.tooltip = tooltip;
+    return item;
+  }
+
   getChildren(node?: DriftTreeNode): DriftTreeNode[] {
     return [...(node ? this.model.children(node) : this.model.roots())];
   }
@@ -137,8 +144,8 @@ function toTreeItem(view: DriftTreeItemView): vscode.TreeItem {
   const item = new vscode.TreeItem(view.label, COLLAPSIBLE[view.collapsible]);
   item.id = view.id;
   if (view.description !== undefined) item.description = view.description;
-  if (view.tooltip !== undefined) item.tooltip = view.tooltip;
   item.contextValue = view.contextValue;
+  if (view.accessibilityLabel !== undefined) item.accessibilityInformation = { label: view.accessibilityLabel };
   if (view.icon) item.iconPath = new vscode.ThemeIcon(view.icon.id, view.icon.color ? new vscode.ThemeColor(view.icon.color) : undefined);
   if (view.command) item.command = { command: view.command.command, title: view.command.title, arguments: [...view.command.arguments] };
   return item;

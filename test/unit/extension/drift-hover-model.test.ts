@@ -53,6 +53,8 @@ describe('drift hover model', () => {
     assert.doesNotMatch(first ?? '', /Git:/);
     assert.match(second ?? '', /Live: `4`/);
     assert.equal(computeDriftHover([], options), undefined);
+    const unknown = computeDriftHover([{ environmentId: ENV, resource: aResource('Service', 'shop', 'api', { status: 'Unknown', reason: 'cluster unreachable' }), line: 0 }], options);
+    assert.match(unknown?.markdown ?? '', /Unknown — cluster unreachable/);
   });
 });
 
