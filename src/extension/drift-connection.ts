@@ -14,6 +14,9 @@ import { DRIFT_SETTINGS, kubeconfigFromInspection, PICKED_CONTEXTS_STATE_KEY, re
 import { DriftWatchLifecycle, type DriftWatchInputs } from './drift-watch-lifecycle.js';
 import type { ServerContext } from './server-context.js';
 
+/** Settings the server's watch depends on: a change re-sends `driftWatch` even when its params look the same. */
+const WATCH_SETTINGS = [DRIFT_SETTINGS.enabled, DRIFT_SETTINGS.kubeconfig];
+
 export class DriftConnection implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly lifecycle: DriftWatchLifecycle;
@@ -43,7 +46,8 @@ export class DriftConnection implements vscode.Disposable {
         this.enabled = isDriftEnabled();
         // Turned off: nothing stale stays on screen (tree, decorations, status bar); turned on: a fresh watch.
         if (wasEnabled && !this.enabled) this.forget();
-        this.update(true);
+        // The editor-only settings (decorations, CodeLens, notifications) are none of the server's business.
+        this.update(WATCH_SETTINGS.some((key) => e.affectsConfiguration(`${SETTINGS_SECTION}.${key}`)));
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.setContextKey(DRIFT_CONTEXT_KEYS.untrusted, false);
