@@ -64,4 +64,21 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The extension shell's decisions (watch lifecycle, notifications, status words, targets, settings): pure,
+    // unit-tested in plain Node. Their `vscode` twins (drift-connection.ts, …) only map events and API calls.
+    files: [
+      'src/extension/command-ids.ts', 'src/extension/client-config.ts', 'src/extension/drift-watch-lifecycle.ts',
+      'src/extension/drift-notification-policy.ts', 'src/extension/drift-status-text.ts', 'src/extension/drift-target.ts',
+      'src/extension/drift-diff-uris.ts', 'src/extension/drift-settings.ts', 'src/extension/drift-context-keys.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'this file is the pure half of an extension feature (unit-tested without vscode).', allowTypeImports: false },
+          { group: ['@kubernetes/client-node', '@kubernetes/client-node/*', 'simple-git', 'simple-git/*', '**/adapters/**'], message: 'the extension never talks to the cluster or Git itself: the language server does.' },
+        ],
+      }],
+    },
+  },
 );
