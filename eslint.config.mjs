@@ -75,8 +75,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
+          ...extensionBans,
           { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'this file is the pure half of an extension feature (unit-tested without vscode).', allowTypeImports: false },
-          { group: ['@kubernetes/client-node', '@kubernetes/client-node/*', 'simple-git', 'simple-git/*', '**/adapters/**'], message: 'the extension never talks to the cluster or Git itself: the language server does.' },
         ],
       }],
     },
