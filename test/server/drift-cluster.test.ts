@@ -102,6 +102,7 @@ describe('drift messages against the test cluster (demo repository)', () => {
     assert.equal(docs.label, 'Deployment.apps shop/api-server');
     assert.match(docs.git ?? '', /\n {2}replicas: 3\n/);
     assert.match(docs.live ?? '', /\n {2}replicas: 5\n/);
+    assert.doesNotMatch(docs.live ?? '', /progressDeadlineSeconds|terminationMessagePath/, 'server defaults Git leaves out are no difference');
     assert.doesNotMatch(docs.live ?? '', /managedFields|resourceVersion|\nstatus:/);
   });
 

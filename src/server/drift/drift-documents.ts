@@ -1,6 +1,8 @@
 // One resource's two sides for the diff editor: the rendered Git object and the live object, both normalized
-// as drift compares them, Secret values masked, as YAML with the same key order on both sides.
+// as drift compares them (server defaults Git leaves out hidden from the live side), Secret values masked, as
+// YAML with the same key order on both sides.
 import { stringify } from 'yaml';
+import { hideServerDefaults } from '../../core/drift/hide-server-defaults.js';
 import { maskSecretObject } from '../../core/drift/mask-secrets.js';
 import { normalizeDesired, normalizeLive } from '../../core/drift/normalize-object.js';
 import type { KubeObject } from '../../core/resource/manifest-resource.js';
@@ -24,7 +26,8 @@ export interface DriftDocuments {
 /** YAML of both sides. Secret values never appear: a live value that differs from Git reads `*** (changed)`. */
 export function renderDriftDocuments(key: ResourceKey, objects: { readonly git?: KubeObject; readonly live?: KubeObject }): DriftDocuments {
   const git = objects.git ? normalizeDesired(objects.git, key.namespace) : undefined;
-  const live = objects.live ? normalizeLive(objects.live) : undefined;
+  // Defaults the server filled in where Git is silent are no difference: the diff shows what differs.
+  const live = objects.live ? hideServerDefaults(key.group, key.kind, normalizeLive(objects.live), git) : undefined;
   return {
     ...(git ? { git: toYaml(maskSecretObject(key, git)) } : {}),
     ...(live ? { live: toYaml(maskSecretObject(key, live, git)) } : {}),
