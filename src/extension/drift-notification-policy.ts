@@ -71,7 +71,8 @@ export class DriftTransitionTracker {
     const key = keyOf(environmentId, resource.id);
     const before = this.known.get(key);
     this.known.set(key, resource.status);
-    return resource.status === DriftStatus.Drifted && before !== DriftStatus.Drifted ? { environmentId, resource } : undefined;
+    // The first known status of a resource is no news (the first sync may come as Unknown "listing…" first).
+    return resource.status === DriftStatus.Drifted && before !== undefined && before !== DriftStatus.Drifted ? { environmentId, resource } : undefined;
   }
 }
 

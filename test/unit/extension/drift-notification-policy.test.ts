@@ -91,6 +91,17 @@ describe('drift notifications: transitions', () => {
     store.put('e', aResource('api', 'Drifted'));
     assert.deepEqual(tracker.observe({ reset: ['e'], resources: [] }, store), []);
   });
+  it('a first sync that comes as Unknown (listing…) then Drifted tells nothing; a known Synced turning Drifted does', () => {
+    const store = new Results();
+    const tracker = new DriftTransitionTracker();
+    store.put('e', aResource('api', 'Unknown'), aResource('web', 'Unknown'));
+    assert.deepEqual(tracker.observe({ reset: ['e'], resources: [] }, store), []);
+    store.put('e', aResource('api', 'Drifted'), aResource('web', 'Synced'));
+    const listed = { reset: [], resources: [{ environmentId: 'e', id: 'apps/Deployment/shop/api' }, { environmentId: 'e', id: 'apps/Deployment/shop/web' }] };
+    assert.deepEqual(tracker.observe(listed, store), [], 'the first known status is what was already there');
+    store.put('e', aResource('web', 'Drifted'));
+    assert.deepEqual(tracker.observe(listed, store).map((t) => t.resource.key.name), ['web']);
+  });
 });
 
 describe('drift notifications: rate limit', () => {
