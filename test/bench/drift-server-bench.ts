@@ -3,11 +3,11 @@
 // repository. Prints the time from `driftWatch` to the first complete results, and from a live change (a
 // PATCH of the Deployment's scale subresource, as `kubectl scale` sends it) to the `driftDelta` carrying it,
 // p50/p95 over DRIFT_SERVER_BENCH_CHANGES changes. Figures, not assertions.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDriftService } from '../../src/adapters/drift/drift-service.js';
 import { driftDeltaNotification, driftWatchRequest, type DriftResourceView } from '../../src/protocol/drift-messages.js';
+import { join } from 'node:path';
+import { readTree } from '../support/read-tree.js';
 import { startTestCluster } from '../cluster/harness.js';
 import { apiClient } from '../cluster/http-client.js';
 import { LspTestSession } from '../server/support/lsp-test-session.js';
@@ -16,14 +16,6 @@ const CHANGES = Number(process.env.DRIFT_SERVER_BENCH_CHANGES ?? 50);
 const DEMO = 'test/fixtures/demo-repo';
 const DEPLOYMENT_ID = 'apps/Deployment/shop/api-server';
 
-function filesOf(dir: string, into: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) filesOf(path, into);
-    else into[`repo/${relative(DEMO, path).split('\\').join('/')}`] = readFileSync(path, 'utf8');
-  }
-  return into;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,7 +25,7 @@ function percentile(values: number[], p: number): number {
 async function main(): Promise<void> {
   const cluster = await startTestCluster({ seedDir: 'test/fixtures/cluster/crds', seedObjects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }] });
   const session = await LspTestSession.start({
-    files: filesOf(DEMO),
+    files: readTree(DEMO, 'repo'),
     folders: ['repo'],
     deps: { driftService: createDriftService, timing: { documentDelayMs: 0, workspaceDelayMs: 10, driftStopDelayMs: 0, driftDesiredDelayMs: 0 } },
   });

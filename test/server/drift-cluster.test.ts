@@ -1,8 +1,6 @@
 // The drift messages over the real server with the real drift service, against the test API server driven
 // by the real kubectl: the demo repository applied, scaled live, then the cluster stopped and restarted.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createDriftService } from '../../src/adapters/drift/drift-service.js';
 import {
@@ -14,6 +12,8 @@ import {
   type DriftEnvironmentView,
   type DriftResourceView,
 } from '../../src/protocol/drift-messages.js';
+import { join } from 'node:path';
+import { readTree } from '../support/read-tree.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
 import { LspTestSession } from './support/lsp-test-session.js';
 
@@ -22,14 +22,6 @@ const DEPLOYMENT_ID = 'apps/Deployment/shop/api-server';
 const TIMING = { documentDelayMs: 0, workspaceDelayMs: 10, driftStopDelayMs: 0, driftDesiredDelayMs: 0 };
 const DEADLINE_MS = 20_000;
 
-function filesOf(dir: string, into: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) filesOf(path, into);
-    else into[`repo/${relative(DEMO, path).split('\\').join('/')}`] = readFileSync(path, 'utf8');
-  }
-  return into;
-}
 
 describe('drift messages against the test cluster (demo repository)', () => {
   let cluster: TestCluster;
@@ -63,7 +55,7 @@ describe('drift messages against the test cluster (demo repository)', () => {
 
   before(async () => {
     cluster = await startTestCluster({ seedDir: 'test/fixtures/cluster/crds', seedObjects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }], bookmarkIntervalMs: 200 });
-    session = await LspTestSession.start({ files: filesOf(DEMO), folders: ['repo'], deps: { driftService: createDriftService, timing: TIMING } });
+    session = await LspTestSession.start({ files: readTree(DEMO, 'repo'), folders: ['repo'], deps: { driftService: createDriftService, timing: TIMING } });
     deltas = session.record(driftDeltaNotification);
     environments = session.record(driftEnvironmentsNotification);
     // Applied as Flux would: the overlay rendered, then its postBuild variables substituted.

@@ -20,6 +20,7 @@ import { findKustomize } from '../../../src/adapters/kustomize/find-kustomize.js
 import { renderKustomization } from '../../../src/adapters/kustomize/render-kustomization.js';
 import { loadWorkspace } from '../../../src/adapters/fs/load-workspace.js';
 import { FIXTURES, readCaseSettings, readGit, readLive } from './drift-fixture-case.js';
+import { createRandom } from '../../support/fuzz-mutator.js';
 
 interface PairingCase {
   readonly desired: readonly DesiredObject[];
@@ -29,17 +30,6 @@ interface PairingCase {
   readonly options?: DriftOptions;
 }
 
-/** mulberry32: a small seeded generator, so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], rnd: () => number): T[] {
   const out = [...items];
@@ -73,7 +63,7 @@ function checkIncremental(name: string, c: PairingCase, seeds = 6): number {
   ])];
   let steps = 0;
   for (let seed = 1; seed <= seeds; seed++) {
-    const rnd = random(seed * 7919 + name.length);
+    const rnd = createRandom(seed * 7919 + name.length);
     const base = { desired: c.desired, ...(c.isOurs ? { isOurs: c.isOurs } : {}), ...(c.options ? { options: c.options } : {}) };
     const pairing = new DriftPairing(base);
     const view = byId(pairing.results());
