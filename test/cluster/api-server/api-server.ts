@@ -31,6 +31,8 @@ export interface RecordedRequest {
   /** get, list, watch, create, update, patch or delete (as Kubernetes audit logs name them). */
   verb: RequestVerb;
   status?: number;
+  /** When the request arrived (Date.now()). */
+  at: number;
 }
 
 export type RequestVerb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
@@ -83,6 +85,7 @@ async function handle(deps: ApiServerDeps, req: IncomingMessage, res: ServerResp
     userAgent,
     contentType: req.headers['content-type'],
     verb: isWatch ? 'watch' : (WRITE_VERBS[method] ?? 'get'),
+    at: Date.now(),
   };
   if (WRITE_VERBS[method]) record.fieldManager = managerFor(url.searchParams, userAgent);
   deps.requests.push(record);

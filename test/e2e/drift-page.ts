@@ -1,0 +1,131 @@
+// What a user sees of the drift UI in the workbench, read from the page: the Drift view's rows and the editor
+// decorations' after-text (rendered by CSS `::after` content of a generated class, so read through
+// getComputedStyle). Waits poll the page with a deadline; nothing sleeps.
+import type { Page } from 'playwright-core';
+
+const UI_TIMEOUT_MS = 60_000;
+const ACTIVITY_BAR_ENTRY = '.activitybar a.action-label[aria-label^="GitOps Authoring"]';
+
+/** The little of the DOM the page functions below use (this project compiles without the DOM library). */
+interface DomElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+}
+interface BrowserWindow {
+  readonly document: { querySelectorAll(selector: string): Iterable<DomElement> };
+  getComputedStyle(element: DomElement, pseudo: string): { readonly content: string };
+}
+
+export interface TreeRow {
+  /** 1 for the environments, 2 namespaces, 3 kinds, 4 resources, 5 fields (aria-level). */
+  level: number;
+  label: string;
+  description: string;
+  expanded: boolean | undefined;
+}
+
+/** Shows the GitOps Authoring view container (clicking its activity-bar entry only when it is not shown). */
+export async function showDriftView(page: Page): Promise<void> {
+  const entry = page.locator(ACTIVITY_BAR_ENTRY).first();
+  await entry.waitFor({ timeout: UI_TIMEOUT_MS });
+  const item = page.locator('.activitybar .action-item').filter({ has: page.locator(ACTIVITY_BAR_ENTRY) }).first();
+  const isShown = /\bchecked\b/.test((await item.getAttribute('class')) ?? '') && (await page.locator('.part.sidebar').isVisible());
+  if (!isShown) await entry.click();
+  await page.locator('.part.sidebar .composite.title').filter({ hasText: /GitOps Authoring/i }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** The rows the side bar's trees show now (the Drift view's, while it is the shown container). */
+export async function sidebarTreeRows(page: Page): Promise<TreeRow[]> {
+  return page.evaluate(() =>
+    [...(globalThis as unknown as BrowserWindow).document.querySelectorAll('.part.sidebar .pane-body .monaco-list-row')].map((row) => {
+      const text = (selector: string) => (row.querySelector(selector)?.textContent ?? '').replace(/\u00a0/g, ' ').trim();
+      const expanded = row.getAttribute('aria-expanded');
+      return {
+        level: Number(row.getAttribute('aria-level') ?? 0),
+        label: text('.label-name'),
+        description: text('.label-description'),
+        expanded: expanded === null ? undefined : expanded === 'true',
+      };
+    }),
+  );
+}
+
+/**
+ * The `after` texts decorations put on the active editor's lines that contain `lineText`, as shown (CSS
+ * `content` unquoted). Empty when the line is not rendered or has no decoration.
+ */
+export async function afterTextsOnLine(page: Page, lineText: string): Promise<string[]> {
+  return page.evaluate((needle) => {
+    const w = globalThis as unknown as BrowserWindow;
+    const out: string[] = [];
+    const lines = [...w.document.querySelectorAll('.editor-group-container.active .monaco-editor:not(.original-in-monaco-diff-editor) .view-line')];
+    for (const line of lines) {
+      if (!(line.textContent ?? '').replace(/\u00a0/g, ' ').includes(needle)) continue;
+      for (const span of line.querySelectorAll('span')) {
+        const content = w.getComputedStyle(span, '::after').content;
+        if (!content || content === 'none' || content === 'normal') continue;
+        out.push(content.startsWith('"') ? (JSON.parse(content) as string) : content);
+      }
+    }
+    return out;
+  }, lineText);
+}
+
+/** Polls `read` until `accept` holds for its value or the deadline passes; returns the accepted value. */
+export async function waitForValue<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits for a side-bar tree row matching both patterns (label, description), returns it. */
+export async function waitForTreeRow(page: Page, label: RegExp, description: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<TreeRow> {
+  const rows = await waitForValue(
+    `a Drift view row ${label} with description ${description}`,
+    () => sidebarTreeRows(page),
+    (rs) => rs.some((r) => label.test(r.label) && description.test(r.description)),
+    timeoutMs,
+  );
+  return rows.find((r) => label.test(r.label) && description.test(r.description)) as TreeRow;
+}
+
+/** Waits until one decoration after-text on the line containing `lineText` matches, returns it. */
+export async function waitForAfterText(page: Page, lineText: string, pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<string> {
+  const texts = await waitForValue(`a decoration matching ${pattern} on the line "${lineText}"`, () => afterTextsOnLine(page, lineText), (ts) => ts.some((t) => pattern.test(t)), timeoutMs);
+  return texts.find((t) => pattern.test(t)) as string;
+}
+
+/**
+ * Resolves with the browser's Date.now() at the first animation frame where the Drift view shows a row whose
+ * text matches `rowPattern` AND the active editor's line containing `lineText` has an after-text matching
+ * `afterPattern` (for latency figures: compare with the time the API server received the change).
+ */
+export async function timeWhenShown(page: Page, rowPattern: RegExp, lineText: string, afterPattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ row, line, after }) => {
+      const w = globalThis as unknown as BrowserWindow;
+      const rowRe = new RegExp(row.source, row.flags);
+      const afterRe = new RegExp(after.source, after.flags);
+      const rows = [...w.document.querySelectorAll('.part.sidebar .pane-body .monaco-list-row')];
+      if (!rows.some((r) => rowRe.test((r.textContent ?? '').replace(/\u00a0/g, ' ')))) return false;
+      const lines = [...w.document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')];
+      for (const l of lines) {
+        if (!(l.textContent ?? '').replace(/\u00a0/g, ' ').includes(line)) continue;
+        for (const span of l.querySelectorAll('span')) {
+          if (afterRe.test(w.getComputedStyle(span, '::after').content)) return Date.now();
+        }
+      }
+      return false;
+    },
+    { row: { source: rowPattern.source, flags: rowPattern.flags }, line: lineText, after: { source: afterPattern.source, flags: afterPattern.flags } },
+    { polling: 'raf', timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as number;
+}
