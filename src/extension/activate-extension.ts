@@ -1,27 +1,33 @@
-// Activation: cheap. The server starts when the first YAML/JSON document of the workspace needs it.
+// Activation: cheap (≤ 50 ms, no cluster, no server). The server starts when the first YAML/JSON document of
+// the workspace needs it, or when the Drift view shows; the drift UI is created empty and fills in later.
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { describeStartFailure, needsServer } from './client-config.js';
 import { registerCommands } from './command-table.js';
+import { DriftFeature } from './drift-feature.js';
+import { describeActivation } from './drift-settings.js';
 import { ServerContext } from './server-context.js';
 
-export async function activateExtension(extension: vscode.ExtensionContext): Promise<ServerContext> {
+export function activateExtension(extension: vscode.ExtensionContext): ServerContext {
+  const started = performance.now();
   const ctx = new ServerContext(extension);
-  registerCommands(ctx);
+  const drift = new DriftFeature(ctx, extension);
+  ctx.own(drift);
+  registerCommands(ctx, drift);
+  const start = (): void => {
+    // Not awaited: activation must not wait for a process. A failed start is shown (VS Code would show nothing).
+    ctx.start().catch((error: unknown) => void vscode.window.showErrorMessage(describeStartFailure(error)));
+  };
   if (vscode.workspace.textDocuments.some(needsServer)) {
-    try {
-      await ctx.start();
-    } catch (error) {
-      // VS Code shows nothing for a failed activation: say it, then rethrow so the host records it.
-      void vscode.window.showErrorMessage(describeStartFailure(error));
-      throw error;
-    }
+    setImmediate(start);
   } else {
     const listener = vscode.workspace.onDidOpenTextDocument((document) => {
       if (!needsServer(document)) return;
       listener.dispose();
-      ctx.start().catch((error: unknown) => void vscode.window.showErrorMessage(describeStartFailure(error)));
+      start();
     });
     ctx.own(listener);
   }
+  ctx.outputChannel.appendLine(describeActivation(performance.now() - started));
   return ctx;
 }

@@ -1,8 +1,42 @@
 // Every command the extension contributes, declared once without `vscode` so plain-Node tests can check it
 // against package.json. The command table must have an entry for each (the compiler enforces it).
-export const COMMAND_IDS = ['gitopsAuthoring.restartServer', 'gitopsAuthoring.showServerOutput', 'gitopsAuthoring.lintWorkspace'] as const;
+export const DRIFT_COMMAND_IDS = [
+  'gitopsAuthoring.drift.focus',
+  'gitopsAuthoring.drift.refresh',
+  'gitopsAuthoring.drift.showDiff',
+  'gitopsAuthoring.drift.openSource',
+  'gitopsAuthoring.drift.copyResourceKey',
+  'gitopsAuthoring.drift.pickContext',
+  'gitopsAuthoring.drift.toggleGrouping',
+  'gitopsAuthoring.drift.filter',
+  'gitopsAuthoring.drift.clearFilter',
+  'gitopsAuthoring.drift.toggleDecorations',
+] as const;
+
+export const COMMAND_IDS = ['gitopsAuthoring.restartServer', 'gitopsAuthoring.showServerOutput', 'gitopsAuthoring.lintWorkspace', ...DRIFT_COMMAND_IDS] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
+export type DriftCommandId = (typeof DRIFT_COMMAND_IDS)[number];
 
 /** Context key set while the language server runs (menus use it in `when` clauses). */
 export const SERVER_RUNNING_CONTEXT_KEY = 'gitopsAuthoring.serverRunning';
+
+/** Context keys of the drift UI (welcome views, menus, the command palette). */
+export const DRIFT_CONTEXT_KEYS = {
+  /** The server looked for a kubeconfig and found none. */
+  noKubeconfig: 'gitopsAuthoring.drift.noKubeconfig',
+  /** The server listed at least one environment. */
+  hasEnvironments: 'gitopsAuthoring.drift.hasEnvironments',
+  /** At least one resource is Drifted, Missing or Orphan. */
+  hasDrift: 'gitopsAuthoring.drift.hasDrift',
+  /** The workspace is not trusted: drift does not start. */
+  untrusted: 'gitopsAuthoring.drift.untrusted',
+  /** The drift view shows a filtered tree. */
+  filtered: 'gitopsAuthoring.drift.filtered',
+} as const;
+
+/** Every context key of ours, for the test that checks `when` clauses name only keys we set. */
+export const CONTEXT_KEYS: readonly string[] = [SERVER_RUNNING_CONTEXT_KEY, ...Object.values(DRIFT_CONTEXT_KEYS)];
+
+export const DRIFT_VIEW_ID = 'gitopsAuthoring.drift';
+export const DRIFT_VIEW_CONTAINER_ID = 'gitopsAuthoring';

@@ -4,14 +4,20 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { lintWorkspaceRequest } from '../protocol/lsp-extensions.js';
 import type { CommandId } from './command-ids.js';
+import type { DriftFeature } from './drift-feature.js';
 import type { ServerContext } from './server-context.js';
 
 type Handler = (...args: unknown[]) => unknown;
 
 interface CommandEntry {
-  enabled(ctx: ServerContext, client: LanguageClient): Handler;
-  disabled?(ctx: ServerContext): Handler;
+  enabled(ctx: ServerContext, client: LanguageClient, drift: DriftFeature): Handler;
+  disabled?(ctx: ServerContext, drift: DriftFeature): Handler;
 }
+
+/** Starts the server for a drift command that needs it, and says so. */
+const startForDrift = (ctx: ServerContext) => () => {
+  void vscode.window.setStatusBarMessage('GitOps Authoring: starting the language server for drift…', ctx.start().then(() => undefined, () => undefined));
+};
 
 export const COMMANDS = {
   'gitopsAuthoring.restartServer': {
@@ -30,15 +36,54 @@ export const COMMANDS = {
       );
     },
   },
+  'gitopsAuthoring.drift.focus': {
+    enabled: (_ctx, _client, drift) => () => drift.focus(),
+    disabled: (_ctx, drift) => () => drift.focus(), // showing the view starts the server
+  },
+  'gitopsAuthoring.drift.refresh': {
+    enabled: (_ctx, client, drift) => (arg) => drift.refresh(client, arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.showDiff': {
+    enabled: (_ctx, _client, drift) => (arg) => drift.showDiff(arg),
+  },
+  'gitopsAuthoring.drift.openSource': {
+    enabled: (_ctx, _client, drift) => (arg) => drift.openSource(arg),
+    disabled: (_ctx, drift) => (arg) => drift.openSource(arg),
+  },
+  'gitopsAuthoring.drift.copyResourceKey': {
+    enabled: (_ctx, _client, drift) => (arg) => drift.copyResourceKey(arg),
+    disabled: (_ctx, drift) => (arg) => drift.copyResourceKey(arg),
+  },
+  'gitopsAuthoring.drift.pickContext': {
+    enabled: (_ctx, _client, drift) => (arg) => drift.pickContext(arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.toggleGrouping': {
+    enabled: (_ctx, _client, drift) => () => drift.toggleGrouping(),
+    disabled: (_ctx, drift) => () => drift.toggleGrouping(),
+  },
+  'gitopsAuthoring.drift.filter': {
+    enabled: (_ctx, _client, drift) => () => drift.filter(),
+    disabled: (_ctx, drift) => () => drift.filter(),
+  },
+  'gitopsAuthoring.drift.clearFilter': {
+    enabled: (_ctx, _client, drift) => () => drift.clearFilter(),
+    disabled: (_ctx, drift) => () => drift.clearFilter(),
+  },
+  'gitopsAuthoring.drift.toggleDecorations': {
+    enabled: (_ctx, _client, drift) => () => drift.toggleDecorations(),
+    disabled: (_ctx, drift) => () => drift.toggleDecorations(),
+  },
 } satisfies Record<CommandId, CommandEntry>;
 
-export function registerCommands(ctx: ServerContext): void {
+export function registerCommands(ctx: ServerContext, drift: DriftFeature): void {
   for (const [id, entry] of Object.entries(COMMANDS) as [CommandId, CommandEntry][]) {
     ctx.own(
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
         const client = ctx.runningClient;
-        if (client) return entry.enabled(ctx, client)(...args);
-        if (entry.disabled) return entry.disabled(ctx)(...args);
+        if (client) return entry.enabled(ctx, client, drift)(...args);
+        if (entry.disabled) return entry.disabled(ctx, drift)(...args);
         void vscode.window.showInformationMessage('GitOps Authoring: the language server is not running. Open a manifest to start it.');
         return undefined;
       }),

@@ -4,8 +4,8 @@ import type { ServerContext } from './server-context.js';
 
 let context: ServerContext | undefined;
 
-export async function activate(extension: vscode.ExtensionContext): Promise<void> {
-  context = await activateExtension(extension);
+export function activate(extension: vscode.ExtensionContext): void {
+  context = activateExtension(extension);
 }
 
 export async function deactivate(): Promise<void> {

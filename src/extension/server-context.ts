@@ -13,13 +13,16 @@ export class ServerContext {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   private readonly statusItem: vscode.StatusBarItem;
+  private readonly clientChanged = new vscode.EventEmitter<LanguageClient | undefined>();
+  /** Fires with the client once it runs, and with undefined when it is stopped (drift wires itself per client). */
+  readonly onDidChangeClient = this.clientChanged.event;
 
   constructor(private readonly extension: vscode.ExtensionContext) {
     this.outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
     this.statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
     this.statusItem.name = CLIENT_NAME;
     this.statusItem.command = 'gitopsAuthoring.showServerOutput';
-    this.extensionDisposables.push(this.outputChannel, this.statusItem);
+    this.extensionDisposables.push(this.outputChannel, this.statusItem, this.clientChanged);
   }
 
   /** Registers a disposable that lives as long as the extension. */
@@ -57,6 +60,7 @@ export class ServerContext {
     for (const d of this.clientDisposables.splice(0)) d.dispose();
     void vscode.commands.executeCommand('setContext', SERVER_RUNNING_CONTEXT_KEY, false);
     this.statusItem.hide();
+    if (client) this.clientChanged.fire(undefined);
     if (client) await client.dispose();
   }
 
@@ -92,6 +96,7 @@ export class ServerContext {
     }
     this.client = client;
     void vscode.commands.executeCommand('setContext', SERVER_RUNNING_CONTEXT_KEY, true);
+    this.clientChanged.fire(client);
     return client;
   }
 

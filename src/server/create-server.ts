@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintWorkspaceRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
+import { DEFAULT_DRIFT_TIMING, DriftCoordinator } from './drift/drift-coordinator.js';
 import { provideCodeActions } from './handlers/code-actions.js';
 import { provideCompletion } from './handlers/completion.js';
 import { provideDocumentSymbols } from './handlers/document-symbols.js';
@@ -44,6 +45,15 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
   let canWatchFolders = false;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const drift = new DriftCoordinator({
+    connection,
+    factory: deps.driftService,
+    source: deps.source,
+    timing: { ...DEFAULT_DRIFT_TIMING, ...deps.timing },
+    log,
+    ready,
+    ...(deps.processEnv ? { processEnv: deps.processEnv } : {}),
+  });
 
   const rootOf = (folder: LspWorkspaceFolder): string | undefined => (folder.uri.startsWith('file:') ? fileURLToPath(folder.uri) : undefined);
   /** The innermost folder containing the URI (folders may nest), else the folder without root. */
@@ -89,6 +99,7 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
         failed = true;
         log(`reading ${folder.root} failed: ${String(error)}`);
       }
+      drift.folderLoaded(folder);
     }
     const message = failed ? 'the workspace could not be read' : unreadable > 0 ? `${unreadable} file(s) could not be read` : undefined;
     void connection.sendNotification(serverStatusNotification, { state: 'ready', fileCount: fileCount(), ...(message ? { message } : {}) });
@@ -103,7 +114,10 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     if (canWatchFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         const removedRoots = new Set(removed.map(rootOf));
-        for (const f of folders.filter((f) => removedRoots.has(f.root))) f.dispose();
+        for (const f of folders.filter((f) => removedRoots.has(f.root))) {
+          drift.folderRemoved(f);
+          f.dispose();
+        }
         const fresh = added.map(rootOf).filter((root): root is string => root !== undefined).map((root) => new WorkspaceFolder(root, options));
         folders = [...folders.filter((f) => !removedRoots.has(f.root)), ...fresh];
         for (const doc of documents.all()) if (trackedIn.get(doc.uri) !== folderFor(doc.uri)) retrack(doc);
@@ -160,13 +174,16 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const affected = new Set<WorkspaceFolder>();
+    const changedPaths = new Map<WorkspaceFolder, string[]>();
     for (const change of changes) {
       const folder = folderFor(change.uri);
       if (folder === loose) continue;
+      changedPaths.set(folder, [...(changedPaths.get(folder) ?? []), folder.paths.toPath(change.uri)]);
       const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
       if (folder.fileChanged(change.uri, kind)) affected.add(folder);
     }
     for (const folder of affected) void folder.scheduler.lintAllOpen();
+    for (const [folder, paths] of changedPaths) drift.filesChanged(folder, paths);
   });
 
   /** The open document a request is about, with its folder; undefined for documents we do not track. */
@@ -214,7 +231,10 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
 
   connection.onRequest(lintWorkspaceRequest, async (params): Promise<LintWorkspaceResult> => {
     const result = { fileCount: 0, errorCount: 0, warningCount: 0, otherCount: 0 };
-    for (const folder of allFolders()) await folder.lintAll(params.includeClosedFiles === true, result);
+    for (const folder of allFolders()) {
+      await folder.lintAll(params.includeClosedFiles === true, result);
+      drift.folderLoaded(folder);
+    }
     return result;
   });
 
@@ -222,6 +242,7 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
   return {
     ready,
     dispose: () => {
+      drift.dispose();
       for (const folder of allFolders()) folder.scheduler.dispose();
     },
   };

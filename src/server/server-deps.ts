@@ -1,4 +1,6 @@
+import type { DriftServiceFactory } from '../adapters/drift/drift-service-api.js';
 import type { ResourceValidator } from '../core/lint/resource-validator.js';
+import type { DriftTiming } from './drift/drift-coordinator.js';
 import type { Rule } from '../core/lint/rule.js';
 import type { SchemaProvider } from './schema-provider.js';
 import type { WorkspaceSource } from './workspace-source.js';
@@ -9,7 +11,11 @@ export interface ServerDeps {
   readonly rules: readonly Rule[];
   readonly validator?: ResourceValidator;
   readonly schema?: SchemaProvider;
-  readonly timing?: Partial<LintTiming>;
+  readonly timing?: Partial<LintTiming & DriftTiming>;
+  /** Starts the drift of one environment; without it, drift reports an Error state and lint works as ever. */
+  readonly driftService?: DriftServiceFactory;
+  /** Process environment for finding the kubeconfig (`KUBECONFIG`, `HOME`); default `process.env`. */
+  readonly processEnv?: NodeJS.ProcessEnv;
 }
 
 export interface LintTiming {

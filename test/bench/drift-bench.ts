@@ -95,13 +95,14 @@ async function main(): Promise<void> {
       const name = `cm-${i}`;
       const ns = `bench-${i % 10}`;
       const pushed = new Promise<ResourceDrift>((resolve) => {
-        const on = (r: ResourceDrift) => {
-          if (r.key.name === name) {
-            session.off('result', on);
+        const on = (upserted: readonly ResourceDrift[]) => {
+          const r = upserted.find((x) => x.key.name === name);
+          if (r) {
+            session.off('changed', on);
             resolve(r);
           }
         };
-        session.on('result', on);
+        session.on('changed', on);
       });
       const sent = performance.now();
       await client.sendJson('PATCH', `/api/v1/namespaces/${ns}/configmaps/${name}`, {}, 'application/merge-patch+json', JSON.stringify({ data: { mode: `debug-${e}` } }));

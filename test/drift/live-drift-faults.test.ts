@@ -36,11 +36,11 @@ function until(what: string, check: (results: readonly ResourceDrift[]) => boole
     }, timeoutMs);
     const cleanup = () => {
       clearTimeout(timer);
-      session.off('result', test);
-      session.off('results', test);
+      session.off('changed', test);
+      session.off('reset', test);
     };
-    session.on('result', test);
-    session.on('results', test);
+    session.on('changed', test);
+    session.on('reset', test);
     test();
   });
 }
@@ -83,11 +83,11 @@ test('informers only for the kinds and namespaces Git uses, bookmarks asked for'
 test('a watch event recomputes the resource and pushes the result', async () => {
   await until('all synced', allSynced);
   const pushed: ResourceDrift[] = [];
-  const onResult = (r: ResourceDrift) => pushed.push(r);
-  session.on('result', onResult);
+  const onResult = (upserted: readonly ResourceDrift[]) => pushed.push(...upserted);
+  session.on('changed', onResult);
   await cluster.run('scale', 'deployment', 'api-server', '--replicas=7', '-n', 'shop');
   await until('deployment drifted', (rs) => statusOf(rs, DEPLOY) === 'Drifted');
-  session.off('result', onResult);
+  session.off('changed', onResult);
   const last = pushed.filter((r) => r.id === DEPLOY).at(-1);
   assert.equal(last?.fields[0]?.attribution?.subresource, 'scale');
   // Only the touched resource was pushed.

@@ -64,12 +64,14 @@ function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<
       if (!check()) return;
       clearTimeout(timer);
       live.session.off('status', test);
-      live.session.off('results', test);
+      live.session.off('changed', test);
+      live.session.off('reset', test);
       resolve();
     };
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}: ${live.pool.status} ${JSON.stringify(live.session.results().map((r) => [r.status, r.reason]))}`)), timeoutMs);
     live.session.on('status', test);
-    live.session.on('results', test);
+    live.session.on('changed', test);
+    live.session.on('reset', test);
     test();
   });
 }

@@ -1,4 +1,4 @@
-import { kindId } from '../../core/drift/compute-drift.js';
+import { kindId } from '../../core/drift/drift-pairing.js';
 import { computeExactResourceDrift, keyOfLive, type DesiredObject, type DriftOptions } from '../../core/drift/compute-resource-drift.js';
 import { DriftStatus, DriftStrategy, type ResourceDrift } from '../../core/drift/drift-types.js';
 import type { KubeObject } from '../../core/resource/manifest-resource.js';

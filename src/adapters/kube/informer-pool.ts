@@ -23,41 +23,77 @@ export interface PoolEvents {
  * Kinds whose cache is not current are reported by `unknownKinds()`, so drift shows Unknown, never stale data.
  */
 export class InformerPool extends EventEmitter<PoolEvents> {
-  private readonly informers: { gk: string; informer: ResourceInformer }[] = [];
+  /** 'group/kind|namespace' ('' for cluster-wide) → its informer. */
+  private readonly informers = new Map<string, { gk: string; informer: ResourceInformer }>();
   private lastStatus: ClusterStatus = ClusterStatus.Connecting;
   private lastReason: string | undefined;
+  private started = false;
 
   constructor(
     private readonly client: KubeClient,
-    private readonly discovery: DiscoveryResult,
+    private discovery: DiscoveryResult,
     targets: readonly WatchTarget[],
     private readonly options: InformerOptions = {},
   ) {
     super();
+    this.addTargets(targets);
+  }
+
+  /**
+   * Watches exactly `targets` from now on (with `discovery` saying where kinds are served): informers no
+   * longer needed stop and their objects leave the cache; new ones start (when the pool runs); the rest go on.
+   */
+  setTargets(targets: readonly WatchTarget[], discovery: DiscoveryResult): void {
+    this.discovery = discovery;
+    const wanted = new Set(this.informerKeys(targets).map(([key]) => key));
+    for (const [key, { informer }] of this.informers) {
+      if (wanted.has(key)) continue;
+      this.informers.delete(key);
+      informer.stop();
+    }
+    this.addTargets(targets);
+    this.updateStatus();
+  }
+
+  /** The 'group/kind|namespace' keys of the informers that `targets` need (kinds not served have none). */
+  private informerKeys(targets: readonly WatchTarget[]): [key: string, gk: string, served: ServedResource, namespace: string | undefined][] {
+    const out: [string, string, ServedResource, string | undefined][] = [];
     for (const t of targets) {
       const gk = `${t.group}/${t.kind}`;
-      const served = discovery.served.get(gk);
+      const served = this.discovery.served.get(gk);
       if (!served) continue;
       const namespaces = served.namespaced && t.namespaces.length > 0 ? [...new Set(t.namespaces)] : [undefined];
-      for (const ns of namespaces) this.add(gk, served, ns);
+      for (const ns of namespaces) out.push([`${gk}|${ns ?? ''}`, gk, served, ns]);
+    }
+    return out;
+  }
+
+  private addTargets(targets: readonly WatchTarget[]): void {
+    for (const [key, gk, served, namespace] of this.informerKeys(targets)) {
+      if (this.informers.has(key)) continue;
+      const informer = new ResourceInformer(this.client, served, namespace, {
+        onChange: (name, object) => this.emit('change', gk, object, name),
+        onState: () => this.updateStatus(),
+      }, this.options);
+      this.informers.set(key, { gk, informer });
+      if (this.started) informer.start();
     }
   }
 
-  private add(gk: string, served: ServedResource, namespace: string | undefined): void {
-    const informer = new ResourceInformer(this.client, served, namespace, {
-      onChange: (name, object) => this.emit('change', gk, object, name),
-      onState: () => this.updateStatus(),
-    }, this.options);
-    this.informers.push({ gk, informer });
+  /** Paths of the collections watched (`/api/v1/namespaces/shop/configmaps`), sorted. */
+  watchedPaths(): string[] {
+    return [...this.informers.values()].map(({ informer }) => informer.path).sort();
   }
 
   start(): void {
-    for (const { informer } of this.informers) informer.start();
+    this.started = true;
+    for (const { informer } of this.informers.values()) informer.start();
     this.updateStatus();
   }
 
   stop(): void {
-    for (const { informer } of this.informers) informer.stop();
+    this.started = false;
+    for (const { informer } of this.informers.values()) informer.stop();
   }
 
   get status(): ClusterStatus {
@@ -70,17 +106,17 @@ export class InformerPool extends EventEmitter<PoolEvents> {
 
   /** Every cached live object. */
   *objects(): Iterable<KubeObject> {
-    for (const { informer } of this.informers) yield* informer.objects.values();
+    for (const { informer } of this.informers.values()) yield* informer.objects.values();
   }
 
   objectCount(): number {
-    return this.informers.reduce((n, { informer }) => n + informer.objects.size, 0);
+    return [...this.informers.values()].reduce((n, { informer }) => n + informer.objects.size, 0);
   }
 
   /** 'group/kind' → why its resources cannot be compared now (not served, not yet listed, retrying after an error). */
   unknownKinds(): Map<string, string> {
     const out = new Map(this.discovery.unavailable);
-    for (const { gk, informer } of this.informers) {
+    for (const { gk, informer } of this.informers.values()) {
       if (informer.state.current || out.has(gk)) continue;
       const s = informer.state;
       const why = s.phase === 'retrying'
@@ -100,7 +136,7 @@ export class InformerPool extends EventEmitter<PoolEvents> {
     const refused = (e: Error | undefined) => settled && e instanceof ClusterAccessError && [401, 403, 404].includes(e.details.httpStatus ?? 0);
     return new Promise((resolve, reject) => {
       const check = () => {
-        if (this.informers.every(({ informer }) => informer.state.current || refused(informer.state.error))) {
+        if ([...this.informers.values()].every(({ informer }) => informer.state.current || refused(informer.state.error))) {
           cleanup();
           resolve();
         }
@@ -119,7 +155,7 @@ export class InformerPool extends EventEmitter<PoolEvents> {
   }
 
   private updateStatus(): void {
-    const states = this.informers.map(({ informer }) => informer.state);
+    const states = [...this.informers.values()].map(({ informer }) => informer.state);
     const errors = states.map((s) => s.error).filter((e): e is Error => e !== undefined && !states.every((x) => x.current));
     let status: ClusterStatus;
     let reason: string | undefined;

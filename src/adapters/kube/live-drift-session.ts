@@ -1,18 +1,18 @@
 import { EventEmitter } from 'node:events';
-import { computeDrift, findHpaTargets, kindId } from '../../core/drift/compute-drift.js';
-import { computeResourceDrift, keyOfLive, type DesiredObject, type DriftOptions } from '../../core/drift/compute-resource-drift.js';
-import { DriftStatus, type ResourceDrift } from '../../core/drift/drift-types.js';
-import { isControlledObject, readOwnershipMark, type OwnershipMark } from '../../core/drift/ownership-marks.js';
+import type { DesiredObject, DriftOptions } from '../../core/drift/compute-resource-drift.js';
+import { DriftPairing, kindId, type DriftChanges } from '../../core/drift/drift-pairing.js';
+import type { ResourceDrift } from '../../core/drift/drift-types.js';
+import type { OwnershipMark } from '../../core/drift/ownership-marks.js';
 import type { KubeObject } from '../../core/resource/manifest-resource.js';
-import { formatResourceKey, resourceKeyId } from '../../core/resource/resource-key.js';
+import { resourceKeyId } from '../../core/resource/resource-key.js';
 import { ClusterStatus } from './cluster-status.js';
 import type { InformerPool, WatchTarget } from './informer-pool.js';
 
 export interface LiveDriftEvents {
-  /** One resource's result changed (incremental: only the resource a watch event touched). */
-  result: [result: ResourceDrift];
-  /** Every result was recomputed (status change, desired state change). */
-  results: [results: readonly ResourceDrift[]];
+  /** Some results changed (a watch event, a kind listed or failing, the cluster lost or back): only those. */
+  changed: [upserted: readonly ResourceDrift[], removedIds: readonly string[]];
+  /** Every result was recomputed (desired state changed): `results` is the whole set. */
+  reset: [results: readonly ResourceDrift[]];
   status: [status: ClusterStatus, reason: string | undefined];
 }
 
@@ -36,24 +36,25 @@ export function watchTargetsFor(desired: readonly DesiredObject[]): WatchTarget[
 }
 
 /**
- * Drift kept current from watch events: a change recomputes only the resource it touches; a cluster status
- * change recomputes everything (to Unknown when disconnected, back when synced).
+ * Drift kept current from the informer pool: watch events and status changes go to one `DriftPairing`
+ * (core), which re-evaluates only the resources they can affect; what changed is emitted as `changed`.
  */
 export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
-  private desiredById = new Map<string, DesiredObject>();
-  private current = new Map<string, ResourceDrift>();
-  private hpaTargets = new Set<string>();
-  private readonly onChange = (gk: string, object: KubeObject | undefined, name: string) => this.handleChange(gk, object, name);
-  private lastUnknown = new Map<string, string>();
-  private lastClusterReason: string | undefined;
+  private pairing: DriftPairing;
+  private readonly onChange = (gk: string, object: KubeObject | undefined, name: string) => {
+    const [group = '', kind = ''] = splitOnce(gk);
+    const [namespace = '', objName = ''] = splitOnce(name);
+    this.emitChanges(this.pairing.setLive({ group, kind, namespace, name: objName }, object));
+  };
   private readonly onStatus = (status: ClusterStatus, reason: string | undefined) => {
-    this.recomputeChanged();
+    const cluster = this.pairing.setClusterReason(this.clusterReason());
+    this.emitChanges(mergeChanges(cluster, this.pairing.setUnknownKinds(this.pool.unknownKinds())));
     this.emit('status', status, reason);
   };
 
   constructor(private readonly pool: InformerPool, private input: LiveDriftInput) {
     super();
-    this.indexDesired();
+    this.pairing = this.buildPairing();
     pool.on('change', this.onChange);
     pool.on('status', this.onStatus);
   }
@@ -63,26 +64,40 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
     this.pool.off('status', this.onStatus);
   }
 
+  /** A new desired state (the pool's targets already follow it): everything is recomputed and emitted as `reset`. */
   setDesired(input: LiveDriftInput): void {
     this.input = input;
-    this.indexDesired();
     this.recomputeAll();
   }
 
   results(): ResourceDrift[] {
-    return [...this.current.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return this.pairing.results();
   }
 
-  private duplicated = new Set<string>();
+  /** The desired and live objects a resource's result compares (by `resourceKeyId`). */
+  objectsOf(id: string): { readonly git?: DesiredObject; readonly live?: KubeObject } {
+    const git = this.pairing.desiredOf(id);
+    const live = this.pairing.liveOf(id);
+    return { ...(git ? { git } : {}), ...(live ? { live } : {}) };
+  }
 
-  private indexDesired(): void {
-    this.desiredById = new Map();
-    this.duplicated = new Set();
-    for (const d of this.input.desired) {
-      const id = resourceKeyId(d.key);
-      if (this.desiredById.has(id)) this.duplicated.add(id);
-      this.desiredById.set(id, d);
-    }
+  /** Rebuilds the pairing from the pool's caches and emits `reset`. */
+  recomputeAll(): readonly ResourceDrift[] {
+    this.pairing = this.buildPairing();
+    const results = this.pairing.results();
+    this.emit('reset', results);
+    return results;
+  }
+
+  private buildPairing(): DriftPairing {
+    const clusterReason = this.clusterReason();
+    return new DriftPairing({
+      desired: this.input.desired,
+      unknownKinds: this.pool.unknownKinds(),
+      ...(clusterReason ? { clusterUnknownReason: clusterReason } : {}),
+      ...(this.input.isOurs ? { isOurs: this.input.isOurs } : {}),
+      ...(this.input.options ? { options: this.input.options } : {}),
+    }, this.pool.objects());
   }
 
   private clusterReason(): string | undefined {
@@ -91,86 +106,26 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
     return undefined;
   }
 
-  recomputeAll(): readonly ResourceDrift[] {
-    const live = [...this.pool.objects()];
-    this.hpaTargets = findHpaTargets(this.input.desired.map((d) => d.object), live);
-    const results = this.compute(this.input.desired, live);
-    this.current = new Map(results.map((r) => [resourceKeyId(r.key), r]));
-    this.emit('results', results);
-    return results;
+  private emitChanges(changes: DriftChanges): void {
+    if (changes.upserted.length > 0 || changes.removedIds.length > 0) this.emit('changed', changes.upserted, changes.removedIds);
   }
+}
 
-  private compute(desired: readonly DesiredObject[], live: readonly KubeObject[]): ResourceDrift[] {
-    const clusterReason = this.clusterReason();
-    const unknownKinds = this.pool.unknownKinds();
-    this.lastUnknown = unknownKinds;
-    this.lastClusterReason = clusterReason;
-    return computeDrift({
-      desired,
-      live,
-      unknownKinds,
-      ...(clusterReason ? { clusterUnknownReason: clusterReason } : {}),
-      ...(this.input.isOurs ? { isOurs: this.input.isOurs } : {}),
-      options: { ...this.input.options, hpaTargets: this.hpaTargets },
-    });
-  }
+function splitOnce(s: string): [string, string] {
+  const i = s.indexOf('/');
+  return i === -1 ? ['', s] : [s.slice(0, i), s.slice(i + 1)];
+}
 
-  /**
-   * After a status change, recompute only the kinds whose currency changed (a kind finished listing, or
-   * started retrying): during the first sync of many kinds this adds up to one full computation, not one per
-   * informer. A cluster-wide change (unreachable, unauthorized, back) recomputes everything.
-   */
-  private recomputeChanged(): void {
-    const clusterReason = this.clusterReason();
-    if (clusterReason !== this.lastClusterReason) {
-      this.recomputeAll();
-      return;
-    }
-    const unknown = this.pool.unknownKinds();
-    const changed = new Set<string>();
-    for (const k of new Set([...unknown.keys(), ...this.lastUnknown.keys()])) if (unknown.get(k) !== this.lastUnknown.get(k)) changed.add(k);
-    if (changed.size === 0) return;
-    const ofChanged = (group: string, kind: string) => changed.has(kindId(group, kind));
-    const desired = this.input.desired.filter((d) => ofChanged(d.key.group, d.key.kind));
-    const live = [...this.pool.objects()].filter((o) => {
-      const k = keyOfLive(o);
-      return ofChanged(k.group, k.kind);
-    });
-    if (changed.has(kindId('autoscaling', 'HorizontalPodAutoscaler'))) this.hpaTargets = findHpaTargets(this.input.desired.map((d) => d.object), this.pool.objects());
-    const results = this.compute(desired, live);
-    for (const [id, r] of this.current) if (ofChanged(r.key.group, r.key.kind)) this.current.delete(id);
-    for (const r of results) this.current.set(resourceKeyId(r.key), r);
-    this.emit('results', this.results());
+/** `a` then `b`: what `b` upserts or removes supersedes what `a` said about the same resource. */
+function mergeChanges(a: DriftChanges, b: DriftChanges): DriftChanges {
+  if (a.upserted.length === 0 && a.removedIds.length === 0) return b;
+  const byId = new Map<string, ResourceDrift>();
+  for (const r of [...a.upserted, ...b.upserted]) byId.set(resourceKeyId(r.key), r);
+  const removed = new Set(a.removedIds);
+  for (const id of b.removedIds) {
+    removed.add(id);
+    byId.delete(id);
   }
-
-  private handleChange(gk: string, object: KubeObject | undefined, name: string): void {
-    if (object?.kind === 'HorizontalPodAutoscaler') {
-      this.recomputeAll();
-      return;
-    }
-    const [namespace = '', objName = ''] = name.split('/');
-    const [group = '', kind = ''] = gk.split('/');
-    const key = object ? keyOfLive(object) : { group, kind, namespace, name: objName };
-    const id = resourceKeyId(key);
-    // Declared twice: stays Unknown (computeDrift's verdict) whatever happens live.
-    if (this.duplicated.has(id)) return;
-    const desired = this.desiredById.get(id);
-    const unknown = this.clusterReason() ?? this.pool.unknownKinds().get(gk);
-    let result: ResourceDrift | undefined;
-    if (unknown !== undefined) {
-      result = { key, id: formatResourceKey(key), status: DriftStatus.Unknown, reason: unknown, fields: [], strategy: 'normalized', ignoredFields: 0 };
-    } else if (desired) {
-      result = computeResourceDrift(desired, object, { ...this.input.options, hpaTargets: this.hpaTargets });
-    } else if (object && !isControlledObject(object)) {
-      const mark = readOwnershipMark(object);
-      if (mark && (this.input.isOurs ? this.input.isOurs(mark) : !mark.weak)) result = { ...computeResourceDrift(undefined, object, this.input.options), reason: `live, deployed by ${mark.agent} (${mark.owner}), but not in Git` };
-    }
-    if (result) {
-      this.current.set(id, result);
-      this.emit('result', result);
-    } else if (this.current.delete(id)) {
-      // An orphan deleted live: it is gone from the results; tell listeners with a full set.
-      this.emit('results', this.results());
-    }
-  }
+  for (const id of byId.keys()) removed.delete(id);
+  return { upserted: [...byId.values()], removedIds: [...removed] };
 }

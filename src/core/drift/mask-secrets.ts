@@ -31,3 +31,25 @@ export function maskSecretField(key: ResourceKey, field: FieldDrift): FieldDrift
     ...(field.liveValue !== undefined ? { liveValue: maskValue(field.liveValue, liveMarker) } : {}),
   };
 }
+
+function maskEntries(values: unknown, other: Record<string, unknown> | undefined): unknown {
+  if (!isRecord(values)) return MASK;
+  return Object.fromEntries(Object.keys(values).map((k) => [k, other && k in other && other[k] !== values[k] ? MASK_CHANGED : MASK]));
+}
+
+/**
+ * A whole object with its Secret values masked, for display (the diff editor). `data`/`stringData` values
+ * become `***`; with `comparedWith` (the other side, normalized the same way), a value that differs from the
+ * other side's value of the same key becomes `*** (changed)`, so a diff still shows which keys changed and
+ * nothing else. Non-Secrets are returned as they are. Keys stay visible: which keys exist is not secret.
+ */
+export function maskSecretObject(key: ResourceKey, object: Record<string, unknown>, comparedWith?: Record<string, unknown>): Record<string, unknown> {
+  if (!isSecretKey(key)) return object;
+  const out: Record<string, unknown> = { ...object };
+  for (const field of ['data', 'stringData'] as const) {
+    if (!(field in object)) continue;
+    const other = comparedWith?.[field];
+    out[field] = maskEntries(object[field], isRecord(other) ? other : undefined);
+  }
+  return out;
+}

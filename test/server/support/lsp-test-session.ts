@@ -19,6 +19,7 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
+  type NotificationType,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type FileChangeType,
@@ -153,6 +154,16 @@ export class LspTestSession {
   published(path: string, since = 0): PublishDiagnosticsParams[] {
     const uri = this.uri(path);
     return this.diagnostics.slice(since).filter((d) => d.uri === uri);
+  }
+
+  /** Every notification of `type` received from now on, in order (waiters wake on each). */
+  record<P>(type: NotificationType<P>): P[] {
+    const received: P[] = [];
+    this.client.onNotification(type, (params: P) => {
+      received.push(params);
+      this.notify();
+    });
+    return received;
   }
 
   mark(): number {

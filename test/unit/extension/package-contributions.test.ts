@@ -5,13 +5,27 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../../../src/core/config/lint-config.js';
 import { SETTING_KEYS, SETTINGS_SECTION } from '../../../src/protocol/settings.js';
-import { COMMAND_IDS } from '../../../src/extension/command-ids.js';
+import { COMMAND_IDS, CONTEXT_KEYS, DRIFT_VIEW_CONTAINER_ID, DRIFT_VIEW_ID } from '../../../src/extension/command-ids.js';
+import { DRIFT_SETTING_IDS } from '../../../src/extension/drift-settings.js';
+
+interface Property {
+  type?: string;
+  default?: unknown;
+  scope?: string;
+  enum?: string[];
+}
 
 interface Manifest {
   activationEvents: string[];
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] } };
   contributes: {
-    commands: { command: string; title: string }[];
-    menus?: Record<string, { command?: string; submenu?: string }[]>;
+    commands: { command: string; title: string; icon?: string }[];
+    menus?: Record<string, { command?: string; submenu?: string; when?: string; group?: string }[]>;
+    viewsContainers?: Record<string, { id: string; title: string; icon: string }[]>;
+    views?: Record<string, { id: string; name: string }[]>;
+    viewsWelcome?: { view: string; contents: string; when?: string }[];
+    colors?: { id: string; defaults: Record<string, string> }[];
+    walkthroughs?: { id: string; steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string }; completionEvents?: string[] }[] }[];
     configuration: { properties: Record<string, { scope?: string; enum?: string[] }> } | { properties: Record<string, { scope?: string; enum?: string[] }> }[];
     grammars?: { scopeName: string; path: string; injectTo?: string[]; language?: string }[];
   };
@@ -19,6 +33,19 @@ interface Manifest {
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
 const commandTableSource = readFileSync('src/extension/command-table.ts', 'utf8');
+const sections = Array.isArray(manifest.contributes.configuration) ? manifest.contributes.configuration : [manifest.contributes.configuration];
+const properties = Object.assign({}, ...sections.map((s) => s.properties)) as Record<string, Property>;
+
+/** Every `when` clause the manifest holds (menus, welcome views). */
+function whenClauses(): string[] {
+  const menus = Object.values(manifest.contributes.menus ?? {}).flat();
+  return [...menus.map((m) => m.when), ...(manifest.contributes.viewsWelcome ?? []).map((w) => w.when)].filter((w): w is string => Boolean(w));
+}
+
+/** `command:` links in markdown (welcome views, walkthrough steps). */
+function commandLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!);
+}
 
 describe('package.json contributions', () => {
   const contributed = manifest.contributes.commands.map((c) => c.command);
@@ -76,4 +103,101 @@ describe('package.json contributions', () => {
     assert.equal(grammar.language, undefined, 'an injection grammar must not claim a language');
     assert.ok(existsSync(grammar.path));
   });
+
+  it('every command link of a welcome view or a walkthrough names a declared or built-in command', () => {
+    const markdown = [...(manifest.contributes.viewsWelcome ?? []).map((w) => w.contents), ...(manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.description))];
+    for (const link of markdown.flatMap(commandLinks)) {
+      assert.ok(contributed.includes(link) || link.startsWith('workbench.'), `command:${link} is neither ours nor built in`);
+    }
+  });
 });
+
+describe('package.json: the drift UI', () => {
+  const contributed = manifest.contributes.commands.map((c) => c.command);
+  const viewIds = Object.values(manifest.contributes.views ?? {}).flat().map((v) => v.id);
+
+  it('declares the GitOps Authoring container with the Drift view, and activates on it', () => {
+    const container = manifest.contributes.viewsContainers?.activitybar?.find((c) => c.id === DRIFT_VIEW_CONTAINER_ID);
+    assert.ok(container);
+    assert.equal(container.title, 'GitOps Authoring');
+    assert.ok(existsSync(container.icon), `${container.icon} is missing`);
+    assert.deepEqual(manifest.contributes.views?.[DRIFT_VIEW_CONTAINER_ID]?.map((v) => [v.id, v.name]), [[DRIFT_VIEW_ID, 'Drift']]);
+    assert.ok(manifest.activationEvents.includes(`onView:${DRIFT_VIEW_ID}`));
+  });
+
+  it('every view a menu, a welcome view or a when clause names is declared', () => {
+    for (const welcome of manifest.contributes.viewsWelcome ?? []) assert.ok(viewIds.includes(welcome.view), `welcome for undeclared view ${welcome.view}`);
+    for (const when of whenClauses()) {
+      for (const m of when.matchAll(/\bview == ([\w.]+)/g)) assert.ok(viewIds.includes(m[1]!), `${when}: view ${m[1]} is not declared`);
+    }
+  });
+
+  it('when clauses use only context keys we set and settings we declare', () => {
+    for (const when of whenClauses()) {
+      for (const m of when.matchAll(/(config\.|view == )?(gitopsAuthoring\.[\w.]+)/g)) {
+        if (m[1] === 'view == ') continue;
+        if (m[1]) assert.ok(properties[m[2]!], `${when}: setting ${m[2]} is not declared`);
+        else assert.ok(CONTEXT_KEYS.includes(m[2]!), `${when}: context key ${m[2]} is never set`);
+      }
+    }
+  });
+
+  it('welcome views cover untrusted workspace, no kubeconfig and a stopped server', () => {
+    const whens = (manifest.contributes.viewsWelcome ?? []).map((w) => w.when ?? '');
+    assert.ok(whens.some((w) => /^gitopsAuthoring\.drift\.untrusted$/.test(w)));
+    assert.ok(whens.some((w) => /(?<!!)gitopsAuthoring\.drift\.noKubeconfig/.test(w)));
+    assert.ok(whens.some((w) => /!gitopsAuthoring\.serverRunning/.test(w)));
+  });
+
+  it('tree items get inline diff on drifted resources, refresh and pick-context on environments', () => {
+    const items = manifest.contributes.menus?.['view/item/context'] ?? [];
+    const inline = (command: string) => items.filter((i) => i.command === command && i.group?.startsWith('inline')).map((i) => i.when ?? '');
+    assert.ok(inline('gitopsAuthoring.drift.showDiff').some((w) => w.includes('Drifted') && !w.includes('Synced')));
+    assert.ok(inline('gitopsAuthoring.drift.refresh').some((w) => w.includes('viewItem == driftEnvironment')));
+    assert.ok(inline('gitopsAuthoring.drift.pickContext').some((w) => w.includes('viewItem == driftEnvironment')));
+  });
+
+  it('the palette shows each drift command only where it makes sense', () => {
+    const palette = new Map((manifest.contributes.menus?.commandPalette ?? []).map((e) => [e.command, e.when]));
+    for (const id of contributed.filter((c) => c.startsWith('gitopsAuthoring.drift.'))) assert.ok(palette.get(id), `${id} has no when clause in the palette`);
+    assert.equal(palette.get('gitopsAuthoring.drift.openSource'), 'false', 'openSource needs a tree node or a hover link');
+  });
+
+  it('declares the drift settings, the kubeconfig machine-scoped and restricted in untrusted workspaces', () => {
+    const expected: Record<string, [string, unknown]> = {
+      'gitopsAuthoring.drift.enabled': ['boolean', true],
+      'gitopsAuthoring.drift.decorations': ['boolean', true],
+      'gitopsAuthoring.drift.codeLens': ['boolean', false],
+      'gitopsAuthoring.drift.notifications': ['boolean', true],
+      'gitopsAuthoring.drift.kubeconfig': ['string', ''],
+    };
+    assert.deepEqual([...DRIFT_SETTING_IDS].sort(), Object.keys(expected).sort());
+    for (const [id, [type, value]] of Object.entries(expected)) {
+      assert.equal(properties[id]?.type, type, id);
+      assert.equal(properties[id]?.default, value, id);
+    }
+    assert.equal(properties['gitopsAuthoring.drift.kubeconfig']?.scope, 'machine');
+    const untrusted = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, 'limited');
+    assert.ok(untrusted?.description);
+    assert.deepEqual(untrusted?.restrictedConfigurations, ['gitopsAuthoring.drift.kubeconfig']);
+  });
+
+  it('declares the drift colours for every theme kind', () => {
+    const ids = ['driftAfterForeground', 'driftOverviewRuler', 'driftGutter', 'driftSynced', 'driftDrifted', 'driftMissing', 'driftOrphan', 'driftUnknown'].map((c) => `gitopsAuthoring.${c}`);
+    const colors = new Map((manifest.contributes.colors ?? []).map((c) => [c.id, c.defaults]));
+    for (const id of ids) assert.deepEqual(Object.keys(colors.get(id) ?? {}).sort(), ['dark', 'highContrast', 'highContrastLight', 'light'], id);
+  });
+
+  it('walks through repository → cluster → view → drifted line → commit (coming), with existing media', () => {
+    const walkthrough = manifest.contributes.walkthroughs?.[0];
+    assert.ok(walkthrough);
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openRepository', 'connectCluster', 'openDriftView', 'seeDriftedLine', 'commitLiveChange']);
+    assert.match(walkthrough.steps.at(-1)!.title, /coming/i);
+    for (const step of walkthrough.steps) {
+      const media = step.media.markdown ?? step.media.image;
+      assert.ok(media && existsSync(media), `${step.id}: media ${media} is missing`);
+    }
+  });
+});
+

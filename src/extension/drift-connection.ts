@@ -1,0 +1,159 @@
+// Drift's side of the language client: tells the server when to watch (DriftWatchLifecycle decides), feeds the
+// server's environments and deltas into the store, clears it when the client stops, and keeps the context
+// keys that welcome views and menus read. Thin: the decisions live in vscode-free helpers.
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { driftDeltaNotification, driftEnvironmentsNotification, driftWatchRequest, type DriftEnvironmentsParams, type DriftWatchParams } from '../protocol/drift-messages.js';
+import { SETTINGS_SECTION } from '../protocol/settings.js';
+import { needsServer } from './client-config.js';
+import { DRIFT_CONTEXT_KEYS } from './command-ids.js';
+import type { DriftStore } from './drift/drift-store.js';
+import { DRIFT_SETTINGS, kubeconfigFromInspection, PICKED_CONTEXTS_STATE_KEY, readPickedContexts, withPickedContext } from './drift-settings.js';
+import { DriftWatchLifecycle, type DriftWatchInputs } from './drift-watch-lifecycle.js';
+import type { ServerContext } from './server-context.js';
+
+export class DriftConnection implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly lifecycle: DriftWatchLifecycle;
+  private client: LanguageClient | undefined;
+  private viewVisible = false;
+  /** The server answered at least once since it started (before that, "no kubeconfig" is not known). */
+  private heardFromServer = false;
+  private readonly contextKeys = new Map<string, boolean>();
+  private readonly heardChanged = new vscode.EventEmitter<boolean>();
+  /** True once the server answered, false when it went away (its next results are a first sync). */
+  readonly onDidChangeHeardFromServer = this.heardChanged.event;
+
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly store: DriftStore,
+    private readonly workspaceState: vscode.Memento,
+  ) {
+    this.lifecycle = new DriftWatchLifecycle((params) => this.sendWatch(params), { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) });
+    this.disposables.push(
+      this.heardChanged,
+      ctx.onDidChangeClient((client) => this.useClient(client)),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SETTINGS_SECTION}.drift`)) this.update(true);
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.setContextKey(DRIFT_CONTEXT_KEYS.untrusted, false);
+        this.update(true);
+      }),
+      store.onChange((change) => {
+        if (change.environments) this.updateContextKeys();
+      }),
+    );
+    this.setContextKey(DRIFT_CONTEXT_KEYS.untrusted, !vscode.workspace.isTrusted);
+    this.updateContextKeys();
+    const running = ctx.runningClient;
+    if (running) this.useClient(running);
+  }
+
+  /** The drift view became visible or hidden. Showing it starts the server if it is not running. */
+  setViewVisible(visible: boolean): void {
+    this.viewVisible = visible;
+    if (visible && !this.ctx.runningClient && isDriftEnabled()) {
+      this.ctx.start().catch((error: unknown) => this.ctx.outputChannel.appendLine(`Drift: the language server did not start: ${String(error)}`));
+    }
+    this.update();
+  }
+
+  get pickedContexts(): Record<string, string> {
+    return readPickedContexts(this.workspaceState.get(PICKED_CONTEXTS_STATE_KEY));
+  }
+
+  /** Keeps (or clears, with undefined) an environment's context for this workspace, and tells the server. */
+  async pickContext(environmentId: string, context: string | undefined): Promise<void> {
+    await this.workspaceState.update(PICKED_CONTEXTS_STATE_KEY, withPickedContext(this.pickedContexts, environmentId, context));
+    this.update(true);
+  }
+
+  dispose(): void {
+    this.lifecycle.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private useClient(client: LanguageClient | undefined): void {
+    if (client === this.client) return;
+    this.client = client;
+    this.disconnected();
+    if (!client) return;
+    this.ctx.ownForClient(client.onNotification(driftEnvironmentsNotification, (params) => this.applyEnvironments(params)));
+    this.ctx.ownForClient(client.onNotification(driftDeltaNotification, (params) => this.store.applyDelta(params)));
+    // The client restarts a crashed server by itself: a new server knows nothing, so start over.
+    this.ctx.ownForClient(
+      client.onDidChangeState((e) => {
+        if (this.client !== client) return;
+        if (e.newState === State.Stopped) this.disconnected();
+        else if (e.newState === State.Running) this.lifecycle.connected(true);
+      }),
+    );
+    this.lifecycle.connected(true);
+  }
+
+  private disconnected(): void {
+    this.lifecycle.connected(false);
+    const wasHeard = this.heardFromServer;
+    this.heardFromServer = false;
+    this.store.clear();
+    this.updateContextKeys();
+    if (wasHeard) this.heardChanged.fire(false);
+  }
+
+  private update(force = false): void {
+    this.lifecycle.update(this.inputs(), force);
+  }
+
+  private inputs(): DriftWatchInputs {
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    const kubeconfig = kubeconfigFromInspection(config.inspect<string>(DRIFT_SETTINGS.kubeconfig), homedir());
+    return {
+      trusted: vscode.workspace.isTrusted,
+      enabled: config.get<boolean>(DRIFT_SETTINGS.enabled, true),
+      viewVisible: this.viewVisible,
+      manifestVisible: vscode.window.visibleTextEditors.some((e) => needsServer(e.document) && vscode.workspace.getWorkspaceFolder(e.document.uri) !== undefined),
+      ...(kubeconfig ? { kubeconfig } : {}),
+      contexts: this.pickedContexts,
+    };
+  }
+
+  private sendWatch(params: DriftWatchParams): void {
+    const client = this.client;
+    if (!client) return;
+    client.sendRequest(driftWatchRequest, params).then(
+      (answer) => {
+        if (this.client === client) this.applyEnvironments(answer);
+      },
+      (error: unknown) => this.ctx.outputChannel.appendLine(`Drift: driftWatch failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  private applyEnvironments(params: DriftEnvironmentsParams): void {
+    const isFirst = !this.heardFromServer;
+    this.heardFromServer = true;
+    this.store.applyEnvironments(params);
+    this.updateContextKeys();
+    if (isFirst) this.heardChanged.fire(true);
+  }
+
+  private updateContextKeys(): void {
+    const environments = this.store.environments();
+    const totals = this.store.totals();
+    this.setContextKey(DRIFT_CONTEXT_KEYS.noKubeconfig, this.heardFromServer && !this.store.kubeconfigFound);
+    this.setContextKey(DRIFT_CONTEXT_KEYS.hasEnvironments, environments.length > 0);
+    this.setContextKey(DRIFT_CONTEXT_KEYS.hasDrift, totals.Drifted + totals.Missing + totals.Orphan > 0);
+  }
+
+  private setContextKey(key: string, value: boolean): void {
+    if (this.contextKeys.get(key) === value) return;
+    this.contextKeys.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  }
+}
+
+export function isDriftEnabled(): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>(DRIFT_SETTINGS.enabled, true);
+}

@@ -1,0 +1,179 @@
+// The drift side of the language server: the custom drift requests, one FolderDrift per workspace folder,
+// and the coalesced `driftEnvironments` notification. Drift failures are logged and shown as states; no
+// request handler here lets an error reach the connection.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Connection } from 'vscode-languageserver';
+import type { DriftServiceFactory } from '../../adapters/drift/drift-service-api.js';
+import {
+  driftDeltaNotification,
+  driftDocumentsRequest,
+  driftEnvironmentsNotification,
+  driftRefreshRequest,
+  driftWatchRequest,
+  type DriftDocumentsResult,
+  type DriftEnvironmentsParams,
+  type DriftWatchParams,
+} from '../../protocol/drift-messages.js';
+import type { WorkspaceFolder } from '../workspace-folder.js';
+import type { WorkspaceSource } from '../workspace-source.js';
+import { FolderDrift } from './folder-drift.js';
+
+export interface DriftTiming {
+  /** How long informers keep running after the last viewer left (a view hidden for a moment). */
+  readonly driftStopDelayMs: number;
+  /** Debounce of file changes before the affected environments rebuild their desired state. */
+  readonly driftDesiredDelayMs: number;
+}
+
+export const DEFAULT_DRIFT_TIMING: DriftTiming = { driftStopDelayMs: 10_000, driftDesiredDelayMs: 300 };
+
+export interface DriftCoordinatorOptions {
+  readonly connection: Connection;
+  readonly factory: DriftServiceFactory | undefined;
+  readonly source: WorkspaceSource;
+  readonly timing: DriftTiming;
+  readonly log: (message: string) => void;
+  /** Resolves once the workspace folders have been read. */
+  readonly ready: Promise<void>;
+  readonly processEnv?: NodeJS.ProcessEnv;
+}
+
+export class DriftCoordinator {
+  private readonly folders = new Map<WorkspaceFolder, FolderDrift>();
+  private watching: DriftWatchParams | undefined;
+  private stopTimer: NodeJS.Timeout | undefined;
+  private notifyScheduled: NodeJS.Immediate | undefined;
+  private lastSent: string | undefined;
+
+  constructor(private readonly options: DriftCoordinatorOptions) {
+    const { connection } = options;
+    connection.onRequest(driftWatchRequest, async (params) => {
+      await options.ready;
+      this.guard(() => (params.watching ? this.watch(params) : this.unwatch()));
+      return this.environments();
+    });
+    connection.onRequest(driftRefreshRequest, async (params) => {
+      await options.ready;
+      await Promise.all([...this.folders.values()].map((f) => f.refresh(params.environmentId).catch((error: unknown) => this.logError('refresh', error))));
+    });
+    connection.onRequest(driftDocumentsRequest, async (params): Promise<DriftDocumentsResult> => {
+      await options.ready;
+      const environment = [...this.folders.values()].map((f) => f.environment(params.environmentId)).find((e) => e !== undefined);
+      if (!environment) return { label: params.resourceId };
+      try {
+        return environment.documents(params.resourceId);
+      } catch (error) {
+        this.logError('documents', error);
+        return { label: params.resourceId };
+      }
+    });
+  }
+
+  /** A folder was read (at start, when added, or again on request): detect its environments. */
+  folderLoaded(folder: WorkspaceFolder): void {
+    const root = folder.root;
+    if (!root) return;
+    this.guard(() => {
+      const existing = this.folders.get(folder);
+      if (existing) {
+        existing.reloaded();
+        return;
+      }
+      const drift = new FolderDrift({
+        root,
+        folderUri: pathToFileURL(root).href,
+        index: () => folder.state.index(),
+        readText: (path) => this.options.source.readText(root, path),
+        uriOf: (path) => folder.uriOf(path),
+        factory: this.options.factory,
+        sendDelta: (params) => void this.options.connection.sendNotification(driftDeltaNotification, params).catch(() => undefined),
+        changed: () => this.scheduleNotify(),
+        log: this.options.log,
+        desiredDelayMs: this.options.timing.driftDesiredDelayMs,
+      });
+      this.folders.set(folder, drift);
+      if (this.watching && !this.stopTimer) drift.watch(this.watching);
+      this.scheduleNotify();
+    });
+  }
+
+  folderRemoved(folder: WorkspaceFolder): void {
+    const drift = this.folders.get(folder);
+    if (!drift) return;
+    this.folders.delete(folder);
+    drift.dispose();
+    this.scheduleNotify();
+  }
+
+  /** Files of a folder changed on disk (repository paths). */
+  filesChanged(folder: WorkspaceFolder, paths: readonly string[]): void {
+    const drift = this.folders.get(folder);
+    if (drift && paths.length > 0) this.guard(() => drift.filesChanged(paths));
+  }
+
+  dispose(): void {
+    if (this.stopTimer) clearTimeout(this.stopTimer);
+    if (this.notifyScheduled) clearImmediate(this.notifyScheduled);
+    for (const drift of this.folders.values()) drift.dispose();
+    this.folders.clear();
+  }
+
+  private watch(params: DriftWatchParams): void {
+    if (this.stopTimer) clearTimeout(this.stopTimer);
+    this.stopTimer = undefined;
+    this.watching = params;
+    for (const drift of this.folders.values()) drift.watch(params);
+  }
+
+  /** Stops after a grace period: a view hidden for a moment does not cost a full relist. */
+  private unwatch(): void {
+    if (!this.watching || this.stopTimer) return;
+    this.stopTimer = setTimeout(() => {
+      this.stopTimer = undefined;
+      this.watching = undefined;
+      this.guard(() => {
+        for (const drift of this.folders.values()) drift.unwatch();
+      });
+    }, this.options.timing.driftStopDelayMs);
+  }
+
+  private environments(): DriftEnvironmentsParams {
+    const environments = [...this.folders.values()].flatMap((f) => f.views());
+    const contexts = [...new Set([...this.folders.values()].flatMap((f) => f.contexts()))].sort();
+    const kubeconfigFound = contexts.length > 0 || (!environments.some((e) => e.state === 'NoKubeconfig') && this.kubeconfigExists());
+    return { environments, contexts, kubeconfigFound };
+  }
+
+  private kubeconfigExists(): boolean {
+    const env = this.options.processEnv ?? process.env;
+    const list = this.watching?.kubeconfig ?? env.KUBECONFIG;
+    const files = list ? list.split(delimiter).filter((f) => f !== '') : [join(env.HOME ?? homedir(), '.kube', 'config')];
+    return files.some((f) => existsSync(f));
+  }
+
+  private scheduleNotify(): void {
+    this.notifyScheduled ??= setImmediate(() => {
+      this.notifyScheduled = undefined;
+      const params = this.environments();
+      const text = JSON.stringify(params);
+      if (text === this.lastSent) return;
+      this.lastSent = text;
+      void this.options.connection.sendNotification(driftEnvironmentsNotification, params).catch(() => undefined);
+    });
+  }
+
+  private guard(run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.logError('drift', error);
+    }
+  }
+
+  private logError(what: string, error: unknown): void {
+    this.options.log(`drift ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,312 @@
+// One environment of one workspace folder, compared with its cluster while someone looks: owns its drift
+// service, turns its events into protocol deltas and its status into a connection state. Every failure ends
+// as a state with a reason; nothing here throws into the server.
+import { DriftServiceError, type DriftService, type DriftServiceFactory } from '../../adapters/drift/drift-service-api.js';
+import { DRIFT_STATUSES, DriftStatus, type ResourceDrift } from '../../core/drift/drift-types.js';
+import type { Environment } from '../../core/environments/environment.js';
+import { formatResourceKey, resourceKeyId, type ResourceKey } from '../../core/resource/resource-key.js';
+import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
+import type { DriftDeltaParams, DriftDocumentsResult, DriftEnvironmentView, GitOpsUnitView } from '../../protocol/drift-messages.js';
+import { stateOfCluster, stateOfStartFailure, type ConnectionState } from './connection-state.js';
+import { DeltaBatcher } from './delta-batcher.js';
+import { renderDriftDocuments } from './drift-documents.js';
+import { toResourceView, type UriOf } from './drift-views.js';
+import { gitOpsUnitOf, readUnitStatus, type GitOpsUnit } from './gitops-unit.js';
+
+export interface EnvironmentDriftOptions {
+  readonly folderUri: string;
+  readonly root: string;
+  /** The environment compared; undefined is the whole repository (name ''). */
+  readonly env: Environment | undefined;
+  readonly factory: DriftServiceFactory | undefined;
+  readonly index: () => WorkspaceIndex;
+  readonly uriOf: UriOf;
+  readonly sendDelta: (params: DriftDeltaParams) => void;
+  /** The environment's view (state, counts, context, unit) may have changed. */
+  readonly changed: () => void;
+  readonly log: (message: string) => void;
+}
+
+export interface WatchTarget {
+  readonly kubeconfig?: string;
+  readonly context?: string;
+}
+
+const NO_COUNTS: Readonly<Record<DriftStatus, number>> = Object.fromEntries(DRIFT_STATUSES.map((s) => [s, 0])) as Record<DriftStatus, number>;
+
+export class EnvironmentDrift {
+  readonly id: string;
+  readonly name: string;
+  private service: DriftService | undefined;
+  /** Bumped on every start and stop: a start that finishes after a newer one (or a stop) is discarded. */
+  private generation = 0;
+  private target: WatchTarget | undefined;
+  private connection: ConnectionState = { state: 'Idle' };
+  /** Set while the desired state cannot be built: the state is Error whatever the cluster says. */
+  private desiredProblem: string | undefined;
+  private unit: GitOpsUnit | undefined;
+  private unitStatus: Pick<GitOpsUnitView, 'ready' | 'synced' | 'message'> = {};
+  private readonly batcher: DeltaBatcher;
+  /** Current results by `resourceKeyId`, and the service's display ids mapped to them. */
+  private readonly results = new Map<string, ResourceDrift>();
+  private readonly keyIdOfDisplayId = new Map<string, string>();
+  private desiredRun: Promise<void> | undefined;
+  private desiredAgain = false;
+
+  constructor(private readonly options: EnvironmentDriftOptions) {
+    this.name = options.env?.name ?? '';
+    this.id = `${options.folderUri}#${this.name}`;
+    this.batcher = new DeltaBatcher(this.id, options.sendDelta);
+    this.unit = gitOpsUnitOf(options.env, options.index());
+  }
+
+  get env(): Environment | undefined {
+    return this.options.env;
+  }
+
+  get isWatching(): boolean {
+    return this.target !== undefined;
+  }
+
+  get contexts(): readonly string[] {
+    return this.service?.contexts ?? [];
+  }
+
+  view(): DriftEnvironmentView {
+    const { state, reason } = this.desiredProblem && this.service ? { state: 'Error' as const, reason: this.desiredProblem } : this.connection;
+    const context = this.service?.context ?? this.target?.context ?? this.options.env?.context;
+    return {
+      id: this.id,
+      name: this.name,
+      folderUri: this.options.folderUri,
+      path: this.options.env?.path ?? '',
+      ...(this.unit ? { unit: { ...this.unit.view, ...this.unitStatus } } : {}),
+      ...(context ? { context } : {}),
+      state,
+      ...(reason && state !== 'Connected' && state !== 'Idle' ? { reason } : {}),
+      counts: this.counts(),
+    };
+  }
+
+  /** Counts of the results sent (the same set the deltas carry). */
+  counts(): Readonly<Record<DriftStatus, number>> {
+    const counts: Record<DriftStatus, number> = { ...NO_COUNTS };
+    for (const r of this.results.values()) counts[r.status]++;
+    return counts;
+  }
+
+  /** Starts comparing (again, when the target changed or the last start failed). */
+  watch(target: WatchTarget): void {
+    const same = this.target && this.target.kubeconfig === target.kubeconfig && this.target.context === target.context;
+    if (same && (this.service || this.connection.state === 'Connecting')) return;
+    this.target = target;
+    void this.start();
+  }
+
+  /** Stops the service: informers run only while someone looks. */
+  unwatch(): void {
+    this.target = undefined;
+    this.generation++;
+    this.stopService();
+    this.connection = { state: 'Idle' };
+    this.desiredProblem = undefined;
+    this.unitStatus = {};
+    this.batcher.resetTo([]);
+    this.options.changed();
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.stopService();
+    this.batcher.dispose();
+  }
+
+  /** The repository changed: rebuild the desired state (coalesced: one run at a time, the last one wins). */
+  desiredChanged(): void {
+    if (!this.target) return;
+    if (!this.service) {
+      // A start that failed (kustomize, kubeconfig) is retried with the new files; one under way reads them.
+      if (this.connection.state !== 'Connecting') void this.start();
+      else this.desiredAgain = true;
+      return;
+    }
+    if (this.desiredRun) {
+      this.desiredAgain = true;
+      return;
+    }
+    this.desiredRun = this.runSetDesired().finally(() => {
+      this.desiredRun = undefined;
+      if (this.desiredAgain) {
+        this.desiredAgain = false;
+        this.desiredChanged();
+      }
+    });
+  }
+
+  /** The view's refresh button: desired state again (or a new start) and the unit's live status. */
+  async refresh(): Promise<void> {
+    if (!this.target) return;
+    if (!this.service) {
+      await this.start();
+      return;
+    }
+    this.desiredChanged();
+    await this.desiredRun;
+    await this.readUnit();
+  }
+
+  documents(resourceId: string): DriftDocumentsResult {
+    const key = this.results.get(resourceId)?.key ?? parseResourceKeyId(resourceId);
+    const label = key ? formatResourceKey(key) : resourceId;
+    const context = this.service?.context;
+    const base = { label, ...(context ? { context } : {}) };
+    if (!this.service || !key) return base;
+    const objects = this.service.objectsOf(resourceId);
+    return { ...base, ...renderDriftDocuments(key, objects) };
+  }
+
+  private async start(): Promise<void> {
+    const generation = ++this.generation;
+    const target = this.target;
+    this.stopService();
+    this.desiredProblem = undefined;
+    this.desiredAgain = false;
+    if (!target) return;
+    if (!this.options.factory) {
+      this.connection = { state: 'Error', reason: 'drift is not available in this server' };
+      this.options.changed();
+      return;
+    }
+    this.connection = { state: 'Connecting' };
+    this.options.changed();
+    let service: DriftService;
+    try {
+      service = await this.options.factory({
+        root: this.options.root,
+        index: this.options.index(),
+        ...(this.options.env ? { env: this.options.env } : {}),
+        ...(target.kubeconfig ? { kubeconfig: target.kubeconfig } : {}),
+        ...(target.context ? { context: target.context } : {}),
+      });
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.connection = stateOfStartFailure(error);
+      this.options.log(`drift ${this.label()}: ${this.connection.state}: ${this.connection.reason ?? ''}`);
+      this.batcher.resetTo([]);
+      this.options.changed();
+      return;
+    }
+    if (generation !== this.generation) {
+      service.stop();
+      return;
+    }
+    this.service = service;
+    service.on('reset', this.onReset);
+    service.on('changed', this.onChanged);
+    service.on('status', this.onStatus);
+    this.connection = stateOfCluster(service.status, service.statusReason);
+    this.onReset(service.results());
+    if (this.desiredAgain) {
+      this.desiredAgain = false;
+      this.desiredChanged();
+    }
+  }
+
+  private stopService(): void {
+    const service = this.service;
+    this.service = undefined;
+    this.results.clear();
+    this.keyIdOfDisplayId.clear();
+    if (!service) return;
+    service.off('reset', this.onReset);
+    service.off('changed', this.onChanged);
+    service.off('status', this.onStatus);
+    try {
+      service.stop();
+    } catch (error) {
+      this.options.log(`drift ${this.label()}: stopping failed: ${String(error)}`);
+    }
+  }
+
+  private async runSetDesired(): Promise<void> {
+    const service = this.service;
+    if (!service) return;
+    try {
+      await service.setDesired(this.options.index());
+      if (service !== this.service) return;
+      if (this.desiredProblem) {
+        this.desiredProblem = undefined;
+        this.options.changed();
+      }
+    } catch (error) {
+      if (service !== this.service) return;
+      this.desiredProblem = error instanceof DriftServiceError || error instanceof Error ? error.message : String(error);
+      this.options.log(`drift ${this.label()}: desired state: ${this.desiredProblem}`);
+      // The results were computed from a desired state that no longer is the repository's: never stale.
+      const reason = `the desired state could not be built: ${this.desiredProblem}`;
+      this.onReset([...this.results.values()].map((r) => ({ ...r, status: DriftStatus.Unknown, reason, fields: [] })));
+    }
+  }
+
+  private readonly onReset = (results: readonly ResourceDrift[]): void => {
+    this.results.clear();
+    this.keyIdOfDisplayId.clear();
+    for (const r of results) this.remember(r);
+    this.batcher.resetTo(results.map((r) => toResourceView(r, this.options.uriOf)));
+    this.options.changed();
+    void this.readUnit();
+  };
+
+  private readonly onChanged = (upserted: readonly ResourceDrift[], removedIds: readonly string[]): void => {
+    const removed: string[] = [];
+    for (const id of removedIds) {
+      const keyId = this.results.has(id) ? id : this.keyIdOfDisplayId.get(id);
+      if (keyId === undefined) continue;
+      const result = this.results.get(keyId);
+      this.results.delete(keyId);
+      if (result) this.keyIdOfDisplayId.delete(result.id);
+      removed.push(keyId);
+    }
+    for (const r of upserted) this.remember(r);
+    this.batcher.change(upserted.map((r) => toResourceView(r, this.options.uriOf)), removed);
+    this.options.changed();
+  };
+
+  private readonly onStatus = (status: Parameters<typeof stateOfCluster>[0], reason: string | undefined): void => {
+    this.connection = stateOfCluster(status, reason);
+    this.options.changed();
+  };
+
+  private remember(result: ResourceDrift): void {
+    const keyId = resourceKeyId(result.key);
+    this.results.set(keyId, result);
+    this.keyIdOfDisplayId.set(result.id, keyId);
+  }
+
+  private async readUnit(): Promise<void> {
+    const service = this.service;
+    this.unit = gitOpsUnitOf(this.options.env, this.options.index());
+    const live = this.unit?.live;
+    if (!service || !live || !this.unit) return;
+    try {
+      const object = await service.getLive(live.apiVersion, live.kind, live.namespace, live.name);
+      if (service !== this.service) return;
+      this.unitStatus = readUnitStatus(this.unit.view.kind, object);
+    } catch (error) {
+      if (service !== this.service) return;
+      this.unitStatus = { message: `status not readable: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    this.options.changed();
+  }
+
+  private label(): string {
+    return this.name ? `environment ${this.name}` : 'repository';
+  }
+}
+
+function parseResourceKeyId(id: string): ResourceKey | undefined {
+  const parts = id.split('/');
+  if (parts.length !== 4) return undefined;
+  const [group, kind, namespace, name] = parts as [string, string, string, string];
+  return kind && name ? { group, kind, namespace, name } : undefined;
+}
