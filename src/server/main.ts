@@ -1,5 +1,6 @@
 // The language server process: real adapters in, stdio/IPC out. Everything else is in create-server.ts.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createDriftService } from '../adapters/drift/drift-service.js';
 import { createNodeSchemaRegistry, createNodeValidator } from '../adapters/schema/node-validator.js';
 import { RULES } from '../core/lint/rule-list.js';
 import { createServer } from './create-server.js';
@@ -14,5 +15,6 @@ createServer(connection, {
   rules: RULES,
   validator: createNodeValidator(registry),
   schema: createRegistrySchemaProvider(registry),
+  driftService: createDriftService,
 });
 connection.listen();
