@@ -37,10 +37,46 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/extension/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)adapters(/|$)', message: 'the extension talks to the language server only: no adapters (src/protocol and pure src/core are fine).' },
+          { group: ['@kubernetes/client-node', '@kubernetes/client-node/*', 'simple-git', 'simple-git/*'], message: 'the extension never talks to the cluster or Git itself: the language server does.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/extension/drift/drift-store.ts', 'src/extension/drift/drift-format.ts', 'src/extension/drift/*-model.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'the drift store and view-models are pure (unit-tested in plain Node); the *-provider, decorations and code-lens files draw them.', allowTypeImports: false }],
+      }],
+    },
+  },
+  {
     files: ['src/server/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'the server never imports the editor API.' }],
+      }],
+    },
+  },
+  {
+    // The extension shell's decisions (watch lifecycle, notifications, status words, targets, settings): pure,
+    // unit-tested in plain Node. Their `vscode` twins (drift-connection.ts, …) only map events and API calls.
+    files: [
+      'src/extension/command-ids.ts', 'src/extension/client-config.ts', 'src/extension/drift-watch-lifecycle.ts',
+      'src/extension/drift-notification-policy.ts', 'src/extension/drift-status-text.ts', 'src/extension/drift-target.ts',
+      'src/extension/drift-diff-uris.ts', 'src/extension/drift-settings.ts', 'src/extension/drift-context-keys.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'this file is the pure half of an extension feature (unit-tested without vscode).', allowTypeImports: false },
+          { group: ['@kubernetes/client-node', '@kubernetes/client-node/*', 'simple-git', 'simple-git/*', '**/adapters/**'], message: 'the extension never talks to the cluster or Git itself: the language server does.' },
+        ],
       }],
     },
   },

@@ -8,15 +8,11 @@ import { detectEnvironments } from '../core/environments/detect-environments.js'
 import { parseDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
 import { DEFAULT_AGENT_MANAGERS } from '../core/drift/suggest-action.js';
 import type { Environment } from '../core/environments/environment.js';
-import { namespaceRulesFor } from '../core/environments/namespace-rules.js';
 import { isRecord } from '../core/resource/manifest-resource.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
-import { refineWithDryRun } from '../adapters/kube/exact-drift.js';
-import { startLiveDrift, type LiveDriftHandle } from '../adapters/kube/start-live-drift.js';
-import { loadKubeconfig } from '../adapters/kube/load-kubeconfig.js';
-import { buildDesiredState } from '../adapters/kustomize/build-desired-state.js';
-import { findKustomize } from '../adapters/kustomize/find-kustomize.js';
+import { createDriftService, type LiveDriftService } from '../adapters/drift/drift-service.js';
+import { DriftServiceError } from '../adapters/drift/drift-service-api.js';
 import type { CliIo } from './lint-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
@@ -52,52 +48,41 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
     io.stderr(`gitops-authoring drift: comparing the whole repository; its environments are ${environments.map((e) => `${e.name} (${e.path || '.'})`).join(', ')} — choose one with --env NAME\n`);
   }
 
-  const kubeOptions = {
-    ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
-    ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : env?.context ? { context: env.context } : {}),
-    ...(env?.cluster ? { cluster: env.cluster } : {}),
-    ...(io.env ? { env: io.env } : {}),
-  };
-  let kube;
+  const withRules = env ? { ...env, ignoreRules: [...env.ignoreRules, ...settings.ignoreRules] } : settings.ignoreRules.length > 0 ? noEnvironment(settings.ignoreRules) : undefined;
+  let service: LiveDriftService;
   try {
-    kube = loadKubeconfig(kubeOptions);
+    service = await createDriftService({
+      root,
+      index: workspace.index,
+      ...(withRules ? { env: withRules } : {}),
+      ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
+      ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : {}),
+      ...(io.env ? { processEnv: io.env } : {}),
+      requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000),
+    });
   } catch (error) {
     return fail(io, format, error, undefined, env);
   }
-  const rules = namespaceRulesFor(env, kube.namespace);
-  const state = await buildDesiredState(root, workspace.index, env?.path ?? '', rules, findKustomize(io.env ?? process.env), env?.recurse ?? true);
-  if (state.problems.length > 0) {
-    return fail(io, format, new Error(`the desired state could not be built:\n  ${state.problems.join('\n  ')}`), kube.context, env);
-  }
-
-  if (state.desired.length === 0) {
-    // An empty comparison would read as "in sync": a wrong path must not look like a healthy cluster.
-    return fail(io, format, new Error(`nothing to compare: no Kubernetes objects in ${env?.path ? `${root}/${env.path}` : root}`), kube.context, env);
-  }
-  let live: LiveDriftHandle | undefined;
   try {
-    const withRules = env ? { ...env, ignoreRules: [...env.ignoreRules, ...settings.ignoreRules] } : settings.ignoreRules.length > 0 ? noEnvironment(settings.ignoreRules) : undefined;
-    live = await startLiveDrift({ kube, desired: state.desired, ...(withRules ? { env: withRules } : {}), requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000) });
     try {
-      await live.pool.whenSynced(timeoutSeconds * 1000, true);
+      await service.whenSynced(timeoutSeconds * 1000);
     } catch (error) {
-      // Unsynced kinds become Unknown below; a whole-cluster failure is reported as the error it is.
+      // Unsynced kinds are Unknown in the results; a whole-cluster failure is reported as the error it is.
       if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) {
-        return fail(io, format, error, kube.context, env);
+        return fail(io, format, error, service.context, env);
       }
     }
-    let results = live.session.recomputeAll();
+    let results = service.results();
     if (args.options.has('exact')) {
       // Apply as the environment's agent would (its field manager), so ownership comes out as it would.
-      const manager = env?.agentManagers[0] ?? 'gitops-authoring';
-      results = await refineWithDryRun(live.client, live.discovery, results, live.desired, live.pool.objects(), manager, live.options);
+      results = await service.exactResults(env?.agentManagers[0] ?? 'gitops-authoring');
     }
-    print(io, format, results, { context: kube.context, env, clusterStatus: live.pool.status });
+    print(io, format, results, { context: service.context, env, clusterStatus: service.status });
     return exitCode(results);
   } catch (error) {
-    return fail(io, format, error, kube.context, env);
+    return fail(io, format, error, service.context, env);
   } finally {
-    live?.stop();
+    service.stop();
   }
 }
 
@@ -139,9 +124,11 @@ export function exitCode(results: readonly ResourceDrift[]): number {
 
 function fail(io: DriftCliIo, format: string, error: unknown, context: string | undefined, env: Environment | undefined): number {
   const message = error instanceof Error ? error.message : String(error);
-  const status = error instanceof ClusterAccessError ? error.status : undefined;
+  const access = error instanceof DriftServiceError ? error.cause : error;
+  const status = error instanceof DriftServiceError ? error.problem.clusterStatus : error instanceof ClusterAccessError ? error.status : undefined;
+  const installHint = access instanceof ClusterAccessError ? access.details.installHint : undefined;
   if (format === 'json') {
-    io.stdout(JSON.stringify({ context, environment: env?.name, clusterStatus: status, error: message, ...(error instanceof ClusterAccessError && error.details.installHint ? { installHint: error.details.installHint } : {}), resources: [] }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ context, environment: env?.name, clusterStatus: status, error: message, ...(installHint ? { installHint } : {}), resources: [] }, null, 2) + '\n');
   }
   io.stderr(`gitops-authoring drift: ${status ? `${status}: ` : ''}${message}\n`);
   return 2;

@@ -31,8 +31,10 @@ export const DRIFT_CONTEXT_KEYS = {
   hasDrift: 'gitopsAuthoring.drift.hasDrift',
   /** The workspace is not trusted: drift does not start. */
   untrusted: 'gitopsAuthoring.drift.untrusted',
-  /** The drift view shows a filtered tree. */
+  /** The drift view shows a filtered tree (set by drift/drift-tree-provider.ts). */
   filtered: 'gitopsAuthoring.drift.filtered',
+  /** 'namespace' or 'unit' (set by drift/drift-tree-provider.ts). */
+  grouping: 'gitopsAuthoring.drift.grouping',
 } as const;
 
 /** Every context key of ours, for the test that checks `when` clauses name only keys we set. */

@@ -8,10 +8,14 @@ import { driftDeltaNotification, driftEnvironmentsNotification, driftWatchReques
 import { SETTINGS_SECTION } from '../protocol/settings.js';
 import { needsServer } from './client-config.js';
 import { DRIFT_CONTEXT_KEYS } from './command-ids.js';
+import { driftContextValues } from './drift-context-keys.js';
 import type { DriftStore } from './drift/drift-store.js';
 import { DRIFT_SETTINGS, kubeconfigFromInspection, PICKED_CONTEXTS_STATE_KEY, readPickedContexts, withPickedContext } from './drift-settings.js';
 import { DriftWatchLifecycle, type DriftWatchInputs } from './drift-watch-lifecycle.js';
 import type { ServerContext } from './server-context.js';
+
+/** Settings the server's watch depends on: a change re-sends `driftWatch` even when its params look the same. */
+const WATCH_SETTINGS = [DRIFT_SETTINGS.enabled, DRIFT_SETTINGS.kubeconfig];
 
 export class DriftConnection implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -21,6 +25,7 @@ export class DriftConnection implements vscode.Disposable {
   /** The server answered at least once since it started (before that, "no kubeconfig" is not known). */
   private heardFromServer = false;
   private readonly contextKeys = new Map<string, boolean>();
+  private enabled = isDriftEnabled();
   private readonly heardChanged = new vscode.EventEmitter<boolean>();
   /** True once the server answered, false when it went away (its next results are a first sync). */
   readonly onDidChangeHeardFromServer = this.heardChanged.event;
@@ -36,7 +41,13 @@ export class DriftConnection implements vscode.Disposable {
       ctx.onDidChangeClient((client) => this.useClient(client)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SETTINGS_SECTION}.drift`)) this.update(true);
+        if (!e.affectsConfiguration(`${SETTINGS_SECTION}.drift`)) return;
+        const wasEnabled = this.enabled;
+        this.enabled = isDriftEnabled();
+        // Turned off: nothing stale stays on screen (tree, decorations, status bar); turned on: a fresh watch.
+        if (wasEnabled && !this.enabled) this.forget();
+        // The editor-only settings (decorations, CodeLens, notifications) are none of the server's business.
+        this.update(WATCH_SETTINGS.some((key) => e.affectsConfiguration(`${SETTINGS_SECTION}.${key}`)));
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.setContextKey(DRIFT_CONTEXT_KEYS.untrusted, false);
@@ -82,7 +93,11 @@ export class DriftConnection implements vscode.Disposable {
     this.disconnected();
     if (!client) return;
     this.ctx.ownForClient(client.onNotification(driftEnvironmentsNotification, (params) => this.applyEnvironments(params)));
-    this.ctx.ownForClient(client.onNotification(driftDeltaNotification, (params) => this.store.applyDelta(params)));
+    this.ctx.ownForClient(
+      client.onNotification(driftDeltaNotification, (params) => {
+        if (this.isAccepting()) this.store.applyDelta(params);
+      }),
+    );
     // The client restarts a crashed server by itself: a new server knows nothing, so start over.
     this.ctx.ownForClient(
       client.onDidChangeState((e) => {
@@ -96,6 +111,11 @@ export class DriftConnection implements vscode.Disposable {
 
   private disconnected(): void {
     this.lifecycle.connected(false);
+    this.forget();
+  }
+
+  /** Nothing the server said holds any more. */
+  private forget(): void {
     const wasHeard = this.heardFromServer;
     this.heardFromServer = false;
     this.store.clear();
@@ -112,7 +132,7 @@ export class DriftConnection implements vscode.Disposable {
     const kubeconfig = kubeconfigFromInspection(config.inspect<string>(DRIFT_SETTINGS.kubeconfig), homedir());
     return {
       trusted: vscode.workspace.isTrusted,
-      enabled: config.get<boolean>(DRIFT_SETTINGS.enabled, true),
+      enabled: this.enabled,
       viewVisible: this.viewVisible,
       manifestVisible: vscode.window.visibleTextEditors.some((e) => needsServer(e.document) && vscode.workspace.getWorkspaceFolder(e.document.uri) !== undefined),
       ...(kubeconfig ? { kubeconfig } : {}),
@@ -131,7 +151,13 @@ export class DriftConnection implements vscode.Disposable {
     );
   }
 
+  /** Results are shown only while drift is on and the workspace trusted (a late answer must not refill the view). */
+  private isAccepting(): boolean {
+    return this.enabled && vscode.workspace.isTrusted;
+  }
+
   private applyEnvironments(params: DriftEnvironmentsParams): void {
+    if (!this.isAccepting()) return;
     const isFirst = !this.heardFromServer;
     this.heardFromServer = true;
     this.store.applyEnvironments(params);
@@ -140,11 +166,8 @@ export class DriftConnection implements vscode.Disposable {
   }
 
   private updateContextKeys(): void {
-    const environments = this.store.environments();
-    const totals = this.store.totals();
-    this.setContextKey(DRIFT_CONTEXT_KEYS.noKubeconfig, this.heardFromServer && !this.store.kubeconfigFound);
-    this.setContextKey(DRIFT_CONTEXT_KEYS.hasEnvironments, environments.length > 0);
-    this.setContextKey(DRIFT_CONTEXT_KEYS.hasDrift, totals.Drifted + totals.Missing + totals.Orphan > 0);
+    const facts = { heardFromServer: this.heardFromServer, kubeconfigFound: this.store.kubeconfigFound, environmentCount: this.store.environments().length, totals: this.store.totals() };
+    for (const [key, value] of driftContextValues(facts)) this.setContextKey(key, value);
   }
 
   private setContextKey(key: string, value: boolean): void {

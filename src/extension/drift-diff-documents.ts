@@ -62,6 +62,9 @@ export class DriftDiffDocuments implements vscode.TextDocumentContentProvider, v
     const left = uriOf('git');
     const right = uriOf('live');
     this.uris.set(key, [left, right]);
+    // A diff opened before keeps its documents: tell VS Code they changed, or it shows the old text.
+    this.changed.fire(left);
+    this.changed.fire(right);
     const context = result.context ?? this.store.environment(environmentId)?.context;
     await vscode.commands.executeCommand('vscode.diff', left, right, diffTitle(object, context), { preview: true });
     const absent = describeAbsentSide(result);

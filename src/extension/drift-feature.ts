@@ -5,44 +5,62 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { driftRefreshRequest, type DriftResourceView, type DriftSourceView } from '../protocol/drift-messages.js';
 import { SETTINGS_SECTION } from '../protocol/settings.js';
-import { DRIFT_CONTEXT_KEYS, DRIFT_VIEW_CONTAINER_ID, DRIFT_VIEW_ID } from './command-ids.js';
+import { DRIFT_VIEW_CONTAINER_ID, DRIFT_VIEW_ID } from './command-ids.js';
+import { registerDriftCodeLens } from './drift/drift-code-lens.js';
+import type { DriftEditorSettings } from './drift/drift-decoration-model.js';
+import { registerDriftDecorations } from './drift/drift-decorations.js';
+import { findingsOnLine } from './drift/drift-hover-model.js';
+import { registerDriftHover } from './drift/drift-hover-provider.js';
 import { DriftStore, isDriftedStatus } from './drift/drift-store.js';
-import { DriftConnection } from './drift-connection.js';
+import { DriftTreeProvider } from './drift/drift-tree-provider.js';
+import type { DriftTreeNode } from './drift/drift-tree-model.js';
+import { DriftConnection, isDriftEnabled } from './drift-connection.js';
 import { pickContextFor, pickEnvironment } from './drift-context-picker.js';
 import { DriftDiffDocuments } from './drift-diff-documents.js';
 import { DriftNotifications } from './drift-notifications.js';
 import { DRIFT_SETTINGS } from './drift-settings.js';
 import { DriftStatusBar } from './drift-status-bar.js';
-import { findingAtLine, resourceKeyText, toDriftTarget, type DriftTarget } from './drift-target.js';
-import { createDriftTree, type DriftTree } from './drift-tree-wiring.js';
+import { resourceKeyText, toDriftTarget, type DriftTarget } from './drift-target.js';
 import type { ServerContext } from './server-context.js';
 
 export class DriftFeature implements vscode.Disposable {
   readonly store = new DriftStore();
   private readonly connection: DriftConnection;
   private readonly diffDocuments: DriftDiffDocuments;
-  private readonly tree: DriftTree;
+  private readonly tree: DriftTreeProvider;
+  private readonly view: vscode.TreeView<DriftTreeNode>;
+  private editorSettings: DriftEditorSettings = readEditorSettings();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly ctx: ServerContext, extension: vscode.ExtensionContext) {
+  constructor(ctx: ServerContext, extension: vscode.ExtensionContext) {
     this.connection = new DriftConnection(ctx, this.store, extension.workspaceState);
-    this.tree = createDriftTree(this.store, extension);
+    this.tree = new DriftTreeProvider(this.store);
+    this.view = vscode.window.createTreeView(DRIFT_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.tree.attach(this.view);
     const statusBar = new DriftStatusBar(this.store);
     const notifications = new DriftNotifications(this.store);
     this.diffDocuments = new DriftDiffDocuments(this.store, () => ctx.runningClient);
     this.disposables.push(
       this.connection,
+      this.view,
       this.tree,
       statusBar,
       notifications,
       this.diffDocuments,
-      this.tree.view.onDidChangeVisibility((e) => this.connection.setViewVisible(e.visible)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // Before the renderers' own listeners run: they read these settings when they redraw.
+        if (e.affectsConfiguration('gitopsAuthoring.drift')) this.editorSettings = readEditorSettings();
+      }),
+      registerDriftDecorations(this.store, () => this.editorSettings),
+      registerDriftHover(this.store),
+      registerDriftCodeLens(this.store, () => this.editorSettings),
+      this.view.onDidChangeVisibility((e) => this.connection.setViewVisible(e.visible)),
       this.connection.onDidChangeHeardFromServer((heard) => {
         statusBar.setHeardFromServer(heard);
         if (!heard) notifications.reset();
       }),
     );
-    if (this.tree.view.visible) this.connection.setViewVisible(true);
+    if (this.view.visible) this.connection.setViewVisible(true);
   }
 
   dispose(): void {
@@ -66,7 +84,7 @@ export class DriftFeature implements vscode.Disposable {
   }
 
   async showDiff(arg: unknown): Promise<void> {
-    const target = (await this.resolveResource(arg, 'Show the Git ↔ live diff of…')) ?? undefined;
+    const target = await this.resolveResource(arg, 'Show the Git ↔ live diff of…');
     if (!target?.resourceId) return;
     try {
       await this.diffDocuments.show(target.environmentId, target.resourceId);
@@ -121,7 +139,7 @@ export class DriftFeature implements vscode.Disposable {
         { label: onlyDrifted ? 'Show all resources' : 'Only drifted resources', description: 'Drifted, Missing, Orphan', action: 'drifted' as const },
         { label: 'By namespace…', description: this.tree.filter.namespace, action: 'namespace' as const },
         { label: 'By kind…', description: this.tree.filter.kind, action: 'kind' as const },
-        ...(this.tree.isFiltered ? [{ label: 'Clear filter', action: 'clear' as const }] : []),
+        ...(isFiltered(this.tree.filter) ? [{ label: 'Clear filter', action: 'clear' as const }] : []),
       ],
       { placeHolder: 'Filter the Drift view' },
     );
@@ -137,12 +155,10 @@ export class DriftFeature implements vscode.Disposable {
       if (!picked) return;
       this.tree.setFilter(choice.action === 'namespace' ? { namespace: picked.value } : { kind: picked.value });
     }
-    this.updateFilteredKey();
   }
 
   clearFilter(): void {
     this.tree.clearFilter();
-    this.updateFilteredKey();
   }
 
   async toggleDecorations(): Promise<void> {
@@ -157,10 +173,6 @@ export class DriftFeature implements vscode.Disposable {
 
   // ---- helpers ------------------------------------------------------------------------------------------
 
-  private updateFilteredKey(): void {
-    void vscode.commands.executeCommand('setContext', DRIFT_CONTEXT_KEYS.filtered, this.tree.isFiltered);
-  }
-
   private resourceOf(target: DriftTarget | undefined): DriftResourceView | undefined {
     const resource = target?.resourceId ? this.store.resource(target.environmentId, target.resourceId) : undefined;
     if (!resource) void vscode.window.showWarningMessage('GitOps Authoring: that resource is no longer in the drift results.');
@@ -173,7 +185,7 @@ export class DriftFeature implements vscode.Disposable {
     if (given?.resourceId) return given;
     const editor = vscode.window.activeTextEditor;
     if (editor && !given) {
-      const finding = findingAtLine(this.store.findingsIn(editor.document.uri.toString()), editor.selection.active.line);
+      const finding = findingsOnLine(this.store.findingsIn(editor.document.uri.toString()), editor.selection.active.line)[0];
       if (finding) return { environmentId: finding.environmentId, resourceId: finding.resource.id };
     }
     const items = this.store
@@ -191,6 +203,16 @@ export class DriftFeature implements vscode.Disposable {
     }
     return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.target;
   }
+}
+
+function readEditorSettings(): DriftEditorSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const enabled = isDriftEnabled();
+  return { decorations: enabled && config.get<boolean>(DRIFT_SETTINGS.decorations, true), codeLens: enabled && config.get<boolean>(DRIFT_SETTINGS.codeLens, false) };
+}
+
+function isFiltered(filter: { readonly onlyDrifted: boolean; readonly namespace?: string; readonly kind?: string }): boolean {
+  return filter.onlyDrifted || filter.namespace !== undefined || filter.kind !== undefined;
 }
 
 /** Opens a manifest at its declaring line and selects that line (from its first non-blank character). */

@@ -4,6 +4,7 @@
 // Drifted → Unknown (cluster unreachable) → Drifted did not change.
 import { DriftStatus } from '../core/drift/drift-types.js';
 import type { DriftResourceView } from '../protocol/drift-messages.js';
+import { formatManager } from './drift/drift-format.js';
 
 export const PER_RESOURCE_INTERVAL_MS = 5 * 60_000;
 export const OVERALL_INTERVAL_MS = 10_000;
@@ -96,16 +97,11 @@ export class NotificationRateLimiter {
   }
 }
 
-/** `kubectl (scale)`, `kubectl-set`: the manager, with the subresource it wrote through. */
-export function describeManager(attribution: { readonly manager: string; readonly subresource?: string }): string {
-  return attribution.subresource ? `${attribution.manager} (${attribution.subresource})` : attribution.manager;
-}
-
 /** "Deployment shop/api-server was modified outside GitOps by kubectl (scale)". */
 export function describeDriftNotification(resource: DriftResourceView): string {
   const { kind, namespace, name } = resource.key;
   const object = `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
   const attribution = resource.fields.find((f) => f.attribution)?.attribution;
-  const by = attribution ? ` by ${describeManager(attribution)}` : '';
+  const by = attribution ? ` by ${formatManager(attribution)}` : '';
   return `${object} was modified outside GitOps${by}`;
 }

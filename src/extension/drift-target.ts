@@ -33,8 +33,3 @@ export function toDriftTarget(arg: unknown): DriftTarget | undefined {
 export function resourceKeyText(key: { readonly group: string; readonly kind: string; readonly namespace: string; readonly name: string }): string {
   return `${key.group}/${key.kind}/${key.namespace}/${key.name}`;
 }
-
-/** The finding on the cursor's line (the first one when several share it), for commands run from an editor. */
-export function findingAtLine<T extends { readonly line: number }>(findings: readonly T[], line: number): T | undefined {
-  return findings.find((f) => f.line === line);
-}

@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResourceDrift } from '../../src/core/drift/drift-types.js';
+import type { KubeObject } from '../../src/core/resource/manifest-resource.js';
 import { createDriftService, type LiveDriftService } from '../../src/adapters/drift/drift-service.js';
 import { DriftServiceError } from '../../src/adapters/drift/drift-service-api.js';
 import { Backoff } from '../../src/adapters/kube/backoff.js';
@@ -95,8 +96,15 @@ test('setDesired with a new kind and a new namespace: discovered, watched, compa
   service.on('reset', (r) => resets.push(r));
   await service.setDesired(loadWorkspace(repo.dir).index);
   assert.equal(resets.length, 1);
-  // Right after the reset the new kinds are Unknown ('listing…'), never Missing; then they are compared.
-  assert.ok(resets[0]?.every((r) => r.status === 'Synced' || r.status === 'Unknown'), JSON.stringify(resets[0]?.map((r) => [r.id, r.status])));
+  // Right after the reset the new kinds and the new namespace are Unknown ('listing…'), never Missing; the
+  // ConfigMap already compared in shop stays Synced while billing's ConfigMaps list. Then all are compared.
+  assert.deepEqual(resets[0]?.map((r) => [r.id, r.status, r.reason]), [
+    ['ConfigMap billing/rates', 'Unknown', 'listing…'],
+    ['ConfigMap shop/api-config', 'Synced', undefined],
+    ['Deployment.apps shop/api-server', 'Unknown', 'listing…'],
+    ['Secret shop/api-db', 'Unknown', 'listing…'],
+    ['Service shop/api-server', 'Unknown', 'listing…'],
+  ]);
   await until('every resource compared', () => service.results().length === 5 && service.results().every((r) => r.status === 'Synced'));
   assert.equal(resultOf(BILLING_CM)?.status, 'Synced');
   assert.equal(resultOf(DEPLOY)?.status, 'Synced');
@@ -146,6 +154,27 @@ test('getLive reads one object with one GET; absent is undefined', async () => {
   assert.equal((cm?.data as Record<string, string> | undefined)?.vat, '20');
   assert.deepEqual(cluster.handle.requests.slice(mark).filter((r) => r.userAgent.startsWith('gitops-authoring')).map((r) => [r.verb, r.path]), [['get', '/api/v1/namespaces/billing/configmaps/rates']]);
   assert.equal(await service.getLive('v1', 'ConfigMap', 'billing', 'nope'), undefined);
+});
+
+test('getLive of a kind drift does not watch: its group is discovered once, then each read is one GET', async () => {
+  const nameOf = (o: KubeObject | undefined) => (o?.metadata as { name?: string } | undefined)?.name;
+  assert.equal(nameOf(await service.getLive('v1', 'Namespace', '', 'billing')), 'billing');
+  const mark = cluster.handle.requests.length;
+  assert.equal(nameOf(await service.getLive('v1', 'Namespace', '', 'shop')), 'shop');
+  assert.deepEqual(cluster.handle.requests.slice(mark).filter((r) => r.userAgent.startsWith('gitops-authoring')).map((r) => [r.verb, r.path]), [['get', '/api/v1/namespaces/shop']]);
+});
+
+test('a desired state that cannot be built rejects setDesired with the reason; the comparison goes on', async () => {
+  const before = service.results().map((r) => [r.id, r.status]);
+  writeFileSync(join(repo.dir, 'apps/kustomization.yaml'), 'resources: [config.yaml, not-there.yaml]\n');
+  try {
+    await assert.rejects(service.setDesired(loadWorkspace(repo.dir).index), (e: unknown) => e instanceof DriftServiceError && e.problem.kind === 'desired-state' && /the desired state could not be built/.test(e.message));
+    assert.deepEqual(service.results().map((r) => [r.id, r.status]), before);
+  } finally {
+    rmSync(join(repo.dir, 'apps/kustomization.yaml'));
+  }
+  await service.setDesired(loadWorkspace(repo.dir).index);
+  assert.deepEqual(service.results().map((r) => [r.id, r.status]), before);
 });
 
 test('a service that cannot start says why, with the kind of problem', async () => {

@@ -6,20 +6,20 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseManifest } from '../../src/core/manifest/parse-manifest.js';
-import { extractResources } from '../../src/core/resource/manifest-resource.js';
-import { desiredFromManifests } from '../../src/core/drift/desired-from-manifests.js';
+import { tmpdir } from 'node:os';
+import { createDriftService, type LiveDriftService } from '../../src/adapters/drift/drift-service.js';
+import { loadWorkspace } from '../../src/adapters/fs/load-workspace.js';
 import { Backoff } from '../../src/adapters/kube/backoff.js';
-import { loadKubeconfig } from '../../src/adapters/kube/load-kubeconfig.js';
-import { startLiveDrift, type LiveDriftHandle } from '../../src/adapters/kube/start-live-drift.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
+import { writeRepo } from './drift-e2e-support.js';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {a: "1"}\n';
 let cluster: TestCluster;
 let proxy: Server;
 let deny = false;
 const sockets = new Set<Socket>();
-let live: LiveDriftHandle;
+let live: LiveDriftService;
+let repo: { dir: string; cleanup(): void };
 
 before(async () => {
   cluster = await startTestCluster({ seedObjects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }] });
@@ -46,13 +46,14 @@ before(async () => {
   const kubeconfig = join(cluster.dir, 'proxied-kubeconfig');
   const port = (proxy.address() as AddressInfo).port;
   writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\ncurrent-context: p\nclusters: [{name: p, cluster: {server: "http://127.0.0.1:${port}"}}]\nusers: [{name: p, user: {token: t}}]\ncontexts: [{name: p, context: {cluster: p, user: p}}]\n`);
-  const desired = desiredFromManifests(extractResources(parseManifest('cm.yaml', CM)), { defaultNamespace: 'default' });
-  live = await startLiveDrift({ kube: loadKubeconfig({ kubeconfig }), desired, informer: { backoff: new Backoff(20, 200) } });
-  await live.pool.whenSynced(10_000);
+  repo = writeRepo({ 'cm.yaml': CM });
+  live = await createDriftService({ root: repo.dir, index: loadWorkspace(repo.dir).index, kubeconfig, processEnv: { PATH: process.env.PATH ?? '', HOME: tmpdir() }, informer: { backoff: new Backoff(20, 200) } });
+  await live.whenSynced(10_000);
 });
 
 after(async () => {
   live?.stop();
+  repo?.cleanup();
   for (const s of sockets) s.destroy();
   await new Promise((r) => proxy?.close(r));
   await cluster?.stop();
@@ -63,25 +64,25 @@ function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<
     const test = () => {
       if (!check()) return;
       clearTimeout(timer);
-      live.session.off('status', test);
-      live.session.off('changed', test);
-      live.session.off('reset', test);
+      live.off('status', test);
+      live.off('changed', test);
+      live.off('reset', test);
       resolve();
     };
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}: ${live.pool.status} ${JSON.stringify(live.session.results().map((r) => [r.status, r.reason]))}`)), timeoutMs);
-    live.session.on('status', test);
-    live.session.on('changed', test);
-    live.session.on('reset', test);
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}: ${live.status} ${JSON.stringify(live.results().map((r) => [r.status, r.reason]))}`)), timeoutMs);
+    live.on('status', test);
+    live.on('changed', test);
+    live.on('reset', test);
     test();
   });
 }
 
 test('401 mid-session: Unauthorized, every result Unknown with the reason; recovers when access is back', async () => {
-  assert.deepEqual(live.session.results().map((r) => r.status), ['Synced']);
+  assert.deepEqual(live.results().map((r) => r.status), ['Synced']);
   deny = true;
   for (const s of sockets) s.destroy(); // the watch connection drops; the re-list is refused
-  await until('Unauthorized', () => live.pool.status === 'Unauthorized' && live.session.results().every((r) => r.status === 'Unknown'));
-  assert.match(live.session.results()[0]?.reason ?? '', /unauthorized/i);
+  await until('Unauthorized', () => live.status === 'Unauthorized' && live.results().every((r) => r.status === 'Unknown'));
+  assert.match(live.results()[0]?.reason ?? '', /unauthorized/i);
   deny = false;
-  await until('recovered', () => live.pool.status === 'Connected' && live.session.results().every((r) => r.status === 'Synced'));
+  await until('recovered', () => live.status === 'Connected' && live.results().every((r) => r.status === 'Synced'));
 });

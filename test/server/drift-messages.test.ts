@@ -4,7 +4,7 @@ import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import { DriftServiceError } from '../../src/adapters/drift/drift-service-api.js';
 import { ClusterStatus } from '../../src/adapters/kube/cluster-status.js';
-import { DriftStatus } from '../../src/core/drift/drift-types.js';
+import { DriftStatus, FieldChange, SuggestedAction } from '../../src/core/drift/drift-types.js';
 import { MASK, MASK_CHANGED } from '../../src/core/drift/mask-secrets.js';
 import { resourceKeyId } from '../../src/core/resource/resource-key.js';
 import {
@@ -124,6 +124,19 @@ describe('drift messages (fake drift service)', () => {
     await s.session.waitFor(() => s.latestEnv('prod')?.counts.Drifted === 1 && s.latestEnv('prod')?.counts.Synced === 0, 'counts updated');
   });
 
+  it('never sends a Secret value in a delta', async () => {
+    await s.session.client.sendRequest(driftWatchRequest, { watching: true });
+    await s.session.waitFor(() => s.deltas.filter((d) => d.reset).length >= 2, 'first results');
+    const key = { group: '', kind: 'Secret', namespace: 'shop', name: 'db' };
+    const before = s.deltas.length;
+    s.factory.serviceOf('prod')?.emitChanged([aResult(key, DriftStatus.Drifted, {
+      fields: [{ path: '.data.password', pointer: '/data/password', segments: ['data', 'password'], change: FieldChange.Changed, gitValue: 'aHVudGVyMg==', liveValue: 'czNjcmV0', suggestedAction: SuggestedAction.Revert, actionReason: 'r' }],
+    })]);
+    await s.session.waitFor(() => s.deltas.length > before, 'a delta');
+    const field = s.deltas[before]?.upserted[0]?.fields[0];
+    assert.deepEqual([field?.gitValue, field?.liveValue], [MASK, MASK_CHANGED]);
+  });
+
   it('masks Secret values in the documents for the diff and normalizes both sides', async () => {
     await s.session.client.sendRequest(driftWatchRequest, { watching: true });
     await s.session.waitFor(() => s.factory.serviceOf('prod') !== undefined, 'prod service');
@@ -171,6 +184,24 @@ describe('drift messages (fake drift service)', () => {
     assert.equal(staging?.desiredCalls.length, 3, 'refresh rebuilds too');
     assert.equal(prod?.desiredCalls.length, 0);
     assert.equal(s.factory.services.length, 2, 'no service restarted');
+  });
+
+  it('detects environments again when a Flux Kustomization changes: a new one starts, a removed one is dropped', async () => {
+    await s.session.client.sendRequest(driftWatchRequest, { watching: true });
+    await s.session.waitFor(() => s.factory.services.length === 2, 'two services');
+    const prod = s.factory.serviceOf('prod');
+    const staging = s.factory.serviceOf('staging');
+    const prodOnly = FLUX.slice(0, FLUX.indexOf('---'));
+    const qa = prodOnly.replaceAll('prod', 'qa').replace('./apps/qa', './apps/staging');
+    s.session.writeFile('clusters/flux.yaml', `${prodOnly}---\n${qa}`);
+    await s.session.fileChangedOnDisk('clusters/flux.yaml', FileChangeType.Changed);
+    await s.session.waitFor(() => s.factory.serviceOf('qa') !== undefined && s.latestEnv('qa')?.state === 'Connected', 'qa started');
+    assert.equal(staging?.stopped, true, 'staging stopped');
+    assert.equal(prod?.stopped, false, 'prod kept');
+    assert.equal(prod?.desiredCalls.length, 0, 'prod untouched: its files did not change');
+    assert.deepEqual(s.environments.at(-1)?.environments.map((e) => e.name), ['prod', 'qa']);
+    const last = s.deltas.filter((d) => d.environmentId === s.envId('staging')).at(-1);
+    assert.deepEqual(last, { environmentId: s.envId('staging'), reset: true, upserted: [], removed: [] }, 'the client drops staging\'s results');
   });
 
   it('reads the unit\'s live Ready condition', async () => {
@@ -230,6 +261,16 @@ describe('drift messages: no kubeconfig, no environment', () => {
     assert.deepEqual(s.environments.at(-1)?.contexts, []);
     await s.session.open('apps/prod/bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n');
     const diagnostics = await s.session.diagnosticsFor('apps/prod/bad.yaml');
+    assert.ok(diagnostics.diagnostics.some((d) => d.code === 'image-tag'));
+  });
+
+  it('a drift start that hangs (a slow cluster) blocks neither the answer nor lint', async () => {
+    const session = await LspTestSession.start({ files: FILES, deps: { driftService: () => new Promise(() => undefined), timing: TIMING } });
+    sessions.push(session);
+    const answer = await session.client.sendRequest(driftWatchRequest, { watching: true });
+    assert.deepEqual(answer.environments.map((e) => e.state), ['Connecting', 'Connecting']);
+    await session.open('apps/prod/bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n');
+    const diagnostics = await session.diagnosticsFor('apps/prod/bad.yaml');
     assert.ok(diagnostics.diagnostics.some((d) => d.code === 'image-tag'));
   });
 

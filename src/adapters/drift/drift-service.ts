@@ -38,7 +38,7 @@ export const createDriftService = ((o: LiveDriftServiceOptions) => LiveDriftServ
 export class LiveDriftService extends EventEmitter<DriftServiceEvents> implements DriftService {
   readonly context: string;
   readonly contexts: readonly string[];
-  readonly client: KubeClient;
+  private readonly client: KubeClient;
   private discovery: DiscoveryResult = { served: new Map(), unavailable: new Map() };
   private pool: InformerPool | undefined;
   private session: LiveDriftSession | undefined;

@@ -113,16 +113,21 @@ export class InformerPool extends EventEmitter<PoolEvents> {
     return [...this.informers.values()].reduce((n, { informer }) => n + informer.objects.size, 0);
   }
 
-  /** 'group/kind' → why its resources cannot be compared now (not served, not yet listed, retrying after an error). */
+  /**
+   * Why resources cannot be compared now (not served, not yet listed, retrying after an error): 'group/kind'
+   * for a whole kind, 'group/kind/namespace' for one namespace's informer (the kind's other namespaces stay
+   * compared while a namespace new to Git lists).
+   */
   unknownKinds(): Map<string, string> {
     const out = new Map(this.discovery.unavailable);
     for (const { gk, informer } of this.informers.values()) {
       if (informer.state.current || out.has(gk)) continue;
+      const key = informer.namespace === undefined ? gk : `${gk}/${informer.namespace}`;
       const s = informer.state;
       const why = s.phase === 'retrying'
         ? `${s.error?.message ?? 'error'}; retrying in ${Math.round((s.retryInMs ?? 0) / 1000)} s`
         : s.phase === 'stopped' ? 'not watched' : 'listing…';
-      out.set(gk, why);
+      out.set(key, why);
     }
     return out;
   }

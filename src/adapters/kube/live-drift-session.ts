@@ -4,14 +4,13 @@ import { DriftPairing, kindId, type DriftChanges } from '../../core/drift/drift-
 import type { ResourceDrift } from '../../core/drift/drift-types.js';
 import type { OwnershipMark } from '../../core/drift/ownership-marks.js';
 import type { KubeObject } from '../../core/resource/manifest-resource.js';
-import { resourceKeyId } from '../../core/resource/resource-key.js';
 import { ClusterStatus } from './cluster-status.js';
 import type { InformerPool, WatchTarget } from './informer-pool.js';
 
 export interface LiveDriftEvents {
-  /** Some results changed (a watch event, a kind listed or failing, the cluster lost or back): only those. */
+  /** Some results changed (a watch event, a kind listed or failing): only those. */
   changed: [upserted: readonly ResourceDrift[], removedIds: readonly string[]];
-  /** Every result was recomputed (desired state changed): `results` is the whole set. */
+  /** Every result was recomputed (desired state changed, the cluster lost or back): `results` is the whole set. */
   reset: [results: readonly ResourceDrift[]];
   status: [status: ClusterStatus, reason: string | undefined];
 }
@@ -47,8 +46,11 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
     this.emitChanges(this.pairing.setLive({ group, kind, namespace, name: objName }, object));
   };
   private readonly onStatus = (status: ClusterStatus, reason: string | undefined) => {
+    // The cluster lost or back (every result re-evaluated) is a reset; a kind listing or failing, a change.
     const cluster = this.pairing.setClusterReason(this.clusterReason());
-    this.emitChanges(mergeChanges(cluster, this.pairing.setUnknownKinds(this.pool.unknownKinds())));
+    const kinds = this.pairing.setUnknownKinds(this.pool.unknownKinds());
+    if (cluster.upserted.length > 0 || cluster.removedIds.length > 0) this.emit('reset', this.pairing.results());
+    else this.emitChanges(kinds);
     this.emit('status', status, reason);
   };
 
@@ -67,7 +69,8 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
   /** A new desired state (the pool's targets already follow it): everything is recomputed and emitted as `reset`. */
   setDesired(input: LiveDriftInput): void {
     this.input = input;
-    this.recomputeAll();
+    this.pairing = this.buildPairing();
+    this.emit('reset', this.pairing.results());
   }
 
   results(): ResourceDrift[] {
@@ -79,14 +82,6 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
     const git = this.pairing.desiredOf(id);
     const live = this.pairing.liveOf(id);
     return { ...(git ? { git } : {}), ...(live ? { live } : {}) };
-  }
-
-  /** Rebuilds the pairing from the pool's caches and emits `reset`. */
-  recomputeAll(): readonly ResourceDrift[] {
-    this.pairing = this.buildPairing();
-    const results = this.pairing.results();
-    this.emit('reset', results);
-    return results;
   }
 
   private buildPairing(): DriftPairing {
@@ -114,18 +109,4 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
 function splitOnce(s: string): [string, string] {
   const i = s.indexOf('/');
   return i === -1 ? ['', s] : [s.slice(0, i), s.slice(i + 1)];
-}
-
-/** `a` then `b`: what `b` upserts or removes supersedes what `a` said about the same resource. */
-function mergeChanges(a: DriftChanges, b: DriftChanges): DriftChanges {
-  if (a.upserted.length === 0 && a.removedIds.length === 0) return b;
-  const byId = new Map<string, ResourceDrift>();
-  for (const r of [...a.upserted, ...b.upserted]) byId.set(resourceKeyId(r.key), r);
-  const removed = new Set(a.removedIds);
-  for (const id of b.removedIds) {
-    removed.add(id);
-    byId.delete(id);
-  }
-  for (const id of byId.keys()) removed.delete(id);
-  return { upserted: [...byId.values()], removedIds: [...removed] };
 }

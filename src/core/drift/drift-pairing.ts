@@ -7,8 +7,9 @@ import { isControlledObject, readOwnershipMark, type OwnershipMark } from './own
 export interface DriftPairingInput {
   readonly desired: readonly DesiredObject[];
   /**
-   * Why a kind cannot be compared now ('group/kind' → reason): not served, forbidden, list not synced,
-   * cluster unreachable. Such resources are Unknown — never a stale Synced.
+   * Why a kind cannot be compared now ('group/kind' → reason), or a kind in one namespace
+   * ('group/kind/namespace', that namespace's list): not served, forbidden, list not synced, cluster
+   * unreachable. Such resources are Unknown — never a stale Synced.
    */
   readonly unknownKinds?: ReadonlyMap<string, string>;
   /** Whole-cluster reason (disconnected, unauthorized): every resource is Unknown with it. */
@@ -128,9 +129,15 @@ export class DriftPairing {
     this.unknownKinds = new Map(unknownKinds);
     if (changed.size === 0) return NO_CHANGES;
     const affected = new Set<string>();
-    for (const k of changed) for (const d of this.desiredOfKind.get(k) ?? []) affected.add(d);
+    for (const k of changed) {
+      const [group = '', kind = '', namespace] = k.split('/');
+      for (const d of this.desiredOfKind.get(kindId(group, kind)) ?? []) {
+        if (namespace === undefined || this.declared.get(d)?.[0]?.key.namespace === namespace) affected.add(d);
+      }
+    }
     for (const group of this.generatorGroups.keys()) {
-      if (changed.has(kindOfGroupKey(group))) for (const x of this.updateClaims(group)) affected.add(x);
+      const [g = '', k = '', namespace = ''] = group.split('/');
+      if (changed.has(kindId(g, k)) || changed.has(`${kindId(g, k)}/${namespace}`)) for (const x of this.updateClaims(group)) affected.add(x);
     }
     return this.reevaluate(affected);
   }
@@ -238,7 +245,9 @@ export class DriftPairing {
 
   private reasonFor(id: string): string | undefined {
     const d = this.declared.get(id)?.[0];
-    return this.clusterReason ?? (d ? this.unknownKinds.get(kindId(d.key.group, d.key.kind)) : undefined);
+    if (this.clusterReason !== undefined || !d) return this.clusterReason;
+    const kind = kindId(d.key.group, d.key.kind);
+    return this.unknownKinds.get(kind) ?? this.unknownKinds.get(`${kind}/${d.key.namespace}`);
   }
 
   private reevaluate(ids: Iterable<string>, reclaimAll = false): DriftChanges {
@@ -314,11 +323,6 @@ function unknown(d: DesiredObject, reason: string, strategy: DriftStrategy): Res
 function generatorGroupOf(key: ResourceKey): string | undefined {
   if (!GENERATOR_SUFFIX.test(key.name)) return undefined;
   return `${key.group}/${key.kind}/${key.namespace}/${key.name.slice(0, -11)}`;
-}
-
-function kindOfGroupKey(group: string): string {
-  const [g = '', k = ''] = group.split('/');
-  return kindId(g, k);
 }
 
 function creationOf(o: KubeObject | undefined): string {

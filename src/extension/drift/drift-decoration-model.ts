@@ -5,11 +5,13 @@
 // Exports:
 // - `DriftEditorSettings`: the `gitopsAuthoring.drift.decorations` / `.codeLens` settings.
 // - `DriftLineDecoration`, `computeLineDecorations(findings, options)`: one decoration per drifted line
-//   (field source line; Missing/Orphan: the resource's first line), none when decorations are off.
+//   (field source line; Missing/Orphan: the resource's first line), none when decorations are off. An Unknown
+//   resource gets an after-text on its first line (`Unknown: <reason>`) without the drift marks: the editor
+//   says when it cannot tell rather than keep a stale answer.
 // - `DriftCodeLens`, `computeCodeLenses(findings, options)`: `Drift: replicas 3 → 5 (kubectl scale)` above
-//   each drifted line, none unless CodeLens is on.
+//   each drifted line (not for Unknown), none unless CodeLens is on.
 // - `driftCommandArgument(finding)`: the `{ environmentId, resourceId, pointer? }` every drift command takes.
-import type { DriftLineFinding } from './drift-store.js';
+import { type DriftLineFinding, isDriftedStatus } from './drift-store.js';
 import type { DriftStatus } from '../../core/drift/drift-types.js';
 import { formatAfterText, formatCodeLensTitle } from './drift-format.js';
 
@@ -25,8 +27,10 @@ export interface DriftLineDecoration {
   readonly line: number;
   /** Text after the line's end, starting with a space. */
   readonly afterText: string;
-  /** Status of the line's first finding (Drifted, Missing or Orphan). */
+  /** Status of the line's first finding (Drifted, Missing, Orphan, or Unknown when nothing else is on the line). */
   readonly status: DriftStatus;
+  /** A drifted line (gutter and overview-ruler marks); false for a line that only says Unknown. */
+  readonly isDrifted: boolean;
   readonly findings: number;
 }
 
@@ -61,7 +65,8 @@ export function driftCommandArgument(finding: DriftLineFinding): DriftCommandArg
 export function computeLineDecorations(findings: readonly DriftLineFinding[], options: DriftEditorModelOptions): DriftLineDecoration[] {
   if (!options.settings.decorations) return [];
   const out: DriftLineDecoration[] = [];
-  forEachLine(findings, options.lineCount, (line, onLine) => {
+  forEachLine(findings, options.lineCount, (line, all) => {
+    const onLine = driftedFirst(all);
     const first = onLine[0] as DriftLineFinding;
     let text = formatAfterText(first.resource, first.field, options.now);
     const more = onLine.length - 1;
@@ -69,7 +74,7 @@ export function computeLineDecorations(findings: readonly DriftLineFinding[], op
       const isShared = onLine.some((f) => f.environmentId !== first.environmentId);
       text += isShared ? ` · ${options.environmentName(first.environmentId)} (+${more} more)` : ` (+${more} more)`;
     }
-    out.push({ line, afterText: text, status: first.resource.status, findings: onLine.length });
+    out.push({ line, afterText: text, status: first.resource.status, isDrifted: isDriftedStatus(first.resource.status), findings: onLine.length });
   });
   return out;
 }
@@ -78,13 +83,20 @@ export function computeLineDecorations(findings: readonly DriftLineFinding[], op
 export function computeCodeLenses(findings: readonly DriftLineFinding[], options: DriftEditorModelOptions): DriftCodeLens[] {
   if (!options.settings.codeLens) return [];
   const out: DriftCodeLens[] = [];
-  forEachLine(findings, options.lineCount, (line, onLine) => {
-    const first = onLine[0] as DriftLineFinding;
+  forEachLine(findings, options.lineCount, (line, all) => {
+    const onLine = all.filter((f) => isDriftedStatus(f.resource.status));
+    const first = onLine[0];
+    if (!first) return;
     const more = onLine.length - 1;
     const title = formatCodeLensTitle(first.resource, first.field) + (more > 0 ? ` (+${more} more)` : '');
     out.push({ line, title, argument: driftCommandArgument(first) });
   });
   return out;
+}
+
+/** Drift before Unknown on a shared line (another environment's unreachable cluster must not hide it). */
+function driftedFirst(onLine: readonly DriftLineFinding[]): readonly DriftLineFinding[] {
+  return onLine.every((f) => isDriftedStatus(f.resource.status)) ? onLine : [...onLine].sort((a, b) => Number(isDriftedStatus(b.resource.status)) - Number(isDriftedStatus(a.resource.status)));
 }
 
 function forEachLine(findings: readonly DriftLineFinding[], lineCount: number | undefined, visit: (line: number, onLine: readonly DriftLineFinding[]) => void): void {

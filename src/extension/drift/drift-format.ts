@@ -10,7 +10,8 @@
 // - `formatFieldSummary(field, now)`: `replicas 3 → 5 · kubectl (scale) · 4 min ago`.
 // - `formatResourceDescription(resource, now)`: the tree description of a resource.
 // - `formatStatusLine(resource)`: status word and reason (`Missing · not in the cluster`).
-// - `formatAfterText(resource, field, now)`: decoration text (` → 5 · kubectl (scale) · 4 min ago`, ` Missing in cluster`).
+// - `formatAfterText(resource, field, now)`: decoration text (` → 5 · kubectl (scale) · 4 min ago`, ` Missing in cluster`,
+//   ` Unknown: <reason>`).
 // - `formatCodeLensTitle(resource, field)`: `Drift: replicas 3 → 5 (kubectl scale)`.
 // - `formatSuggestedAction(action)`: the action in words.
 // - `folderNameOf(folderUri)`: last path segment of a folder URI, decoded.
@@ -19,6 +20,12 @@ import type { Attribution, SuggestedAction } from '../../core/drift/drift-types.
 
 export const VALUE_MAX_LENGTH = 40;
 export const NONE_TEXT = '(none)';
+/** Reasons in after-texts are cut (the hover has them whole). */
+export const REASON_MAX_LENGTH = 60;
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 /** `.spec.replicas` → `replicas`; `.spec.containers[name="app"].image` → `image`; `.data["a.b"]` → `a.b`. */
 export function fieldNameOf(path: string): string {
@@ -76,8 +83,7 @@ function splitFieldPath(path: string): string[] {
 export function formatValue(value: unknown): string {
   if (value === undefined) return NONE_TEXT;
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  const oneLine = text.replace(/\r?\n/g, '↵');
-  return oneLine.length > VALUE_MAX_LENGTH ? `${oneLine.slice(0, VALUE_MAX_LENGTH - 1)}…` : oneLine;
+  return cut(text.replace(/\r?\n/g, '↵'), VALUE_MAX_LENGTH);
 }
 
 export function formatManager(attribution: Attribution): string {
@@ -138,6 +144,7 @@ export function formatAfterText(resource: DriftResourceView, field: DriftFieldVi
   }
   if (resource.status === 'Missing') return ' Missing in cluster';
   if (resource.status === 'Orphan') return ' Orphan: live, not in Git';
+  if (resource.status === 'Unknown') return resource.reason ? ` Unknown: ${cut(resource.reason.replace(/\s+/g, ' '), REASON_MAX_LENGTH)}` : ' Unknown';
   return ` ${resource.status}`;
 }
 

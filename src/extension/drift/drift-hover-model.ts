@@ -7,14 +7,14 @@
 //   undefined when there is none; `commands` are the command ids the links use (the hover trusts only those).
 // - `DRIFT_HOVER_COMMANDS`: every command id a drift hover may link to.
 // - `commandLink(title, command, argument)`: a `[title](command:id?encoded-args)` link.
+// - `findingsOnLine(findings, line)`: the findings of one line, by binary search over the sorted findings.
 import type { DriftLineFinding } from './drift-store.js';
 import { driftCommandArgument } from './drift-decoration-model.js';
 import { formatManager, formatRelativeTime, formatSuggestedAction, formatValue } from './drift-format.js';
 
 export const DRIFT_SHOW_DIFF_COMMAND = 'gitopsAuthoring.drift.showDiff';
 export const DRIFT_COPY_KEY_COMMAND = 'gitopsAuthoring.drift.copyResourceKey';
-export const DRIFT_FOCUS_COMMAND = 'gitopsAuthoring.drift.focus';
-export const DRIFT_HOVER_COMMANDS: readonly string[] = [DRIFT_SHOW_DIFF_COMMAND, DRIFT_COPY_KEY_COMMAND, DRIFT_FOCUS_COMMAND];
+export const DRIFT_HOVER_COMMANDS: readonly string[] = [DRIFT_SHOW_DIFF_COMMAND, DRIFT_COPY_KEY_COMMAND];
 
 export interface DriftHover {
   readonly markdown: string;
@@ -30,6 +30,19 @@ export interface DriftHoverOptions {
 
 export function commandLink(title: string, command: string, argument: unknown): string {
   return `[${escapeMarkdown(title)}](command:${command}?${encodeURIComponent(JSON.stringify([argument]))})`;
+}
+
+export function findingsOnLine(findings: readonly DriftLineFinding[], line: number): readonly DriftLineFinding[] {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((findings[mid] as DriftLineFinding).line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < findings.length && (findings[end] as DriftLineFinding).line === line) end++;
+  return findings.slice(lo, end);
 }
 
 export function computeDriftHover(findings: readonly DriftLineFinding[], options: DriftHoverOptions): DriftHover | undefined {

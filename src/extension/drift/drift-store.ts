@@ -4,7 +4,7 @@
 // Exports:
 // - `DriftStore`: `applyEnvironments` (driftWatch answer, driftEnvironments notification), `applyDelta`
 //   (driftDelta notification), `clear` (server stopped); readers `environments`, `environment`, `resources`,
-//   `resource`, `findingsIn(uri)`, `totals`, `kubeconfigFound`, `contexts`; `onChange(listener)` reports what
+//   `resource`, `findingsIn(uri)` (drifted fields; Missing/Orphan/Unknown resources on their first line), `totals`, `kubeconfigFound`, `contexts`; `onChange(listener)` reports what
 //   changed as a `DriftStoreChange` so views update only that.
 // - `DriftStoreChange`, `DriftLineFinding`: what `onChange` and `findingsIn` hand out.
 // - `DRIFTED_STATUSES`, `isDriftedStatus`: the statuses counted as drift (Drifted, Missing, Orphan).
@@ -22,7 +22,11 @@ export interface DriftStoreChange {
   readonly uris: ReadonlySet<string>;
 }
 
-/** One drifted line of a document: a drifted field, or a Missing/Orphan resource (then `field` is absent). */
+/**
+ * One line of a document drift has something to say about: a drifted field, or a Missing, Orphan or Unknown
+ * resource on its first line (then `field` is absent). Unknown is there so the editor never keeps quiet (or
+ * shows a stale drift) when the cluster cannot be read.
+ */
 export interface DriftLineFinding {
   readonly environmentId: string;
   readonly resource: DriftResourceView;
@@ -60,7 +64,7 @@ const entryKeyOf = (environmentId: string, resourceId: string): string => `${env
 
 /** The findings of one resource, grouped by the document they show in. */
 function findingsOf(environmentId: string, resource: DriftResourceView): FindingsByUri | undefined {
-  if (!isDriftedStatus(resource.status)) return undefined;
+  if (resource.status === DriftStatus.Synced) return undefined;
   const out: FindingsByUri = new Map();
   const add = (uri: string, finding: DriftLineFinding): void => {
     const list = out.get(uri);
@@ -196,7 +200,7 @@ export class DriftStore {
     return this.envs.get(environmentId)?.resources.get(id);
   }
 
-  /** Drifted fields and resources (Missing/Orphan/Drifted) whose source is in this document, by line. */
+  /** Drifted fields and resources (Missing/Orphan/Drifted, and Unknown on its first line) whose source is in this document, by line. */
   findingsIn(uri: string): readonly DriftLineFinding[] {
     const cached = this.sortedCache.get(uri);
     if (cached) return cached;

@@ -2,7 +2,7 @@
 // store change touches. Pure (no `vscode` import): `drift-tree-provider.ts` turns its answers into TreeItems.
 //
 // Exports:
-// - `DriftTreeModel`: built on a `DriftStore`; `roots()`, `children(node)`, `parent(node)`, `item(node, now)`;
+// - `DriftTreeModel`: built on a `DriftStore`; `roots()`, `children(node)`, `parent(node)`, `item(node, now)`, `tooltip(node)` (lazy);
 //   `applyChange(change)` → the nodes to refresh (never a full rebuild for a single-resource delta);
 //   `setGrouping`, `setFilter`, `clearFilter` (→ full refresh); `badge()` (drifted resources);
 //   `driftedResourceNodes()` (their "N min ago" ages); `namespaces()`, `kinds()` (filter choices).
@@ -43,8 +43,9 @@ export interface DriftTreeItemView {
   readonly id: string;
   readonly label: string;
   readonly description?: string;
-  readonly tooltip?: string;
   readonly contextValue: string;
+  /** What a screen reader says (the status is otherwise only in the icon). */
+  readonly accessibilityLabel?: string;
   /** Codicon id and theme colour id. */
   readonly icon?: { readonly id: string; readonly color?: string };
   readonly collapsible: 'none' | 'collapsed' | 'expanded';
@@ -70,16 +71,16 @@ export const DRIFT_STATUS_ICONS: Readonly<Record<DriftStatus, { readonly id: str
   Unknown: { id: 'question', color: 'gitopsAuthoring.driftUnknown' },
 };
 
-const STATE_ICONS: Readonly<Record<DriftEnvironmentView['state'], string>> = {
-  Idle: 'debug-pause',
-  Connecting: 'sync~spin',
-  Connected: 'vm-active',
-  Degraded: 'warning',
-  Unreachable: 'debug-disconnect',
-  Unauthorized: 'lock',
-  NoKubeconfig: 'warning',
-  Untrusted: 'workspace-untrusted',
-  Error: 'error',
+const STATE_ICONS: Readonly<Record<DriftEnvironmentView['state'], { readonly id: string; readonly color?: string }>> = {
+  Idle: { id: 'debug-pause' },
+  Connecting: { id: 'sync~spin' },
+  Connected: { id: 'vm-active', color: DRIFT_STATUS_ICONS.Synced.color },
+  Degraded: { id: 'warning', color: DRIFT_STATUS_ICONS.Unknown.color },
+  Unreachable: { id: 'debug-disconnect', color: DRIFT_STATUS_ICONS.Unknown.color },
+  Unauthorized: { id: 'lock', color: DRIFT_STATUS_ICONS.Unknown.color },
+  NoKubeconfig: { id: 'warning', color: DRIFT_STATUS_ICONS.Unknown.color },
+  Untrusted: { id: 'workspace-untrusted' },
+  Error: { id: 'error', color: DRIFT_STATUS_ICONS.Unknown.color },
 };
 
 interface ResourceRecord {
@@ -89,7 +90,7 @@ interface ResourceRecord {
   status: DriftStatus;
 }
 
-const SEP = '\u0000';
+const SEP = '|';
 const NO_FILTER: DriftTreeFilter = { onlyDrifted: false };
 
 export class DriftTreeModel {
@@ -200,6 +201,42 @@ export class DriftTreeModel {
       case 'message':
         return { id: node.id, label: this.messageText(node.environmentId), contextValue: 'driftMessage', icon: { id: 'info' }, collapsible: 'none' };
     }
+  }
+
+  /** The hover text of a node, computed when VS Code asks (`resolveTreeItem`), not for every item drawn. */
+  tooltip(node: DriftTreeNode): string | undefined {
+    const env = this.store.environment(node.environmentId);
+    const resource = node.resourceId !== undefined ? this.store.resource(node.environmentId, node.resourceId) : undefined;
+    if (node.type === 'environment' && env) {
+      const name = env.name || folderNameOf(env.folderUri);
+      return [
+        `Environment: ${name}${env.path ? ` (${env.path})` : ''}`,
+        env.unit ? `GitOps unit: ${env.unit.kind} ${env.unit.namespace ? `${env.unit.namespace}/` : ''}${env.unit.name}${unitStateText(env) ? ` (${unitStateText(env)})` : ''}` : undefined,
+        `Context: ${env.context ?? '(none)'}`,
+        `State: ${env.state}${env.reason ? ` — ${env.reason}` : ''}`,
+        env.unit?.message ? `Unit message: ${env.unit.message}` : undefined,
+      ].filter((l): l is string => l !== undefined).join('\n');
+    }
+    if (node.type === 'resource' && resource) {
+      return [
+        resource.label,
+        formatStatusLine(resource),
+        ...resource.fields.slice(0, 5).map((f) => `${f.path}: ${formatValue(f.gitValue)} → ${formatValue(f.liveValue)}${f.attribution ? ` (${formatManager(f.attribution)})` : ''}`),
+        resource.fields.length > 5 ? `… ${resource.fields.length - 5} more fields` : undefined,
+        resource.ignoredFields > 0 ? `${resource.ignoredFields} ignored difference${resource.ignoredFields === 1 ? '' : 's'}` : undefined,
+      ].filter((l): l is string => l !== undefined).join('\n');
+    }
+    const field = resource?.fields.find((f) => f.pointer === node.pointer);
+    if (node.type === 'field' && field) {
+      return [
+        field.path,
+        `Git: ${formatValue(field.gitValue)}`,
+        `Live: ${formatValue(field.liveValue)}`,
+        field.attribution ? `Changed by ${formatManager(field.attribution)}, ${field.attribution.operation}${field.attribution.time ? `, ${field.attribution.time}` : ''}` : undefined,
+        `Suggested: ${formatSuggestedAction(field.suggestedAction)} — ${field.actionReason}`,
+      ].filter((l): l is string => l !== undefined).join('\n');
+    }
+    return undefined;
   }
 
   /** Apply one store change; answers the nodes whose items or children changed. */
@@ -526,45 +563,32 @@ export class DriftTreeModel {
     if (!env) return { id: node.id, label: node.environmentId, contextValue: 'driftEnvironment', collapsible: 'expanded' };
     const name = env.name || folderNameOf(env.folderUri);
     const where = `${env.context ?? 'no context'} · ${env.state}`;
-    const tooltip = [
-      `Environment: ${name}${env.path ? ` (${env.path})` : ''}`,
-      env.unit ? `GitOps unit: ${env.unit.kind} ${env.unit.namespace ? `${env.unit.namespace}/` : ''}${env.unit.name}${unitStateText(env) ? ` (${unitStateText(env)})` : ''}` : undefined,
-      `Context: ${env.context ?? '(none)'}`,
-      `State: ${env.state}${env.reason ? ` — ${env.reason}` : ''}`,
-      env.unit?.message ? `Unit message: ${env.unit.message}` : undefined,
-    ].filter((l): l is string => l !== undefined).join('\n');
-    const icon = { id: STATE_ICONS[env.state] };
+    const icon = STATE_ICONS[env.state];
     if (this.groupingMode === 'unit' && env.unit && env.unit.kind !== 'Settings') {
       const unitState = unitStateText(env);
       return {
         id: node.id,
         label: `${env.unit.kind} ${env.unit.namespace ? `${env.unit.namespace}/` : ''}${env.unit.name}`,
         description: unitState ? `${unitState} · ${where}` : where,
-        tooltip,
         contextValue: 'driftEnvironment',
         icon: { id: unitIcon(env.unit.ready, env.unit.synced) },
         collapsible: 'expanded',
       };
     }
-    return { id: node.id, label: name, description: where, tooltip, contextValue: 'driftEnvironment', icon, collapsible: 'expanded' };
+    return { id: node.id, label: name, description: where, contextValue: 'driftEnvironment', icon, collapsible: 'expanded' };
   }
 
   private resourceItem(node: DriftTreeNode, now: number): DriftTreeItemView {
     const resource = this.store.resource(node.environmentId, node.resourceId ?? '');
     if (!resource) return { id: node.id, label: node.resourceId ?? '', contextValue: 'driftResource.Unknown', collapsible: 'none' };
     const hasFields = resource.status === 'Drifted' && resource.fields.length > 0;
-    const tooltip = [
-      resource.label,
-      formatStatusLine(resource),
-      ...resource.fields.slice(0, 5).map((f) => `${f.path}: ${formatValue(f.gitValue)} → ${formatValue(f.liveValue)}${f.attribution ? ` (${formatManager(f.attribution)})` : ''}`),
-      resource.fields.length > 5 ? `… ${resource.fields.length - 5} more fields` : undefined,
-      resource.ignoredFields > 0 ? `${resource.ignoredFields} ignored difference${resource.ignoredFields === 1 ? '' : 's'}` : undefined,
-    ].filter((l): l is string => l !== undefined).join('\n');
+    const label = this.resourceLabel(resource);
+    const description = formatResourceDescription(resource, now);
     return {
       id: node.id,
-      label: this.resourceLabel(resource),
-      description: formatResourceDescription(resource, now),
-      tooltip,
+      label,
+      description,
+      accessibilityLabel: resource.status === 'Drifted' ? `${resource.key.kind} ${label}, Drifted: ${description}` : `${resource.key.kind} ${label}, ${description}`,
       contextValue: `driftResource.${resource.status}`,
       icon: DRIFT_STATUS_ICONS[resource.status],
       collapsible: hasFields ? 'collapsed' : 'none',
@@ -576,18 +600,10 @@ export class DriftTreeModel {
     const resource = this.store.resource(node.environmentId, node.resourceId ?? '');
     const field = resource?.fields.find((f) => f.pointer === node.pointer);
     if (!resource || !field) return { id: node.id, label: node.pointer ?? '', contextValue: 'driftField', collapsible: 'none' };
-    const tooltip = [
-      field.path,
-      `Git: ${formatValue(field.gitValue)}`,
-      `Live: ${formatValue(field.liveValue)}`,
-      field.attribution ? `Changed by ${formatManager(field.attribution)}, ${field.attribution.operation}${field.attribution.time ? `, ${field.attribution.time}` : ''}` : undefined,
-      `Suggested: ${formatSuggestedAction(field.suggestedAction)} — ${field.actionReason}`,
-    ].filter((l): l is string => l !== undefined).join('\n');
     return {
       id: node.id,
       label: field.path,
       description: formatFieldChange(field, now),
-      tooltip,
       contextValue: 'driftField',
       icon: { id: 'symbol-field', color: DRIFT_STATUS_ICONS.Drifted.color },
       collapsible: 'none',

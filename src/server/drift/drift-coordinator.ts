@@ -89,10 +89,11 @@ export class DriftCoordinator {
         readText: (path) => this.options.source.readText(root, path),
         uriOf: (path) => folder.uriOf(path),
         factory: this.options.factory,
-        sendDelta: (params) => void this.options.connection.sendNotification(driftDeltaNotification, params).catch(() => undefined),
+        sendDelta: (params) => this.send(() => this.options.connection.sendNotification(driftDeltaNotification, params)),
         changed: () => this.scheduleNotify(),
         log: this.options.log,
         desiredDelayMs: this.options.timing.driftDesiredDelayMs,
+        ...(this.options.processEnv ? { processEnv: this.options.processEnv } : {}),
       });
       this.folders.set(folder, drift);
       if (this.watching && !this.stopTimer) drift.watch(this.watching);
@@ -161,8 +162,17 @@ export class DriftCoordinator {
       const text = JSON.stringify(params);
       if (text === this.lastSent) return;
       this.lastSent = text;
-      void this.options.connection.sendNotification(driftEnvironmentsNotification, params).catch(() => undefined);
+      this.send(() => this.options.connection.sendNotification(driftEnvironmentsNotification, params));
     });
+  }
+
+  /** A closed connection (the client went away) costs the message, nothing else. */
+  private send(run: () => Promise<void>): void {
+    try {
+      run().catch((error: unknown) => this.logError('sending', error));
+    } catch (error) {
+      this.logError('sending', error);
+    }
   }
 
   private guard(run: () => void): void {

@@ -1,6 +1,7 @@
 // Drift results as the protocol carries them: repository paths become editor URIs, ids become the stable
 // `resourceKeyId`. Ranges are already LSP ranges (core counts UTF-16 code units, 0-based).
 import type { ResourceDrift, SourceLocation } from '../../core/drift/drift-types.js';
+import { maskSecretField } from '../../core/drift/mask-secrets.js';
 import { formatResourceKey, resourceKeyId } from '../../core/resource/resource-key.js';
 import type { DriftResourceView, DriftSourceView } from '../../protocol/drift-messages.js';
 
@@ -18,7 +19,8 @@ export function toResourceView(result: ResourceDrift, uriOf: UriOf): DriftResour
     ...(result.apiVersion ? { apiVersion: result.apiVersion } : {}),
     status: result.status,
     ...(result.reason ? { reason: result.reason } : {}),
-    fields: result.fields.map((f) => ({
+    // Core masks Secret values already; masking again at the boundary costs nothing and keeps the promise.
+    fields: result.fields.map((field) => maskSecretField(result.key, field)).map((f) => ({
       path: f.path,
       pointer: f.pointer,
       change: f.change,

@@ -25,6 +25,7 @@ export interface EnvironmentDriftOptions {
   /** The environment's view (state, counts, context, unit) may have changed. */
   readonly changed: () => void;
   readonly log: (message: string) => void;
+  readonly processEnv?: NodeJS.ProcessEnv;
 }
 
 export interface WatchTarget {
@@ -100,7 +101,7 @@ export class EnvironmentDrift {
     const same = this.target && this.target.kubeconfig === target.kubeconfig && this.target.context === target.context;
     if (same && (this.service || this.connection.state === 'Connecting')) return;
     this.target = target;
-    void this.start();
+    this.startSafely();
   }
 
   /** Stops the service: informers run only while someone looks. */
@@ -121,12 +122,22 @@ export class EnvironmentDrift {
     this.batcher.dispose();
   }
 
+  /** The environment is gone from the repository: the client drops its results now. */
+  retire(): void {
+    this.target = undefined;
+    this.generation++;
+    this.stopService();
+    this.batcher.resetTo([]);
+    this.batcher.flush();
+    this.batcher.dispose();
+  }
+
   /** The repository changed: rebuild the desired state (coalesced: one run at a time, the last one wins). */
   desiredChanged(): void {
     if (!this.target) return;
     if (!this.service) {
       // A start that failed (kustomize, kubeconfig) is retried with the new files; one under way reads them.
-      if (this.connection.state !== 'Connecting') void this.start();
+      if (this.connection.state !== 'Connecting') this.startSafely();
       else this.desiredAgain = true;
       return;
     }
@@ -134,7 +145,7 @@ export class EnvironmentDrift {
       this.desiredAgain = true;
       return;
     }
-    this.desiredRun = this.runSetDesired().finally(() => {
+    this.desiredRun = this.runSetDesired().catch((error: unknown) => this.fail('desired state', error)).finally(() => {
       this.desiredRun = undefined;
       if (this.desiredAgain) {
         this.desiredAgain = false;
@@ -165,6 +176,17 @@ export class EnvironmentDrift {
     return { ...base, ...renderDriftDocuments(key, objects) };
   }
 
+  private startSafely(): void {
+    this.start().catch((error: unknown) => this.fail('start', error));
+  }
+
+  /** A bug of ours, not a state of the cluster: logged, shown as Error, never thrown into the server. */
+  private fail(what: string, error: unknown): void {
+    this.options.log(`drift ${this.label()}: ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    this.connection = { state: 'Error', reason: `${what} failed: ${error instanceof Error ? error.message : String(error)}` };
+    this.options.changed();
+  }
+
   private async start(): Promise<void> {
     const generation = ++this.generation;
     const target = this.target;
@@ -187,6 +209,7 @@ export class EnvironmentDrift {
         ...(this.options.env ? { env: this.options.env } : {}),
         ...(target.kubeconfig ? { kubeconfig: target.kubeconfig } : {}),
         ...(target.context ? { context: target.context } : {}),
+        ...(this.options.processEnv ? { processEnv: this.options.processEnv } : {}),
       });
     } catch (error) {
       if (generation !== this.generation) return;
@@ -205,7 +228,7 @@ export class EnvironmentDrift {
     service.on('changed', this.onChanged);
     service.on('status', this.onStatus);
     this.connection = stateOfCluster(service.status, service.statusReason);
-    this.onReset(service.results());
+    this.applyReset(service.results());
     if (this.desiredAgain) {
       this.desiredAgain = false;
       this.desiredChanged();
@@ -244,20 +267,36 @@ export class EnvironmentDrift {
       this.options.log(`drift ${this.label()}: desired state: ${this.desiredProblem}`);
       // The results were computed from a desired state that no longer is the repository's: never stale.
       const reason = `the desired state could not be built: ${this.desiredProblem}`;
-      this.onReset([...this.results.values()].map((r) => ({ ...r, status: DriftStatus.Unknown, reason, fields: [] })));
+      this.applyReset([...this.results.values()].map((r) => ({ ...r, status: DriftStatus.Unknown, reason, fields: [] })));
     }
   }
 
   private readonly onReset = (results: readonly ResourceDrift[]): void => {
+    try {
+      this.applyReset(results);
+    } catch (error) {
+      this.fail('reset', error);
+    }
+  };
+
+  private applyReset(results: readonly ResourceDrift[]): void {
     this.results.clear();
     this.keyIdOfDisplayId.clear();
     for (const r of results) this.remember(r);
     this.batcher.resetTo(results.map((r) => toResourceView(r, this.options.uriOf)));
     this.options.changed();
-    void this.readUnit();
-  };
+    this.readUnit().catch((error: unknown) => this.fail('reading the GitOps unit', error));
+  }
 
   private readonly onChanged = (upserted: readonly ResourceDrift[], removedIds: readonly string[]): void => {
+    try {
+      this.applyChanged(upserted, removedIds);
+    } catch (error) {
+      this.fail('change', error);
+    }
+  };
+
+  private applyChanged(upserted: readonly ResourceDrift[], removedIds: readonly string[]): void {
     const removed: string[] = [];
     for (const id of removedIds) {
       const keyId = this.results.has(id) ? id : this.keyIdOfDisplayId.get(id);
@@ -270,7 +309,7 @@ export class EnvironmentDrift {
     for (const r of upserted) this.remember(r);
     this.batcher.change(upserted.map((r) => toResourceView(r, this.options.uriOf)), removed);
     this.options.changed();
-  };
+  }
 
   private readonly onStatus = (status: Parameters<typeof stateOfCluster>[0], reason: string | undefined): void => {
     this.connection = stateOfCluster(status, reason);

@@ -28,6 +28,7 @@ export interface FolderDriftOptions {
   readonly log: (message: string) => void;
   /** Debounce of file changes before desired state is rebuilt. */
   readonly desiredDelayMs: number;
+  readonly processEnv?: NodeJS.ProcessEnv;
 }
 
 export class FolderDrift {
@@ -135,6 +136,7 @@ export class FolderDrift {
         sendDelta: this.options.sendDelta,
         changed: this.options.changed,
         log: this.options.log,
+        ...(this.options.processEnv ? { processEnv: this.options.processEnv } : {}),
       });
       this.environments.set(name, { drift, signature });
       changed = true;
@@ -142,7 +144,7 @@ export class FolderDrift {
     }
     for (const [name, { drift }] of this.environments) {
       if (names.has(name)) continue;
-      drift.dispose();
+      drift.retire();
       this.environments.delete(name);
       changed = true;
     }

@@ -1,8 +1,9 @@
 // Incremental pairing equals a full recompute: for every drift fixture (and cases the fixtures lack: a
 // kustomize generator whose hash changed, a CRD in Git installed later, HPAs added, retargeted and removed,
 // an object declared twice), live objects arrive, change, go and come back as watch events in seeded random
-// orders, kinds and the whole cluster go Unknown and back; after every step the pairing's results deep-equal
-// `computeDrift` on the same inputs, and the emitted changes, applied to the previous results, give them too.
+// orders, kinds (whole or in one namespace) and the whole cluster go Unknown and back; after every step the
+// pairing's results deep-equal `computeDrift` on the same inputs, and the emitted changes, applied to the
+// previous results, give them too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
@@ -64,7 +65,12 @@ function checkIncremental(name: string, c: PairingCase, seeds = 6): number {
     const id = resourceKeyId(key);
     variants.set(id, { key, objects: [...(variants.get(id)?.objects ?? []), l] });
   }
-  const kinds = [...new Set([...c.desired.map((d) => kindId(d.key.group, d.key.kind)), ...c.live.map((l) => kindId(keyOfLive(l).group, keyOfLive(l).kind))])];
+  // Whole kinds, and kinds in one namespace (one informer of several listing or failing).
+  const kinds = [...new Set([
+    ...c.desired.map((d) => kindId(d.key.group, d.key.kind)),
+    ...c.live.map((l) => kindId(keyOfLive(l).group, keyOfLive(l).kind)),
+    ...c.desired.filter((d) => d.key.namespace !== '').map((d) => `${kindId(d.key.group, d.key.kind)}/${d.key.namespace}`),
+  ])];
   let steps = 0;
   for (let seed = 1; seed <= seeds; seed++) {
     const rnd = random(seed * 7919 + name.length);

@@ -47,6 +47,23 @@ describe('drift decoration model', () => {
     assert.deepEqual(computeLineDecorations(store.findingsIn(BASE), options(ON)).map((d) => [d.line, d.afterText]), [[3, ' Orphan: live, not in Git']]);
   });
 
+  it('says Unknown with its reason on the first line, without the drift marks, and lets drift on a shared line win', () => {
+    const store = storeWithDrift();
+    // staging's cluster became unreachable: its Deployment is Unknown; prod still knows its drift.
+    store.applyDelta({ environmentId: 'file:///repo#staging', reset: true, removed: [], upserted: [
+      aResource('Deployment', 'shop', 'api', { status: 'Unknown', reason: 'cluster unreachable: connect ECONNREFUSED 127.0.0.1:6443', source: sourceAt(BASE, 0) }),
+      aResource('Service', 'shop', 'api', { status: 'Unknown', reason: 'cluster unreachable', source: sourceAt(BASE, 7) }),
+    ] });
+    const decorations = computeLineDecorations(store.findingsIn(BASE), options(ON));
+    assert.deepEqual(decorations.map((d) => [d.line, d.afterText, d.isDrifted]), [
+      [0, ' Unknown: cluster unreachable: connect ECONNREFUSED 127.0.0.1:6443', false],
+      [7, ' → 5 · kubectl (scale) · 4 min ago · prod (+1 more)', true],
+      [20, ' → api:2 · kubectl-set · 2 h ago', true],
+      [45, ' Missing in cluster', true],
+    ]);
+    assert.deepEqual(computeCodeLenses(store.findingsIn(BASE), options({ decorations: true, codeLens: true })).map((l) => l.line), [7, 20, 45], 'no CodeLens for Unknown');
+  });
+
   it('draws nothing when the setting is off, and leaves out lines past the end of the document', () => {
     const store = storeWithDrift();
     assert.deepEqual(computeLineDecorations(store.findingsIn(BASE), options({ decorations: false, codeLens: false })), []);

@@ -57,6 +57,7 @@ describe('drift short forms', () => {
     assert.equal(formatResourceDescription(aResource('Service', 'shop', 'api'), NOW), 'Synced');
     assert.equal(formatAfterText(drifted, replicas, NOW), ' → 5 · kubectl (scale) · 4 min ago');
     assert.equal(formatAfterText(aResource('Service', 'shop', 'api', { status: 'Missing' }), undefined, NOW), ' Missing in cluster');
+    assert.equal(formatAfterText(aResource('Service', 'shop', 'api', { status: 'Unknown', reason: `forbidden:\n${'x'.repeat(80)}` }), undefined, NOW).length, ' Unknown: '.length + 60, 'a long reason is cut');
     assert.equal(formatCodeLensTitle(drifted, replicas), 'Drift: replicas 3 → 5 (kubectl scale)');
   });
 

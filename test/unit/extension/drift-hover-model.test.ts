@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeDriftHover, DRIFT_HOVER_COMMANDS } from '../../../src/extension/drift/drift-hover-model.js';
+import { computeDriftHover, DRIFT_HOVER_COMMANDS, findingsOnLine } from '../../../src/extension/drift/drift-hover-model.js';
 import type { DriftLineFinding } from '../../../src/extension/drift/drift-store.js';
 import { aField, aResource } from './drift-view-builders.js';
 
@@ -53,5 +53,20 @@ describe('drift hover model', () => {
     assert.doesNotMatch(first ?? '', /Git:/);
     assert.match(second ?? '', /Live: `4`/);
     assert.equal(computeDriftHover([], options), undefined);
+    const unknown = computeDriftHover([{ environmentId: ENV, resource: aResource('Service', 'shop', 'api', { status: 'Unknown', reason: 'cluster unreachable' }), line: 0 }], options);
+    assert.match(unknown?.markdown ?? '', /Unknown — cluster unreachable/);
+  });
+});
+
+describe('findings on a line', () => {
+  it('finds the findings of one line among sorted findings', () => {
+    const resource = aResource('ConfigMap', 'shop', 'a', { status: 'Missing' });
+    const at = (line: number): DriftLineFinding => ({ environmentId: ENV, resource, line });
+    const findings = [at(1), at(3), at(3), at(8)];
+    assert.equal(findingsOnLine(findings, 3).length, 2);
+    assert.deepEqual(findingsOnLine(findings, 8), [findings[3]]);
+    assert.deepEqual(findingsOnLine(findings, 0), []);
+    assert.deepEqual(findingsOnLine(findings, 9), []);
+    assert.deepEqual(findingsOnLine([], 1), []);
   });
 });

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   describeDriftNotification,
-  describeManager,
   DriftTransitionTracker,
   NotificationRateLimiter,
   OVERALL_INTERVAL_MS,
@@ -109,6 +108,5 @@ describe('drift notifications: words', () => {
   it('names the object and who changed it', () => {
     assert.equal(describeDriftNotification(aResource('api-server', 'Drifted', 'kubectl')), 'Deployment shop/api-server was modified outside GitOps by kubectl (scale)');
     assert.equal(describeDriftNotification(aResource('api-server', 'Drifted')), 'Deployment shop/api-server was modified outside GitOps');
-    assert.equal(describeManager({ manager: 'kubectl-set' }), 'kubectl-set');
   });
 });

@@ -104,6 +104,12 @@ describe('drift store', () => {
     assert.deepEqual(store.findingsIn(A).map((f) => [f.line, f.environmentId]), [[3, 'file:///repo#prod'], [7, 'file:///repo#prod'], [7, 'file:///repo#staging']]);
   });
 
+  it('keeps Unknown resources on their first line, so a cluster that cannot be read is never shown as quiet', () => {
+    const { store } = storeWith('prod');
+    store.applyDelta({ environmentId: 'file:///repo#prod', reset: true, removed: [], upserted: [aResource('Deployment', 'shop', 'api', { status: 'Unknown', reason: 'cluster unreachable', source: sourceAt(A, 2) })] });
+    assert.deepEqual(store.findingsIn(A).map((f) => [f.line, f.resource.status, f.field]), [[2, 'Unknown', undefined]]);
+  });
+
   it('puts a drifted field without a source on the resource first line', () => {
     const { store } = storeWith('prod');
     store.applyDelta({ environmentId: 'file:///repo#prod', reset: true, removed: [], upserted: [aResource('Deployment', 'shop', 'api', { fields: [aField('.metadata.labels.team', 'a', undefined, { change: 'removed-from-git' })], source: sourceAt(A, 2) })] });

@@ -86,6 +86,8 @@ describe('drift tree model', () => {
     assert.equal(apiItem.collapsible, 'collapsed');
     assert.deepEqual(apiItem.icon, { id: 'diff-modified', color: 'gitopsAuthoring.driftDrifted' });
     assert.deepEqual(apiItem.command?.arguments, [{ environmentId: PROD, resourceId: 'apps/Deployment/shop/api' }]);
+    assert.equal(apiItem.accessibilityLabel, 'Deployment api, Drifted: replicas 3 → 5 · kubectl (scale) · 4 min ago');
+    assert.equal(model.item(find(model, 'settings'), NOW).accessibilityLabel, 'ConfigMap settings, Missing · not in the cluster');
     assert.equal(model.item(find(model, 'web'), NOW).collapsible, 'none');
     assert.equal(model.item(find(model, 'shop', 'namespace'), NOW).collapsible, 'expanded');
     const field = find(model, '.spec.replicas');
@@ -93,6 +95,10 @@ describe('drift tree model', () => {
     assert.equal(field.environmentId, PROD);
     assert.equal(field.resourceId, 'apps/Deployment/shop/api');
     assert.equal(model.badge(), 2);
+    assert.match(model.tooltip(field) ?? '', /Git: 3\nLive: 5\nChanged by kubectl \(scale\), Update, 2026-12-04T12:00:00Z\nSuggested: commit the live value to Git/);
+    assert.match(model.tooltip(find(model, 'settings')) ?? '', /ConfigMap shop\/settings\nMissing · not in the cluster/);
+    assert.match(model.tooltip(model.roots()[0] as DriftTreeNode) ?? '', /State: Connected/);
+    assert.equal(model.tooltip(find(model, 'shop', 'namespace')), undefined);
   });
 
   it('groups by GitOps unit with its Ready/Synced state', () => {
