@@ -4,9 +4,8 @@
 //     cluster before anyone looked at drift;
 // (b) live change → UI: `kubectl scale` with a new replica count, from the moment the API server received the
 //     PATCH to the first animation frame where both the Drift view row and the editor decoration show it.
-import { join } from 'node:path';
 import { CODE_SERVER_VERSION } from '../../scripts/code-server/install.mjs';
-import { makeLiveHotfix, renderDemoObjects } from '../../scripts/demo.mjs';
+import { LIVE_HOTFIX_STEPS, renderDemoObjects } from '../../scripts/demo.mjs';
 import type { RecordedRequest } from '../cluster/api-server/api-server.js';
 import type { JsonObject } from '../cluster/api-server/types.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
@@ -30,8 +29,7 @@ async function main(): Promise<void> {
   let session: WorkbenchSession | undefined;
   try {
     cluster = await startTestCluster({ seedObjects: renderDemoObjects() as JsonObject[] });
-    process.env.KUBECACHEDIR = join(cluster.dir, 'kube-cache');
-    makeLiveHotfix(cluster.handle.kubeconfigPath);
+    for (const args of LIVE_HOTFIX_STEPS) await cluster.run(...args);
     const c = cluster;
 
     const opened = Date.now();

@@ -1,7 +1,7 @@
 // What a user sees of the drift UI in the workbench, read from the page: the Drift view's rows and the editor
 // decorations' after-text (rendered by CSS `::after` content of a generated class, so read through
 // getComputedStyle). Waits poll the page with a deadline; nothing sleeps.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const UI_TIMEOUT_MS = 60_000;
 const ACTIVITY_BAR_ENTRY = '.activitybar a.action-label[aria-label^="GitOps Authoring"]';
@@ -26,29 +26,43 @@ export interface TreeRow {
   expanded: boolean | undefined;
 }
 
-/** Shows the GitOps Authoring view container (clicking its activity-bar entry only when it is not shown). */
-export async function showDriftView(page: Page): Promise<void> {
-  const entry = page.locator(ACTIVITY_BAR_ENTRY).first();
+/** Shows a view container by its activity-bar entry (clicked only when not shown: a click on the shown one hides it). */
+async function showContainer(page: Page, entrySelector: string, title: RegExp): Promise<void> {
+  const entry = page.locator(entrySelector).first();
   await entry.waitFor({ timeout: UI_TIMEOUT_MS });
-  const item = page.locator('.activitybar .action-item').filter({ has: page.locator(ACTIVITY_BAR_ENTRY) }).first();
+  const item = entry.locator('xpath=..');
   const isShown = /\bchecked\b/.test((await item.getAttribute('class')) ?? '') && (await page.locator('.part.sidebar').isVisible());
   if (!isShown) await entry.click();
-  await page.locator('.part.sidebar .composite.title').filter({ hasText: /GitOps Authoring/i }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.locator('.part.sidebar .composite.title').filter({ hasText: title }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Shows the GitOps Authoring view container (the Drift view). */
+export async function showDriftView(page: Page): Promise<void> {
+  await showContainer(page, ACTIVITY_BAR_ENTRY, /GitOps Authoring/i);
+}
+
+/** Shows the Explorer. */
+export async function showExplorer(page: Page): Promise<void> {
+  await showContainer(page, '.activitybar a.action-label[aria-label^="Explorer"]', /Explorer/i);
+}
+
+/** The Drift view row (a locator, to click) at a tree level whose label and description match. */
+export function treeRowLocator(page: Page, level: number, label: RegExp, description?: RegExp): Locator {
+  let row = page.locator(`.part.sidebar .pane-body .monaco-list-row[aria-level="${level}"]`).filter({ has: page.locator('.label-name', { hasText: label }) });
+  if (description) row = row.filter({ has: page.locator('.label-description', { hasText: description }) });
+  return row.first();
 }
 
 /** The rows the side bar's trees show now (the Drift view's, while it is the shown container). */
 export async function sidebarTreeRows(page: Page): Promise<TreeRow[]> {
   return page.evaluate(() =>
-    [...(globalThis as unknown as BrowserWindow).document.querySelectorAll('.part.sidebar .pane-body .monaco-list-row')].map((row) => {
-      const text = (selector: string) => (row.querySelector(selector)?.textContent ?? '').replace(/\u00a0/g, ' ').trim();
-      const expanded = row.getAttribute('aria-expanded');
-      return {
-        level: Number(row.getAttribute('aria-level') ?? 0),
-        label: text('.label-name'),
-        description: text('.label-description'),
-        expanded: expanded === null ? undefined : expanded === 'true',
-      };
-    }),
+    // No named helpers in here: the bundler would wrap them in a `__name` call the page does not define.
+    [...(globalThis as unknown as BrowserWindow).document.querySelectorAll('.part.sidebar .pane-body .monaco-list-row')].map((row) => ({
+      level: Number(row.getAttribute('aria-level') ?? 0),
+      label: (row.querySelector('.label-name')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+      description: (row.querySelector('.label-description')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+      expanded: row.getAttribute('aria-expanded') === null ? undefined : row.getAttribute('aria-expanded') === 'true',
+    })),
   );
 }
 
