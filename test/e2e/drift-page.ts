@@ -87,6 +87,23 @@ export async function afterTextsOnLine(page: Page, lineText: string): Promise<st
   }, lineText);
 }
 
+/**
+ * The lines the active diff editor shows on each side (original = left, modified = right), whitespace as
+ * typed; empty arrays when no diff editor is active.
+ */
+export async function diffEditorSides(page: Page): Promise<{ original: string[]; modified: string[] }> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as BrowserWindow;
+    const group = '.editor-group-container.active .monaco-diff-editor';
+    const original = [...w.document.querySelectorAll(`${group} .monaco-editor.original-in-monaco-diff-editor .view-line`)];
+    const modified = [...w.document.querySelectorAll(`${group} .monaco-editor.modified-in-monaco-diff-editor .view-line`)];
+    return {
+      original: original.map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')),
+      modified: modified.map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')),
+    };
+  });
+}
+
 /** Polls `read` until `accept` holds for its value or the deadline passes; returns the accepted value. */
 export async function waitForValue<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
