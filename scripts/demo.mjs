@@ -202,7 +202,11 @@ function printBanner(url, cluster, busyPort) {
   if (busyPort) log(`  (port ${busyPort} was taken, so code-server picked a free one)`);
   log('  Try: open apps/production/debug-pod.yaml (Problems panel: image-tag, resources);');
   log('       F1 → "GitOps Authoring: Lint Workspace".');
-  if (cluster) log(`  Cluster: ${cluster.url} (KUBECONFIG=${shown(cluster.kubeconfig)}), with a live hotfix to find as drift.`);
+  if (cluster) {
+    log(`  Cluster: ${cluster.url} (KUBECONFIG=${shown(cluster.kubeconfig)}), with a live hotfix to find as drift:`);
+    log('       the GitOps Authoring icon in the activity bar → Drift: api-server replicas 3 → 5 by kubectl (scale);');
+    log(`       change it live: kubectl --kubeconfig ${shown(cluster.kubeconfig)} scale deployment api-server -n shop --replicas=7`);
+  }
   log('  Press Ctrl+C to stop code-server and the test cluster.\n');
 }
 

@@ -134,29 +134,33 @@ export async function waitForAfterText(page: Page, lineText: string, pattern: Re
 }
 
 /**
- * Resolves with the browser's Date.now() at the first animation frame where the Drift view shows a row whose
- * text matches `rowPattern` AND the active editor's line containing `lineText` has an after-text matching
- * `afterPattern` (for latency figures: compare with the time the API server received the change).
+ * The browser's Date.now() at the first animation frame where the Drift view shows a row whose text matches
+ * `rowPattern` (`tree`), and where the active editor's line containing `lineText` has an after-text matching
+ * `afterPattern` (`decoration`): for latency figures, compared with the time the API server got the change.
  */
-export async function timeWhenShown(page: Page, rowPattern: RegExp, lineText: string, afterPattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<number> {
-  const handle = await page.waitForFunction(
-    ({ row, line, after }) => {
+export async function timesWhenShown(page: Page, rowPattern: RegExp, lineText: string, afterPattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<{ tree: number; decoration: number }> {
+  const tree = page.waitForFunction(
+    (row) => {
       const w = globalThis as unknown as BrowserWindow;
-      const rowRe = new RegExp(row.source, row.flags);
-      const afterRe = new RegExp(after.source, after.flags);
-      const rows = [...w.document.querySelectorAll('.part.sidebar .pane-body .monaco-list-row')];
-      if (!rows.some((r) => rowRe.test((r.textContent ?? '').replace(/\u00a0/g, ' ')))) return false;
-      const lines = [...w.document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')];
-      for (const l of lines) {
+      const re = new RegExp(row.source, row.flags);
+      return [...w.document.querySelectorAll('.part.sidebar .pane-body .monaco-list-row')].some((r) => re.test((r.textContent ?? '').replace(/\u00a0/g, ' '))) ? Date.now() : false;
+    },
+    { source: rowPattern.source, flags: rowPattern.flags },
+    { polling: 'raf', timeout: timeoutMs },
+  );
+  const decoration = page.waitForFunction(
+    ({ line, after }) => {
+      const w = globalThis as unknown as BrowserWindow;
+      const re = new RegExp(after.source, after.flags);
+      for (const l of w.document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')) {
         if (!(l.textContent ?? '').replace(/\u00a0/g, ' ').includes(line)) continue;
-        for (const span of l.querySelectorAll('span')) {
-          if (afterRe.test(w.getComputedStyle(span, '::after').content)) return Date.now();
-        }
+        for (const span of l.querySelectorAll('span')) if (re.test(w.getComputedStyle(span, '::after').content)) return Date.now();
       }
       return false;
     },
-    { row: { source: rowPattern.source, flags: rowPattern.flags }, line: lineText, after: { source: afterPattern.source, flags: afterPattern.flags } },
+    { line: lineText, after: { source: afterPattern.source, flags: afterPattern.flags } },
     { polling: 'raf', timeout: timeoutMs },
   );
-  return (await handle.jsonValue()) as number;
+  const [t, d] = await Promise.all([tree, decoration]);
+  return { tree: (await t.jsonValue()) as number, decoration: (await d.jsonValue()) as number };
 }
