@@ -23,6 +23,8 @@ export interface TreeRow {
   level: number;
   label: string;
   description: string;
+  /** What a screen reader says (resources: `<Kind> <name>, <Status>…`). */
+  ariaLabel: string;
   expanded: boolean | undefined;
 }
 
@@ -61,6 +63,7 @@ export async function sidebarTreeRows(page: Page): Promise<TreeRow[]> {
       level: Number(row.getAttribute('aria-level') ?? 0),
       label: (row.querySelector('.label-name')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
       description: (row.querySelector('.label-description')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+      ariaLabel: row.getAttribute('aria-label') ?? '',
       expanded: row.getAttribute('aria-expanded') === null ? undefined : row.getAttribute('aria-expanded') === 'true',
     })),
   );

@@ -92,14 +92,14 @@ describe('the drift UI in code-server against the test cluster', { timeout: SETU
       const deployment = await waitForTreeRow(page, DEPLOYMENT_ROW, /^replicas 3 → 5 · kubectl/);
       assert.match(deployment.description, /kubectl \(scale\)/, 'the manager and the subresource are named');
       assert.match(deployment.description, /\(\+1 more\)$/, 'the image set live is the other drifted field');
+      assert.match(deployment.ariaLabel, /^Deployment api-server, Drifted: /, 'its status is Drifted');
       const rows = await sidebarTreeRows(page);
-      const byLabel = (label: RegExp) => rows.filter((r) => label.test(r.label));
+      const said = rows.map((r) => r.ariaLabel);
       // The Service has the same name as the Deployment; the generated ConfigMap and the debug Pod are the others.
-      assert.ok(byLabel(DEPLOYMENT_ROW).some((r) => /^Synced/.test(r.description)), `the Service api-server is Synced: ${JSON.stringify(rows)}`);
-      assert.ok(byLabel(/^api-server-config-/).some((r) => /^Synced/.test(r.description)), `the generated ConfigMap is Synced: ${JSON.stringify(rows)}`);
-      assert.ok(byLabel(/^debug$/).some((r) => /^Synced/.test(r.description)), `the Pod debug is Synced: ${JSON.stringify(rows)}`);
-      const drifted = rows.filter((r) => r.level >= 1 && /→/.test(r.description) && r.label === 'api-server');
-      assert.equal(drifted.length, 1, 'only the Deployment is drifted');
+      for (const other of [/^Service api-server, Synced/, /^ConfigMap api-server-config-[a-z0-9]+, Synced/, /^Pod debug, Synced/]) {
+        assert.ok(said.some((l) => other.test(l)), `${other} in ${JSON.stringify(said)}`);
+      }
+      assert.deepEqual(said.filter((l) => /, (Drifted|Missing|Orphan)\b/.test(l)).map((l) => l.split(',')[0]), ['Deployment api-server'], 'only the Deployment is drifted');
       await screenshot('tree');
     }));
 
@@ -163,7 +163,8 @@ describe('the drift UI in code-server against the test cluster', { timeout: SETU
     step('outage', async ({ page }, c) => {
       await ensureManifestOpen(page);
       await c.handle.faults.goAway();
-      await waitForTreeRow(page, DEPLOYMENT_ROW, /Unknown/);
+      const unknown = await waitForTreeRow(page, DEPLOYMENT_ROW, /Unknown/);
+      assert.match(unknown.ariaLabel, /^Deployment api-server, Unknown/);
       const rows = await waitForValue('every resource to be Unknown', () => sidebarTreeRows(page), (rs) => !rs.some((r) => /^(Synced|replicas)/.test(r.description)));
       assert.ok(rows.some((r) => /Unknown/.test(r.description)));
       assert.deepEqual(await afterTextsOnLine(page, REPLICAS_LINE).then((ts) => ts.filter((t) => /→ 7/.test(t))), [], 'no stale live value on the line');
