@@ -31,6 +31,8 @@ export const DRIFT_CONTEXT_KEYS = {
   hasDrift: 'gitopsAuthoring.drift.hasDrift',
   /** The workspace is not trusted: drift does not start. */
   untrusted: 'gitopsAuthoring.drift.untrusted',
+  /** The server did not answer the last driftWatch (an error, not an empty answer). */
+  failed: 'gitopsAuthoring.drift.failed',
   /** The drift view shows a filtered tree (set by drift/drift-tree-provider.ts). */
   filtered: 'gitopsAuthoring.drift.filtered',
   /** 'namespace' or 'unit' (set by drift/drift-tree-provider.ts). */

@@ -111,6 +111,7 @@ export class DriftConnection implements vscode.Disposable {
 
   private disconnected(): void {
     this.lifecycle.connected(false);
+    this.setContextKey(DRIFT_CONTEXT_KEYS.failed, false);
     this.forget();
   }
 
@@ -145,9 +146,14 @@ export class DriftConnection implements vscode.Disposable {
     if (!client) return;
     client.sendRequest(driftWatchRequest, params).then(
       (answer) => {
-        if (this.client === client) this.applyEnvironments(answer);
+        if (this.client !== client) return;
+        this.setContextKey(DRIFT_CONTEXT_KEYS.failed, false);
+        this.applyEnvironments(answer);
       },
-      (error: unknown) => this.ctx.outputChannel.appendLine(`Drift: driftWatch failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => {
+        this.ctx.outputChannel.appendLine(`Drift: driftWatch failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (this.client === client && params.watching) this.setContextKey(DRIFT_CONTEXT_KEYS.failed, true);
+      },
     );
   }
 

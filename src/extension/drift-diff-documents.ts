@@ -76,7 +76,8 @@ export class DriftDiffDocuments implements vscode.TextDocumentContentProvider, v
     if (!ref) return '# Not a GitOps Authoring drift document.\n';
     try {
       const result = await this.fetch(ref.environmentId, ref.resourceId);
-      return diffSideText(result, ref.side, this.store.resource(ref.environmentId, ref.resourceId)?.status);
+      const resource = this.store.resource(ref.environmentId, ref.resourceId);
+      return diffSideText(result, ref.side, resource?.status, resource?.reason);
     } catch (error) {
       return `# The ${ref.side === 'git' ? 'Git' : 'live'} side could not be read: ${error instanceof Error ? error.message : String(error)}\n`;
     }

@@ -35,9 +35,13 @@ export function diffTitle(object: { readonly kind: string; readonly name: string
   return `${object.name} (${object.kind}): Git ↔ live (${context ?? 'no context'})`;
 }
 
-/** A side's text; when the side is absent, a comment that says why instead of an empty page. */
-export function diffSideText(result: DriftDocumentsResult, side: DiffSide, status?: string): string {
+/**
+ * A side's text; when the side is absent, a comment that says why instead of an empty page. While the resource
+ * is Unknown the live side is marked as the last state read, never passed off as the cluster's current one.
+ */
+export function diffSideText(result: DriftDocumentsResult, side: DiffSide, status?: string, reason?: string): string {
   const text = side === 'git' ? result.git : result.live;
+  if (text !== undefined && side === 'live' && status === 'Unknown') return `# Unknown${reason ? ` (${reason})` : ''}: the cluster cannot be read now; below is the last live state read.\n${text}`;
   if (text !== undefined) return text;
   if (side === 'git') return `# ${result.label} is not in Git${status === 'Orphan' ? ' (Orphan: it exists only in the cluster)' : ''}.\n`;
   if (status === 'Unknown') return `# ${result.label}: the live object cannot be read (Unknown).\n`;

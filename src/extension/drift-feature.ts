@@ -30,6 +30,7 @@ export class DriftFeature implements vscode.Disposable {
   private readonly tree: DriftTreeProvider;
   private readonly view: vscode.TreeView<DriftTreeNode>;
   private editorSettings: DriftEditorSettings = readEditorSettings();
+  private connecting: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(ctx: ServerContext, extension: vscode.ExtensionContext) {
@@ -55,6 +56,9 @@ export class DriftFeature implements vscode.Disposable {
       registerDriftHover(this.store),
       registerDriftCodeLens(this.store, () => this.editorSettings),
       this.view.onDidChangeVisibility((e) => this.connection.setViewVisible(e.visible)),
+      this.store.onChange((change) => {
+        if (change.environments) this.showConnectingProgress();
+      }),
       this.connection.onDidChangeHeardFromServer((heard) => {
         statusBar.setHeardFromServer(heard);
         if (!heard) notifications.reset();
@@ -172,6 +176,22 @@ export class DriftFeature implements vscode.Disposable {
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------
+
+  /** A progress bar in the view while any environment connects (the first list of a large cluster takes time). */
+  private showConnectingProgress(): void {
+    if (this.connecting || !this.store.environments().some((e) => e.state === 'Connecting')) return;
+    this.connecting = new Promise<void>((resolve) => {
+      const subscription = this.store.onChange(() => {
+        if (this.store.environments().some((e) => e.state === 'Connecting')) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+    const done = this.connecting;
+    void vscode.window.withProgress({ location: { viewId: DRIFT_VIEW_ID } }, () => done).then(() => {
+      this.connecting = undefined;
+    });
+  }
 
   private resourceOf(target: DriftTarget | undefined): DriftResourceView | undefined {
     const resource = target?.resourceId ? this.store.resource(target.environmentId, target.resourceId) : undefined;

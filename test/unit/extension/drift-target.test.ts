@@ -36,6 +36,12 @@ describe('drift diff documents', () => {
     assert.equal(diffTitle({ kind: 'Deployment', name: 'api-server' }, 'prod-eu'), 'api-server (Deployment): Git ↔ live (prod-eu)');
   });
 
+  it('marks the live side of an Unknown resource as the last state read', () => {
+    const text = diffSideText({ label: 'X', git: 'a: 1\n', live: 'a: 2\n' }, 'live', 'Unknown', 'cluster unreachable');
+    assert.equal(text, '# Unknown (cluster unreachable): the cluster cannot be read now; below is the last live state read.\na: 2\n');
+    assert.equal(diffSideText({ label: 'X', git: 'a: 1\n', live: 'a: 2\n' }, 'git', 'Unknown'), 'a: 1\n');
+  });
+
   it('says why a side is empty', () => {
     const orphan = { label: 'ConfigMap shop/old', live: 'kind: ConfigMap\n', context: 'prod' };
     assert.match(diffSideText(orphan, 'git', 'Orphan'), /^# ConfigMap shop\/old is not in Git \(Orphan/);

@@ -149,6 +149,10 @@ describe('package.json: the drift UI', () => {
     assert.ok(whens.some((w) => /!gitopsAuthoring\.serverRunning/.test(w)));
   });
 
+  it('welcome texts carry no Markdown code spans (welcome views would show the backticks)', () => {
+    for (const welcome of manifest.contributes.viewsWelcome ?? []) assert.doesNotMatch(welcome.contents, /`/, welcome.contents);
+  });
+
   it('tree items get inline diff on drifted resources, refresh and pick-context on environments', () => {
     const items = manifest.contributes.menus?.['view/item/context'] ?? [];
     const inline = (command: string) => items.filter((i) => i.command === command && i.group?.startsWith('inline')).map((i) => i.when ?? '');
