@@ -168,11 +168,14 @@ describe('the drift UI in code-server against the test cluster', { timeout: SETU
       const rows = await waitForValue('every resource to be Unknown', () => sidebarTreeRows(page), (rs) => !rs.some((r) => /^(Synced|replicas)/.test(r.description)));
       assert.ok(rows.some((r) => /Unknown/.test(r.description)));
       assert.deepEqual(await afterTextsOnLine(page, REPLICAS_LINE).then((ts) => ts.filter((t) => /→ 7/.test(t))), [], 'no stale live value on the line');
+      const said = await waitForAfterText(page, 'apiVersion: apps/v1', /Unknown/);
+      assert.match(said, /Unknown: \S/, `the editor says Unknown with a reason on the resource's first line: ${said}`);
       await screenshot('unknown');
       await c.handle.faults.restart({ keepState: true });
       await waitForTreeRow(page, DEPLOYMENT_ROW, /^replicas 3 → 7 · kubectl \(scale\)/);
       await waitForTreeRow(page, /^debug$/, /^Synced/);
       await waitForAfterText(page, REPLICAS_LINE, /→ 7 · kubectl \(scale\)/);
+      await waitForValue('the Unknown note to leave the first line', () => afterTextsOnLine(page, 'apiVersion: apps/v1'), (ts) => !ts.some((t) => /Unknown/.test(t)));
     }));
 
   test('across the run the extension only read the cluster: every write came from kubectl', { timeout: STEP_TIMEOUT_MS }, () =>
