@@ -180,14 +180,16 @@ function parseYaml(text) {
   return parseAllDocuments(text).map((d) => d.toJS()).filter((o) => o && typeof o === 'object' && typeof o.kind === 'string');
 }
 
+/** The kubectl arguments of the demo's live hotfix (Git says replicas 3 and image 1.8.2). */
+export const LIVE_HOTFIX_STEPS = [
+  ['scale', 'deployment/api-server', '-n', 'shop', '--replicas=5'],
+  ['set', 'image', 'deployment/api-server', 'api=ghcr.io/acme/api-server:1.8.3-hotfix', '-n', 'shop'],
+];
+
 /** A live hotfix by a human with the real kubectl, so the drift view has something to attribute. */
 export function makeLiveHotfix(kubeconfig) {
   const kubectl = (...args) => spawnSync('kubectl', ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8' });
-  const steps = [
-    ['scale', 'deployment/api-server', '-n', 'shop', '--replicas=5'],
-    ['set', 'image', 'deployment/api-server', 'api=ghcr.io/acme/api-server:1.8.3-hotfix', '-n', 'shop'],
-  ];
-  for (const args of steps) {
+  for (const args of LIVE_HOTFIX_STEPS) {
     const r = kubectl(...args);
     if (r.status === 0) log(`  live hotfix: kubectl ${args.join(' ')}`);
     else log(`  (skipped the live hotfix "kubectl ${args.join(' ')}": ${(r.error?.message ?? r.stderr).trim()})`);
@@ -200,7 +202,11 @@ function printBanner(url, cluster, busyPort) {
   if (busyPort) log(`  (port ${busyPort} was taken, so code-server picked a free one)`);
   log('  Try: open apps/production/debug-pod.yaml (Problems panel: image-tag, resources);');
   log('       F1 → "GitOps Authoring: Lint Workspace".');
-  if (cluster) log(`  Cluster: ${cluster.url} (KUBECONFIG=${shown(cluster.kubeconfig)}), with a live hotfix to find as drift.`);
+  if (cluster) {
+    log(`  Cluster: ${cluster.url} (KUBECONFIG=${shown(cluster.kubeconfig)}), with a live hotfix to find as drift:`);
+    log('       the GitOps Authoring icon in the activity bar → Drift: api-server replicas 3 → 5 by kubectl (scale);');
+    log(`       change it live: kubectl --kubeconfig ${shown(cluster.kubeconfig)} scale deployment api-server -n shop --replicas=7`);
+  }
   log('  Press Ctrl+C to stop code-server and the test cluster.\n');
 }
 

@@ -65,13 +65,13 @@ describe('@kubernetes/client-node', () => {
       await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'during' } } });
       await eventually(() => (seen.includes('update before') && seen.includes('add during') ? true : undefined), 'watched changes');
 
-      const listsBefore = handle.requests.filter((r) => r.verb === 'get' && r.path.endsWith('/configmaps')).length;
+      const listsBefore = handle.requests.filter((r) => r.verb === 'list' && r.path.endsWith('/configmaps')).length;
       // Hold the informer's next watch back long enough to change and compact behind its back.
       handle.faults.set({ latencyMs: 400, pathFilter: /watch=/ });
       handle.faults.dropWatches();
       await core.deleteNamespacedConfigMap({ name: 'during', namespace: 'default' });
       handle.faults.compact();
-      await eventually(() => (handle.requests.filter((r) => r.verb === 'get' && r.path.endsWith('/configmaps')).length > listsBefore ? true : undefined), 'a relist after 410');
+      await eventually(() => (handle.requests.filter((r) => r.verb === 'list' && r.path.endsWith('/configmaps')).length > listsBefore ? true : undefined), 'a relist after 410');
       handle.faults.reset();
       await eventually(() => (seen.includes('delete during') ? true : undefined), 'the relist to notice the deletion');
       await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'after' } } });

@@ -1,11 +1,15 @@
 // `npm start` as a user runs it: the demo must print a URL that serves the workbench, seed the test cluster
-// with the demo's objects plus a live kubectl hotfix, and stop everything it started on Ctrl+C.
+// with the demo's objects plus a live kubectl hotfix, show that hotfix as drift in the browser without any
+// extra step, and stop everything it started on Ctrl+C.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { launchChromium } from './chromium-browser.js';
+import { showDriftView, waitForTreeRow } from './drift-page.js';
+import { waitForWorkbench } from './workbench-page.js';
 
 const START_TIMEOUT_MS = 8 * 60_000;
 
@@ -58,6 +62,18 @@ test('npm start serves the workbench on a seeded test cluster and Ctrl+C stops e
     const container = live.spec.template.spec.containers[0];
     assert.equal(container?.image, 'ghcr.io/acme/api-server:1.8.3-hotfix');
     assert.deepEqual(container?.env, [{ name: 'CLUSTER', value: 'production' }], 'Flux postBuild variables are substituted');
+
+    // A newcomer opens the URL and the GitOps Authoring icon: the hotfix is there, attributed to kubectl.
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await tab.goto(workbenchUrl);
+      await waitForWorkbench(tab);
+      await showDriftView(tab);
+      await waitForTreeRow(tab, /^api-server$/, /^replicas 3 → 5 · kubectl \(scale\)/);
+    } finally {
+      await browser.close();
+    }
 
     child.kill('SIGINT');
     assert.equal(await exited, 0, `npm start ends cleanly on Ctrl+C:\n${output}`);

@@ -16,6 +16,8 @@ export interface WorkbenchSession {
   /** The workspace folder code-server has open (a git clone of the fixture). */
   workspace: string;
   codeServer: RunningCodeServer;
+  /** code-server's user data folder (its logs, output channels included, are under `logs/`). */
+  userDataDir: string;
   /** Saves a screenshot and code-server's output into a kept temp dir; returns that dir. */
   captureFailure(name: string): Promise<string>;
   close(): Promise<void>;
@@ -51,7 +53,7 @@ export async function openWorkbenchSession(options: { fixture: string; env?: Nod
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(codeServer.workbenchUrl);
     await waitForWorkbench(page);
-    return { page, workspace, codeServer, captureFailure, close };
+    return { page, workspace, codeServer, userDataDir, captureFailure, close };
   } catch (error) {
     const dir = page ? await captureFailure('session-start') : undefined;
     await close();

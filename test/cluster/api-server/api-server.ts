@@ -28,9 +28,14 @@ export interface RecordedRequest {
   fieldManager?: string;
   userAgent: string;
   contentType?: string;
-  verb: string;
+  /** get, list, watch, create, update, patch or delete (as Kubernetes audit logs name them). */
+  verb: RequestVerb;
   status?: number;
+  /** When the request arrived (Date.now()). */
+  at: number;
 }
+
+export type RequestVerb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
 
 export interface ApiServerDeps {
   ctx: ServerContext;
@@ -43,7 +48,12 @@ export interface ApiServerDeps {
   crdPrinterColumns: (rt: ResourceType) => unknown;
 }
 
-const WRITE_VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+const WRITE_VERBS: Record<string, RequestVerb> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+
+/** Whether a recorded request asked to change something (dry runs included). */
+export function isWriteRequest(request: RecordedRequest): boolean {
+  return request.verb === 'create' || request.verb === 'update' || request.verb === 'patch' || request.verb === 'delete';
+}
 
 /** The manager name a real server derives: ?fieldManager, else the User-Agent up to its first '/'. */
 export function managerFor(query: URLSearchParams, userAgent: string): string {
@@ -51,6 +61,9 @@ export function managerFor(query: URLSearchParams, userAgent: string): string {
   if (explicit) return explicit;
   return (userAgent.split('/')[0] ?? '').slice(0, 128) || 'unknown';
 }
+
+/** Not a Kubernetes path: the request log as JSON, for a person checking who wrote what (`curl URL/debug/requests`). */
+export const REQUEST_LOG_PATH = '/debug/requests';
 
 export function createHandler(deps: ApiServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -63,6 +76,7 @@ async function handle(deps: ApiServerDeps, req: IncomingMessage, res: ServerResp
   const path = url.pathname;
   const method = req.method ?? 'GET';
   const userAgent = String(req.headers['user-agent'] ?? '');
+  if (path === REQUEST_LOG_PATH && method === 'GET') return sendJson(res, 200, { requests: deps.requests });
   const isWatch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
   const record: RecordedRequest = {
     method,
@@ -71,6 +85,7 @@ async function handle(deps: ApiServerDeps, req: IncomingMessage, res: ServerResp
     userAgent,
     contentType: req.headers['content-type'],
     verb: isWatch ? 'watch' : (WRITE_VERBS[method] ?? 'get'),
+    at: Date.now(),
   };
   if (WRITE_VERBS[method]) record.fieldManager = managerFor(url.searchParams, userAgent);
   deps.requests.push(record);
@@ -155,7 +170,10 @@ async function routeResource(deps: ApiServerDeps, rt: ResourceType, rr: Resource
       serveWatch(ctx, rt, namespace, { ...readQuery, resourceVersion: q.get('resourceVersion') ?? undefined, allowWatchBookmarks: q.get('allowWatchBookmarks') === 'true', timeoutSeconds: q.has('timeoutSeconds') ? Number(q.get('timeoutSeconds')) : undefined }, res, deps.watches, deps.watchSettings);
       return;
     }
-    if (!rr.name) return sendJson(res, 200, listObjects(ctx, rt, namespace, readQuery, deps.crdPrinterColumns(rt)));
+    if (!rr.name) {
+      record.verb = 'list';
+      return sendJson(res, 200, listObjects(ctx, rt, namespace, readQuery, deps.crdPrinterColumns(rt)));
+    }
     const obj = getObject(ctx, rt, namespace, rr.name);
     if (sub === 'scale') return sendJson(res, 200, scaleOf(obj));
     if (readQuery.accept && /as=Table/.test(readQuery.accept)) {
