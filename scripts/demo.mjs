@@ -146,15 +146,19 @@ export function renderDemoObjects(repo = demoRepo) {
       text = text.replaceAll(`\${${name}}`, String(value));
     }
     for (const o of parseYaml(text)) {
-      if (String(o.apiVersion).includes('toolkit.fluxcd.io')) continue;
       if (k.spec?.targetNamespace && o.kind !== 'Namespace') o.metadata = { ...o.metadata, namespace: k.spec.targetNamespace };
       if (o.metadata?.namespace) namespaces.add(o.metadata.namespace);
       objects.push(o);
     }
   }
   const nsObjects = [...namespaces].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
-  return [...nsObjects, ...objects];
+  // Flux's own objects (GitRepository, Kustomizations) are deployed too: the test cluster serves their kinds
+  // from Flux's CRDs (trimmed copies in test/fixtures/cluster/crds), as a cluster bootstrapped by Flux would.
+  const crds = FLUX_CRD_FILES.flatMap((f) => parseYaml(readFileSync(join(root, 'test', 'fixtures', 'cluster', 'crds', f), 'utf8')));
+  return [...crds, ...nsObjects, ...objects];
 }
+
+const FLUX_CRD_FILES = ['flux-source-gitrepositories.yaml', 'flux-kustomize-kustomizations.yaml'];
 
 function renderDir(dir) {
   if (['kustomization.yaml', 'kustomization.yml', 'Kustomization'].some((f) => existsSync(join(dir, f)))) {
@@ -181,6 +185,19 @@ function parseYaml(text) {
 }
 
 /** The kubectl arguments of the demo's live hotfix (Git says replicas 3 and image 1.8.2). */
+/**
+ * What Flux's controllers would report once they reconciled (no controller runs in the test cluster): Ready
+ * conditions on the demo's GitRepository and Kustomizations, written to their status subresource.
+ */
+export const FLUX_READY_STEPS = [
+  ['gitrepository', 'flux-system', 'Stored artifact for revision main@sha1:5d1c2a4'],
+  ['kustomization', 'flux-system', 'Applied revision: main@sha1:5d1c2a4'],
+  ['kustomization', 'apps', 'Applied revision: main@sha1:5d1c2a4'],
+].map(([kind, name, message]) => [
+  'patch', `${kind}/${name}`, '-n', 'flux-system', '--subresource=status', '--type=merge',
+  '-p', JSON.stringify({ status: { conditions: [{ type: 'Ready', status: 'True', reason: 'ReconciliationSucceeded', message, lastTransitionTime: '2026-12-04T08:00:00Z' }] } }),
+]);
+
 export const LIVE_HOTFIX_STEPS = [
   ['scale', 'deployment/api-server', '-n', 'shop', '--replicas=5'],
   ['set', 'image', 'deployment/api-server', 'api=ghcr.io/acme/api-server:1.8.3-hotfix', '-n', 'shop'],
@@ -189,6 +206,10 @@ export const LIVE_HOTFIX_STEPS = [
 /** A live hotfix by a human with the real kubectl, so the drift view has something to attribute. */
 export function makeLiveHotfix(kubeconfig) {
   const kubectl = (...args) => spawnSync('kubectl', ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8' });
+  for (const args of FLUX_READY_STEPS) {
+    const r = kubectl(...args);
+    if (r.status !== 0) log(`  (Flux status not set: ${(r.error?.message ?? r.stderr).trim()})`);
+  }
   for (const args of LIVE_HOTFIX_STEPS) {
     const r = kubectl(...args);
     if (r.status === 0) log(`  live hotfix: kubectl ${args.join(' ')}`);

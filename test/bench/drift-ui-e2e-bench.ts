@@ -5,7 +5,7 @@
 // (b) live change → UI: `kubectl scale` with a new replica count, from the moment the API server received the
 //     PATCH to the first animation frame where both the Drift view row and the editor decoration show it.
 import { CODE_SERVER_VERSION } from '../../scripts/code-server/install.mjs';
-import { LIVE_HOTFIX_STEPS, renderDemoObjects } from '../../scripts/demo.mjs';
+import { FLUX_READY_STEPS, LIVE_HOTFIX_STEPS, renderDemoObjects } from '../../scripts/demo.mjs';
 import type { RecordedRequest } from '../cluster/api-server/api-server.js';
 import type { JsonObject } from '../cluster/api-server/types.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   let session: WorkbenchSession | undefined;
   try {
     cluster = await startTestCluster({ seedObjects: renderDemoObjects() as JsonObject[] });
-    for (const args of LIVE_HOTFIX_STEPS) await cluster.run(...args);
+    for (const args of [...FLUX_READY_STEPS, ...LIVE_HOTFIX_STEPS]) await cluster.run(...args);
     const c = cluster;
 
     const opened = Date.now();

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { LIVE_HOTFIX_STEPS, renderDemoObjects } from '../../scripts/demo.mjs';
+import { FLUX_READY_STEPS, LIVE_HOTFIX_STEPS, renderDemoObjects } from '../../scripts/demo.mjs';
 import { isWriteRequest, type RecordedRequest } from '../cluster/api-server/api-server.js';
 import type { JsonObject } from '../cluster/api-server/types.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
@@ -51,7 +51,7 @@ describe('the drift UI in code-server against the test cluster', { timeout: SETU
   before(async () => {
     cluster = await startTestCluster({ seedObjects: renderDemoObjects() as JsonObject[] });
     // The demo's live hotfix, by the real kubectl (asynchronously: this process serves the cluster).
-    for (const args of LIVE_HOTFIX_STEPS) await cluster.run(...args);
+    for (const args of [...FLUX_READY_STEPS, ...LIVE_HOTFIX_STEPS]) await cluster.run(...args);
     const live = await cluster.getJson('get', 'deployment', 'api-server', '-n', 'shop');
     assert.equal((live.spec as { replicas: number }).replicas, 5, 'the demo hotfix scaled the Deployment to 5');
     session = await openWorkbenchSession({ fixture: 'test/fixtures/demo-repo', env: { KUBECONFIG: cluster.handle.kubeconfigPath } });
