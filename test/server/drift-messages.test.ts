@@ -54,7 +54,7 @@ spec:
 const FILES = { 'clusters/flux.yaml': FLUX, 'apps/prod/api.yaml': deployment('api'), 'apps/staging/api.yaml': deployment('api') };
 const API = (namespace: string) => ({ group: 'apps', kind: 'Deployment', namespace, name: 'api' });
 const WEB = (namespace: string) => ({ group: 'apps', kind: 'Deployment', namespace, name: 'web' });
-const TIMING = { documentDelayMs: 0, workspaceDelayMs: 10, driftStopDelayMs: 0, driftDesiredDelayMs: 0 };
+const TIMING = { documentDelayMs: 0, workspaceDelayMs: 10, driftStopDelayMs: 0, driftDesiredDelayMs: 0, driftRetryBaseMs: 10 };
 
 interface DriftSession {
   session: LspTestSession;
@@ -262,6 +262,23 @@ describe('drift messages: no kubeconfig, no environment', () => {
     await s.session.open('apps/prod/bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n');
     const diagnostics = await s.session.diagnosticsFor('apps/prod/bad.yaml');
     assert.ok(diagnostics.diagnostics.some((d) => d.code === 'image-tag'));
+  });
+
+  it('a cluster unreachable when drift starts is tried again by itself, and connects once it answers', async () => {
+    const factory = new FakeDriftFactory((o) => [aResult(API(o.env?.namespace ?? 'default'))]);
+    factory.failWith = new DriftServiceError({ kind: 'cluster', message: 'cannot reach https://10.0.0.1:6443: ECONNREFUSED', clusterStatus: ClusterStatus.Unreachable });
+    const s = await startSession(FILES, factory);
+    sessions.push(s.session);
+    await s.session.client.sendRequest(driftWatchRequest, { watching: true });
+    await s.session.waitFor(() => s.latestEnv('prod')?.state === 'Unreachable', 'unreachable at start');
+    const attempts = factory.calls.length;
+    await s.session.waitFor(() => factory.calls.length >= attempts + 2, 'retried without being asked');
+    factory.failWith = undefined;
+    await s.session.waitFor(() => s.latestEnv('prod')?.state === 'Connected', 'connected once the cluster answers');
+    const retries = factory.calls.length;
+    await s.session.client.sendRequest(driftWatchRequest, { watching: false });
+    await s.session.waitFor(() => s.latestEnv('prod')?.state === 'Idle', 'idle');
+    assert.equal(factory.calls.length, retries, 'no retry once connected or stopped');
   });
 
   it('a drift start that hangs (a slow cluster) blocks neither the answer nor lint', async () => {

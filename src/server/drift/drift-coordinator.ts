@@ -26,9 +26,11 @@ export interface DriftTiming {
   readonly driftStopDelayMs: number;
   /** Debounce of file changes before the affected environments rebuild their desired state. */
   readonly driftDesiredDelayMs: number;
+  /** First delay before a start that failed on the cluster or kubeconfig is tried again (doubling, jittered, to 30 s). */
+  readonly driftRetryBaseMs: number;
 }
 
-export const DEFAULT_DRIFT_TIMING: DriftTiming = { driftStopDelayMs: 10_000, driftDesiredDelayMs: 300 };
+export const DEFAULT_DRIFT_TIMING: DriftTiming = { driftStopDelayMs: 10_000, driftDesiredDelayMs: 300, driftRetryBaseMs: 1_000 };
 
 export interface DriftCoordinatorOptions {
   readonly connection: Connection;
@@ -93,6 +95,7 @@ export class DriftCoordinator {
         changed: () => this.scheduleNotify(),
         log: this.options.log,
         desiredDelayMs: this.options.timing.driftDesiredDelayMs,
+        retryBaseMs: this.options.timing.driftRetryBaseMs,
         ...(this.options.processEnv ? { processEnv: this.options.processEnv } : {}),
       });
       this.folders.set(folder, drift);

@@ -7,6 +7,7 @@ import type { Environment } from '../../core/environments/environment.js';
 import { formatResourceKey, resourceKeyId, type ResourceKey } from '../../core/resource/resource-key.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
 import type { DriftDeltaParams, DriftDocumentsResult, DriftEnvironmentView, GitOpsUnitView } from '../../protocol/drift-messages.js';
+import { Backoff } from '../../adapters/kube/backoff.js';
 import { stateOfCluster, stateOfStartFailure, type ConnectionState } from './connection-state.js';
 import { DeltaBatcher } from './delta-batcher.js';
 import { renderDriftDocuments } from './drift-documents.js';
@@ -25,6 +26,8 @@ export interface EnvironmentDriftOptions {
   /** The environment's view (state, counts, context, unit) may have changed. */
   readonly changed: () => void;
   readonly log: (message: string) => void;
+  /** First delay before a failed start is tried again (cluster unreachable, kubeconfig missing). */
+  readonly retryBaseMs?: number;
   readonly processEnv?: NodeJS.ProcessEnv;
 }
 
@@ -53,11 +56,15 @@ export class EnvironmentDrift {
   private readonly keyIdOfDisplayId = new Map<string, string>();
   private desiredRun: Promise<void> | undefined;
   private desiredAgain = false;
+  /** A start that failed on the cluster or the kubeconfig is tried again by itself: the cause may go away. */
+  private readonly retry: Backoff;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: EnvironmentDriftOptions) {
     this.name = options.env?.name ?? '';
     this.id = `${options.folderUri}#${this.name}`;
     this.batcher = new DeltaBatcher(this.id, options.sendDelta);
+    this.retry = new Backoff(options.retryBaseMs ?? 1_000, 30_000);
     this.unit = gitOpsUnitOf(options.env, options.index());
   }
 
@@ -187,7 +194,8 @@ export class EnvironmentDrift {
     this.options.changed();
   }
 
-  private async start(): Promise<void> {
+  /** `retrying`: a scheduled retry keeps showing the last failure until it succeeds (no flicker to Connecting). */
+  private async start(retrying = false): Promise<void> {
     const generation = ++this.generation;
     const target = this.target;
     this.stopService();
@@ -199,8 +207,10 @@ export class EnvironmentDrift {
       this.options.changed();
       return;
     }
-    this.connection = { state: 'Connecting' };
-    this.options.changed();
+    if (!retrying) {
+      this.connection = { state: 'Connecting' };
+      this.options.changed();
+    }
     let service: DriftService;
     try {
       service = await this.options.factory({
@@ -217,8 +227,10 @@ export class EnvironmentDrift {
       this.options.log(`drift ${this.label()}: ${this.connection.state}: ${this.connection.reason ?? ''}`);
       this.batcher.resetTo([]);
       this.options.changed();
+      this.scheduleRetry(error);
       return;
     }
+    this.retry.reset();
     if (generation !== this.generation) {
       service.stop();
       return;
@@ -235,7 +247,19 @@ export class EnvironmentDrift {
     }
   }
 
+  /** Cluster and kubeconfig problems may go away by themselves; a desired state that fails waits for a file change. */
+  private scheduleRetry(error: unknown): void {
+    if (error instanceof DriftServiceError && error.problem.kind === 'desired-state') return;
+    if (!this.target) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.target && !this.service) this.start(true).catch((e: unknown) => this.fail('start', e));
+    }, this.retry.next());
+  }
+
   private stopService(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     const service = this.service;
     this.service = undefined;
     this.results.clear();

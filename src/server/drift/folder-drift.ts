@@ -28,6 +28,7 @@ export interface FolderDriftOptions {
   readonly log: (message: string) => void;
   /** Debounce of file changes before desired state is rebuilt. */
   readonly desiredDelayMs: number;
+  readonly retryBaseMs: number;
   readonly processEnv?: NodeJS.ProcessEnv;
 }
 
@@ -136,6 +137,7 @@ export class FolderDrift {
         sendDelta: this.options.sendDelta,
         changed: this.options.changed,
         log: this.options.log,
+        retryBaseMs: this.options.retryBaseMs,
         ...(this.options.processEnv ? { processEnv: this.options.processEnv } : {}),
       });
       this.environments.set(name, { drift, signature });
