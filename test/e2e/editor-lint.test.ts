@@ -1,9 +1,13 @@
 // End to end in a real VS Code (code-server 4.139) in a real Chromium: the packaged VSIX on a git copy of the
 // demo repository. What is asserted is what a user sees: the extension's status bar entry, our language
-// server's warnings in the Problems panel, and a command of ours run from the palette.
+// server's warnings in the Problems panel, and a command of ours run from the palette. There is no kubeconfig
+// here (KUBECONFIG names a file that does not exist): the Drift view says how to connect, and lint works.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { showDriftView } from './drift-page.js';
 import { openWorkbenchSession, type WorkbenchSession } from './workbench-session.js';
 import {
   applyQuickFix,
@@ -27,7 +31,7 @@ describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 6 * ST
   let session: WorkbenchSession | undefined;
 
   before(async () => {
-    session = await openWorkbenchSession({ fixture: 'test/fixtures/demo-repo' });
+    session = await openWorkbenchSession({ fixture: 'test/fixtures/demo-repo', env: { KUBECONFIG: join(tmpdir(), 'gitops-authoring-no-such-kubeconfig') } });
   }, { timeout: SETUP_TIMEOUT_MS });
 
   after(async () => {
@@ -92,5 +96,16 @@ describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 6 * ST
       await applyQuickFix(page, 'name: shell', 'Add resource requests and limits');
       await waitForEditorLine(page, 'requests:');
       await waitForNoProblem(page, /no resource requests or limits/);
+    }));
+
+  test('without a kubeconfig the Drift view says how to connect instead of a tree', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('drift-no-kubeconfig', async ({ page }) => {
+      await showDriftView(page);
+      const welcome = page.locator('.welcome-view-content', { hasText: 'No kubeconfig found' });
+      await welcome.waitFor({ timeout: 60_000 });
+      const text = await welcome.innerText();
+      assert.match(text, /set KUBECONFIG, create ~\/\.kube\/config/);
+      assert.match(text, /Choose a Kubeconfig File/);
+      assert.equal(await page.locator('.pane-body .monaco-list-row').filter({ hasText: /Unknown|Synced|Drifted/ }).count(), 0, 'no tree of Unknowns');
     }));
 });

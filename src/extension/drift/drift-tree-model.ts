@@ -85,6 +85,8 @@ export class DriftTreeModel {
   private readonly items: DriftTreeItemModel;
   /** Environment id → what its item showed last (see `environmentSignatureOf`). */
   private readonly envSignatures = new Map<string, string>();
+  /** Whether the roots VS Code last read were shown (a kubeconfig was found then). */
+  private shownKubeconfigFound = true;
   private lastBadge = 0;
 
   constructor(
@@ -130,8 +132,9 @@ export class DriftTreeModel {
     return totals.Drifted + totals.Missing + totals.Orphan;
   }
 
+  /** No roots while no kubeconfig was found: the view's welcome content says how to connect instead. */
   roots(): readonly DriftTreeNode[] {
-    return this.index.roots();
+    return this.store.kubeconfigFound ? this.index.roots() : [];
   }
 
   children(node: DriftTreeNode): readonly DriftTreeNode[] {
@@ -154,7 +157,8 @@ export class DriftTreeModel {
   /** Apply one store change; answers the nodes whose items or children changed. */
   applyChange(change: DriftStoreChange): DriftTreeChangeSet {
     const refresh = new Set<DriftTreeNode>();
-    let all = false;
+    let all = this.shownKubeconfigFound !== this.store.kubeconfigFound;
+    this.shownKubeconfigFound = this.store.kubeconfigFound;
     if (change.environments || change.reset.length > 0) {
       const ids = this.store.environments().map((e) => e.id);
       if (this.index.followEnvironments(ids)) {

@@ -192,6 +192,17 @@ describe('drift tree model', () => {
     assert.deepEqual(set.nodes, [], 'a hidden resource staying hidden refreshes nothing');
   });
 
+  it('shows no roots while no kubeconfig was found (the welcome view says how to connect), all of them once one is', () => {
+    const { store, model, sets } = setUp([api(), svc()]);
+    assert.equal(model.roots().length, 1);
+    store.applyEnvironments({ environments: [anEnvironment('prod', { state: 'NoKubeconfig', reason: 'no kubeconfig found' })], contexts: [], kubeconfigFound: false });
+    assert.equal(sets.at(-1)?.all, true, 'VS Code reads the roots again');
+    assert.deepEqual(model.roots(), []);
+    store.applyEnvironments({ environments: [anEnvironment('prod', { context: 'kind-prod' })], contexts: ['kind-prod'], kubeconfigFound: true });
+    assert.equal(sets.at(-1)?.all, true);
+    assert.equal(model.roots().length, 1);
+  });
+
   it('refreshes the environment on reset and on a state change, the whole tree when the list changes', () => {
     const { store, model, sets } = setUp([api(), svc()]);
     const apiNode = find(model, 'api');
