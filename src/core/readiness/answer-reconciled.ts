@@ -11,6 +11,9 @@ function verdictOf(units: readonly AgentUnit[], isGood: (u: AgentUnit) => boolea
   return good === units.length ? 'met' : good === 0 ? 'unmet' : 'partial';
 }
 
+/** Shared with the `no-drift-alerts` finding, so the quick wins name it once. */
+export const ALERTS_REMEDY = 'Add a Flux Provider (Slack, Teams…) and an Alert on the Kustomizations, or Argo CD notifications with an `on-sync-failed`/`on-health-degraded` trigger.';
+
 const ANSWER: Record<Verdict, string> = { met: 'Yes', partial: 'Partial', unmet: 'No' };
 
 export function answerReconciled(facts: ReadinessFacts): QuestionAnswer[] {
@@ -43,7 +46,7 @@ export function answerReconciled(facts: ReadinessFacts): QuestionAnswer[] {
       ? `The agent compares the cluster with Git on every sync, and ${facts.alerts.length} alert(s) tell people about it.`
       : 'The agent sees drift when it syncs, but no alert is configured: nobody is told (no Flux Alert/Provider, no Argo CD notifications).',
     evidence: capEvidence([...facts.alerts, ...driftNote]),
-    ...(detectVerdict === 'met' ? {} : { remedy: { text: 'Add a Flux Provider (Slack, Teams…) and an Alert on the Kustomizations, or Argo CD notifications with an `on-sync-status-unknown`/`on-health-degraded` trigger.', effort: 'quick' } as const }),
+    ...(detectVerdict === 'met' ? {} : { remedy: { text: ALERTS_REMEDY, effort: 'quick' } as const }),
   };
 
   const isCorrecting = (u: AgentUnit) => u.heals && u.prunes;

@@ -1,5 +1,6 @@
 // The course's common mistakes, found in the repository: secrets in Git, branch-per-environment, a push
 // pipeline called GitOps, no drift alerts, one giant unsplit repository.
+import { ALERTS_REMEDY } from './answer-reconciled.js';
 import { capEvidence } from './cap-evidence.js';
 import { unitEvidence } from './gitops-agents.js';
 import { findingEvidence, stepEvidence, type ReadinessFacts } from './readiness-facts.js';
@@ -64,7 +65,7 @@ export function findMistakes(facts: ReadinessFacts): MistakeFinding[] {
       id: 'no-drift-alerts', title: 'No drift detection alerts', confidence: 'high',
       message: facts.units.length > 0 ? 'The agent is configured without alerts: nobody hears about drift or failed reconciliations.' : 'Nothing detects drift, and nothing would alert.',
       evidence: facts.units.slice(0, 5).map((u) => unitEvidence(u, [], `${u.resource.kind} '${u.resource.name}' has no Alert`)),
-      remedy: { text: 'Configure a Flux Alert + Provider or Argo CD notifications for reconciliation failures and drift.', effort: 'quick' },
+      remedy: { text: ALERTS_REMEDY, effort: 'quick' },
     });
   }
 
