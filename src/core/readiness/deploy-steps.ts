@@ -74,10 +74,21 @@ function isComment(line: string, path: string): boolean {
   return /Jenkinsfile|\.groovy$/.test(path) && t.startsWith('//');
 }
 
-/** Every deploy step, line by line (one per kind and line: a line that pushes counts once). */
+/** CI jobs that make a throwaway cluster to test against (kind, k3d, minikube): their kubectl is no deploy. */
+const EPHEMERAL_CLUSTER = /\bkind\s+create\s+cluster\b|\bk3d\s+cluster\s+create\b|\bminikube\s+start\b|\b(?:helm\/kind-action|AbsaOSS\/k3d-action|medyagh\/setup-minikube|nolar\/setup-k3d-k3s)\b/;
+
+export function createsThrowawayCluster(text: string): boolean {
+  return EPHEMERAL_CLUSTER.test(text);
+}
+
+/**
+ * Every deploy step, line by line (one per kind and line: a line that pushes counts once). Files that create
+ * a throwaway cluster (kind, k3d, minikube) are tests, not deploys: they yield no step.
+ */
 export function findDeploySteps(files: readonly TextFile[]): DeployStep[] {
   const out: DeployStep[] = [];
   for (const file of files) {
+    if (createsThrowawayCluster(file.text)) continue;
     const isCi = isCiPath(file.path);
     file.text.split(/\r?\n/).forEach((line, n) => {
       if (isComment(line, file.path)) return;
@@ -90,11 +101,18 @@ export function findDeploySteps(files: readonly TextFile[]): DeployStep[] {
         seen.add(kind);
         const start = m.index;
         const end = m.index + m[0].length;
-        out.push({ kind, path: file.path, isCi, command: m[0].replace(/\s+/g, ' ').trim(), range: { start: { line: n, character: start }, end: { line: n, character: end } } });
+        out.push({ kind, path: file.path, isCi, command: quoteCommand(m[0]), range: { start: { line: n, character: start }, end: { line: n, character: end } } });
       }
     });
   }
   return out;
+}
+
+/** Credential flags whose value is masked when a command is quoted (`kubectl --token=… apply`). */
+const SECRET_FLAG = /(--(?:token|password|username|client-key|client-certificate|auth-provider-arg)[^\s=]*)(?:=|\s+)\S+/g;
+
+function quoteCommand(matched: string): string {
+  return matched.replace(SECRET_FLAG, '$1=…').replace(/\s+/g, ' ').trim();
 }
 
 /** The text mentions GitOps (a workflow named "GitOps deploy", a job `gitops:`). */
