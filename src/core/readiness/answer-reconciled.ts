@@ -19,11 +19,13 @@ const ANSWER: Record<Verdict, string> = { met: 'Yes', partial: 'Partial', unmet:
 export function answerReconciled(facts: ReadinessFacts): QuestionAnswer[] {
   const principle = 'reconciled' as const;
   const units = facts.ownUnits.length > 0 ? facts.ownUnits : facts.units;
+  const drift = facts.input.cluster;
+  const driftNote: Evidence[] = drift ? [{ note: `Cluster '${drift.context}': ${drift.driftCount} of ${drift.resourceCount} resource(s) drift now${drift.unknownCount ? `, ${drift.unknownCount} unknown` : ''}` }] : [];
   if (units.length === 0) {
     const base = { principle, answer: 'No', verdict: 'unmet', confidence: 'high', evidence: [], remedy: NO_AGENT } as const;
     return [
       { ...base, id: 'reconciled.continuous-sync', question: 'Is there continuous sync?', summary: 'No agent: the cluster changes only when someone deploys.' },
-      { ...base, id: 'reconciled.drift-detected', question: 'Is drift detected automatically?', summary: 'No agent compares the cluster with Git.', evidence: facts.alerts },
+      { ...base, id: 'reconciled.drift-detected', question: 'Is drift detected automatically?', summary: 'No agent compares the cluster with Git.', evidence: [...facts.alerts, ...driftNote] },
       { ...base, id: 'reconciled.drift-corrected', question: 'Is drift corrected automatically?', summary: 'No agent corrects the cluster.' },
     ];
   }
@@ -36,8 +38,6 @@ export function answerReconciled(facts: ReadinessFacts): QuestionAnswer[] {
     ...(sync === 'met' ? {} : { remedy: { text: 'Set `syncPolicy.automated` on the Argo CD Applications (or resume the suspended Flux objects).', effort: 'quick' } as const }),
   };
 
-  const drift = facts.input.cluster;
-  const driftNote: Evidence[] = drift ? [{ note: `Cluster '${drift.context}': ${drift.driftCount} of ${drift.resourceCount} resource(s) drift now${drift.unknownCount ? `, ${drift.unknownCount} unknown` : ''}` }] : [];
   const alerted = facts.alerts.length > 0;
   const detectVerdict: Verdict = sync === 'unmet' ? 'unmet' : alerted ? sync : 'partial';
   const detected: QuestionAnswer = {

@@ -13,8 +13,14 @@ export function evidenceLocation(e: Evidence): string | undefined {
   return e.range ? `${e.path}:${e.range.start.line + 1}` : e.path;
 }
 
+function clusterLine(report: ReadinessReport): string[] {
+  const c = report.cluster;
+  if (!c) return [];
+  return [`Cluster '${c.context}': ${c.driftCount} of ${c.resourceCount} resource(s) drift now${c.unknownCount ? `, ${c.unknownCount} unknown` : ''}.`];
+}
+
 export function renderReadinessText(report: ReadinessReport): string {
-  const out: string[] = [`GitOps readiness: ${formatScore(report.total)}/12`, ''];
+  const out: string[] = [`GitOps readiness: ${formatScore(report.total)}/12`, ...clusterLine(report), ''];
   for (const principle of PRINCIPLES) {
     const score = report.scores.find((s) => s.principle === principle);
     out.push(`${score?.title ?? principle}: ${formatScore(score?.score ?? 0)}/3`);
@@ -65,7 +71,7 @@ export function renderReadinessMarkdown(report: ReadinessReport, options: Markdo
     const line = e.range ? e.range.start.line + 1 : undefined;
     return `[${escapeMarkdown(evidenceLocation(e) ?? e.path)}](${encodeURI(linkOf(e.path, line))}) — ${escapeMarkdown(e.note)}`;
   };
-  const out: string[] = [`# ${options.title ?? 'GitOps readiness'}: ${formatScore(report.total)}/12`, ''];
+  const out: string[] = [`# ${options.title ?? 'GitOps readiness'}: ${formatScore(report.total)}/12`, '', ...clusterLine(report).map((l) => `${escapeMarkdown(l)}\n`)];
   out.push('| Principle | Score |', '|---|---|');
   for (const s of report.scores) out.push(`| ${s.title} | ${formatScore(s.score)}/3 |`);
   out.push('');
