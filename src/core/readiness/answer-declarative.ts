@@ -4,11 +4,13 @@ import { findingEvidence, stepEvidence, type ReadinessFacts } from './readiness-
 import type { Evidence, QuestionAnswer } from './readiness-types.js';
 import { capEvidence as cap } from './cap-evidence.js';
 
+/** The first five manifest files, then how many more there are. */
 function manifestsEvidence(facts: ReadinessFacts): Evidence[] {
-  return facts.manifestPaths.slice(0, 5).map((path) => {
+  const more = facts.manifestPaths.length - 5;
+  return [...facts.manifestPaths.slice(0, 5).map((path) => {
     const first = facts.objects.find((r) => r.file.path === path);
     return first ? resourceEvidence(first, `${facts.objects.filter((r) => r.file.path === path).length} object(s) declared here`) : { path, note: 'manifest' };
-  });
+  }), ...(more > 0 ? [{ note: `… and ${more} more manifest file(s)` }] : [])];
 }
 
 export function answerDeclarative(facts: ReadinessFacts): QuestionAnswer[] {
