@@ -3,7 +3,8 @@
 import { getAt, isRecord, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
 import { groupOf } from '../resource/resource-key.js';
 import type { ValuePath } from '../manifest/manifest-types.js';
-import { findFluxSource, normalizeGitUrl } from '../lint/rules/flux-repository.js';
+import { thisRepositoryUrl } from '../lint/rules/argo-source.js';
+import { findFluxSource, isThisRepository, normalizeGitUrl } from '../lint/rules/flux-repository.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { Evidence } from './readiness-types.js';
 
@@ -89,16 +90,20 @@ export function findAgentUnits(index: WorkspaceIndex): AgentUnit[] {
 }
 
 /**
- * Whether a unit pulls from this repository: its source URL is one of the remotes, or, without remotes to
- * compare with, it applies a path that exists here (Flux bootstrap's `flux-system` source included).
+ * Whether a unit pulls from this repository: its source URL is one of the remotes; or it applies a path that
+ * exists here and either there is no remote to compare with, or the repository's own objects say it is this
+ * one (Flux: the `flux-system` bootstrap source, as the lint rules decide; Argo CD: the repoURL whose paths
+ * exist here). A fork or a mirror checked out under another remote is still the repository the agent pulls.
  */
 export function pullsFromThisRepository(index: WorkspaceIndex, unit: AgentUnit, remoteUrls: readonly string[]): boolean {
   const remotes = remoteUrls.map(normalizeGitUrl);
   if (unit.sourceUrl && remotes.includes(unit.sourceUrl)) return true;
   if (unit.path === undefined) return false;
   const pathExists = unit.path === '' || index.listing.entryType(unit.path) === 'directory';
-  if (remotes.length > 0 && unit.sourceUrl) return false;
-  return pathExists;
+  if (!pathExists) return false;
+  if (remotes.length === 0 || !unit.sourceUrl) return true;
+  if (unit.tool === 'flux') return isThisRepository(index, getAt(unit.resource.object, ['spec', 'sourceRef']), unit.resource);
+  return thisRepositoryUrl(index) === unit.sourceUrl;
 }
 
 export interface AlertFacts {

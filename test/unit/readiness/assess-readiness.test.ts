@@ -137,7 +137,8 @@ ${automated}`;
   assert.equal(answer(report, 'reconciled.drift-corrected').answer, 'Partial');
   const healed = assessReadiness(anInput({ ...files, 'argocd/api.yaml': app('    automated:\n      prune: true\n      selfHeal: true\n') }, { remoteUrls: ['git@github.com:acme/fleet.git'] }));
   assert.equal(healed.total, 12);
-  const elsewhere = assessReadiness(anInput(files, { remoteUrls: ['git@github.com:acme/other.git'] }));
+  // Another repository's path, which does not exist here: that Application pulls something else.
+  const elsewhere = assessReadiness(anInput({ ...files, 'argocd/api.yaml': app('    automated: {}\n').replace('path: apps/base', 'path: services/api') }, { remoteUrls: ['git@github.com:acme/other.git'] }));
   assert.equal(answer(elsewhere, 'pulled.agent').answer, 'Partial');
 });
 
@@ -157,4 +158,12 @@ test('a CI pipeline named GitOps that runs kubectl apply is a push pipeline call
   assert.ok(finding);
   assert.equal(finding.evidence[0]?.range?.start.line, 5);
   assert.equal(answer(report, 'pulled.push-or-pull').answer, 'Push');
+});
+
+test('a checkout under another remote (a fork, a mirror) is still the repository the Flux bootstrap pulls', () => {
+  const report = assessReadiness(anInput(FLUX_COMPLETE, { remoteUrls: ['/tmp/mirror.git'] }));
+  assert.equal(answer(report, 'pulled.agent').answer, 'Yes');
+  const other = { ...FLUX_COMPLETE, 'clusters/production/apps.yaml': fluxKustomization('apps', './apps/production').replace('name: flux-system', 'name: other') + `---\n${GIT_REPOSITORY.replace('name: flux-system', 'name: other').replace('acme/fleet', 'acme/elsewhere')}` };
+  const elsewhere = assessReadiness(anInput(other, { remoteUrls: ['/tmp/mirror.git'] }));
+  assert.deepEqual(answer(elsewhere, 'pulled.agent').evidence.map((e) => e.note), ["Flux Kustomization 'flux-system' pulls 'clusters/production' from github.com/acme/fleet"]);
 });
