@@ -33,8 +33,12 @@ export interface ReadinessFacts {
 /** Groups whose CRDs the GitOps agent or the platform installs (bootstrap), not the repository. */
 const PLATFORM_GROUP = /(^|\.)(fluxcd\.io|argoproj\.io|k8s\.io|kustomize\.config\.k8s\.io)$/;
 
-function lintWith(input: ReadinessInput, rules: Parameters<typeof lintWorkspace>[2]['rules']): Finding[] {
-  return lintWorkspace(input.index, DEFAULT_LINT_CONFIG, { rules }).flatMap((r) => r.findings.filter((f) => rules.some((rule) => rule.meta.id === f.ruleId)));
+const REFERENCE_RULES = new Set([danglingReferenceRule.meta.id, kustomizationRefRule.meta.id]);
+
+/** One lint run with the three rules the report reuses; findings of other checks (shape, parse) are dropped. */
+function lintForReadiness(input: ReadinessInput): { missing: Finding[]; secrets: Finding[] } {
+  const findings = lintWorkspace(input.index, DEFAULT_LINT_CONFIG, { rules: [danglingReferenceRule, kustomizationRefRule, secretInGitRule] }).flatMap((r) => r.findings);
+  return { missing: findings.filter((f) => REFERENCE_RULES.has(f.ruleId)), secrets: findings.filter((f) => f.ruleId === secretInGitRule.meta.id) };
 }
 
 export function gatherFacts(input: ReadinessInput): ReadinessFacts {
@@ -51,6 +55,7 @@ export function gatherFacts(input: ReadinessInput): ReadinessFacts {
     const group = groupOf(r.apiVersion);
     return group.includes('.') && !PLATFORM_GROUP.test(group) && !declaredCrds.has(`${group}/${r.kind}`);
   });
+  const lint = lintForReadiness(input);
   return {
     input,
     objects,
@@ -59,9 +64,9 @@ export function gatherFacts(input: ReadinessInput): ReadinessFacts {
     units,
     ownUnits: units.filter((u) => pullsFromThisRepository(index, u, remotes)),
     alerts: findAlerts(index).evidence,
-    missingReferences: lintWith(input, [danglingReferenceRule, kustomizationRefRule]),
+    missingReferences: lint.missing,
     undeclaredCustomKinds,
-    plaintextSecrets: lintWith(input, [secretInGitRule]),
+    plaintextSecrets: lint.secrets,
     safeSecrets: index.resources.filter((r) => r.kind === 'SealedSecret' || r.kind === 'ExternalSecret' || (r.kind === 'Secret' && 'sops' in r.object)),
   };
 }
