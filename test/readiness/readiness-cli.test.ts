@@ -25,7 +25,7 @@ function answers(report: ReadinessReport): Record<string, string> {
   return Object.fromEntries(report.questions.map((q: QuestionAnswer) => [q.id, q.answer]));
 }
 
-function where(q: QuestionAnswer | undefined): string[] {
+function where(q: { readonly evidence: QuestionAnswer['evidence'] } | undefined): string[] {
   return (q?.evidence ?? []).map((e) => `${e.path ?? ''}:${e.range ? e.range.start.line + 1 : ''}`);
 }
 
@@ -95,6 +95,53 @@ test('Flux with prune, alerts, Sealed Secrets and overlays per environment: 12/1
     assert.equal(md.code, 0);
     assert.match(md.stdout, /^# GitOps readiness: 12\/12$/m);
     assert.match(md.stdout, /\[clusters\/production\/apps\.yaml:1\]\(clusters\/production\/apps\.yaml#L1\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('half way: Argo CD synced by hand, CI setting the image with kubectl, a plaintext Secret, environment branches', async () => {
+  const app = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: api
+  namespace: argocd
+spec:
+  project: default
+  source:
+    repoURL: git@github.com:acme/fleet.git
+    path: apps/base
+  destination:
+    server: https://kubernetes.default.svc
+    namespace: shop
+`;
+  const files = {
+    'argocd/api.yaml': app,
+    'apps/base/deployment.yaml': DEPLOYMENT,
+    'apps/base/configmap.yaml': CONFIGMAP,
+    'apps/base/secret.yaml': PLAIN_SECRET,
+    '.gitlab-ci.yml': 'deploy:\n  stage: deploy\n  script:\n    - echo "$KUBECONFIG_B64" | base64 -d > kubeconfig\n    - kubectl --kubeconfig kubeconfig -n shop set image deployment/api api=ghcr.io/acme/api:$CI_COMMIT_SHA\n',
+  };
+  const dir = aGitRepository([{ message: 'app', files }]);
+  git(dir, 'branch', 'staging');
+  git(dir, 'branch', 'production');
+  try {
+    const report = await reportOf(dir);
+    assert.deepEqual(answers(report), {
+      'declarative.desired-state': 'Partial', 'declarative.imperative-steps': 'Yes', 'declarative.recreate': 'Partial',
+      'versioned.in-git': 'Yes', 'versioned.every-change-a-commit': 'No', 'versioned.history': 'Yes',
+      'pulled.agent': 'Yes', 'pulled.push-or-pull': 'Push', 'pulled.credentials': 'External systems',
+      'reconciled.continuous-sync': 'No', 'reconciled.drift-detected': 'No', 'reconciled.drift-corrected': 'No',
+    });
+    assert.equal(report.total, 4);
+    const q = (id: string) => report.questions.find((x) => x.id === id);
+    assert.deepEqual(where(q('pulled.push-or-pull')), ['.gitlab-ci.yml:5']);
+    assert.deepEqual(where(q('pulled.credentials')), ['.gitlab-ci.yml:4', '.gitlab-ci.yml:5']);
+    assert.deepEqual(where(q('reconciled.continuous-sync')), ['argocd/api.yaml:1']);
+    assert.deepEqual(report.mistakes.map((m) => m.id), ['secrets-in-git', 'branch-per-environment', 'no-drift-alerts']);
+    assert.deepEqual(where(report.mistakes[0]), ['apps/base/secret.yaml:7']);
+    assert.ok(!JSON.stringify(report).includes('hunter2'));
+    assert.deepEqual(report.gaps.map((g) => g.principle), ['reconciled', 'declarative', 'pulled', 'versioned']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
