@@ -60,7 +60,7 @@ const PATTERNS: readonly { kind: StepKind; re: RegExp }[] = [
   { kind: 'push', re: /\bkustomize\s+build\b[^\n]*\|\s*(?:kubectl|oc)\s+apply\b/ },
   { kind: 'mutation', re: new RegExp(String.raw`\b${KUBECTL}(create|scale|set|patch|edit|label|annotate|expose|run|autoscale|rollout\s+(?:restart|undo))\b`) },
   { kind: 'delete', re: new RegExp(String.raw`\b${KUBECTL}delete\b`) },
-  { kind: 'credentials', re: /\bKUBE_?CONFIG\b|\bKUBE_TOKEN\b|\bkubeconfig\b/i },
+  { kind: 'credentials', re: /\bKUBE_?CONFIG|\bKUBE_TOKEN\b|\bkubeconfig\b/i },
   { kind: 'credentials', re: /\b(?:azure\/(?:k8s|aks)-set-context|google-github-actions\/get-gke-credentials|aws-actions\/amazon-eks|tale\/kubectl-action|actions-hub\/kubectl|steebchen\/kubectl|digitalocean\/action-doctl)\b/i },
   { kind: 'credentials', re: /\b(?:container\s+clusters\s+get-credentials|aks\s+get-credentials|eks\s+update-kubeconfig|kubernetes\s+cluster\s+kubeconfig|kubectl\s+config\s+(?:set-credentials|set-cluster|use-context|set-context))\b/ },
 ];

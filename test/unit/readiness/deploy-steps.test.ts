@@ -11,6 +11,7 @@ test('kubectl and helm commands are classified, with global flags before the ver
   assert.deepEqual(kinds('helm upgrade --install api ./chart\n'), ['push helm upgrade']);
   assert.deepEqual(kinds('kubectl scale deploy/api --replicas=3\nkubectl delete pod x\n'), ['mutation kubectl scale', 'delete kubectl delete']);
   assert.deepEqual(kinds('gcloud container clusters get-credentials prod\n'), ['credentials container clusters get-credentials']);
+  assert.deepEqual(kinds('echo "$KUBECONFIG_B64" | base64 -d > ~/.kube/config\n', '.gitlab-ci.yml'), ['credentials KUBECONFIG']);
 });
 
 test('comments, dry runs, diffs and read-only commands are no deploy steps', () => {
