@@ -1,12 +1,14 @@
 import { DRIFT_FLAGS, DRIFT_VALUED, runDrift } from './drift-command.js';
 import { runLint, type CliIo } from './lint-command.js';
 import { parseArgs, UsageError } from './parse-args.js';
+import { READINESS_FLAGS, runReadiness } from './readiness-command.js';
 
 export const USAGE = `Usage: gitops-authoring <command> [options]
 
 Commands:
   lint [paths… | -]    Lint Kubernetes manifests (directories are recursed; .gitignore and node_modules skipped; - reads stdin)
   drift [repo-path]    Compare what the repository declares with the live cluster, per resource and field
+  readiness [path]     GitOps readiness report: the four principles scored from the repository, with the evidence
 
 Options for lint:
   --format text|json|sarif     Output format (default: text)
@@ -27,10 +29,16 @@ Options for drift:
   --timeout S                  Seconds to wait for the cluster (default: 30)
 
 Exit status: 0 all Synced, 1 any Drifted/Missing/Orphan, 2 Unknown or errors (e.g. cluster unreachable).
+
+Options for readiness:
+  --format text|json|markdown  Output format (default: text)
+  --cluster                    Also count the resources that drift now (uses --context, --kubeconfig, --timeout)
+
+Exit status: 0 report written (whatever the score), 2 usage or I/O problem, or --cluster and the cluster cannot be read.
 `;
 
 const VALUED = new Set<string>(['format', 'kubernetes-version', 'config', ...DRIFT_VALUED]);
-const FLAGS = new Set<string>(['help', 'version', ...DRIFT_FLAGS]);
+const FLAGS = new Set<string>(['help', 'version', ...DRIFT_FLAGS, ...READINESS_FLAGS]);
 
 /** Synchronous for lint; drift talks to a cluster and answers with a promise. */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
@@ -47,6 +55,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     if (args.command === undefined) throw new UsageError('missing command (try: gitops-authoring lint .)');
     if (args.command === 'lint') return runLint(args, io);
     if (args.command === 'drift') return runDrift(args, io).catch((error: unknown) => reportError(error, io));
+    if (args.command === 'readiness') return runReadiness(args, io).catch((error: unknown) => reportError(error, io));
     throw new UsageError(`unknown command '${args.command}'`);
   } catch (error) {
     return reportError(error, io);

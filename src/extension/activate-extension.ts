@@ -6,6 +6,7 @@ import { describeStartFailure, needsServer } from './client-config.js';
 import { registerCommands } from './command-table.js';
 import { DriftFeature } from './drift-feature.js';
 import { describeActivation } from './drift-settings.js';
+import { ReadinessPanel } from './readiness/readiness-panel.js';
 import { ServerContext } from './server-context.js';
 
 export function activateExtension(extension: vscode.ExtensionContext): ServerContext {
@@ -13,7 +14,9 @@ export function activateExtension(extension: vscode.ExtensionContext): ServerCon
   const ctx = new ServerContext(extension);
   const drift = new DriftFeature(ctx, extension);
   ctx.own(drift);
-  registerCommands(ctx, drift);
+  const readiness = new ReadinessPanel(() => ctx.runningClient);
+  ctx.own(readiness);
+  registerCommands(ctx, drift, readiness);
   const start = (): void => {
     // Not awaited: activation must not wait for a process. A failed start is shown (VS Code would show nothing).
     ctx.start().catch((error: unknown) => void vscode.window.showErrorMessage(describeStartFailure(error)));

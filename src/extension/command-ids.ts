@@ -13,7 +13,7 @@ export const DRIFT_COMMAND_IDS = [
   'gitopsAuthoring.drift.toggleDecorations',
 ] as const;
 
-export const COMMAND_IDS = ['gitopsAuthoring.restartServer', 'gitopsAuthoring.showServerOutput', 'gitopsAuthoring.lintWorkspace', ...DRIFT_COMMAND_IDS] as const;
+export const COMMAND_IDS = ['gitopsAuthoring.restartServer', 'gitopsAuthoring.showServerOutput', 'gitopsAuthoring.lintWorkspace', 'gitopsAuthoring.readinessReport', ...DRIFT_COMMAND_IDS] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
 export type DriftCommandId = (typeof DRIFT_COMMAND_IDS)[number];

@@ -5,13 +5,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { lintWorkspaceRequest } from '../protocol/lsp-extensions.js';
 import type { CommandId } from './command-ids.js';
 import type { DriftFeature } from './drift-feature.js';
+import type { ReadinessPanel } from './readiness/readiness-panel.js';
 import type { ServerContext } from './server-context.js';
 
 type Handler = (...args: unknown[]) => unknown;
 
 interface CommandEntry {
-  enabled(ctx: ServerContext, client: LanguageClient, drift: DriftFeature): Handler;
-  disabled?(ctx: ServerContext, drift: DriftFeature): Handler;
+  enabled(ctx: ServerContext, client: LanguageClient, drift: DriftFeature, readiness: ReadinessPanel): Handler;
+  disabled?(ctx: ServerContext, drift: DriftFeature, readiness: ReadinessPanel): Handler;
 }
 
 /** Starts the server for a drift command that needs it, and says so. */
@@ -34,6 +35,14 @@ export const COMMANDS = {
       void vscode.window.showInformationMessage(
         `GitOps Authoring: ${result.fileCount} file(s) linted — ${result.errorCount} error(s), ${result.warningCount} warning(s), ${result.otherCount} other.`,
       );
+    },
+  },
+  'gitopsAuthoring.readinessReport': {
+    enabled: (_ctx, _client, _drift, readiness) => () => readiness.show(),
+    // The report is computed by the server: start it, then show.
+    disabled: (ctx, _drift, readiness) => async () => {
+      await ctx.start();
+      await readiness.show();
     },
   },
   'gitopsAuthoring.drift.focus': {
@@ -77,13 +86,13 @@ export const COMMANDS = {
   },
 } satisfies Record<CommandId, CommandEntry>;
 
-export function registerCommands(ctx: ServerContext, drift: DriftFeature): void {
+export function registerCommands(ctx: ServerContext, drift: DriftFeature, readiness: ReadinessPanel): void {
   for (const [id, entry] of Object.entries(COMMANDS) as [CommandId, CommandEntry][]) {
     ctx.own(
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
         const client = ctx.runningClient;
-        if (client) return entry.enabled(ctx, client, drift)(...args);
-        if (entry.disabled) return entry.disabled(ctx, drift)(...args);
+        if (client) return entry.enabled(ctx, client, drift, readiness)(...args);
+        if (entry.disabled) return entry.disabled(ctx, drift, readiness)(...args);
         void vscode.window.showInformationMessage('GitOps Authoring: the language server is not running. Open a manifest to start it.');
         return undefined;
       }),

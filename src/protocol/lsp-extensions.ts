@@ -2,6 +2,7 @@
 // file, and no method name string appears anywhere else. docs/lsp-extensions.md documents it (with a hash of
 // this file that a test keeps in sync).
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { ReadinessReport } from '../core/readiness/readiness-types.js';
 
 /** Custom methods share the extension's id prefix so they never collide with another server's. */
 export const METHOD_PREFIX = 'gitopsAuthoring/';
@@ -34,3 +35,23 @@ export interface LintWorkspaceResult {
 
 /** Client → server: re-read the repository from disk, re-lint it, and answer with a summary. */
 export const lintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>(`${METHOD_PREFIX}lintWorkspace`);
+
+export interface ReadinessReportParams {
+  /** The workspace folder to assess; default: every workspace folder. */
+  readonly folderUri?: string;
+}
+
+export interface ReadinessFolderReport {
+  /** The workspace folder; evidence paths in `report` are relative to it. */
+  readonly folderUri: string;
+  readonly report?: ReadinessReport;
+  /** Why there is no report (the folder could not be read). */
+  readonly error?: string;
+}
+
+export interface ReadinessReportResult {
+  readonly folders: readonly ReadinessFolderReport[];
+}
+
+/** Client → server: the GitOps readiness report (docs/readiness.md) of workspace folders, read from disk and git. */
+export const readinessReportRequest = new RequestType<ReadinessReportParams, ReadinessReportResult, void>(`${METHOD_PREFIX}readinessReport`);

@@ -12,12 +12,13 @@ import {
   type WorkspaceFolder as LspWorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintWorkspaceRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
+import { lintWorkspaceRequest, readinessReportRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
 import { DEFAULT_DRIFT_TIMING, DriftCoordinator } from './drift/drift-coordinator.js';
 import { provideCodeActions } from './handlers/code-actions.js';
 import { provideCompletion } from './handlers/completion.js';
 import { provideDocumentSymbols } from './handlers/document-symbols.js';
 import { provideHover } from './handlers/hover.js';
+import { provideReadiness } from './handlers/readiness.js';
 import { EMPTY_SCHEMA_PROVIDER } from './schema-provider.js';
 import { DEFAULT_TIMING, type ServerDeps } from './server-deps.js';
 import { WorkspaceFolder, type FolderOptions } from './workspace-folder.js';
@@ -237,6 +238,8 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     }
     return result;
   });
+
+  connection.onRequest(readinessReportRequest, (params) => provideReadiness(folders.map((f) => f.root).filter((r): r is string => r !== undefined), params, deps.readinessInput));
 
   documents.listen(connection);
   return {

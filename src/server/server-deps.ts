@@ -4,6 +4,7 @@ import type { DriftTiming } from './drift/drift-coordinator.js';
 import type { Rule } from '../core/lint/rule.js';
 import type { SchemaProvider } from './schema-provider.js';
 import type { WorkspaceSource } from './workspace-source.js';
+import type { ReadinessInputReader } from './handlers/readiness.js';
 
 /** Everything `createServer` needs from the outside world; `main.ts` passes the real ones, tests pass fakes. */
 export interface ServerDeps {
@@ -14,6 +15,8 @@ export interface ServerDeps {
   readonly timing?: Partial<LintTiming & DriftTiming>;
   /** Starts the drift of one environment; without it, drift reports an Error state and lint works as ever. */
   readonly driftService?: DriftServiceFactory;
+  /** Reads a folder's readiness input (manifests, scripts, git); without it, readiness answers with an error. */
+  readonly readinessInput?: ReadinessInputReader;
   /** Process environment for finding the kubeconfig (`KUBECONFIG`, `HOME`); default `process.env`. */
   readonly processEnv?: NodeJS.ProcessEnv;
 }
