@@ -21,7 +21,7 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxAliasCount: 1000,
   maxAliasExpansion: 100_000,
   maxDocumentValues: 2_000_000,
-  maxDocumentMs: 5_000,
+  maxDocumentMs: 10_000,
   maxDepth: 256,
 };
 
