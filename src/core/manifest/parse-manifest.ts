@@ -7,7 +7,7 @@ import { yamlOptions } from './kubernetes-yaml.js';
 import { isTemplateDocument } from './template-detection.js';
 import { DEFAULT_PARSE_LIMITS, findExcessiveNesting, type ParseLimits } from './parse-limits.js';
 import { createSourceLocator, type SourceLocator } from './source-locator.js';
-import { convertWithAliases, inspectAliases, UnsupportedNodeError } from './alias-expansion.js';
+import { convertWithAliases, inspectAliases, UnsupportedNodeError, type AliasReport } from './alias-expansion.js';
 import { DUPLICATE_KEY_MESSAGE, findDuplicateKeys } from './duplicate-keys.js';
 
 export const PARSE_RULE_ID = 'yaml-syntax';
@@ -110,12 +110,13 @@ function toManifestDocument(path: string, text: string, offset: number, doc: Doc
     problems.push({ ruleId: LIMIT_RULE_ID, severity: 'error', message: `Document not validated: ${message}`, path, range: lines.rangeAt(atOffset + offset, atOffset + offset) });
     return undefined;
   };
-  let value = readValue(doc, limits, dropValue);
+  const aliases = inspectAliases(doc, limits.maxAliasExpansion);
+  let value = readValue(doc, aliases, limits, dropValue);
   const elapsed = parseMs + Date.now() - started;
   if (value !== undefined && elapsed > limits.maxDocumentMs) {
     value = dropValue(`reading it took ${(elapsed / 1000).toFixed(1)} s, over the ${limits.maxDocumentMs / 1000} s budget for one document.`, start);
   }
-  const locator: SourceLocator = createSourceLocator(doc, lines, range, offset);
+  const locator: SourceLocator = createSourceLocator(doc, lines, range, offset, aliases.targets);
   // Helm/Go templates are not YAML until rendered: their "syntax errors" are false alarms.
   return { index, range, value, locator, isTemplate, problems: isTemplate ? [] : problems };
 }
@@ -142,8 +143,7 @@ function mergeByPosition(errors: readonly YAMLError[], extra: readonly YAMLError
  * The document's value, or undefined with a `file-limits` problem when reading it would cost more than its size:
  * aliases in a cycle or expanding past the limit, or more values than one document's budget.
  */
-function readValue(doc: Document.Parsed, limits: ParseLimits, drop: (message: string, offset: number) => undefined): unknown {
-  const report = inspectAliases(doc, limits.maxAliasExpansion);
+function readValue(doc: Document.Parsed, report: AliasReport, limits: ParseLimits, drop: (message: string, offset: number) => undefined): unknown {
   const problem = report.problem;
   if (problem?.kind === 'cycle') return drop(`the alias *${problem.alias} is inside the value it names (&${problem.alias}), so it never ends.`, problem.offset);
   if (problem?.kind === 'unresolved') return drop(`the alias *${problem.alias} has no anchor &${problem.alias} before it.`, problem.offset);

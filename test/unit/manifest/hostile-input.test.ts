@@ -2,6 +2,8 @@
 // document's budget is one clear `file-limits` finding while the other documents are still read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseAllDocuments, type Document } from 'yaml';
 import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
 import { yamlOptions } from '../../../src/core/manifest/kubernetes-yaml.js';
@@ -105,4 +107,30 @@ test('every hostile shape grows linearly: 4× the input costs far less than 16×
     // Linear is 4×; quadratic would be 16×. Generous slack for a loaded machine, still catching O(n²).
     assert.ok(grown / base < 10, `${shape.name}: ${base.toFixed(1)} ms at ${n} → ${grown.toFixed(1)} ms at ${n * 4}`);
   }
+});
+
+test('regression fixtures (test/fixtures/hostile): each ends with the findings it should', () => {
+  const expected: Record<string, { readonly limit?: RegExp; readonly duplicates?: number }> = {
+    'self-alias-sequence.yaml': { limit: /alias \*a is inside the value it names/ },
+    'self-alias-mapping.yaml': { limit: /alias \*m is inside the value it names/ },
+    'self-merge.yaml': { limit: /alias \*m is inside the value it names/ },
+    'merge-chain.yaml': { limit: /aliases expand to more than 100,000 extra values/ },
+    'many-anchors.yaml': {},
+    'duplicate-keys.yaml': { duplicates: 200 },
+    'billion-laughs.yaml': { limit: /aliases expand to more than 100,000 extra values/ },
+  };
+  const dir = 'test/fixtures/hostile';
+  assert.deepEqual(readdirSync(dir).sort(), Object.keys(expected).sort(), 'every fixture has its expectation');
+  for (const [name, want] of Object.entries(expected)) {
+    const findings = lintText(name, readFileSync(join(dir, name), 'utf8'));
+    const limits = findings.filter((f) => f.ruleId === 'file-limits');
+    if (want.limit) {
+      assert.equal(limits.length, 1, name);
+      assert.match(limits[0]?.message ?? '', want.limit, name);
+    } else assert.deepEqual(limits, [], name);
+    assert.equal(findings.filter((f) => f.message === 'Map keys must be unique').length, want.duplicates ?? 0, name);
+  }
+  // The file's other document is still read.
+  const laughs = parseManifest('b.yaml', readFileSync(join(dir, 'billion-laughs.yaml'), 'utf8'));
+  assert.deepEqual((laughs.documents[1]?.value as { metadata: { name: string } }).metadata.name, 'after-the-bomb');
 });
