@@ -134,3 +134,10 @@ test('regression fixtures (test/fixtures/hostile): each ends with the findings i
   const laughs = parseManifest('b.yaml', readFileSync(join(dir, 'billion-laughs.yaml'), 'utf8'));
   assert.deepEqual((laughs.documents[1]?.value as { metadata: { name: string } }).metadata.name, 'after-the-bomb');
 });
+
+test('a document with more problems than call arguments fit (160,000 duplicate keys) is linted, not a stack overflow', () => {
+  const shape = HOSTILE_SHAPES.find((s) => s.name === 'duplicate keys');
+  assert.ok(shape);
+  const findings = lintText('d.yaml', shape.generate(160_000));
+  assert.equal(findings.filter((f) => f.message === 'Map keys must be unique').length, 160_000 - 100);
+});
