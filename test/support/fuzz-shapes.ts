@@ -84,6 +84,16 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     generate: (n) => times(n, (i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  k: v\n`, '---\n'),
   },
   {
+    name: 'template braces in quoted values',
+    sizes: [2_000, 8_000, 32_000],
+    generate: (n) => `${header('ConfigMap')}data:\n${times(n, (i) => `  k${i}: "{{ .v${i} }}"\n`)}`,
+  },
+  {
+    name: 'template braces in one long comment',
+    sizes: [10_000, 40_000, 160_000],
+    generate: (n) => `${header('ConfigMap')}data: {}\n# ${'{{ x }} '.repeat(n)}\n`,
+  },
+  {
     name: 'BOMs and invalid UTF-8 mid-file',
     sizes: [1_000, 4_000, 16_000],
     generate: (n) => `${header('ConfigMap')}data:\n${times(n, (i) => `  \uFEFFk${i}: \uFFFD\uD800v\n`)}`,
