@@ -32,8 +32,8 @@ export function randomScalingCase(random: () => number): ScalingCase {
   };
 }
 
-/** Times `lint` (fastest of three) at `n` and `4n`; below 5 ms the base is doubled until timer noise stops mattering. */
-export function measureScaling(testCase: ScalingCase, lint: (text: string) => unknown): ScalingResult {
+/** Times `lint` (fastest of three) at `n` and `4n`; below `minBaseMs` the base size is doubled (up to 16×) until timer noise stops mattering. */
+export function measureScaling(testCase: ScalingCase, lint: (text: string) => unknown, minBaseMs = 5): ScalingResult {
   const time = (text: string) => {
     let fastest = Infinity;
     for (let run = 0; run < 3; run++) {
@@ -45,7 +45,7 @@ export function measureScaling(testCase: ScalingCase, lint: (text: string) => un
   };
   let n = testCase.n;
   let baseMs = time(testCase.generate(n));
-  for (let doublings = 0; baseMs < 5 && doublings < 4; doublings++) baseMs = time(testCase.generate((n *= 2)));
+  for (let doublings = 0; baseMs < minBaseMs && doublings < 4; doublings++) baseMs = time(testCase.generate((n *= 2)));
   const grownMs = time(testCase.generate(n * 4));
   return { name: testCase.name, n, baseMs, grownMs, growth: grownMs / Math.max(baseMs, 1) };
 }
