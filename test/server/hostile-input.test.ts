@@ -7,6 +7,8 @@ import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol'
 import { createNodeSchemaRegistry, createNodeValidator } from '../../src/adapters/schema/node-validator.js';
 import { createRegistrySchemaProvider } from '../../src/server/registry-schema-provider.js';
 import { HOSTILE_SHAPES } from '../support/fuzz-shapes.js';
+import { nodeWorkspaceSource } from '../../src/server/node-workspace-source.js';
+import { WorkspaceState } from '../../src/server/workspace-state.js';
 import { LspTestSession } from './support/lsp-test-session.js';
 
 const DEADLINE_MS = 20_000;
@@ -72,5 +74,21 @@ describe('hostile input never stalls the server', () => {
       const published = await session.diagnosticsFor(path);
       assert.ok(published.diagnostics.filter((d) => d.code === 'file-limits').length <= 1, shape.name);
     }
+  });
+});
+
+describe('a burst of edits is parsed once, at its newest text', () => {
+  it('versions overtaken before anything read them are never parsed (no dependency change from them)', () => {
+    const state = new WorkspaceState(nodeWorkspaceSource, undefined);
+    state.setOpen('file:///repo/a.yaml', 'a.yaml', 1, POD);
+    const before = state.dependencyKey;
+    // In between: another object (a dependency change if it were parsed), then a hostile text, then back.
+    state.setOpen('file:///repo/a.yaml', 'a.yaml', 2, POD.replace('name: p', 'name: q'));
+    state.setOpen('file:///repo/a.yaml', 'a.yaml', 3, selfAlias(1000));
+    state.setOpen('file:///repo/a.yaml', 'a.yaml', 4, POD);
+    assert.equal(state.dependencyKey, before, 'only the newest text was parsed, and it declares what version 1 did');
+    state.setOpen('file:///repo/a.yaml', 'a.yaml', 5, POD.replace('name: p', 'name: r'));
+    assert.equal(state.dependencyKey, before + 1, 'a parsed change of identity is still noticed');
+    assert.equal(state.getOpen('a.yaml')?.file.documents.length, 1);
   });
 });
