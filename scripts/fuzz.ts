@@ -1,7 +1,11 @@
-// `npm run fuzz [-- --cases N --seed S]`: the engine fuzz loop at scale (100,000 cases by default).
-// Prints progress, the slowest case and memory; exits 1 on the first exception, with the input saved.
+// `npm run fuzz [-- --cases N --shapes M --seed S]`: the engine fuzz loop at scale (100,000 mutation cases by
+// default), then M structure-aware cases (200 by default): expensive shapes (test/support/fuzz-shapes.ts) linted
+// at a size and at four times it, failing when the time grows more than 6×, measured three times (linear is 4×, quadratic 16×).
+// Prints progress, the slowest case and memory; exits 1 on the first exception or superlinear case, with the
+// input saved.
 import { writeFileSync } from 'node:fs';
 import { createRandom, loadFuzzCorpus, mutate } from '../test/support/fuzz-mutator.js';
+import { measureScaling, randomScalingCase } from '../test/support/fuzz-scaling.js';
 import { lintText } from '../test/support/lint-text.js';
 import { createNodeValidator } from '../src/adapters/schema/node-validator.js';
 
@@ -35,3 +39,32 @@ for (let i = 0; i < cases; i++) {
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(`fuzz: ${cases} passed, 0 failed in ${seconds.toFixed(1)} s (${(cases / seconds).toFixed(0)} cases/s); slowest ${slowest.ms.toFixed(1)} ms: ${slowest.name}`);
+
+// Structure-aware: scaling of expensive shapes. A case over the bound is measured twice more before it fails
+// (a GC pause or a busy machine can slow one measurement; superlinear work is slow every time).
+const MAX_GROWTH = 6;
+const shapes = arg('shapes', 200);
+const lint = (text: string) => lintText('hostile.yaml', text, validator);
+let steepest = { growth: 0, name: '' };
+console.log(`fuzz: ${shapes} expensive shapes, each at n and 4n`);
+for (let i = 0; i < shapes; i++) {
+  const testCase = randomScalingCase(random);
+  let result;
+  try {
+    result = measureScaling(testCase, lint, 20);
+    for (let retry = 0; retry < 2 && result.growth > MAX_GROWTH; retry++) result = measureScaling({ ...testCase, n: result.n }, lint, 20);
+  } catch (error) {
+    const file = `fuzz-failure-${seed}-shape-${i}.yaml`;
+    writeFileSync(file, testCase.generate(testCase.n));
+    console.error(`shape case ${i} (${testCase.name}) threw: ${error instanceof Error ? error.stack : String(error)}\ninput saved to ${file}`);
+    process.exit(1);
+  }
+  if (result.growth > steepest.growth) steepest = { growth: result.growth, name: `${result.name} (n=${result.n}: ${result.baseMs.toFixed(1)} → ${result.grownMs.toFixed(1)} ms)` };
+  if (result.growth > MAX_GROWTH) {
+    const file = `fuzz-failure-${seed}-shape-${i}.yaml`;
+    writeFileSync(file, testCase.generate(result.n * 4));
+    console.error(`shape case ${i} (${result.name}) grew ${result.growth.toFixed(1)}× at 4× the size (${result.baseMs.toFixed(1)} → ${result.grownMs.toFixed(1)} ms)\ninput saved to ${file}`);
+    process.exit(1);
+  }
+}
+console.log(`fuzz: ${shapes} shapes passed; steepest growth ${steepest.growth.toFixed(1)}× at 4× the size: ${steepest.name}`);

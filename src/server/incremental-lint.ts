@@ -58,7 +58,7 @@ export class IncrementalLinter {
       const occurrence = used.get(text) ?? 0;
       used.set(text, occurrence + 1);
       const hit = cached.byText.get(text)?.[occurrence];
-      if (hit) reused.push(...hit.findings.map((f) => shiftFinding(f, doc.range.start.line - hit.startLine)));
+      if (hit) for (const f of hit.findings) reused.push(shiftFinding(f, doc.range.start.line - hit.startLine)); // no push(...): too many arguments for a huge document
       else changed.push(doc);
     });
     if (changed.length === file.documents.length) return this.lintFull(index, path, config, dependencyKey);

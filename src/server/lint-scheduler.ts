@@ -105,7 +105,10 @@ export class LintScheduler {
     if (!before || this.disposed) return;
     await this.options.ready;
     const config = await this.options.configFor(before.uri);
-    // Everything after the await reads the newest state: an older generation has nothing left to do.
+    // Let requests and edits that arrived meanwhile go first (hover, completion, a newer keystroke), so a
+    // document that takes long to lint delays them by at most one document's lint, never a queue of them.
+    await yieldToPendingMessages();
+    // Everything after the awaits reads the newest state: an older generation has nothing left to do.
     if (this.generations.get(path) !== generation || this.disposed) return;
     const doc = this.options.state.getOpen(path);
     if (!doc) return;
@@ -127,6 +130,10 @@ export class LintScheduler {
       return [];
     }
   }
+}
+
+function yieldToPendingMessages(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A YAML file that declares no Kubernetes object and is no kustomization is someone else's business. */

@@ -24,6 +24,8 @@ export class WorkspaceState {
   private readonly disk = new Map<string, ManifestFile>();
   private readonly open = new Map<string, OpenDocument>();
   private readonly parseCaches = new Map<string, DocumentParseCache>();
+  /** Open buffers whose newest text has not been parsed yet (see setOpen). */
+  private readonly pendingSignatures = new Set<string>();
   private readonly signatures = new Map<string, string>();
   private readonly created = new Set<string>();
   private readonly deleted = new Set<string>();
@@ -44,6 +46,7 @@ export class WorkspaceState {
    * CRDs, files on disk): cached per-document findings are only reused under the same key.
    */
   get dependencyKey(): number {
+    for (const path of [...this.pendingSignatures]) void this.open.get(path)?.file;
     return this.dependencyCount;
   }
 
@@ -82,24 +85,38 @@ export class WorkspaceState {
   }
 
   /**
-   * Records a buffer's new text. Returns whether other files' findings may change: true when the objects it
-   * declares (identities), its kustomization references or CRDs changed, not for an edit inside a value.
+   * Records a buffer's new text. It is parsed when first needed (a lint run, a request, the index), not here:
+   * a burst of edits, or edits queued behind a long lint, costs one parse of the newest text, not one per edit.
+   * Whether other files' findings may change (the objects it declares, its kustomization references or CRDs)
+   * is noted when it is parsed; `dependencyKey` parses pending buffers first.
    */
-  setOpen(uri: string, path: string, version: number, text: string): { affectsOthers: boolean } {
+  setOpen(uri: string, path: string, version: number, text: string): void {
     // A buffer opened as it is on disk reuses the parse done while loading the workspace (a cold parse of a
     // large file is the most expensive thing at start-up); its document cache is filled in the background.
     const disk = this.disk.get(path);
-    const file = disk && !this.parseCaches.has(path) && disk.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? disk : this.parse(path, text);
+    let file = disk && !this.parseCaches.has(path) && disk.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? disk : undefined;
     // While a buffer is open the disk copy is not needed (closing re-reads the file): one parse in memory.
     this.disk.delete(path);
-    this.open.set(path, { uri, path, version, file });
+    let isSignatureNoted = false;
+    const read = (): ManifestFile => {
+      file ??= this.parse(path, text);
+      if (!isSignatureNoted && this.open.get(path) === doc) {
+        isSignatureNoted = true;
+        this.pendingSignatures.delete(path);
+        this.noteDependencies(this.updateSignature(path, file));
+      }
+      return file;
+    };
+    const doc: OpenDocument = { uri, path, version, get file() { return read(); } };
+    this.pendingSignatures.add(path);
+    this.open.set(path, doc);
     this.changed();
-    return { affectsOthers: this.noteDependencies(this.updateSignature(path, file)) };
   }
 
   /** The buffer was closed: the file on disk is what counts again. */
   close(path: string): { affectsOthers: boolean } {
     if (!this.open.delete(path)) return { affectsOthers: false };
+    this.pendingSignatures.delete(path);
     this.parseCaches.delete(path);
     return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path).affectsOthers) };
   }

@@ -42,7 +42,8 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
   for (const doc of file.documents) {
     // Warnings (e.g. an unresolved custom tag such as CloudFormation's !Ref) only matter in Kubernetes objects.
     const isObject = isKubeObject(doc.value);
-    findings.push(...(isObject ? doc.problems : doc.problems.filter((p) => p.severity === 'error')));
+    // A loop, not push(...): a document can hold more problems (160,000 duplicate keys) than call arguments fit.
+    for (const problem of doc.problems) if (isObject || problem.severity === 'error') findings.push(problem);
     findings.push(...checkObjectShape(file.path, doc, workspace));
   }
 

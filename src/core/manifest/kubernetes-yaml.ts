@@ -28,8 +28,12 @@ function kubernetesTags(tags: Parameters<Extract<Tags, (...args: never[]) => unk
   return [goOctal, ...kept];
 }
 
+/**
+ * `uniqueKeys: false`: the library's duplicate-key check is quadratic in the keys of a mapping; parse-manifest
+ * reports duplicates itself (duplicate-keys.ts), with the same message and position.
+ */
 export function yamlOptions(format: 'yaml' | 'json'): ParseOptions & DocumentOptions & SchemaOptions {
   return format === 'json'
-    ? { version: '1.2', uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'silent' }
-    : { version: '1.1', uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'silent', customTags: kubernetesTags };
+    ? { version: '1.2', uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'silent' }
+    : { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'silent', customTags: kubernetesTags };
 }

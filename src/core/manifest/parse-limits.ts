@@ -4,8 +4,14 @@
 export interface ParseLimits {
   /** Files longer than this many UTF-16 code units are not parsed. */
   readonly maxFileChars: number;
-  /** Aliases expanded per document (the `yaml` library's guard against "billion laughs"). */
+  /** Aliases expanded per document where the `yaml` library converts it (tagged collections only, see alias-expansion.ts). */
   readonly maxAliasCount: number;
+  /** Values (scalars and collections) that expanding aliases may add to one document: the "billion laughs" guard. */
+  readonly maxAliasExpansion: number;
+  /** Values one document may hold, aliases expanded: the work budget of one document (parse, convert, lint). */
+  readonly maxDocumentValues: number;
+  /** Milliseconds reading one document may take before its value is dropped: the last line of defence. */
+  readonly maxDocumentMs: number;
   /** Nesting (flow `[[[…` or block indentation levels) accepted before the parser would recurse too deep. */
   readonly maxDepth: number;
 }
@@ -13,6 +19,9 @@ export interface ParseLimits {
 export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxFileChars: 10 * 1024 * 1024,
   maxAliasCount: 1000,
+  maxAliasExpansion: 100_000,
+  maxDocumentValues: 2_000_000,
+  maxDocumentMs: 10_000,
   maxDepth: 256,
 };
 

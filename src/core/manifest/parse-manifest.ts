@@ -7,6 +7,8 @@ import { yamlOptions } from './kubernetes-yaml.js';
 import { isTemplateDocument } from './template-detection.js';
 import { DEFAULT_PARSE_LIMITS, findExcessiveNesting, type ParseLimits } from './parse-limits.js';
 import { createSourceLocator, type SourceLocator } from './source-locator.js';
+import { convertWithAliases, inspectAliases, UnsupportedNodeError, type AliasReport } from './alias-expansion.js';
+import { DUPLICATE_KEY_MESSAGE, findDuplicateKeys } from './duplicate-keys.js';
 
 export const PARSE_RULE_ID = 'yaml-syntax';
 export const LIMIT_RULE_ID = 'file-limits';
@@ -40,14 +42,16 @@ export function parseManifest(path: string, rawText: string, limits: ParseLimits
   for (const chunk of splitDocuments(text)) {
     let parsed = cache?.get(chunk.text);
     if (!parsed) {
+      const started = Date.now();
       try {
-        parsed = Array.from(parseAllDocuments(chunk.text, yamlOptions(format)) as Document.Parsed[]);
+        const docs = Array.from(parseAllDocuments(chunk.text, yamlOptions(format)) as Document.Parsed[]);
+        parsed = { docs, parseMs: (Date.now() - started) / Math.max(1, docs.length) };
       } catch (error) {
         return fileProblem(`File could not be parsed: ${describe(error)}`, lines.rangeAt(chunk.offset, chunk.offset));
       }
     }
     nextCache?.set(chunk.text, parsed);
-    for (const doc of parsed) documents.push(toManifestDocument(path, chunk.text, chunk.offset, doc, documents.length, lines, limits));
+    for (const doc of parsed.docs) documents.push(toManifestDocument(path, chunk.text, chunk.offset, doc, documents.length, lines, limits, parsed.parseMs));
   }
   if (cache && nextCache) {
     cache.clear();
@@ -57,7 +61,13 @@ export function parseManifest(path: string, rawText: string, limits: ParseLimits
 }
 
 /** Parsed documents by their exact text, so that an edit re-parses only the document it touched. */
-export type DocumentParseCache = Map<string, Document.Parsed[]>;
+export type DocumentParseCache = Map<string, ParsedChunk>;
+
+interface ParsedChunk {
+  readonly docs: Document.Parsed[];
+  /** Time the library took per document (remembered, so a cached document meets the same time budget). */
+  readonly parseMs: number;
+}
 
 interface DocumentChunk {
   readonly text: string;
@@ -80,30 +90,78 @@ export function splitDocuments(text: string): DocumentChunk[] {
   return chunks;
 }
 
-function toManifestDocument(path: string, text: string, offset: number, doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits): ManifestDocument {
+function toManifestDocument(path: string, text: string, offset: number, doc: Document.Parsed, index: number, lines: LineIndex, limits: ParseLimits, parseMs: number): ManifestDocument {
+  const started = Date.now();
   const [start, , end] = doc.range;
   const range = lines.rangeAt(start + offset, end + offset);
   const isTemplate = isTemplateDocument(doc, text, start, end);
   const problems: Finding[] = [];
   const at = (pos: readonly [number, number]): Range => lines.rangeAt(pos[0] + offset, Math.max(pos[1], pos[0] + 1) + offset);
 
-  for (const error of doc.errors) {
+  const duplicates = findDuplicateKeys(doc).map((key): YAMLError => ({ message: DUPLICATE_KEY_MESSAGE, pos: [key, key + 1] }));
+  for (const error of mergeByPosition(doc.errors, duplicates)) {
     problems.push({ ruleId: PARSE_RULE_ID, severity: 'error', message: firstLine(error.message), path, range: at(error.pos) });
   }
   for (const warning of doc.warnings) {
     problems.push({ ruleId: PARSE_RULE_ID, severity: 'warning', message: firstLine(warning.message), path, range: at(warning.pos) });
   }
 
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: limits.maxAliasCount, mapAsMap: false });
-  } catch (error) {
-    value = undefined;
-    problems.push({ ruleId: LIMIT_RULE_ID, severity: 'error', message: `Document not validated: ${describe(error)}`, path, range: lines.rangeAt(start + offset, start + offset) });
+  const dropValue = (message: string, atOffset: number): undefined => {
+    problems.push({ ruleId: LIMIT_RULE_ID, severity: 'error', message: `Document not validated: ${message}`, path, range: lines.rangeAt(atOffset + offset, atOffset + offset) });
+    return undefined;
+  };
+  const aliases = inspectAliases(doc, limits.maxAliasExpansion);
+  let value = readValue(doc, aliases, limits, dropValue);
+  const elapsed = parseMs + Date.now() - started;
+  if (value !== undefined && elapsed > limits.maxDocumentMs) {
+    value = dropValue(`reading it took ${(elapsed / 1000).toFixed(1)} s, over the ${limits.maxDocumentMs / 1000} s budget for one document.`, start);
   }
-  const locator: SourceLocator = createSourceLocator(doc, lines, range, offset);
+  const locator: SourceLocator = createSourceLocator(doc, lines, range, offset, aliases.targets);
   // Helm/Go templates are not YAML until rendered: their "syntax errors" are false alarms.
   return { index, range, value, locator, isTemplate, problems: isTemplate ? [] : problems };
+}
+
+interface YAMLError {
+  readonly message: string;
+  readonly pos: readonly [number, number];
+}
+
+/** The library's errors with ours inserted where the library would have reported them (it reports in source order). */
+function mergeByPosition(errors: readonly YAMLError[], extra: readonly YAMLError[]): readonly YAMLError[] {
+  if (extra.length === 0) return errors;
+  const merged: YAMLError[] = [];
+  let i = 0;
+  for (const error of errors) {
+    while (i < extra.length && (extra[i] as YAMLError).pos[0] < error.pos[0]) merged.push(extra[i++] as YAMLError);
+    merged.push(error);
+  }
+  while (i < extra.length) merged.push(extra[i++] as YAMLError);
+  return merged;
+}
+
+/**
+ * The document's value, or undefined with a `file-limits` problem when reading it would cost more than its size:
+ * aliases in a cycle or expanding past the limit, or more values than one document's budget.
+ */
+function readValue(doc: Document.Parsed, report: AliasReport, limits: ParseLimits, drop: (message: string, offset: number) => undefined): unknown {
+  const problem = report.problem;
+  if (problem?.kind === 'cycle') return drop(`the alias *${problem.alias} is inside the value it names (&${problem.alias}), so it never ends.`, problem.offset);
+  if (problem?.kind === 'unresolved') return drop(`the alias *${problem.alias} has no anchor &${problem.alias} before it.`, problem.offset);
+  if (problem?.kind === 'expansion') return drop(`its aliases expand to more than ${limits.maxAliasExpansion.toLocaleString('en-US')} extra values (a YAML "billion laughs" structure?).`, problem.offset);
+  if (report.expandedNodes > limits.maxDocumentValues) {
+    return drop(`${report.expandedNodes.toLocaleString('en-US')} values (aliases expanded) are over the ${limits.maxDocumentValues.toLocaleString('en-US')} budget for one document.`, doc.range[0]);
+  }
+  try {
+    if (report.aliasCount === 0) return doc.toJS({ maxAliasCount: limits.maxAliasCount, mapAsMap: false });
+    try {
+      return convertWithAliases(doc, report.targets);
+    } catch (error) {
+      if (!(error instanceof UnsupportedNodeError)) throw error;
+      return doc.toJS({ maxAliasCount: limits.maxAliasCount, mapAsMap: false }); // tagged collections: rare, the library's way
+    }
+  } catch (error) {
+    return drop(describe(error), doc.range[0]);
+  }
 }
 
 function firstLine(message: string): string {

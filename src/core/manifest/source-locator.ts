@@ -27,9 +27,10 @@ type AnyNode = Node | Pair | null | undefined;
  * `offset` is where the document's own text starts in the file: documents are parsed one by one (so an edit
  * re-parses only its document) and their node offsets are relative to their own text.
  */
-export function createSourceLocator(doc: Document.Parsed, fileLines: LineIndex, docRange: Range, offset = 0): SourceLocator {
+export function createSourceLocator(doc: Document.Parsed, fileLines: LineIndex, docRange: Range, offset = 0, aliasTargets?: ReadonlyMap<Node, Node>): SourceLocator {
   const lines = { rangeAt: (start: number, end: number) => fileLines.rangeAt(start + offset, end + offset) };
-  const resolve = (node: AnyNode): AnyNode => (isAlias(node) ? (node.resolve(doc) as Node | undefined) : node);
+  // `aliasTargets` (from inspectAliases) resolves in constant time; the library's resolve walks the whole document.
+  const resolve = (node: AnyNode): AnyNode => (isAlias(node) ? (aliasTargets?.get(node as unknown as Node) ?? (node.resolve(doc) as Node | undefined)) : node);
 
   const rangeOf = (node: Node | null | undefined, fallback: Range): Range =>
     node?.range ? lines.rangeAt(node.range[0], node.range[1]) : fallback;

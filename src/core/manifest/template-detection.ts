@@ -15,16 +15,31 @@ export function isTemplateDocument(doc: Document.Parsed, text: string, start: nu
       if (isScalar(node) && node.range && node.type !== 'PLAIN' && node.type !== undefined) literal.push([node.range[0], node.range[1]]);
     },
   });
+  // `at` only grows, and visit() yields scalars in source order: one pointer through the literal ranges and one
+  // comment check per line keep this linear (a long comment full of `{{` was quadratic).
+  let literalIndex = 0;
+  let lineStart = 0;
+  let lineEnd = -1; // where the line of the last `{{` checked ends (-1: none checked yet)
+  let isLineComment = false;
   for (; at !== -1 && at < end; at = text.indexOf(OPEN, at + OPEN.length)) {
-    if (literal.some(([s, e]) => at >= s && at < e)) continue;
-    if (isInComment(text, at)) continue;
+    while (literalIndex < literal.length && (literal[literalIndex] as [number, number])[1] <= at) literalIndex++;
+    const range = literal[literalIndex];
+    if (range && at >= range[0] && at < range[1]) continue;
+    if (lineEnd === -1 || at > lineEnd) {
+      lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      lineEnd = text.indexOf('\n', at);
+      if (lineEnd === -1) lineEnd = text.length;
+      isLineComment = false;
+    }
+    if (isLineComment || isInComment(text, lineStart, at)) {
+      isLineComment = true; // everything after a comment's `#` on this line is comment too
+      continue;
+    }
     return true;
   }
   return false;
 }
 
-function isInComment(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const before = text.slice(lineStart, at);
-  return /(^|\s)#/.test(before);
+function isInComment(text: string, lineStart: number, at: number): boolean {
+  return /(^|\s)#/.test(text.slice(lineStart, at));
 }
