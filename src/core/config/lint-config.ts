@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseManifest } from '../manifest/parse-manifest.js';
 import type { Severity } from '../findings/finding.js';
 import { isRecord } from '../resource/manifest-resource.js';
 import { globToRegExp } from './glob.js';
@@ -35,12 +35,12 @@ export interface ParsedConfig {
 /** Reads a config file's text. Unknown or malformed entries are reported, never fatal. */
 export function parseLintConfig(text: string, base: LintConfig = DEFAULT_LINT_CONFIG): ParsedConfig {
   const problems: string[] = [];
-  let raw: unknown;
-  try {
-    raw = parse(text, { logLevel: 'silent', maxAliasCount: 100 });
-  } catch (error) {
-    return { config: base, problems: [`not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
-  }
+  // Read as manifests are (YAML 1.1, linear in size, alias and size limits): a hostile config file costs no more.
+  const file = parseManifest(CONFIG_FILE_NAME, text);
+  const problem = file.problems[0] ?? file.documents.flatMap((d) => d.problems).find((f) => f.severity === 'error');
+  if (problem) return { config: base, problems: [`not valid YAML: ${problem.message.split('\n')[0]} (line ${problem.range.start.line + 1})`] };
+  if (file.documents.length > 1) return { config: base, problems: ['not valid YAML: expected one document, found several (---)'] };
+  const raw = file.documents[0]?.value;
   if (raw === null || raw === undefined) return { config: base, problems };
   if (!isRecord(raw)) return { config: base, problems: ['expected a mapping at the top level'] };
   return mergeLintConfig(base, raw, problems);
@@ -61,10 +61,13 @@ export function mergeLintConfig(base: LintConfig, raw: Record<string, unknown>, 
     } else if (key === 'rules') {
       if (!isRecord(value)) { problems.push('rules: expected a mapping of rule id to severity'); continue; }
       for (const [id, setting] of Object.entries(value)) {
-        if (typeof setting === 'string' && SETTINGS.has(setting as RuleSetting)) rules[id] = setting as RuleSetting;
+        // YAML 1.1 (how the file is read, as Kubernetes reads YAML) makes an unquoted `off` the boolean false.
+        if (setting === false) rules[id] = 'off';
+        else if (typeof setting === 'string' && SETTINGS.has(setting as RuleSetting)) rules[id] = setting as RuleSetting;
         else if (isRecord(setting)) {
           const { severity, ...options } = setting;
-          if (severity !== undefined) {
+          if (severity === false) rules[id] = 'off';
+          else if (severity !== undefined) {
             if (typeof severity === 'string' && SETTINGS.has(severity as RuleSetting)) rules[id] = severity as RuleSetting;
             else problems.push(`rules.${id}.severity: expected one of ${[...SETTINGS].join(', ')}`);
           }

@@ -1,6 +1,6 @@
 // What kustomize overlays patch onto an object. Rules that look at a base object (missing resources, a
 // selector) must not flag what an overlay adds, or every base/overlay repository would be full of false alarms.
-import { parseAllDocuments } from 'yaml';
+import { parseManifest } from '../manifest/parse-manifest.js';
 import { joinPath } from '../text/posix-path.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { getAt, isRecord, type ManifestResource } from './manifest-resource.js';
@@ -74,11 +74,7 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** An inline patch's documents, read as manifests are (linear in size, bounded; broken documents skipped). */
 function safeParse(text: string): unknown[] {
-  try {
-    const docs = parseAllDocuments(text, { logLevel: 'silent' });
-    return [...docs].filter((d) => d.errors.length === 0).map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
-  } catch {
-    return [];
-  }
+  return parseManifest('inline-patch.yaml', text).documents.filter((d) => d.problems.length === 0 && d.value !== undefined).map((d) => d.value);
 }
