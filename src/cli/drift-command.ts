@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { CONFIG_FILE_NAME } from '../core/config/lint-config.js';
+import { readConfigFileText } from '../core/config/read-config-file.js';
 import { countByStatus } from '../core/drift/compute-drift.js';
 import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
 import { detectEnvironments } from '../core/environments/detect-environments.js';
@@ -91,12 +91,9 @@ function readSettings(path: string | true | undefined, root: string): DriftSetti
   if (typeof path !== 'string') {
     const repoConfig = join(root, CONFIG_FILE_NAME);
     if (!existsSync(repoConfig)) return parseDriftSettings(undefined);
-    try {
-      const parsed = parseYaml(readFileSync(repoConfig, 'utf8')) as unknown;
-      return parseDriftSettings(isRecord(parsed) ? parsed.drift : undefined);
-    } catch (error) {
-      throw new UsageError(`${repoConfig}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    }
+    const read = readConfigFileText(CONFIG_FILE_NAME, readFileSync(repoConfig, 'utf8'));
+    if ('problem' in read) throw new UsageError(`${repoConfig}: ${read.problem}`);
+    return parseDriftSettings(isRecord(read.value) ? read.value.drift : undefined);
   }
   let text: string;
   try {
@@ -104,11 +101,9 @@ function readSettings(path: string | true | undefined, root: string): DriftSetti
   } catch (error) {
     throw new UsageError(`--settings ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  try {
-    return parseDriftSettings(parseYaml(text) as unknown);
-  } catch (error) {
-    throw new UsageError(`--settings ${path}: not YAML (${error instanceof Error ? error.message : String(error)})`);
-  }
+  const read = readConfigFileText(path, text);
+  if ('problem' in read) throw new UsageError(`--settings ${path}: ${read.problem}`);
+  return parseDriftSettings(read.value);
 }
 
 /** Settings' ignore rules apply without an environment too; nothing else of an environment is implied. */

@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { RenderedObject } from '../../core/drift/desired-from-rendered.js';
+import { DEFAULT_PARSE_LIMITS } from '../../core/manifest/parse-limits.js';
+import { parseManifest } from '../../core/manifest/parse-manifest.js';
 import { isKubeObject, isRecord } from '../../core/resource/manifest-resource.js';
 import type { KustomizeTool } from './find-kustomize.js';
 
 const ORIGIN = 'config.kubernetes.io/origin';
+const RENDERED_OUTPUT_LIMITS = { ...DEFAULT_PARSE_LIMITS, maxFileChars: 512 * 1024 * 1024 };
 const TRANSFORMATIONS = 'alpha.config.kubernetes.io/transformations';
 
 export class KustomizeRenderError extends Error {}
@@ -26,10 +29,12 @@ export async function renderKustomization(repoRoot: string, dir: string, tool: K
     const stdout = await run(tool, wrap, timeoutMs);
     const toRepoPath = (p: string) => relative(repoRoot, resolve(wrap, p)).split(sep).join('/');
     const out: RenderedObject[] = [];
-    for (const doc of parseAllDocuments(stdout)) {
-      const value = doc.toJS() as unknown;
-      if (!isKubeObject(value)) continue;
-      out.push(readMetadata(value, toRepoPath));
+    // Read as manifests are (linear in size: a 200,000-key ConfigMap renders to a document as wide), without
+    // the size limit meant for one file of the repository: this is the whole rendered environment.
+    for (const doc of parseManifest('kustomize-build.yaml', stdout, RENDERED_OUTPUT_LIMITS).documents) {
+      if (doc.problems.some((p) => p.severity === 'error')) throw new KustomizeRenderError(`kustomize output could not be read: ${doc.problems[0]?.message ?? ''}`);
+      if (!isKubeObject(doc.value)) continue;
+      out.push(readMetadata(doc.value, toRepoPath));
     }
     return out;
   } finally {

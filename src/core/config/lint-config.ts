@@ -1,4 +1,4 @@
-import { parseManifest } from '../manifest/parse-manifest.js';
+import { readConfigFileText } from './read-config-file.js';
 import type { Severity } from '../findings/finding.js';
 import { isRecord } from '../resource/manifest-resource.js';
 import { globToRegExp } from './glob.js';
@@ -35,12 +35,9 @@ export interface ParsedConfig {
 /** Reads a config file's text. Unknown or malformed entries are reported, never fatal. */
 export function parseLintConfig(text: string, base: LintConfig = DEFAULT_LINT_CONFIG): ParsedConfig {
   const problems: string[] = [];
-  // Read as manifests are (YAML 1.1, linear in size, alias and size limits): a hostile config file costs no more.
-  const file = parseManifest(CONFIG_FILE_NAME, text);
-  const problem = file.problems[0] ?? file.documents.flatMap((d) => d.problems).find((f) => f.severity === 'error');
-  if (problem) return { config: base, problems: [`not valid YAML: ${problem.message.split('\n')[0]} (line ${problem.range.start.line + 1})`] };
-  if (file.documents.length > 1) return { config: base, problems: ['not valid YAML: expected one document, found several (---)'] };
-  const raw = file.documents[0]?.value;
+  const read = readConfigFileText(CONFIG_FILE_NAME, text);
+  if ('problem' in read) return { config: base, problems: [read.problem] };
+  const raw = read.value;
   if (raw === null || raw === undefined) return { config: base, problems };
   if (!isRecord(raw)) return { config: base, problems: ['expected a mapping at the top level'] };
   return mergeLintConfig(base, raw, problems);

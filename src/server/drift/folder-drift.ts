@@ -1,9 +1,9 @@
 // Drift for one workspace folder: its environments (detected from the repository's Flux Kustomizations and
 // Argo CD Applications plus the `drift:` section of its config file; the whole repository when there is
 // none), started while someone looks, and kept current as files change.
-import { parse as parseYaml } from 'yaml';
 import type { DriftServiceFactory } from '../../adapters/drift/drift-service-api.js';
 import { CONFIG_FILE_NAME } from '../../core/config/lint-config.js';
+import { readConfigFileText } from '../../core/config/read-config-file.js';
 import { DEFAULT_AGENT_MANAGERS } from '../../core/drift/suggest-action.js';
 import { detectEnvironments } from '../../core/environments/detect-environments.js';
 import { parseDriftSettings, type DriftSettings } from '../../core/environments/drift-settings.js';
@@ -168,13 +168,12 @@ export class FolderDrift {
   private readSettings(): DriftSettings {
     const text = this.options.readText(CONFIG_FILE_NAME);
     if (text === undefined) return parseDriftSettings(undefined);
-    try {
-      const parsed = parseYaml(text) as unknown;
-      return parseDriftSettings(isRecord(parsed) ? parsed.drift : undefined);
-    } catch (error) {
-      this.options.log(`drift settings: ${CONFIG_FILE_NAME} is not YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    const read = readConfigFileText(CONFIG_FILE_NAME, text);
+    if ('problem' in read) {
+      this.options.log(`drift settings: ${CONFIG_FILE_NAME}: ${read.problem}`);
       return parseDriftSettings(undefined);
     }
+    return parseDriftSettings(isRecord(read.value) ? read.value.drift : undefined);
   }
 
   private targetOf(drift: EnvironmentDrift): { kubeconfig?: string; context?: string } {
