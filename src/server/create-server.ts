@@ -239,7 +239,7 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     return result;
   });
 
-  connection.onRequest(readinessReportRequest, (params) => provideReadiness(folders.map((f) => f.root).filter((r): r is string => r !== undefined), params, deps.readinessInput));
+  connection.onRequest(readinessReportRequest, (params) => provideReadiness(folders.map((f) => f.root).filter((r): r is string => r !== undefined), params, deps.readinessInput, (root) => drift.clusterFactsOf(root)));
 
   documents.listen(connection);
   return {

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createDriftService } from '../../src/adapters/drift/drift-service.js';
+import { gatherReadinessInput } from '../../src/adapters/readiness/gather-readiness-input.js';
+import { readinessReportRequest } from '../../src/protocol/lsp-extensions.js';
 import {
   driftDeltaNotification,
   driftDocumentsRequest,
@@ -55,7 +57,7 @@ describe('drift messages against the test cluster (demo repository)', () => {
 
   before(async () => {
     cluster = await startTestCluster({ seedDir: 'test/fixtures/cluster/crds', seedObjects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }], bookmarkIntervalMs: 200 });
-    session = await LspTestSession.start({ files: readTree(DEMO, 'repo'), folders: ['repo'], deps: { driftService: createDriftService, timing: TIMING } });
+    session = await LspTestSession.start({ files: readTree(DEMO, 'repo'), folders: ['repo'], deps: { driftService: createDriftService, readinessInput: gatherReadinessInput, timing: TIMING } });
     deltas = session.record(driftDeltaNotification);
     environments = session.record(driftEnvironmentsNotification);
     // Applied as Flux would: the overlay rendered, then its postBuild variables substituted.
@@ -87,6 +89,18 @@ describe('drift messages against the test cluster (demo repository)', () => {
     assert.equal(field?.source?.uri, session.uri('repo/apps/base/api-server/deployment.yaml'));
     assert.equal(field?.source?.range.start.line, 7);
     await waitFor(() => appsEnv()?.counts.Drifted === 1, 'the count');
+  });
+
+  it('the readiness report carries the live drift count while drift is connected', async () => {
+    await waitFor(() => (environments.at(-1)?.environments ?? []).every((e) => e.state === 'Connected'), 'every environment connected');
+    const views = environments.at(-1)?.environments ?? [];
+    const sum = (pick: (c: Record<string, number>) => number) => views.reduce((n, v) => n + pick(v.counts), 0);
+    const drifted = sum((c) => (c.Drifted ?? 0) + (c.Missing ?? 0) + (c.Orphan ?? 0));
+    const total = sum((c) => Object.values(c).reduce((a, b) => a + b, 0));
+    const result = await session.client.sendRequest(readinessReportRequest, {});
+    const detected = result.folders[0]?.report?.questions.find((q) => q.id === 'reconciled.drift-detected');
+    assert.ok(drifted >= 1);
+    assert.ok(detected?.evidence.some((e) => e.note === `Cluster 'gitops-test': ${drifted} of ${total} resource(s) drift now`), JSON.stringify(detected?.evidence));
   });
 
   it('serves both documents of the Deployment for the diff', async () => {

@@ -20,6 +20,8 @@ import {
 import type { WorkspaceFolder } from '../workspace-folder.js';
 import type { WorkspaceSource } from '../workspace-source.js';
 import { FolderDrift } from './folder-drift.js';
+import { DRIFT_STATUSES, DriftStatus } from '../../core/drift/drift-types.js';
+import type { ClusterFacts } from '../../core/readiness/readiness-types.js';
 
 export interface DriftTiming {
   /** How long informers keep running after the last viewer left (a view hidden for a moment). */
@@ -102,6 +104,23 @@ export class DriftCoordinator {
       if (this.watching && !this.stopTimer) drift.watch(this.watching);
       this.scheduleNotify();
     });
+  }
+
+  /**
+   * The folder's live drift, summed over its environments, when every one of them is connected now (the
+   * readiness report's "current drift count"); undefined when nobody watches or any environment cannot tell.
+   */
+  clusterFactsOf(root: string): ClusterFacts | undefined {
+    const folder = [...this.folders.entries()].find(([f]) => f.root === root)?.[1];
+    const views = folder?.views() ?? [];
+    if (views.length === 0 || views.some((v) => v.state !== 'Connected')) return undefined;
+    const total = (status: DriftStatus) => views.reduce((n, v) => n + v.counts[status], 0);
+    return {
+      context: [...new Set(views.map((v) => v.context).filter((c): c is string => c !== undefined))].join(', '),
+      resourceCount: DRIFT_STATUSES.reduce((n, s) => n + total(s), 0),
+      driftCount: total(DriftStatus.Drifted) + total(DriftStatus.Missing) + total(DriftStatus.Orphan),
+      unknownCount: total(DriftStatus.Unknown),
+    };
   }
 
   folderRemoved(folder: WorkspaceFolder): void {
