@@ -13,7 +13,7 @@ import { findingsOnLine } from './drift/drift-hover-model.js';
 import { registerDriftHover } from './drift/drift-hover-provider.js';
 import { DriftStore, isDriftedStatus } from './drift/drift-store.js';
 import { DriftTreeProvider } from './drift/drift-tree-provider.js';
-import type { DriftTreeNode } from './drift/drift-tree-model.js';
+import type { DriftTreeNode } from './drift/drift-tree-types.js';
 import { DriftConnection, isDriftEnabled } from './drift-connection.js';
 import { pickContextFor, pickEnvironment } from './drift-context-picker.js';
 import { DriftDiffDocuments } from './drift-diff-documents.js';

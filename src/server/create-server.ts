@@ -13,14 +13,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintWorkspaceRequest, readinessReportRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
-import { DEFAULT_DRIFT_TIMING, DriftCoordinator } from './drift/drift-coordinator.js';
+import { DriftCoordinator } from './drift/drift-coordinator.js';
 import { provideCodeActions } from './handlers/code-actions.js';
 import { provideCompletion } from './handlers/completion.js';
 import { provideDocumentSymbols } from './handlers/document-symbols.js';
 import { provideHover } from './handlers/hover.js';
 import { provideReadiness } from './handlers/readiness.js';
 import { EMPTY_SCHEMA_PROVIDER } from './schema-provider.js';
-import { DEFAULT_TIMING, type ServerDeps } from './server-deps.js';
+import { DEFAULT_DRIFT_TIMING, DEFAULT_TIMING, type ServerDeps } from './server-deps.js';
 import { WorkspaceFolder, type FolderOptions } from './workspace-folder.js';
 import { isManifestCandidate, isManifestPath } from './workspace-state.js';
 

@@ -1,6 +1,5 @@
 import type { DriftServiceFactory } from '../adapters/drift/drift-service-api.js';
 import type { ResourceValidator } from '../core/lint/resource-validator.js';
-import type { DriftTiming } from './drift/drift-coordinator.js';
 import type { Rule } from '../core/lint/rule.js';
 import type { SchemaProvider } from './schema-provider.js';
 import type { WorkspaceSource } from './workspace-source.js';
@@ -32,3 +31,14 @@ export interface LintTiming {
 }
 
 export const DEFAULT_TIMING: LintTiming = { documentDelayMs: 0, workspaceDelayMs: 200 };
+
+export interface DriftTiming {
+  /** How long informers keep running after the last viewer left (a view hidden for a moment). */
+  readonly driftStopDelayMs: number;
+  /** Debounce of file changes before the affected environments rebuild their desired state. */
+  readonly driftDesiredDelayMs: number;
+  /** First delay before a start that failed on the cluster or kubeconfig is tried again (doubling, jittered, to 30 s). */
+  readonly driftRetryBaseMs: number;
+}
+
+export const DEFAULT_DRIFT_TIMING: DriftTiming = { driftStopDelayMs: 10_000, driftDesiredDelayMs: 300, driftRetryBaseMs: 1_000 };

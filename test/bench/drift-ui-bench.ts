@@ -4,7 +4,8 @@
 // document; and the cost of a reset (the whole result set). Figures, not assertions; goal < 16 ms per event.
 import { performance } from 'node:perf_hooks';
 import { DriftStore } from '../../src/extension/drift/drift-store.js';
-import { DriftTreeModel, type DriftGrouping, type DriftTreeChangeSet, type DriftTreeFilter, type DriftTreeNode } from '../../src/extension/drift/drift-tree-model.js';
+import { DriftTreeModel } from '../../src/extension/drift/drift-tree-model.js';
+import type { DriftGrouping, DriftTreeChangeSet, DriftTreeFilter, DriftTreeNode } from '../../src/extension/drift/drift-tree-types.js';
 import { computeLineDecorations } from '../../src/extension/drift/drift-decoration-model.js';
 import type { DriftResourceView } from '../../src/protocol/drift-messages.js';
 import { aField, anEnvironment, aResource, sourceAt } from '../unit/extension/drift-view-builders.js';

@@ -6,7 +6,7 @@
 import type { DriftResourceView } from '../../protocol/drift-messages.js';
 import type { DriftStatus } from '../../core/drift/drift-types.js';
 import { type DriftStore, isDriftedStatus } from './drift-store.js';
-import type { DriftGrouping, DriftTreeFilter, DriftTreeNode } from './drift-tree-model.js';
+import type { DriftGrouping, DriftTreeFilter, DriftTreeNode } from './drift-tree-types.js';
 import { resourceLabelOf } from './drift-tree-item-model.js';
 import { DriftTreeNodes } from './drift-tree-nodes-model.js';
 

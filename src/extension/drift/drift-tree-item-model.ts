@@ -4,7 +4,7 @@
 import type { DriftEnvironmentView, DriftResourceView } from '../../protocol/drift-messages.js';
 import type { DriftStatus } from '../../core/drift/drift-types.js';
 import type { DriftStore } from './drift-store.js';
-import type { DriftGrouping, DriftTreeFilter, DriftTreeItemView, DriftTreeNode } from './drift-tree-model.js';
+import type { DriftGrouping, DriftTreeFilter, DriftTreeItemView, DriftTreeNode } from './drift-tree-types.js';
 import { folderNameOf, formatFieldChange, formatManager, formatResourceDescription, formatStatusLine, formatSuggestedAction, formatValue } from './drift-format.js';
 
 type Icon = { readonly id: string; readonly color?: string };

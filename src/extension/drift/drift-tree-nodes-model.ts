@@ -4,7 +4,7 @@
 // a resource's parent is its group in drift-tree-index-model.ts). Ids start with the grouping, so a node of
 // one grouping never shares an id with a node of the other.
 import type { DriftResourceView } from '../../protocol/drift-messages.js';
-import type { DriftGrouping, DriftTreeNode } from './drift-tree-model.js';
+import type { DriftGrouping, DriftTreeNode } from './drift-tree-types.js';
 
 const SEP = '|';
 

@@ -11,7 +11,8 @@
 // - `DriftTreeProviderOptions`, `DRIFT_GROUPING_CONTEXT_KEY`, `DRIFT_FILTERED_CONTEXT_KEY`.
 import * as vscode from 'vscode';
 import type { DriftStore } from './drift-store.js';
-import { DriftTreeModel, type DriftGrouping, type DriftTreeChangeSet, type DriftTreeFilter, type DriftTreeItemView, type DriftTreeNode } from './drift-tree-model.js';
+import { DriftTreeModel } from './drift-tree-model.js';
+import type { DriftGrouping, DriftTreeChangeSet, DriftTreeFilter, DriftTreeItemView, DriftTreeNode } from './drift-tree-types.js';
 
 export const DRIFT_GROUPING_CONTEXT_KEY = 'gitopsAuthoring.drift.grouping';
 export const DRIFT_FILTERED_CONTEXT_KEY = 'gitopsAuthoring.drift.filtered';

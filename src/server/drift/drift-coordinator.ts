@@ -22,17 +22,8 @@ import type { WorkspaceSource } from '../workspace-source.js';
 import { FolderDrift } from './folder-drift.js';
 import { DRIFT_STATUSES, DriftStatus } from '../../core/drift/drift-types.js';
 import type { ClusterFacts } from '../../core/readiness/readiness-types.js';
+import type { DriftTiming } from '../server-deps.js';
 
-export interface DriftTiming {
-  /** How long informers keep running after the last viewer left (a view hidden for a moment). */
-  readonly driftStopDelayMs: number;
-  /** Debounce of file changes before the affected environments rebuild their desired state. */
-  readonly driftDesiredDelayMs: number;
-  /** First delay before a start that failed on the cluster or kubeconfig is tried again (doubling, jittered, to 30 s). */
-  readonly driftRetryBaseMs: number;
-}
-
-export const DEFAULT_DRIFT_TIMING: DriftTiming = { driftStopDelayMs: 10_000, driftDesiredDelayMs: 300, driftRetryBaseMs: 1_000 };
 
 export interface DriftCoordinatorOptions {
   readonly connection: Connection;

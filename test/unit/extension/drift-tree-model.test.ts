@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DriftStore, type DriftStoreChange } from '../../../src/extension/drift/drift-store.js';
-import { DriftTreeModel, type DriftTreeChangeSet, type DriftTreeNode } from '../../../src/extension/drift/drift-tree-model.js';
+import { DriftTreeModel } from '../../../src/extension/drift/drift-tree-model.js';
+import type { DriftTreeChangeSet, DriftTreeNode } from '../../../src/extension/drift/drift-tree-types.js';
 import type { DriftResourceView } from '../../../src/protocol/drift-messages.js';
 import { aField, anEnvironment, aResource, aUnit, sourceAt } from './drift-view-builders.js';
 
