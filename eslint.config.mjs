@@ -71,6 +71,7 @@ export default tseslint.config(
       'src/extension/command-ids.ts', 'src/extension/client-config.ts', 'src/extension/drift-watch-lifecycle.ts',
       'src/extension/drift-notification-policy.ts', 'src/extension/drift-status-text.ts', 'src/extension/drift-target.ts',
       'src/extension/drift-diff-uris.ts', 'src/extension/drift-settings.ts', 'src/extension/drift-context-keys.ts',
+      'src/extension/drift-uris.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {

@@ -13,6 +13,7 @@ import type { DriftStore } from './drift/drift-store.js';
 import { DRIFT_SETTINGS, kubeconfigFromInspection, PICKED_CONTEXTS_STATE_KEY, readPickedContexts, withPickedContext } from './drift-settings.js';
 import { DriftWatchLifecycle, type DriftWatchInputs } from './drift-watch-lifecycle.js';
 import type { ServerContext } from './server-context.js';
+import { normalizeDeltaUris } from './drift-uris.js';
 
 /** Settings the server's watch depends on: a change re-sends `driftWatch` even when its params look the same. */
 const WATCH_SETTINGS = [DRIFT_SETTINGS.enabled, DRIFT_SETTINGS.kubeconfig];
@@ -95,7 +96,7 @@ export class DriftConnection implements vscode.Disposable {
     this.ctx.ownForClient(client.onNotification(driftEnvironmentsNotification, (params) => this.applyEnvironments(params)));
     this.ctx.ownForClient(
       client.onNotification(driftDeltaNotification, (params) => {
-        if (this.isAccepting()) this.store.applyDelta(params);
+        if (this.isAccepting()) this.store.applyDelta(normalizeDeltaUris(params, (uri) => vscode.Uri.parse(uri).toString()));
       }),
     );
     // The client restarts a crashed server by itself: a new server knows nothing, so start over.

@@ -70,8 +70,12 @@ export class KubeClient {
     return JSON.parse(text) as T;
   }
 
-  /** Opens a watch; events arrive in order, `onEnd` once when the stream ends or fails (with the error). */
-  async watch(path: string, query: Record<string, string>, onEvent: (e: WatchEvent) => void, onEnd: (error?: Error) => void): Promise<WatchHandle> {
+  /**
+   * Opens a watch; events arrive in order, `onEnd` once when the stream ends or fails (with the error). A
+   * connection that goes silent without closing (a network that vanished, a host powered off) must not look
+   * like a quiet cluster: with `idleMs`, no byte for that long ends the watch with an Unreachable error.
+   */
+  async watch(path: string, query: Record<string, string>, onEvent: (e: WatchEvent) => void, onEnd: (error?: Error) => void, idleMs?: number): Promise<WatchHandle> {
     const { res, abort } = await this.open(path, { ...query, watch: '1' }, undefined);
     if ((res.statusCode ?? 0) >= 400) {
       const text = await readBody(res);
@@ -80,13 +84,26 @@ export class KubeClient {
     let aborted = false;
     let ended = false;
     let buffer = '';
+    let idle: ReturnType<typeof setTimeout> | undefined;
     const finish = (error?: Error) => {
+      if (idle) clearTimeout(idle);
       if (ended || aborted) return;
       ended = true;
       onEnd(error);
     };
+    const armIdle = () => {
+      if (!idleMs) return;
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(() => {
+        finish(new ClusterAccessError(`no data from ${this.server} for ${Math.round(idleMs / 1000)} s on an open watch: the connection is gone`, ClusterStatus.Unreachable));
+        abort();
+      }, idleMs);
+    };
+    res.socket?.setKeepAlive(true, 30_000);
+    armIdle();
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
+      armIdle();
       buffer += chunk;
       let nl: number;
       while ((nl = buffer.indexOf('\n')) !== -1) {
@@ -108,6 +125,7 @@ export class KubeClient {
     return {
       abort: () => {
         aborted = true;
+        if (idle) clearTimeout(idle);
         abort();
       },
     };

@@ -148,6 +148,8 @@ export class ResourceInformer {
         else if (Date.now() - openedAt >= timeoutSeconds * 900) void this.watch(gen).catch((e: Error) => gen === this.generation && this.retry(e));
         else void this.list(true);
       },
+      // The server ends a watch at its timeout (and sends bookmarks meanwhile): silence well past it is a dead link.
+      (timeoutSeconds + 30) * 1000,
     );
     if (gen !== this.generation) {
       handle.abort();

@@ -59,6 +59,7 @@ export class EnvironmentDrift {
   /** A start that failed on the cluster or the kubeconfig is tried again by itself: the cause may go away. */
   private readonly retry: Backoff;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
 
   constructor(private readonly options: EnvironmentDriftOptions) {
     this.name = options.env?.name ?? '';
@@ -105,8 +106,14 @@ export class EnvironmentDrift {
 
   /** Starts comparing (again, when the target changed or the last start failed). */
   watch(target: WatchTarget): void {
+    if (this.disposed) return;
     const same = this.target && this.target.kubeconfig === target.kubeconfig && this.target.context === target.context;
-    if (same && (this.service || this.connection.state === 'Connecting')) return;
+    if (same && this.connection.state === 'Connecting' && !this.service) return;
+    if (same && this.service) {
+      // A client that forgot its results (drift turned off and on within the stop delay) gets the whole set again.
+      this.batcher.resetTo([...this.results.values()].map((r) => toResourceView(r, this.options.uriOf)));
+      return;
+    }
     this.target = target;
     this.startSafely();
   }
@@ -124,6 +131,9 @@ export class EnvironmentDrift {
   }
 
   dispose(): void {
+    // Nothing may start again once disposed: a queued rebuild or a retry that fires later sees the flag.
+    this.disposed = true;
+    this.target = undefined;
     this.generation++;
     this.stopService();
     this.batcher.dispose();
@@ -131,6 +141,7 @@ export class EnvironmentDrift {
 
   /** The environment is gone from the repository: the client drops its results now. */
   retire(): void {
+    this.disposed = true;
     this.target = undefined;
     this.generation++;
     this.stopService();
@@ -141,7 +152,7 @@ export class EnvironmentDrift {
 
   /** The repository changed: rebuild the desired state (coalesced: one run at a time, the last one wins). */
   desiredChanged(): void {
-    if (!this.target) return;
+    if (!this.target || this.disposed) return;
     if (!this.service) {
       // A start that failed (kustomize, kubeconfig) is retried with the new files; one under way reads them.
       if (this.connection.state !== 'Connecting') this.startSafely();
@@ -198,10 +209,12 @@ export class EnvironmentDrift {
   private async start(retrying = false): Promise<void> {
     const generation = ++this.generation;
     const target = this.target;
+    // A new start (another context, a retry after a failure) never shows the previous service's results.
+    if (this.service) this.batcher.resetTo([]);
     this.stopService();
     this.desiredProblem = undefined;
     this.desiredAgain = false;
-    if (!target) return;
+    if (!target || this.disposed) return;
     if (!this.options.factory) {
       this.connection = { state: 'Error', reason: 'drift is not available in this server' };
       this.options.changed();
@@ -250,7 +263,7 @@ export class EnvironmentDrift {
   /** Cluster and kubeconfig problems may go away by themselves; a desired state that fails waits for a file change. */
   private scheduleRetry(error: unknown): void {
     if (error instanceof DriftServiceError && error.problem.kind === 'desired-state') return;
-    if (!this.target) return;
+    if (!this.target || this.disposed) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       if (this.target && !this.service) this.start(true).catch((e: unknown) => this.fail('start', e));
@@ -282,16 +295,16 @@ export class EnvironmentDrift {
       await service.setDesired(this.options.index());
       if (service !== this.service) return;
       if (this.desiredProblem) {
+        // Built again: the service's results (its reset came while the problem still stood) are current now.
         this.desiredProblem = undefined;
-        this.options.changed();
+        this.applyReset(service.results());
       }
     } catch (error) {
       if (service !== this.service) return;
       this.desiredProblem = error instanceof DriftServiceError || error instanceof Error ? error.message : String(error);
       this.options.log(`drift ${this.label()}: desired state: ${this.desiredProblem}`);
       // The results were computed from a desired state that no longer is the repository's: never stale.
-      const reason = `the desired state could not be built: ${this.desiredProblem}`;
-      this.applyReset([...this.results.values()].map((r) => ({ ...r, status: DriftStatus.Unknown, reason, fields: [] })));
+      this.applyReset([...this.results.values()]);
     }
   }
 
@@ -303,7 +316,15 @@ export class EnvironmentDrift {
     }
   };
 
-  private applyReset(results: readonly ResourceDrift[]): void {
+  /** While the desired state cannot be built, what the cluster says is compared with nothing current: Unknown. */
+  private current(results: readonly ResourceDrift[]): readonly ResourceDrift[] {
+    if (!this.desiredProblem) return results;
+    const reason = `the desired state could not be built: ${this.desiredProblem}`;
+    return results.map((r) => ({ ...r, status: DriftStatus.Unknown, reason, fields: [] }));
+  }
+
+  private applyReset(given: readonly ResourceDrift[]): void {
+    const results = this.current(given);
     this.results.clear();
     this.keyIdOfDisplayId.clear();
     for (const r of results) this.remember(r);
@@ -320,7 +341,8 @@ export class EnvironmentDrift {
     }
   };
 
-  private applyChanged(upserted: readonly ResourceDrift[], removedIds: readonly string[]): void {
+  private applyChanged(given: readonly ResourceDrift[], removedIds: readonly string[]): void {
+    const upserted = this.current(given);
     const removed: string[] = [];
     for (const id of removedIds) {
       const keyId = this.results.has(id) ? id : this.keyIdOfDisplayId.get(id);
