@@ -236,8 +236,10 @@ export class EnvironmentDrift {
       });
     } catch (error) {
       if (generation !== this.generation) return;
+      const before = this.connection;
       this.connection = stateOfStartFailure(error);
-      this.options.log(`drift ${this.label()}: ${this.connection.state}: ${this.connection.reason ?? ''}`);
+      // Retries repeat the same failure: say it once, and again only when it changes.
+      if (before.state !== this.connection.state || before.reason !== this.connection.reason) this.options.log(`drift ${this.label()}: ${this.connection.state}: ${this.connection.reason ?? ''}`);
       this.batcher.resetTo([]);
       this.options.changed();
       this.scheduleRetry(error);
