@@ -20,12 +20,6 @@ const startForDrift = (ctx: ServerContext) => () => {
   void vscode.window.setStatusBarMessage('GitOps Authoring: starting the language server for drift…', ctx.start().then(() => undefined, () => undefined));
 };
 
-/** A drift command that works the same whether the server runs or not (it acts on the view or the editor). */
-const withOrWithoutServer = (run: (drift: DriftFeature, arg: unknown) => unknown): CommandEntry => ({
-  enabled: (_ctx, _client, drift) => (arg) => run(drift, arg),
-  disabled: (_ctx, drift) => (arg) => run(drift, arg),
-});
-
 export const COMMANDS = {
   'gitopsAuthoring.restartServer': {
     enabled: (ctx) => () => ctx.restart(),
@@ -51,7 +45,10 @@ export const COMMANDS = {
       await readiness.show();
     },
   },
-  'gitopsAuthoring.drift.focus': withOrWithoutServer((drift) => drift.focus()), // showing the view starts the server
+  'gitopsAuthoring.drift.focus': {
+    enabled: (_ctx, _client, drift) => () => drift.focus(),
+    disabled: (_ctx, drift) => () => drift.focus(), // showing the view starts the server
+  },
   'gitopsAuthoring.drift.refresh': {
     enabled: (_ctx, client, drift) => (arg) => drift.refresh(client, arg),
     disabled: startForDrift,
@@ -59,16 +56,34 @@ export const COMMANDS = {
   'gitopsAuthoring.drift.showDiff': {
     enabled: (_ctx, _client, drift) => (arg) => drift.showDiff(arg),
   },
-  'gitopsAuthoring.drift.openSource': withOrWithoutServer((drift, arg) => drift.openSource(arg)),
-  'gitopsAuthoring.drift.copyResourceKey': withOrWithoutServer((drift, arg) => drift.copyResourceKey(arg)),
+  'gitopsAuthoring.drift.openSource': {
+    enabled: (_ctx, _client, drift) => (arg) => drift.openSource(arg),
+    disabled: (_ctx, drift) => (arg) => drift.openSource(arg),
+  },
+  'gitopsAuthoring.drift.copyResourceKey': {
+    enabled: (_ctx, _client, drift) => (arg) => drift.copyResourceKey(arg),
+    disabled: (_ctx, drift) => (arg) => drift.copyResourceKey(arg),
+  },
   'gitopsAuthoring.drift.pickContext': {
     enabled: (_ctx, _client, drift) => (arg) => drift.pickContext(arg),
     disabled: startForDrift,
   },
-  'gitopsAuthoring.drift.toggleGrouping': withOrWithoutServer((drift) => drift.toggleGrouping()),
-  'gitopsAuthoring.drift.filter': withOrWithoutServer((drift) => drift.filter()),
-  'gitopsAuthoring.drift.clearFilter': withOrWithoutServer((drift) => drift.clearFilter()),
-  'gitopsAuthoring.drift.toggleDecorations': withOrWithoutServer((drift) => drift.toggleDecorations()),
+  'gitopsAuthoring.drift.toggleGrouping': {
+    enabled: (_ctx, _client, drift) => () => drift.toggleGrouping(),
+    disabled: (_ctx, drift) => () => drift.toggleGrouping(),
+  },
+  'gitopsAuthoring.drift.filter': {
+    enabled: (_ctx, _client, drift) => () => drift.filter(),
+    disabled: (_ctx, drift) => () => drift.filter(),
+  },
+  'gitopsAuthoring.drift.clearFilter': {
+    enabled: (_ctx, _client, drift) => () => drift.clearFilter(),
+    disabled: (_ctx, drift) => () => drift.clearFilter(),
+  },
+  'gitopsAuthoring.drift.toggleDecorations': {
+    enabled: (_ctx, _client, drift) => () => drift.toggleDecorations(),
+    disabled: (_ctx, drift) => () => drift.toggleDecorations(),
+  },
 } satisfies Record<CommandId, CommandEntry>;
 
 export function registerCommands(ctx: ServerContext, drift: DriftFeature, readiness: ReadinessPanel): void {
