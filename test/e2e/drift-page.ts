@@ -107,16 +107,39 @@ export async function diffEditorSides(page: Page): Promise<{ original: string[];
   });
 }
 
-/** Polls `read` until `accept` holds for its value or the deadline passes; returns the accepted value. */
-export async function waitForValue<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
+/**
+ * Reads again after each change `nextChange` waits for (it resolves on the change, or when the given time is
+ * up) until `accept` holds for the value or the deadline passes; returns the accepted value.
+ */
+export async function waitForValue<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, nextChange: (withinMs: number) => Promise<void>, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
     last = await read();
     if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await nextChange(left);
   }
+}
+
+/** The next change of the workbench's DOM (a node, text, attribute or style rule), or the end of `withinMs`. */
+export function workbenchChange(page: Page): (withinMs: number) => Promise<void> {
+  return (withinMs) =>
+    page.evaluate((ms) => new Promise<void>((resolve) => {
+      // No named functions in here: the bundler would wrap them in a helper the page does not have.
+      const w = globalThis as unknown as { document: object; MutationObserver: new (cb: () => void) => { observe(target: object, options: object): void; disconnect(): void } };
+      const observer = new w.MutationObserver(() => {
+        observer.disconnect();
+        clearTimeout(limit);
+        resolve();
+      });
+      const limit = setTimeout(() => {
+        observer.disconnect();
+        resolve();
+      }, ms);
+      observer.observe(w.document, { subtree: true, childList: true, characterData: true, attributes: true });
+    }), withinMs);
 }
 
 /** Waits for a side-bar tree row matching both patterns (label, description), returns it. */
@@ -125,6 +148,7 @@ export async function waitForTreeRow(page: Page, label: RegExp, description: Reg
     `a Drift view row ${label} with description ${description}`,
     () => sidebarTreeRows(page),
     (rs) => rs.some((r) => label.test(r.label) && description.test(r.description)),
+    workbenchChange(page),
     timeoutMs,
   );
   return rows.find((r) => label.test(r.label) && description.test(r.description)) as TreeRow;
@@ -132,7 +156,7 @@ export async function waitForTreeRow(page: Page, label: RegExp, description: Reg
 
 /** Waits until one decoration after-text on the line containing `lineText` matches, returns it. */
 export async function waitForAfterText(page: Page, lineText: string, pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<string> {
-  const texts = await waitForValue(`a decoration matching ${pattern} on the line "${lineText}"`, () => afterTextsOnLine(page, lineText), (ts) => ts.some((t) => pattern.test(t)), timeoutMs);
+  const texts = await waitForValue(`a decoration matching ${pattern} on the line "${lineText}"`, () => afterTextsOnLine(page, lineText), (ts) => ts.some((t) => pattern.test(t)), workbenchChange(page), timeoutMs);
   return texts.find((t) => pattern.test(t)) as string;
 }
 

@@ -15,7 +15,7 @@ import { startTestCluster, type TestCluster } from '../cluster/harness.js';
 import { openWorkbenchSession, type WorkbenchSession } from './workbench-session.js';
 import { hoverToken } from './workbench-page.js';
 import { waitForActivationMs } from './extension-logs.js';
-import { afterTextsOnLine, diffEditorSides, showDriftView, sidebarTreeRows, treeRowLocator, waitForAfterText, waitForTreeRow, waitForValue } from './drift-page.js';
+import { afterTextsOnLine, diffEditorSides, workbenchChange, showDriftView, sidebarTreeRows, treeRowLocator, waitForAfterText, waitForTreeRow, waitForValue } from './drift-page.js';
 
 const SETUP_TIMEOUT_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 3 * 60_000;
@@ -107,7 +107,7 @@ describe('the drift UI in code-server against the test cluster', { timeout: SETU
     step('open-source', async ({ page }) => {
       await openReplicasSource(page);
       const cursor = page.locator('.statusbar-item[id="status.editor.selection"]').first();
-      await waitForValue('the cursor on line 8 (replicas: 3)', async () => (await cursor.textContent()) ?? '', (t) => /Ln 8\b/.test(t));
+      await waitForValue('the cursor on line 8 (replicas: 3)', async () => (await cursor.textContent()) ?? '', (t) => /Ln 8\b/.test(t), workbenchChange(page));
     }));
 
   test('the manifest that declares replicas: 3 shows the live value, who and when after the line', { timeout: STEP_TIMEOUT_MS }, () =>
@@ -142,6 +142,7 @@ describe('the drift UI in code-server against the test cluster', { timeout: SETU
         'a diff editor with replicas 3 on the left and 5 on the right',
         () => diffEditorSides(page),
         (d) => d.original.some((l) => /replicas"?: 3\b/.test(l)) && d.modified.some((l) => /replicas"?: 5\b/.test(l)),
+        workbenchChange(page),
         STEP_TIMEOUT_MS / 2,
       );
       assert.ok(sides.original.some((l) => /image"?: ghcr\.io\/acme\/api-server:1\.8\.2\b/.test(l)), 'Git\'s image on the left');
@@ -165,7 +166,7 @@ describe('the drift UI in code-server against the test cluster', { timeout: SETU
       await c.handle.faults.goAway();
       const unknown = await waitForTreeRow(page, DEPLOYMENT_ROW, /Unknown/);
       assert.match(unknown.ariaLabel, /^Deployment api-server, Unknown/);
-      const rows = await waitForValue('every resource to be Unknown', () => sidebarTreeRows(page), (rs) => !rs.some((r) => /^(Synced|replicas)/.test(r.description)));
+      const rows = await waitForValue('every resource to be Unknown', () => sidebarTreeRows(page), (rs) => !rs.some((r) => /^(Synced|replicas)/.test(r.description)), workbenchChange(page));
       assert.ok(rows.some((r) => /Unknown/.test(r.description)));
       assert.deepEqual(await afterTextsOnLine(page, REPLICAS_LINE).then((ts) => ts.filter((t) => /→ 7/.test(t))), [], 'no stale live value on the line');
       const said = await waitForAfterText(page, 'apiVersion: apps/v1', /Unknown/);
@@ -175,7 +176,7 @@ describe('the drift UI in code-server against the test cluster', { timeout: SETU
       await waitForTreeRow(page, DEPLOYMENT_ROW, /^replicas 3 → 7 · kubectl \(scale\)/);
       await waitForTreeRow(page, /^debug$/, /^Synced/);
       await waitForAfterText(page, REPLICAS_LINE, /→ 7 · kubectl \(scale\)/);
-      await waitForValue('the Unknown note to leave the first line', () => afterTextsOnLine(page, 'apiVersion: apps/v1'), (ts) => !ts.some((t) => /Unknown/.test(t)));
+      await waitForValue('the Unknown note to leave the first line', () => afterTextsOnLine(page, 'apiVersion: apps/v1'), (ts) => !ts.some((t) => /Unknown/.test(t)), workbenchChange(page));
     }));
 
   test('across the run the extension only read the cluster: every write came from kubectl', { timeout: STEP_TIMEOUT_MS }, () =>
