@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { showDriftView } from './drift-page.js';
-import { openWorkbenchSession, type WorkbenchSession } from './workbench-session.js';
+import { openWorkbenchSession, runStep, type WorkbenchSession } from './workbench-session.js';
 import {
   applyQuickFix,
   hoverToken,
@@ -38,16 +38,7 @@ describe('GitOps Authoring in code-server', { timeout: SETUP_TIMEOUT_MS + 6 * ST
     await session?.close();
   });
 
-  /** Runs a step; on failure keeps a screenshot and code-server's log, and says where. */
-  async function step(name: string, body: (s: WorkbenchSession) => Promise<void>): Promise<void> {
-    assert.ok(session, 'the code-server session did not start');
-    try {
-      await body(session);
-    } catch (error) {
-      const dir = await session.captureFailure(name);
-      throw new Error(`${(error as Error).message}\n(screenshot and code-server log in ${dir})`, { cause: error });
-    }
-  }
+  const step = (name: string, body: (s: WorkbenchSession) => Promise<void>) => runStep(session, name, body);
 
   test('opening a manifest from the Explorer shows our image-tag warning in the Problems panel', { timeout: STEP_TIMEOUT_MS }, () =>
     step('image-tag-in-problems', async ({ page }) => {

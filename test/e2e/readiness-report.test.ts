@@ -2,7 +2,7 @@
 // an evidence link opens the file at its line; Re-run asks the server again.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openWorkbenchSession, type WorkbenchSession } from './workbench-session.js';
+import { openWorkbenchSession, runStep, type WorkbenchSession } from './workbench-session.js';
 import { openFromExplorer, runFromPalette, waitForEditorLine } from './workbench-page.js';
 
 const SETUP_TIMEOUT_MS = 10 * 60_000;
@@ -19,15 +19,7 @@ describe('GitOps readiness report in code-server', { timeout: SETUP_TIMEOUT_MS +
     await session?.close();
   });
 
-  async function step(name: string, body: (s: WorkbenchSession) => Promise<void>): Promise<void> {
-    assert.ok(session, 'the code-server session did not start');
-    try {
-      await body(session);
-    } catch (error) {
-      const dir = await session.captureFailure(name);
-      throw new Error(`${(error as Error).message}\n(screenshot and code-server log in ${dir})`, { cause: error });
-    }
-  }
+  const step = (name: string, body: (s: WorkbenchSession) => Promise<void>) => runStep(session, name, body);
 
   /** The report's document inside the webview's two iframes. */
   const report = (s: WorkbenchSession) => s.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');

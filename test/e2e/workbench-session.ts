@@ -61,3 +61,17 @@ export async function openWorkbenchSession(options: { fixture: string; env?: Nod
     throw new Error(`${(error as Error).message}\n(screenshot and code-server log in ${dir})`, { cause: error });
   }
 }
+
+/**
+ * Runs one test step in a session; on failure keeps a screenshot and code-server's log and says where (the
+ * error keeps its cause).
+ */
+export async function runStep(session: WorkbenchSession | undefined, name: string, body: (s: WorkbenchSession) => Promise<void>): Promise<void> {
+  if (!session) throw new Error('the code-server session did not start');
+  try {
+    await body(session);
+  } catch (error) {
+    const dir = await session.captureFailure(name);
+    throw new Error(`${(error as Error).message}\n(screenshot and code-server log in ${dir})`, { cause: error });
+  }
+}
