@@ -141,13 +141,9 @@ export class EnvironmentDrift {
 
   /** The environment is gone from the repository: the client drops its results now. */
   retire(): void {
-    this.disposed = true;
-    this.target = undefined;
-    this.generation++;
-    this.stopService();
     this.batcher.resetTo([]);
     this.batcher.flush();
-    this.batcher.dispose();
+    this.dispose();
   }
 
   /** The repository changed: rebuild the desired state (coalesced: one run at a time, the last one wins). */
