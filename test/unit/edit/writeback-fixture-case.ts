@@ -13,13 +13,14 @@ import { DriftPairing } from '../../../src/core/drift/drift-pairing.js';
 import type { DesiredObject } from '../../../src/core/drift/compute-resource-drift.js';
 import type { ResourceDrift } from '../../../src/core/drift/drift-types.js';
 import type { EditPlan, LayerChoice, PlanOutcome } from '../../../src/core/edit/edit-plan.js';
+import { planHelmValues } from '../../../src/core/edit/helm-values-edit.js';
 import { planCodify } from '../../../src/core/edit/plan-codify.js';
 import { planIntent } from '../../../src/core/edit/plan-intent.js';
 import { detectEnvironments } from '../../../src/core/environments/detect-environments.js';
 import type { Environment } from '../../../src/core/environments/environment.js';
 import { applyFluxPostBuild } from '../../../src/core/environments/flux-substitute.js';
 import { namespaceRulesFor } from '../../../src/core/environments/namespace-rules.js';
-import type { KubeObject } from '../../../src/core/resource/manifest-resource.js';
+import type { KubeObject, ManifestResource } from '../../../src/core/resource/manifest-resource.js';
 import { LineIndex } from '../../../src/core/text/line-index.js';
 import type { WorkspaceIndex } from '../../../src/core/workspace/workspace-index.js';
 
@@ -36,6 +37,11 @@ export interface WriteBackCase {
   readonly layer?: LayerChoice;
   /** An imperative intent instead of codifying drift. */
   readonly intent?: { readonly path: string; readonly value: unknown };
+  /**
+   * An object a Helm chart renders (Helm output is not rendered here, so the case gives its drift): the
+   * HelmRelease/Application (`resource`), the rendered object's field, its Git value and its live value.
+   */
+  readonly helm?: { readonly kind: string; readonly namespace: string; readonly name: string; readonly path: string; readonly git: unknown; readonly live: unknown };
   readonly context?: string;
   /** `plan` (default), `choose-layer` or `refused`. */
   readonly expect?: PlanOutcome['kind'];
@@ -78,6 +84,11 @@ export function resultOf(state: DriftState, id: string): ResourceDrift | undefin
 
 /** The plan for the case, as plan-from-drift makes it from a drift service. */
 export function planCase(state: DriftState, c: WriteBackCase): PlanOutcome {
+  if (c.helm) {
+    const release = releaseOf(state, c.resource);
+    if (!release) return { kind: 'refused', reason: `${c.resource} is not in the repository` };
+    return planHelmValues({ release, key: { group: 'apps', kind: c.helm.kind, namespace: c.helm.namespace, name: c.helm.name }, path: c.helm.path, from: c.helm.git, to: c.helm.live, ...(c.context ? { context: c.context } : {}) });
+  }
   const desired = state.pairing.desiredOf(c.resource);
   if (!desired) return { kind: 'refused', reason: `${c.resource} is not in the desired state` };
   const target = { index: state.index, desired, ...(state.environment ? { environment: state.environment } : {}), ...(c.layer ? { layer: c.layer } : {}), ...(c.context ? { context: c.context } : {}) };
@@ -85,6 +96,11 @@ export function planCase(state: DriftState, c: WriteBackCase): PlanOutcome {
   const drift = resultOf(state, c.resource);
   if (!drift) return { kind: 'refused', reason: 'no result' };
   return planCodify({ ...target, drift, ...(c.fields ? { fields: c.fields } : {}) });
+}
+
+/** The HelmRelease / Application `id` names, as the repository declares it. */
+export function releaseOf(state: DriftState, id: string): ManifestResource | undefined {
+  return state.index.resources.find((r) => `${r.key.group}/${r.key.kind}/${r.key.namespace}/${r.key.name}` === id);
 }
 
 /** Applies the plan to a copy of the repository; returns the copy's root and the unified diff (git diff). */
