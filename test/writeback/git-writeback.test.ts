@@ -176,6 +176,15 @@ describe('write-back refusals lose nothing', () => {
     });
   }
 
+  it('preflight with a branch refuses one that exists, and pushing without a remote, before anything is written', async () => {
+    const b = sandbox();
+    b.git(['branch', 'codify-y']);
+    await refusal(preflightWriteBack({ root: b.repo, files: ['app.yaml'], branch: 'codify-y' }), 'branch-exists');
+    b.git(['remote', 'remove', 'origin']);
+    await refusal(preflightWriteBack({ root: b.repo, files: ['app.yaml'], branch: 'codify-z', push: true }), 'no-remote');
+    assert.equal((await preflightWriteBack({ root: b.repo, files: ['app.yaml'], branch: 'codify-z', push: false })).remote, undefined);
+  });
+
   it('preflight answers the top level, the branch and the upstream remote', async () => {
     const b = sandbox();
     const result = await preflightWriteBack({ root: b.repo, files: ['app.yaml'] });

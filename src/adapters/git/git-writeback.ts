@@ -42,7 +42,19 @@ function gitAt(dir: string, processEnv: NodeJS.ProcessEnv = process.env): Simple
     const permission = USER_ENV_PERMISSIONS[key.toUpperCase()];
     if (permission) (unsafe as Record<string, boolean>)[permission] = true;
   }
-  return simpleGit({ baseDir: dir, unsafe, timeout: { block: SILENT_PROCESS_LIMIT_MS } }).env(env);
+  return simpleGit({ baseDir: dir, unsafe, timeout: { block: SILENT_PROCESS_LIMIT_MS }, errors: failOnExitCode }).env(env);
+}
+
+/** simple-git takes a failing git that prints nothing on stderr (a silent hook) for a success: any exit code but 0 fails here. */
+function failOnExitCode(error: Buffer | Error | undefined, result: { exitCode: number; stdOut: Buffer[]; stdErr: Buffer[] }): Buffer | Error | undefined {
+  if (error || result.exitCode === 0) return error;
+  const said = Buffer.concat([...result.stdOut, ...result.stdErr]).toString('utf8').trim();
+  return Buffer.from(said === '' ? `git exited with code ${result.exitCode}` : said);
+}
+
+/** `git …` output, or '' when git fails: for questions whose "no" is an exit code (`rev-parse --verify --quiet`). */
+async function ask(git: SimpleGit, args: readonly string[]): Promise<string> {
+  return git.raw([...args]).catch(() => '');
 }
 
 /** `git …` output; throws git's message (credentials removed) when git fails. */
@@ -82,10 +94,10 @@ async function inspect(req: PreflightRequest, checkTargets: boolean, env?: NodeJ
   }
   if (topLevel === '') throw new GitRefusal('not-a-repository', `${req.root} is not inside a Git working tree: write-back commits to the repository the manifests live in (run git init, or open the repository's folder).`);
   const git = gitAt(topLevel, env);
-  if ((await run(git, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() === '') {
+  if ((await ask(git, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() === '') {
     throw new GitRefusal('not-a-repository', `The repository at ${topLevel} has no commit yet: commit the manifests once, then write back.`);
   }
-  const branch = (await run(git, ['symbolic-ref', '--quiet', '--short', 'HEAD'])).trim();
+  const branch = (await ask(git, ['symbolic-ref', '--quiet', '--short', 'HEAD'])).trim();
   if (branch === '') throw new GitRefusal('detached-head', `HEAD is detached in ${topLevel}: check out the branch the change should start from (git switch BRANCH), then write back.`);
 
   const operation = await operationInProgress(git);
@@ -138,18 +150,35 @@ function listPaths(paths: readonly string[]): string {
 
 /** The branch's upstream remote, else the only remote, else none. The URL carries no credentials. */
 async function chooseRemote(git: SimpleGit, branch: string): Promise<{ name: string; url: string } | undefined> {
-  const configured = (await run(git, ['config', '--get', `branch.${branch}.remote`]).catch(() => '')).trim();
+  const configured = (await ask(git, ['config', '--get', `branch.${branch}.remote`])).trim();
   const remotes = (await run(git, ['remote'])).split('\n').map((r) => r.trim()).filter((r) => r !== '');
   const name = remotes.includes(configured) ? configured : remotes.length === 1 ? remotes[0] : undefined;
   if (name === undefined) return undefined;
-  const url = (await run(git, ['remote', 'get-url', '--push', name]).catch(() => '')).trim();
+  // The fetch URL names the hosted repository (for a pull request); a separate push URL is git's business.
+  const url = (await ask(git, ['remote', 'get-url', name])).trim();
   return { name, url: redactCredentials(url) };
 }
 
 /** Checks, before anything is written, that the planned files can be committed on a new branch without losing anything. */
 export async function preflightWriteBack(req: PreflightRequest, env?: NodeJS.ProcessEnv): Promise<PreflightResult> {
-  const { git: _git, ...result } = await inspect(req, true, env);
+  const state = await inspect(req, true, env);
+  if (req.branch !== undefined) await checkBranch(state, req.branch, req.push ?? false);
+  const { git: _git, ...result } = state;
   return result;
+}
+
+/** The new branch must be a valid name that exists neither locally nor (when pushing) on the remote; pushing needs a remote. */
+async function checkBranch(state: RepositoryState, branch: string, push: boolean): Promise<void> {
+  const { git, remote, branch: baseBranch } = state;
+  const refCheck = await ask(git, ['check-ref-format', '--branch', branch]);
+  if (refCheck.trim() === '' || branch.startsWith('-')) throw new Error(`'${branch}' is not a valid branch name`);
+  if ((await ask(git, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])).trim() !== '') {
+    throw new GitRefusal('branch-exists', `A branch named ${branch} already exists: choose another name (or delete it: git branch -D ${branch}).`);
+  }
+  if (push && !remote) throw new GitRefusal('no-remote', `The repository has no remote to push to (or several and ${baseBranch} tracks none): add one (git remote add origin URL), set the branch's upstream, or commit without pushing.`);
+  if (push && remote && (await ask(git, ['rev-parse', '--verify', '--quiet', `refs/remotes/${remote.name}/${branch}`])).trim() !== '') {
+    throw new GitRefusal('branch-exists', `${remote.name} already has a branch named ${branch}: choose another name.`);
+  }
 }
 
 /** The repository's top level for a directory inside it, or undefined when there is none. */
@@ -173,16 +202,7 @@ export async function commitOnNewBranch(req: CommitRequest, env?: NodeJS.Process
   const state = await inspect(req, false, env);
   const { git, branch: baseBranch, remote } = state;
   if (req.files.length === 0) throw new Error('nothing to commit: the plan names no file');
-  const refCheck = await run(git, ['check-ref-format', '--branch', req.branch]).catch(() => '');
-  if (refCheck.trim() === '' || req.branch.startsWith('-')) throw new Error(`'${req.branch}' is not a valid branch name`);
-  if ((await run(git, ['rev-parse', '--verify', '--quiet', `refs/heads/${req.branch}`])).trim() !== '') {
-    throw new GitRefusal('branch-exists', `A branch named ${req.branch} already exists: choose another name (or delete it: git branch -D ${req.branch}).`);
-  }
-  if (req.push && !remote) throw new GitRefusal('no-remote', `The repository has no remote to push to (or several and ${baseBranch} tracks none): add one (git remote add origin URL), set the branch's upstream, or commit without pushing.`);
-  if (req.push && remote && (await run(git, ['rev-parse', '--verify', '--quiet', `refs/remotes/${remote.name}/${req.branch}`])).trim() !== '') {
-    throw new GitRefusal('branch-exists', `${remote.name} already has a branch named ${req.branch}: choose another name.`);
-  }
-
+  await checkBranch(state, req.branch, req.push);
   const indexPath = (await run(git, ['rev-parse', '--path-format=absolute', '--git-path', 'index'])).trim();
   const savedIndex = readFileSync(indexPath);
   await run(git, ['switch', '--quiet', '--create', req.branch]);
