@@ -71,3 +71,18 @@ describe('pullRequestTextOf', () => {
     assert.equal(text.title, 'x https://h/r');
   });
 });
+
+describe('parseWriteBackSettings', () => {
+  it('reads the branch template and forges; reports bad entries and keeps the rest', async () => {
+    const { parseWriteBackSettings } = await import('../../../src/core/writeback/write-back-settings.js');
+    const parsed = parseWriteBackSettings({
+      branchTemplate: 'codify/{env}/{name}',
+      forges: { 'GHE.corp.example': { provider: 'github', apiBase: 'https://ghe.corp.example/api/v3' }, 'git.corp': { provider: 'gitea' }, 'gl.corp': { provider: 'gitlab' } },
+      other: 1,
+    });
+    assert.equal(parsed.branchTemplate, 'codify/{env}/{name}');
+    assert.deepEqual(parsed.forges, { 'ghe.corp.example': { provider: 'github', apiBase: 'https://ghe.corp.example/api/v3' }, 'gl.corp': { provider: 'gitlab' } });
+    assert.deepEqual(parsed.problems, ['writeBack.forges.git.corp.provider: expected github or gitlab', "writeBack: unknown key 'other' (known: branchTemplate, forges)"]);
+    assert.equal(parseWriteBackSettings(undefined).branchTemplate, 'gitops/codify-{kind}-{name}-{date}');
+  });
+});
