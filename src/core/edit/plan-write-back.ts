@@ -12,6 +12,7 @@ import type { TextEdit } from '../findings/finding.js';
 import { getAt, isRecord, type ManifestResource } from '../resource/manifest-resource.js';
 import { dirname, joinPath } from '../text/posix-path.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { summaryLine } from './describe-change.js';
 import { LayerChoice, type FileEditPlan, type PlannedField, type PlanOutcome, type PlanRefusal } from './edit-plan.js';
 import { planFluxVariable } from './flux-variable-edit.js';
 import { parseImageReference } from './image-reference.js';
@@ -108,6 +109,12 @@ export function planWrites(t: WriteBackTarget, requests: readonly FieldRequest[]
   for (const [path, text] of creates) files.push({ path, create: true, edits: [{ path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] });
   const written = new Set(files.map((f) => f.path));
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), fields: fields.filter((f) => written.has(f.file)), refused };
+}
+
+/** The plan of `planned` (with `refused`, the fields not written), or a refusal when nothing could be written. */
+export function outcomeOf(planned: PlannedWrites, refused: readonly PlanRefusal[], message: (fields: readonly PlannedField[]) => string): PlanOutcome {
+  if (planned.files.length === 0) return { kind: 'refused', reason: refused.map((r) => `${r.path}: ${r.reason}`).join('; ') };
+  return { kind: 'plan', plan: { files: planned.files, fields: planned.fields, summary: planned.fields.map(summaryLine), commitMessage: message(planned.fields), refused } };
 }
 
 function plannedField(r: FieldRequest, file: string, layer: string): PlannedField {
