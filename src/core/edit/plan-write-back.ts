@@ -76,13 +76,21 @@ export function planWrites(t: WriteBackTarget, requests: readonly FieldRequest[]
   const creates = new Map<string, string>();
   const fields: PlannedField[] = [];
   const refused: PlanRefusal[] = [];
-  const add = (file: string, e: readonly TextEdit[]) => edits.set(file, [...(edits.get(file) ?? []), ...e]);
+  /** Adds one field's edits unless they collide with an earlier field's (then that reason). */
+  const add = (file: string, e: readonly TextEdit[]): string | undefined => {
+    const accepted = edits.get(file) ?? [];
+    const clash = e.find((x) => accepted.some((y) => collide(x, y)));
+    if (clash) return `it would be written at the same place in ${file} as another field of this plan; codify it on its own after this plan`;
+    edits.set(file, [...accepted, ...e]);
+    return undefined;
+  };
   for (const { request, plan } of planned) {
     const path = formatFieldPath(request.segments);
     if (plan.kind === 'refused') refused.push({ path, reason: plan.reason });
     else if (plan.kind === 'edits') {
-      add(plan.file, plan.edits);
-      fields.push(plannedField(request, plan.file, plan.layer));
+      const clash = add(plan.file, plan.edits);
+      if (clash) refused.push({ path, reason: clash });
+      else fields.push(plannedField(request, plan.file, plan.layer));
     }
   }
   const patchRequests = planned.filter((p) => p.plan.kind === 'new-patch');
@@ -91,20 +99,18 @@ export function planWrites(t: WriteBackTarget, requests: readonly FieldRequest[]
     const made = newPatchPlan(t, dir, patchRequests.map((p) => p.request));
     if ('refused' in made) for (const p of patchRequests) refused.push({ path: formatFieldPath(p.request.segments), reason: made.refused });
     else {
-      creates.set(made.path, made.text);
-      add(made.kustomizationEdit.path, [made.kustomizationEdit]);
-      for (const p of patchRequests) fields.push(plannedField(p.request, made.path, 'new overlay patch'));
+      const clash = add(made.kustomizationEdit.path, [made.kustomizationEdit]);
+      for (const p of patchRequests) {
+        if (clash) refused.push({ path: formatFieldPath(p.request.segments), reason: clash });
+        else fields.push(plannedField(p.request, made.path, 'new overlay patch'));
+      }
+      if (!clash) creates.set(made.path, made.text);
     }
   }
 
   const files: FileEditPlan[] = [];
   for (const [path, list] of edits) {
-    const merged = mergeEdits(list);
-    if (merged === undefined) {
-      for (const f of fields.filter((x) => x.file === path)) refused.push({ path: f.path, reason: `edits in ${path} overlap; plan the fields one at a time` });
-      continue;
-    }
-    files.push({ path, edits: merged });
+    files.push({ path, edits: mergeEdits(list) });
   }
   for (const [path, text] of creates) files.push({ path, create: true, edits: [{ path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] });
   const written = new Set(files.map((f) => f.path));
@@ -312,8 +318,8 @@ function unitDir(unit: string): string {
   return dir === '.' ? '' : dir;
 }
 
-/** Edits of one file sorted; insertions at one point joined in order; undefined when two overlap. */
-function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
+/** Edits of one file (no two collide) sorted; insertions at one point joined in the order of the fields. */
+function mergeEdits(edits: readonly TextEdit[]): TextEdit[] {
   const key = (e: TextEdit) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character];
   const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => {
     const ka = key(a.e);
@@ -324,14 +330,27 @@ function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
   const out: TextEdit[] = [];
   for (const e of sorted) {
     const prev = out[out.length - 1];
-    if (prev && samePosition(prev.range.start, e.range.start) && samePosition(prev.range.start, prev.range.end) && samePosition(e.range.start, e.range.end)) {
-      out[out.length - 1] = { ...prev, newText: prev.newText + e.newText };
-      continue;
-    }
-    if (prev && before(e.range.start, prev.range.end)) return undefined;
-    out.push(e);
+    if (prev && isInsertion(prev) && isInsertion(e) && samePosition(prev.range.start, e.range.start)) out[out.length - 1] = { ...prev, newText: prev.newText + e.newText };
+    else out.push(e);
   }
   return out;
+}
+
+/**
+ * Two edits collide when their ranges overlap, or when both insert at one point the same first line (two
+ * fields under one missing `resources:` or one new list item would write it twice).
+ */
+function collide(a: TextEdit, b: TextEdit): boolean {
+  if (isInsertion(a) && isInsertion(b)) return samePosition(a.range.start, b.range.start) && firstLine(a.newText) === firstLine(b.newText);
+  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end) || (samePosition(a.range.start, b.range.start) && !(isInsertion(a) || isInsertion(b)));
+}
+
+function isInsertion(e: TextEdit): boolean {
+  return samePosition(e.range.start, e.range.end);
+}
+
+function firstLine(text: string): string {
+  return text.replace(/^\r?\n/, '').split(/\r?\n/)[0] ?? '';
 }
 
 function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {

@@ -122,6 +122,19 @@ describe('planCodify refusals', () => {
     assert.match(refusal(planCodify({ index, desired: d, drift: drift(d, [field([...container, 'args', { index: 1 }], undefined, '--x', { change: FieldChange.RemovedFromGit })]) })), /no merge key/);
   });
 
+  it('joins two new fields under one mapping, and refuses a second field under the same missing parent', () => {
+    const index = repo({ 'd.yaml': DEPLOY });
+    const d = plain(index);
+    const container = ['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }] as PathSegment[];
+    const added = (segments: PathSegment[], value: unknown) => field(segments, undefined, value, { change: FieldChange.RemovedFromGit });
+    const both = planOf(planCodify({ index, desired: d, drift: drift(d, [added(['spec', 'paused'], true), added(['spec', 'minReadySeconds'], 10)]) }));
+    const text = index.files.get('d.yaml')?.text ?? '';
+    assert.equal(applyEdits(text, both.files[0]?.edits ?? []), `${text}  paused: true\n  minReadySeconds: 10\n`);
+    const clash = planOf(planCodify({ index, desired: d, drift: drift(d, [added([...container, 'securityContext', 'runAsUser'], 1000), added([...container, 'securityContext', 'runAsGroup'], 1000)]) }));
+    assert.equal(clash.fields.length, 1);
+    assert.match(clash.refused[0]?.reason ?? '', /same place .* on its own/);
+  });
+
   it('deletes a field live lacks, but refuses when it is its mapping\'s only field', () => {
     const index = repo({ 'd.yaml': DEPLOY.replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    tier: web\n') });
     const d = plain(index);
