@@ -263,6 +263,24 @@ describe('planHelmValues', () => {
   });
 });
 
+describe('Argo CD Helm values and kustomize namespace', () => {
+  it('writes the one valuesObject key of an Application holding the Git value', () => {
+    const index = repo({ 'app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api\n  namespace: argocd\nspec:\n  source:\n    chart: api\n    helm:\n      valuesObject:\n        replicaCount: 2\n' });
+    const release = index.resources[0];
+    assert.ok(release);
+    const plan = planOf(planHelmValues({ release, key: { group: 'apps', kind: 'Deployment', namespace: 'shop', name: 'api' }, path: '.spec.replicas', from: 2, to: 4 }));
+    assert.equal(plan.files[0]?.edits[0]?.newText, '4');
+    assert.equal(plan.fields[0]?.layer, 'Application values replicaCount');
+  });
+
+  it('writes .metadata.namespace in the overlay\'s namespace: transformer', () => {
+    const { index, desired } = kustomized({}, 'namespace: shop\nresources:\n  - ../../base\n');
+    const withNs = rendered(index, { ...desired.object, metadata: { name: 'api', namespace: 'shop' } }, { originPath: 'base/deployment.yaml', transformedIn: ['overlays/prod/kustomization.yaml'] }, 'overlays/prod');
+    const plan = planOf(planCodify({ index, desired: withNs, drift: drift(withNs, [field(['metadata', 'namespace'], 'shop', 'shop-2')]) }));
+    assert.deepEqual(plan.summary, ['.metadata.namespace shop → shop-2 in overlays/prod/kustomization.yaml (kustomization namespace:)']);
+  });
+});
+
 describe('plan-from-drift', () => {
   it('plans from the service\'s desiredOf and refuses what it does not know', () => {
     const index = repo({ 'd.yaml': DEPLOY });
