@@ -39,16 +39,7 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   const workspace = loadWorkspace(root);
   const settings = readSettings(args.options.get('settings'), root);
   for (const p of settings.problems) io.stderr(`gitops-authoring drift: settings: ${p}\n`);
-  const environments = detectEnvironments(workspace.index.resources, settings.environments);
-
-  const envName = args.options.get('env') as string | undefined;
-  const env = envName ? environments.find((e) => e.name === envName) : undefined;
-  if (envName && !env) throw new UsageError(`no environment '${envName}' (found: ${environments.map((e) => e.name).join(', ') || 'none'})`);
-  if (!env && environments.length > 0) {
-    io.stderr(`gitops-authoring drift: comparing the whole repository; its environments are ${environments.map((e) => `${e.name} (${e.path || '.'})`).join(', ')} — choose one with --env NAME\n`);
-  }
-
-  const withRules = env ? { ...env, ignoreRules: [...env.ignoreRules, ...settings.ignoreRules] } : settings.ignoreRules.length > 0 ? noEnvironment(settings.ignoreRules) : undefined;
+  const { env, withRules } = chooseEnvironment(args, workspace.index.resources, settings, io, 'drift');
   let service: LiveDriftService;
   try {
     service = await createDriftService({
@@ -86,15 +77,34 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   }
 }
 
-/** `--settings FILE` (the drift settings themselves), else the `drift:` section of the repository's config file. */
-function readSettings(path: string | true | undefined, root: string): DriftSettings {
-  if (typeof path !== 'string') {
-    const repoConfig = join(root, CONFIG_FILE_NAME);
-    if (!existsSync(repoConfig)) return parseDriftSettings(undefined);
-    const read = readConfigFileText(CONFIG_FILE_NAME, readFileSync(repoConfig, 'utf8'));
-    if ('problem' in read) throw new UsageError(`${repoConfig}: ${read.problem}`);
-    return parseDriftSettings(isRecord(read.value) ? read.value.drift : undefined);
+/**
+ * The environment named by `--env` (a UsageError when there is none of that name), and the one the drift
+ * service compares: it, with the settings' ignore rules added (or only those rules, without an environment).
+ */
+export function chooseEnvironment(args: ParsedArgs, resources: Parameters<typeof detectEnvironments>[0], settings: DriftSettings, io: CliIo, command: string): { env: Environment | undefined; withRules: Environment | undefined } {
+  const environments = detectEnvironments(resources, settings.environments);
+  const envName = args.options.get('env') as string | undefined;
+  const env = envName ? environments.find((e) => e.name === envName) : undefined;
+  if (envName && !env) throw new UsageError(`no environment '${envName}' (found: ${environments.map((e) => e.name).join(', ') || 'none'})`);
+  if (!env && environments.length > 0) {
+    io.stderr(`gitops-authoring ${command}: comparing the whole repository; its environments are ${environments.map((e) => `${e.name} (${e.path || '.'})`).join(', ')} — choose one with --env NAME\n`);
   }
+  const withRules = env ? { ...env, ignoreRules: [...env.ignoreRules, ...settings.ignoreRules] } : settings.ignoreRules.length > 0 ? noEnvironment(settings.ignoreRules) : undefined;
+  return { env, withRules };
+}
+
+/** The repository's `.gitops-authoring.yaml` as a mapping; undefined when there is none. */
+export function readRepositoryConfig(root: string): Record<string, unknown> | undefined {
+  const repoConfig = join(root, CONFIG_FILE_NAME);
+  if (!existsSync(repoConfig)) return undefined;
+  const read = readConfigFileText(CONFIG_FILE_NAME, readFileSync(repoConfig, 'utf8'));
+  if ('problem' in read) throw new UsageError(`${repoConfig}: ${read.problem}`);
+  return isRecord(read.value) ? read.value : undefined;
+}
+
+/** `--settings FILE` (the drift settings themselves), else the `drift:` section of the repository's config file. */
+export function readSettings(path: string | true | undefined, root: string): DriftSettings {
+  if (typeof path !== 'string') return parseDriftSettings(readRepositoryConfig(root)?.drift);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
