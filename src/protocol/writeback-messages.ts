@@ -10,7 +10,7 @@ import { METHOD_PREFIX } from './lsp-extensions.js';
 /** An imperative intent done declaratively: which field gets which value. */
 export interface WriteBackIntent {
   /** What the person asked for (names the commit): `kubectl scale`, `kubectl set image`, `kubectl edit`. */
-  readonly kind: 'scale' | 'set-image' | 'edit';
+  readonly kind: 'scale' | 'set-image' | 'edit-field';
   /** Human path: `.spec.replicas`, `.spec.template.spec.containers[name="app"].image`. */
   readonly path: string;
   /** The JSON value to write. */
@@ -21,7 +21,7 @@ export interface WriteBackPlanParams {
   readonly environmentId: string;
   /** One resource (`resourceKeyId`); absent: every drifted resource of the environment (codify only). */
   readonly resourceId?: string;
-  /** Codify only these fields (RFC 6901 pointers of the resource's drifted fields); absent: all of them. */
+  /** Codify only these drifted fields (their human paths, `.spec.replicas`); absent: all of them. */
   readonly fields?: readonly string[];
   /** Set: plan this intent instead of codifying the drift (needs `resourceId`). */
   readonly intent?: WriteBackIntent;
@@ -56,6 +56,8 @@ export interface WriteBackSubject {
   /** '' for the whole repository. */
   readonly environment: string;
   readonly context?: string;
+  /** The first planned field's last key (`replicas`, `image`), for the branch template's `{field}`. */
+  readonly field?: string;
 }
 export const writeBackPlanRequest = new RequestType<WriteBackPlanParams, WriteBackPlanResult, void>(`${METHOD_PREFIX}writeBackPlan`);
 

@@ -116,12 +116,12 @@ describe('write-back requests', () => {
   it('plans one resource from the running drift service and sends the texts the plan was made against', async () => {
     s = await start();
     s.backend.outcomes.set(resourceKeyId(API), { kind: 'plan', plan: replicasPlan('apps/api.yaml', 5) });
-    const result = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API), fields: ['/spec/replicas'] });
+    const result = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API), fields: ['.spec.replicas'] });
     assert.equal(result.outcome.kind, 'plan');
-    assert.deepEqual(s.backend.codify, [{ resourceId: resourceKeyId(API), options: { fields: ['/spec/replicas'] } }]);
+    assert.deepEqual(s.backend.codify, [{ resourceId: resourceKeyId(API), options: { fields: ['.spec.replicas'] } }]);
     assert.deepEqual(result.files, [{ path: 'apps/api.yaml', uri: s.session.uri('apps/api.yaml'), text: FILES['apps/api.yaml'] }]);
     assert.equal(result.folderUri, s.session.uri('').replace(/\/$/, ''));
-    assert.deepEqual(result.subject, { kind: 'Deployment', namespace: 'shop', name: 'api', environment: '', context: 'ctx-a' });
+    assert.deepEqual(result.subject, { kind: 'Deployment', namespace: 'shop', name: 'api', environment: '', context: 'ctx-a', field: 'replicas' });
   });
 
   it('plans against the open document, unsaved text included', async () => {
@@ -160,7 +160,7 @@ describe('write-back requests', () => {
     s = await start();
     const result = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API), intent: { kind: 'scale', path: '.spec.replicas', value: 4 } });
     assert.equal(result.outcome.kind, 'plan');
-    assert.deepEqual(s.backend.intents, [{ resourceId: resourceKeyId(API), options: { path: '.spec.replicas', value: 4 } }]);
+    assert.deepEqual(s.backend.intents, [{ resourceId: resourceKeyId(API), options: { path: '.spec.replicas', value: 4, intent: 'scale' } }]);
   });
 
   it('refuses with what to do: no drift service running, unknown environment, no backend', async () => {

@@ -73,7 +73,13 @@ export class WriteBackFeature implements vscode.Disposable {
   async commitLiveChange(client: LanguageClient, arg: unknown): Promise<void> {
     const target = await this.resolveTarget(arg, { withAllDrift: true, accept: (r) => r.status === 'Drifted', placeHolder: 'Commit which live change to Git?' });
     if (!target) return;
-    await this.runExclusive(() => this.planAndCommit(client, codifyParamsOf(target), 'Commit Live Change to Git'));
+    const resource = target.resourceId ? this.store.resource(target.environmentId, target.resourceId) : undefined;
+    const field = target.pointer ? resource?.fields.find((f) => f.pointer === target.pointer) : undefined;
+    if (target.pointer && !field) {
+      void vscode.window.showInformationMessage(`${TITLE}: that field has not drifted any more: nothing to commit.`);
+      return;
+    }
+    await this.runExclusive(() => this.planAndCommit(client, codifyParamsOf(target, field?.path), 'Commit Live Change to Git'));
   }
 
   async scaleViaGit(client: LanguageClient, arg: unknown): Promise<void> {

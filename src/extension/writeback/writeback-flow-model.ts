@@ -7,12 +7,12 @@ import type { TextEdit } from '../../core/findings/finding.js';
 import type { WriteBackCommitted, WriteBackFileText, WriteBackIntent, WriteBackMode, WriteBackPlanParams, WriteBackRefusal, WriteBackSubject } from '../../protocol/writeback-messages.js';
 import type { DriftTarget } from '../drift-target.js';
 
-/** Codify: a field (its pointer), a resource (all its drifted fields), or an environment (all its drift). */
-export function codifyParamsOf(target: DriftTarget): WriteBackPlanParams {
+/** Codify: a field (its path), a resource (all its drifted fields), or an environment (all its drift). */
+export function codifyParamsOf(target: DriftTarget, fieldPath: string | undefined): WriteBackPlanParams {
   return {
     environmentId: target.environmentId,
     ...(target.resourceId ? { resourceId: target.resourceId } : {}),
-    ...(target.resourceId && target.pointer ? { fields: [target.pointer] } : {}),
+    ...(target.resourceId && fieldPath !== undefined ? { fields: [fieldPath] } : {}),
   };
 }
 

@@ -75,7 +75,7 @@ export function setImageIntent(target: ImageTarget, image: string): WriteBackInt
 }
 
 export function editFieldIntent(path: string, value: unknown): WriteBackIntent {
-  return { kind: 'edit', path: path.trim(), value };
+  return { kind: 'edit-field', path: path.trim(), value };
 }
 
 /** Kinds whose Git object has `.spec.replicas` (a Scale via Git target). */

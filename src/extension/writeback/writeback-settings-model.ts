@@ -15,7 +15,7 @@ export const WRITEBACK_SETTING_IDS: readonly string[] = Object.values(WRITEBACK_
 
 export const WRITEBACK_MODES: readonly WriteBackMode[] = ['commit', 'branch+push', 'branch+push+pr'];
 export const DEFAULT_WRITEBACK_MODE: WriteBackMode = 'branch+push';
-export const DEFAULT_BRANCH_TEMPLATE = 'gitops/codify-{kind}-{name}';
+export const DEFAULT_BRANCH_TEMPLATE = 'gitops/codify-{kind}-{name}-{date}';
 
 /** SecretStorage key of the GitLab token (set by the command `gitopsAuthoring.writeBack.setGitLabToken`). */
 export const GITLAB_TOKEN_SECRET_KEY = 'gitopsAuthoring.writeBack.gitlabToken';

@@ -8,7 +8,7 @@ import type { LayerChoice, PlanOutcome } from '../../core/edit/edit-plan.js';
 import type { WriteBackSubject } from '../../protocol/writeback-messages.js';
 
 export interface CodifyOptions {
-  /** RFC 6901 pointers of the drifted fields to codify; absent: every drifted field. */
+  /** Paths of the drifted fields to codify (`.spec.replicas`); absent: every drifted field. */
   readonly fields?: readonly string[];
   readonly layer?: LayerChoice;
 }
@@ -18,6 +18,7 @@ export interface IntentOptions {
   readonly path: string;
   readonly value: unknown;
   readonly layer?: LayerChoice;
+  readonly intent: 'scale' | 'set-image' | 'edit-field';
 }
 
 export interface PullRequestOrder {

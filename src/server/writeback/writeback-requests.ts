@@ -82,7 +82,7 @@ async function planSafely(options: WriteBackRequestsOptions, params: WriteBackPl
     let outcome: PlanOutcome;
     try {
       outcome = params.intent
-        ? await backend.planIntent(source.service, id, { path: params.intent.path, value: params.intent.value, ...layer })
+        ? await backend.planIntent(source.service, id, { path: params.intent.path, value: params.intent.value, intent: params.intent.kind, ...layer })
         : await backend.planCodify(source.service, id, { ...(params.fields ? { fields: params.fields } : {}), ...layer });
     } catch (error) {
       options.log(`write-back: planning ${id} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -96,6 +96,8 @@ async function planSafely(options: WriteBackRequestsOptions, params: WriteBackPl
   if (!root) return refused('Write-back needs a workspace folder on disk.');
   const result = { outcome, folderUri: pathToFileURL(root).href, files: [] as WriteBackFileText[], subject: { ...subject, context: source.context } };
   if (outcome.kind !== 'plan') return result;
+  const field = lastKeyOf(outcome.plan.fields[0]?.path);
+  if (field) result.subject = { ...result.subject, field };
   const files: WriteBackFileText[] = [];
   for (const file of outcome.plan.files) {
     const text = file.create ? '' : folder.state.getOpen(file.path)?.file.text ?? options.source.readText(root, file.path);
@@ -168,6 +170,11 @@ function refusalOf(error: unknown, log: (message: string) => void, what: string)
 function subjectOf(resourceId: string | undefined): Omit<WriteBackSubject, 'environment'> {
   const key = resourceId ? parseResourceKeyId(resourceId) : undefined;
   return key ? { kind: key.kind, ...(key.namespace ? { namespace: key.namespace } : {}), name: key.name } : {};
+}
+
+/** `.spec.template.spec.containers[name="api"].image` → `image`. */
+function lastKeyOf(path: string | undefined): string | undefined {
+  return path ? /\.([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])*$/.exec(path)?.[1] : undefined;
 }
 
 function labelOf(resourceId: string): string {

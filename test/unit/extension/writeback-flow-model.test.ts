@@ -28,9 +28,9 @@ const FILES = [{ path: 'apps/api.yaml', uri: 'file:///repo/apps/api.yaml', text:
 
 describe('write-back flow model', () => {
   it('plans a field, a resource or all drift of an environment from the drift target', () => {
-    assert.deepEqual(codifyParamsOf({ environmentId: ENV, resourceId: 'apps/Deployment/shop/api', pointer: '/spec/replicas' }), { environmentId: ENV, resourceId: 'apps/Deployment/shop/api', fields: ['/spec/replicas'] });
-    assert.deepEqual(codifyParamsOf({ environmentId: ENV, resourceId: 'apps/Deployment/shop/api' }), { environmentId: ENV, resourceId: 'apps/Deployment/shop/api' });
-    assert.deepEqual(codifyParamsOf({ environmentId: ENV }), { environmentId: ENV });
+    assert.deepEqual(codifyParamsOf({ environmentId: ENV, resourceId: 'apps/Deployment/shop/api', pointer: '/spec/replicas' }, '.spec.replicas'), { environmentId: ENV, resourceId: 'apps/Deployment/shop/api', fields: ['.spec.replicas'] });
+    assert.deepEqual(codifyParamsOf({ environmentId: ENV, resourceId: 'apps/Deployment/shop/api' }, undefined), { environmentId: ENV, resourceId: 'apps/Deployment/shop/api' });
+    assert.deepEqual(codifyParamsOf({ environmentId: ENV }, undefined), { environmentId: ENV });
     const intent = { kind: 'scale' as const, path: '.spec.replicas', value: 4 };
     assert.deepEqual(intentParamsOf({ environmentId: ENV, resourceId: 'r' }, intent), { environmentId: ENV, resourceId: 'r', intent });
   });

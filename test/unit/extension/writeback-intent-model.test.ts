@@ -50,7 +50,7 @@ describe('write-back intents', () => {
     assert.ok('problem' in parseFieldValue('   '));
     assert.match((parseFieldValue('{"cpu": 1') as { problem: string }).problem, /not valid JSON/);
     for (const value of [5, true, '5', '512Mi', 'true', { cpu: '1' }, null]) assert.deepEqual(parseFieldValue(formatFieldValue(value)), { value }, JSON.stringify(value));
-    assert.deepEqual(editFieldIntent(' .spec.replicas ', 4), { kind: 'edit', path: '.spec.replicas', value: 4 });
+    assert.deepEqual(editFieldIntent(' .spec.replicas ', 4), { kind: 'edit-field', path: '.spec.replicas', value: 4 });
   });
 
   it('lists the containers whose image can be set, by name, init containers marked', () => {

@@ -9,8 +9,8 @@ describe('write-back settings', () => {
     assert.equal(readWriteBackMode('force-push'), 'branch+push');
     assert.equal(readWriteBackMode(undefined), 'branch+push');
     assert.equal(readBranchTemplate('  fix/{name} '), 'fix/{name}');
-    assert.equal(readBranchTemplate(''), 'gitops/codify-{kind}-{name}');
-    assert.equal(readBranchTemplate(3), 'gitops/codify-{kind}-{name}');
+    assert.equal(readBranchTemplate(''), 'gitops/codify-{kind}-{name}-{date}');
+    assert.equal(readBranchTemplate(3), 'gitops/codify-{kind}-{name}-{date}');
   });
 
   it('takes an API URL only from user settings, https only, without a trailing slash', () => {
