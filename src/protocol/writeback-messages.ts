@@ -69,12 +69,27 @@ export interface WriteBackRefusal {
   readonly message: string;
 }
 
-/** Before the edit is applied: can the planned files be committed without losing anything? */
+/**
+ * Before the edit is applied: can the planned files be committed on a new branch (and pushed) without losing
+ * anything? The server names the new branch from the template and checks it does not exist.
+ */
 export interface WriteBackPreflightParams {
   readonly folderUri: string;
   readonly files: readonly string[];
+  /** Setting `gitopsAuthoring.writeBack.branchTemplate`, filled from `subject`. */
+  readonly branchTemplate: string;
+  readonly subject: WriteBackSubject;
+  readonly mode: WriteBackMode;
 }
-export type WriteBackPreflightResult = { readonly kind: 'ok'; readonly branch: string; readonly remote?: { readonly name: string; readonly url: string } } | WriteBackRefusal;
+export interface WriteBackPreflightOk {
+  readonly kind: 'ok';
+  /** The branch HEAD is on (the pull request's base). */
+  readonly branch: string;
+  /** The branch the commit will make (pass it to `writeBackCommit`). */
+  readonly newBranch: string;
+  readonly remote?: { readonly name: string; readonly url: string };
+}
+export type WriteBackPreflightResult = WriteBackPreflightOk | WriteBackRefusal;
 export const writeBackPreflightRequest = new RequestType<WriteBackPreflightParams, WriteBackPreflightResult, void>(`${METHOD_PREFIX}writeBackPreflight`);
 
 /** `commit`: a new branch, committed, not pushed; `branch+push`: and pushed; `branch+push+pr`: and a pull request. */
@@ -96,9 +111,8 @@ export interface WriteBackCommitParams {
   readonly folderUri: string;
   readonly files: readonly string[];
   readonly message: string;
-  /** Setting `gitopsAuthoring.writeBack.branchTemplate`; the server fills it from `subject` (and makes it unique). */
-  readonly branchTemplate: string;
-  readonly subject: WriteBackSubject;
+  /** The preflight's `newBranch`. */
+  readonly branch: string;
   readonly mode: WriteBackMode;
   /** With mode `branch+push+pr`. */
   readonly pullRequest?: WriteBackPullRequest;

@@ -98,13 +98,8 @@ async function start(backend: FakeBackend | undefined = new FakeBackend(), watch
   return { session, backend: backend ?? new FakeBackend(), envId: `${session.uri('')}#` };
 }
 
-const COMMIT: Omit<WriteBackCommitParams, 'folderUri'> = {
-  files: ['apps/api.yaml'],
-  message: 'Codify live change',
-  branchTemplate: 'gitops/codify-{name}',
-  subject: { kind: 'Deployment', namespace: 'shop', name: 'api', environment: '' },
-  mode: 'branch+push',
-};
+const COMMIT: Omit<WriteBackCommitParams, 'folderUri'> = { files: ['apps/api.yaml'], message: 'Codify live change', branch: 'gitops/codify-api', mode: 'branch+push' };
+const PREFLIGHT = { files: ['apps/api.yaml'], branchTemplate: 'gitops/codify-{name}', subject: { kind: 'Deployment', namespace: 'shop', name: 'api', environment: '' }, mode: 'branch+push' as const };
 
 describe('write-back requests', () => {
   let s: Started | undefined;
@@ -178,21 +173,23 @@ describe('write-back requests', () => {
     assert.deepEqual([commit.kind, commit.kind === 'refused' ? commit.reason : ''], ['refused', 'unavailable']);
   });
 
-  it('preflight answers ok with the branch, or the Git refusal with its message', async () => {
+  it('preflight names the new branch from the template and checks it, or answers the Git refusal with its message', async () => {
     s = await start();
     const folderUri = s.session.uri('').replace(/\/$/, '');
-    const ok = await s.session.client.sendRequest(writeBackPreflightRequest, { folderUri, files: ['apps/api.yaml'] });
-    assert.deepEqual(ok, { kind: 'ok', branch: 'main', remote: { name: 'origin', url: 'git@github.com:acme/gitops.git' } });
-    assert.deepEqual(s.backend.preflights, [{ root: s.session.root, files: ['apps/api.yaml'] }]);
+    const ok = await s.session.client.sendRequest(writeBackPreflightRequest, { ...PREFLIGHT, folderUri });
+    assert.deepEqual(ok, { kind: 'ok', branch: 'main', newBranch: 'gitops/codify-api', remote: { name: 'origin', url: 'git@github.com:acme/gitops.git' } });
+    assert.deepEqual(s.backend.preflights, [{ root: s.session.root, files: ['apps/api.yaml'], branch: 'gitops/codify-api', push: true }]);
+    await s.session.client.sendRequest(writeBackPreflightRequest, { ...PREFLIGHT, folderUri, mode: 'commit' });
+    assert.equal(s.backend.preflights[1]?.push, false, 'commit mode needs no remote');
     s.backend.preflightError = new GitRefusal('target-modified', 'apps/api.yaml has uncommitted changes: commit or stash them first.');
-    const refused = await s.session.client.sendRequest(writeBackPreflightRequest, { folderUri, files: ['apps/api.yaml'] });
+    const refused = await s.session.client.sendRequest(writeBackPreflightRequest, { ...PREFLIGHT, folderUri });
     assert.deepEqual(refused, { kind: 'refused', reason: 'target-modified', message: 'apps/api.yaml has uncommitted changes: commit or stash them first.' });
-    const outside = await s.session.client.sendRequest(writeBackPreflightRequest, { folderUri: 'file:///etc', files: ['passwd'] });
+    const outside = await s.session.client.sendRequest(writeBackPreflightRequest, { ...PREFLIGHT, folderUri: 'file:///etc', files: ['passwd'] });
     assert.equal(outside.kind, 'refused', 'never a directory outside the workspace');
-    assert.equal(s.backend.preflights.length, 2);
+    assert.equal(s.backend.preflights.length, 3);
   });
 
-  it('commits on the branch from the template, pushes per mode, and opens the pull request with the token', async () => {
+  it('commits on the preflight\'s branch, pushes per mode, and opens the pull request with the token', async () => {
     s = await start();
     const folderUri = s.session.uri('');
     const pushed = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri });

@@ -203,8 +203,10 @@ export class WriteBackFeature implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder);
     const mode = readWriteBackMode(config.get(WRITEBACK_SETTINGS.mode));
     const previewUris = await this.preview.show(plan, result.files);
-    const preflight = await client.sendRequest(writeBackPreflightRequest, { folderUri: result.folderUri, files: plan.files.map((f) => f.path) });
-    const confirmation = confirmationOf(plan, mode, preflight.kind === 'ok' ? preflight.remote?.name : undefined);
+    const files = plan.files.map((f) => f.path);
+    const branchTemplate = readBranchTemplate(config.get(WRITEBACK_SETTINGS.branchTemplate));
+    const preflight = await client.sendRequest(writeBackPreflightRequest, { folderUri: result.folderUri, files, branchTemplate, subject: result.subject, mode });
+    const confirmation = confirmationOf(plan, mode, preflight.kind === 'ok' ? preflight : undefined);
     const canCommit = preflight.kind === 'ok';
     const detail = canCommit ? confirmation.detail : `${confirmation.detail}\n\nGit cannot commit it now: ${preflight.message}`;
     const choice = await vscode.window.showInformationMessage(confirmation.message, { modal: true, detail }, ...(canCommit ? [APPLY_AND_COMMIT, APPLY_ONLY] : [APPLY_ONLY]));
@@ -217,16 +219,16 @@ export class WriteBackFeature implements vscode.Disposable {
     if (!(await this.apply(plan, result))) return show({ severity: 'error', message: 'Not applied: VS Code refused the edit (a file is read-only or was changed). Nothing was committed.', links: [] });
     if (choice === APPLY_ONLY) return show({ severity: 'info', message: `Applied and saved ${plan.files.map((f) => f.path).join(', ')}; not committed.`, links: [] });
 
-    const pullRequest = mode === 'branch+push+pr' && preflight.kind === 'ok' && preflight.remote ? await this.pullRequestOf(plan, result, preflight.remote.url) : undefined;
+    if (preflight.kind !== 'ok') return;
+    const pullRequest = mode === 'branch+push+pr' && preflight.remote ? await this.pullRequestOf(plan, result, preflight.remote.url) : undefined;
     const committed = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: mode === 'commit' ? 'Committing on a new branch…' : mode === 'branch+push' ? 'Committing and pushing…' : 'Committing, pushing and opening a pull request…' },
       () =>
         client.sendRequest(writeBackCommitRequest, {
           folderUri: result.folderUri,
-          files: plan.files.map((f) => f.path),
+          files,
           message: plan.commitMessage,
-          branchTemplate: readBranchTemplate(config.get(WRITEBACK_SETTINGS.branchTemplate)),
-          subject: result.subject,
+          branch: preflight.newBranch,
           mode,
           ...(pullRequest ? { pullRequest } : {}),
         }),

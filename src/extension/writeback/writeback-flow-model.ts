@@ -4,7 +4,16 @@
 // after the commit or a refusal.
 import type { EditPlan, LayerChoice, PlanOutcome } from '../../core/edit/edit-plan.js';
 import type { TextEdit } from '../../core/findings/finding.js';
-import type { WriteBackCommitted, WriteBackFileText, WriteBackIntent, WriteBackMode, WriteBackPlanParams, WriteBackRefusal, WriteBackSubject } from '../../protocol/writeback-messages.js';
+import type {
+  WriteBackCommitted,
+  WriteBackFileText,
+  WriteBackIntent,
+  WriteBackMode,
+  WriteBackPlanParams,
+  WriteBackPreflightOk,
+  WriteBackRefusal,
+  WriteBackSubject,
+} from '../../protocol/writeback-messages.js';
 import type { DriftTarget } from '../drift-target.js';
 
 /** Codify: a field (its path), a resource (all its drifted fields), or an environment (all its drift). */
@@ -80,20 +89,20 @@ export function staleFileProblems(files: readonly WriteBackFileText[], plan: Edi
 export const APPLY_AND_COMMIT = 'Apply and Commit';
 export const APPLY_ONLY = 'Apply Only';
 
-/** The modal's message and detail: what will be written, what was refused, and what happens in Git. */
-export function confirmationOf(plan: EditPlan, mode: WriteBackMode, remote: string | undefined): { readonly message: string; readonly detail: string } {
+/** The modal's message and detail: what will be written, what was refused, and what happens in Git (when Git can). */
+export function confirmationOf(plan: EditPlan, mode: WriteBackMode, git: Pick<WriteBackPreflightOk, 'newBranch' | 'remote'> | undefined): { readonly message: string; readonly detail: string } {
   const lines = [...plan.summary];
   if (plan.refused.length > 0) lines.push('', 'Not written:', ...plan.refused.map((r) => `${r.path}: ${r.reason}`));
-  lines.push('', whatGitDoes(mode, remote));
+  if (git) lines.push('', whatGitDoes(mode, git.newBranch, git.remote?.name));
   const count = plan.files.length;
   return { message: `Apply this change to ${count === 1 ? plan.files[0]?.path ?? '1 file' : `${count} files`} and commit it?`, detail: lines.join('\n') };
 }
 
-function whatGitDoes(mode: WriteBackMode, remote: string | undefined): string {
+function whatGitDoes(mode: WriteBackMode, branch: string, remote: string | undefined): string {
   const to = remote ?? 'the remote';
-  if (mode === 'commit') return 'Then: a commit on a new branch (not pushed).';
-  if (mode === 'branch+push') return `Then: a commit on a new branch, pushed to ${to}.`;
-  return `Then: a commit on a new branch, pushed to ${to}, and a pull request.`;
+  if (mode === 'commit') return `Then: a commit on the new branch ${branch} (not pushed).`;
+  if (mode === 'branch+push') return `Then: a commit on the new branch ${branch}, pushed to ${to}.`;
+  return `Then: a commit on the new branch ${branch}, pushed to ${to}, and a pull request.`;
 }
 
 /** The pull request: the commit's first line as title; the drift story (fields, values, who, context) as body. */

@@ -37,8 +37,8 @@ export interface PullRequestOrder {
 export interface WriteBackBackend {
   planCodify(service: DriftService, resourceId: string, options: CodifyOptions): PlanOutcome | Promise<PlanOutcome>;
   planIntent(service: DriftService, resourceId: string, options: IntentOptions): PlanOutcome | Promise<PlanOutcome>;
-  /** Rejects with a `GitRefusal` (nothing changed) when the files cannot be committed safely. */
-  preflight(request: PreflightRequest): Promise<PreflightResult>;
+  /** Rejects with a `GitRefusal` (nothing changed) when the files cannot be committed safely (on that new branch, pushed). */
+  preflight(request: PreflightRequest & { readonly branch: string; readonly push: boolean }): Promise<PreflightResult>;
   /** Rejects with a `GitRefusal`; `push-rejected` leaves the commit and the local branch. */
   commit(request: CommitRequest): Promise<CommitResult>;
   /** A branch name from the setting's template and what the plan codifies. */

@@ -52,8 +52,9 @@ export function registerWriteBackRequests(options: WriteBackRequestsOptions): vo
     if (!options.backend) return refusal('unavailable', UNAVAILABLE);
     if (!root) return refusal('not-a-repository', `${params.folderUri} is not a folder of this workspace.`);
     try {
-      const result = await options.backend.preflight({ root, files: params.files });
-      return { kind: 'ok', branch: result.branch, ...(result.remote ? { remote: result.remote } : {}) };
+      const newBranch = options.backend.branchName(params.branchTemplate, params.subject);
+      const result = await options.backend.preflight({ root, files: params.files, branch: newBranch, push: params.mode !== 'commit' });
+      return { kind: 'ok', branch: result.branch, newBranch, ...(result.remote ? { remote: result.remote } : {}) };
     } catch (error) {
       return refusalOf(error, options.log, 'preflight');
     }
@@ -114,8 +115,7 @@ async function commitSafely(options: WriteBackRequestsOptions, params: WriteBack
   if (!root) return refusal('not-a-repository', `${params.folderUri} is not a folder of this workspace.`);
   let committed;
   try {
-    const branch = backend.branchName(params.branchTemplate, params.subject);
-    committed = await backend.commit({ root, files: params.files, branch, message: params.message, push: params.mode !== 'commit' });
+    committed = await backend.commit({ root, files: params.files, branch: params.branch, message: params.message, push: params.mode !== 'commit' });
   } catch (error) {
     return refusalOf(error, options.log, 'commit');
   }

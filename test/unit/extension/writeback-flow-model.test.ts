@@ -63,11 +63,13 @@ describe('write-back flow model', () => {
 
   it('confirms with the summary, what was not written, and what Git will do per mode', () => {
     const plan = { ...PLAN, refused: [{ path: '.spec.template.spec.containers[name="app"].image', reason: 'owned by a controller' }] };
-    const pr = confirmationOf(plan, 'branch+push+pr', 'origin');
+    const git = { newBranch: 'gitops/codify-deployment-api', remote: { name: 'origin', url: 'u' } };
+    const pr = confirmationOf(plan, 'branch+push+pr', git);
     assert.equal(pr.message, 'Apply this change to apps/api.yaml and commit it?');
-    assert.equal(pr.detail, '.spec.replicas 3 → 5 in apps/api.yaml\n\nNot written:\n.spec.template.spec.containers[name="app"].image: owned by a controller\n\nThen: a commit on a new branch, pushed to origin, and a pull request.');
-    assert.match(confirmationOf(PLAN, 'commit', undefined).detail, /a commit on a new branch \(not pushed\)\.$/);
-    assert.match(confirmationOf({ ...PLAN, files: [...PLAN.files, { path: 'b.yaml', edits: [] }] }, 'branch+push', undefined).message, /to 2 files/);
+    assert.equal(pr.detail, '.spec.replicas 3 → 5 in apps/api.yaml\n\nNot written:\n.spec.template.spec.containers[name="app"].image: owned by a controller\n\nThen: a commit on the new branch gitops/codify-deployment-api, pushed to origin, and a pull request.');
+    assert.match(confirmationOf(PLAN, 'commit', git).detail, /a commit on the new branch gitops\/codify-deployment-api \(not pushed\)\.$/);
+    assert.equal(confirmationOf(PLAN, 'branch+push', undefined).detail, '.spec.replicas 3 → 5 in apps/api.yaml', 'no Git step when Git refused');
+    assert.match(confirmationOf({ ...PLAN, files: [...PLAN.files, { path: 'b.yaml', edits: [] }] }, 'branch+push', git).message, /to 2 files/);
   });
 
   it('writes the pull request: commit title, the drift story as a table, values never breaking the table', () => {
