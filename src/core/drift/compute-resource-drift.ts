@@ -22,6 +22,20 @@ export interface DesiredObject {
   locate?(path: readonly (string | number)[]): SourceLocation | undefined;
   /** For kustomize generator output (`app-config-5f7b9c8d2k`): the name before the content hash. */
   readonly generatorBaseName?: string;
+  /** For kustomize output: where the object came from (write-back plans its edit in the right layer from it). */
+  readonly origin?: KustomizeOrigin;
+}
+
+/** Kustomize's build metadata for one rendered object, repository-relative. */
+export interface KustomizeOrigin {
+  /** The kustomization directory that was rendered (the environment's root). */
+  readonly root?: string;
+  /** The file that declares the object. */
+  readonly originPath?: string;
+  /** The kustomization whose generator made it. */
+  readonly generatedBy?: string;
+  /** Kustomization files whose transformers changed it, innermost first. */
+  readonly transformedIn: readonly string[];
 }
 
 export interface DriftOptions {
