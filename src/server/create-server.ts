@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintWorkspaceRequest, readinessReportRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
 import { DriftCoordinator } from './drift/drift-coordinator.js';
+import { registerWriteBackRequests } from './writeback/writeback-requests.js';
 import { provideCodeActions } from './handlers/code-actions.js';
 import { provideCompletion } from './handlers/completion.js';
 import { provideDocumentSymbols } from './handlers/document-symbols.js';
@@ -238,6 +239,8 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     }
     return result;
   });
+
+  registerWriteBackRequests({ connection, backend: deps.writeBack, drift, folders: () => folders, source: deps.source, ready, log });
 
   connection.onRequest(readinessReportRequest, (params) => provideReadiness(folders.map((f) => f.root).filter((r): r is string => r !== undefined), params, deps.readinessInput, (root) => drift.clusterFactsOf(root)));
 

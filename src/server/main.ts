@@ -6,6 +6,7 @@ import { createNodeSchemaRegistry, createNodeValidator } from '../adapters/schem
 import { RULES } from '../core/lint/rule-list.js';
 import { createServer } from './create-server.js';
 import { nodeWorkspaceSource } from './node-workspace-source.js';
+import { createNodeWriteBackBackend } from './writeback/node-writeback-backend.js';
 import { createRegistrySchemaProvider } from './registry-schema-provider.js';
 
 // One registry (schema chunks load lazily per kind) serves validation, hover and completion.
@@ -18,5 +19,6 @@ createServer(connection, {
   schema: createRegistrySchemaProvider(registry),
   driftService: createDriftService,
   readinessInput: (root) => gatherReadinessInput(root),
+  writeBack: createNodeWriteBackBackend(),
 });
 connection.listen();

@@ -19,6 +19,7 @@ import {
 } from '../../protocol/drift-messages.js';
 import type { WorkspaceFolder } from '../workspace-folder.js';
 import type { WorkspaceSource } from '../workspace-source.js';
+import type { EnvironmentDrift } from './environment-drift.js';
 import { FolderDrift } from './folder-drift.js';
 import { DRIFT_STATUSES, DriftStatus } from '../../core/drift/drift-types.js';
 import type { ClusterFacts } from '../../core/readiness/readiness-types.js';
@@ -95,6 +96,15 @@ export class DriftCoordinator {
       if (this.watching && !this.stopTimer) drift.watch(this.watching);
       this.scheduleNotify();
     });
+  }
+
+  /** An environment by id, with the workspace folder it belongs to (write-back plans there). */
+  locate(environmentId: string): { readonly folder: WorkspaceFolder; readonly environment: EnvironmentDrift } | undefined {
+    for (const [folder, drift] of this.folders) {
+      const environment = drift.environment(environmentId);
+      if (environment) return { folder, environment };
+    }
+    return undefined;
   }
 
   /**

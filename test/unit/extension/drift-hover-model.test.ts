@@ -23,7 +23,7 @@ describe('drift hover model', () => {
     assert.equal(lines[5], 'Changed by kubectl (scale), Update, 2026-12-04T12:00:00Z (4 min ago)');
     assert.equal(lines[6], 'Suggested: commit the live value to Git — changed live by kubectl (scale), a person');
     const args = encodeURIComponent(JSON.stringify([{ environmentId: ENV, resourceId: 'apps/Deployment/shop/api-server', pointer: '/spec/replicas' }]));
-    assert.equal(lines[7], `[Show diff](command:gitopsAuthoring.drift.showDiff?${args}) · [Copy resource key](command:gitopsAuthoring.drift.copyResourceKey?${args})`);
+    assert.equal(lines[7], `[Show diff](command:gitopsAuthoring.drift.showDiff?${args}) · [Copy resource key](command:gitopsAuthoring.drift.copyResourceKey?${args}) · [Commit to Git](command:gitopsAuthoring.writeBack.commitLiveChange?${args})`);
     assert.ok(hover.commands.every((c) => DRIFT_HOVER_COMMANDS.includes(c)));
     assert.deepEqual(JSON.parse(decodeURIComponent(args)), [{ environmentId: ENV, resourceId: 'apps/Deployment/shop/api-server', pointer: '/spec/replicas' }]);
   });
@@ -50,6 +50,7 @@ describe('drift hover model', () => {
     assert.ok(hover);
     const [first, second] = hover.markdown.split('\n\n---\n\n');
     assert.match(first ?? '', /Missing in cluster — not in the cluster/);
+    assert.doesNotMatch(first ?? '', /Commit to Git/, 'a Missing resource has no live change to commit');
     assert.doesNotMatch(first ?? '', /Git:/);
     assert.match(second ?? '', /Live: `4`/);
     assert.equal(computeDriftHover([], options), undefined);
