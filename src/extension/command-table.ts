@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { lintWorkspaceRequest } from '../protocol/lsp-extensions.js';
+import { runAgentControl } from './agent-control-commands.js';
 import type { CommandId } from './command-ids.js';
 import type { DriftFeature } from './drift-feature.js';
 import type { ReadinessPanel } from './readiness/readiness-panel.js';
@@ -83,6 +84,18 @@ export const COMMANDS = {
   'gitopsAuthoring.drift.toggleDecorations': {
     enabled: (_ctx, _client, drift) => () => drift.toggleDecorations(),
     disabled: (_ctx, drift) => () => drift.toggleDecorations(),
+  },
+  'gitopsAuthoring.drift.requestReconcile': {
+    enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'reconcile', arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.suspendUnit': {
+    enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'suspend', arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.resumeUnit': {
+    enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'resume', arg),
+    disabled: startForDrift,
   },
 } satisfies Record<CommandId, CommandEntry>;
 

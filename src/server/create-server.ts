@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintWorkspaceRequest, readinessReportRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
+import { registerAgentControl } from './drift/agent-control-handler.js';
 import { DriftCoordinator } from './drift/drift-coordinator.js';
 import { provideCodeActions } from './handlers/code-actions.js';
 import { provideCompletion } from './handlers/completion.js';
@@ -53,6 +54,15 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     timing: { ...DEFAULT_DRIFT_TIMING, ...deps.timing },
     log,
     ready,
+    ...(deps.processEnv ? { processEnv: deps.processEnv } : {}),
+  });
+  registerAgentControl({
+    connection,
+    drift,
+    control: deps.agentControl,
+    canPullConfiguration: () => options.canPullConfiguration,
+    ready,
+    log,
     ...(deps.processEnv ? { processEnv: deps.processEnv } : {}),
   });
 

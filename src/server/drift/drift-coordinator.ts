@@ -19,6 +19,7 @@ import {
 } from '../../protocol/drift-messages.js';
 import type { WorkspaceFolder } from '../workspace-folder.js';
 import type { WorkspaceSource } from '../workspace-source.js';
+import type { EnvironmentDrift } from './environment-drift.js';
 import { FolderDrift } from './folder-drift.js';
 import { DRIFT_STATUSES, DriftStatus } from '../../core/drift/drift-types.js';
 import type { ClusterFacts } from '../../core/readiness/readiness-types.js';
@@ -65,6 +66,15 @@ export class DriftCoordinator {
         return { label: params.resourceId };
       }
     });
+  }
+
+  /** The environment with this id and the folder it belongs to (agent control, hotfix guard, ignore rules). */
+  findEnvironment(id: string): { readonly folder: FolderDrift; readonly environment: EnvironmentDrift } | undefined {
+    for (const folder of this.folders.values()) {
+      const environment = folder.environment(id);
+      if (environment) return { folder, environment };
+    }
+    return undefined;
   }
 
   /** A folder was read (at start, when added, or again on request): detect its environments. */

@@ -49,7 +49,7 @@ export class EnvironmentDrift {
   /** Set while the desired state cannot be built: the state is Error whatever the cluster says. */
   private desiredProblem: string | undefined;
   private unit: GitOpsUnit | undefined;
-  private unitStatus: Pick<GitOpsUnitView, 'ready' | 'synced' | 'message'> = {};
+  private unitStatus: Pick<GitOpsUnitView, 'ready' | 'synced' | 'message' | 'suspended'> = {};
   private readonly batcher: DeltaBatcher;
   /** Current results by `resourceKeyId`, and the service's display ids mapped to them. */
   private readonly results = new Map<string, ResourceDrift>();
@@ -79,6 +79,27 @@ export class EnvironmentDrift {
 
   get contexts(): readonly string[] {
     return this.service?.contexts ?? [];
+  }
+
+  /** The kubeconfig drift watches this environment with (the setting), when one was given. */
+  get kubeconfig(): string | undefined {
+    return this.target?.kubeconfig;
+  }
+
+  /** How to read the environment's GitOps unit live; undefined for settings and the whole repository. */
+  get unitRef(): GitOpsUnit['live'] {
+    return this.unit?.live;
+  }
+
+  /** The current results (what the deltas carried), for the hotfix guard and ignore-rule planning. */
+  currentResults(): readonly ResourceDrift[] {
+    return [...this.results.values()];
+  }
+
+  /** The GitOps unit was written to (agent control): read its live state again now, and answer the new view. */
+  async unitWritten(): Promise<GitOpsUnitView | undefined> {
+    await this.readUnit().catch((error: unknown) => this.fail('reading the GitOps unit', error));
+    return this.view().unit;
   }
 
   view(): DriftEnvironmentView {
