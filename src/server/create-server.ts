@@ -15,6 +15,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintWorkspaceRequest, readinessReportRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
 import { registerAgentControl } from './drift/agent-control-handler.js';
 import { DriftCoordinator } from './drift/drift-coordinator.js';
+import { registerIgnoreRulePlanning } from './drift/ignore-rule-handler.js';
+import { registerHotfixGuard } from './writeback/hotfix-guard.js';
 import { provideCodeActions } from './handlers/code-actions.js';
 import { provideCompletion } from './handlers/completion.js';
 import { provideDocumentSymbols } from './handlers/document-symbols.js';
@@ -65,6 +67,8 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     log,
     ...(deps.processEnv ? { processEnv: deps.processEnv } : {}),
   });
+  registerIgnoreRulePlanning(connection, drift, ready, log);
+  registerHotfixGuard(connection, drift, ready, log);
 
   const rootOf = (folder: LspWorkspaceFolder): string | undefined => (folder.uri.startsWith('file:') ? fileURLToPath(folder.uri) : undefined);
   /** The innermost folder containing the URI (folders may nest), else the folder without root. */

@@ -4,6 +4,7 @@
 import { DriftServiceError, type DriftService, type DriftServiceFactory } from '../../adapters/drift/drift-service-api.js';
 import { DRIFT_STATUSES, DriftStatus, type ResourceDrift } from '../../core/drift/drift-types.js';
 import type { Environment } from '../../core/environments/environment.js';
+import type { KubeObject } from '../../core/resource/manifest-resource.js';
 import { formatResourceKey, resourceKeyId, type ResourceKey } from '../../core/resource/resource-key.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
 import type { DriftDeltaParams, DriftDocumentsResult, DriftEnvironmentView, GitOpsUnitView } from '../../protocol/drift-messages.js';
@@ -94,6 +95,11 @@ export class EnvironmentDrift {
   /** The current results (what the deltas carried), for the hotfix guard and ignore-rule planning. */
   currentResults(): readonly ResourceDrift[] {
     return [...this.results.values()];
+  }
+
+  /** The live object of one result (raw: its labels say which HelmRelease installed it), when the service has it. */
+  liveObjectOf(resourceId: string): KubeObject | undefined {
+    return this.service?.objectsOf(resourceId).live;
   }
 
   /** The GitOps unit was written to (agent control): read its live state again now, and answer the new view. */
