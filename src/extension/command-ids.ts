@@ -14,7 +14,7 @@ export const DRIFT_COMMAND_IDS = [
 ] as const;
 
 /** Agent control (the only cluster writes, made by the server after a confirmation) and drift edits. */
-export const AGENT_COMMAND_IDS = ['gitopsAuthoring.drift.requestReconcile', 'gitopsAuthoring.drift.suspendUnit', 'gitopsAuthoring.drift.resumeUnit'] as const;
+export const AGENT_COMMAND_IDS = ['gitopsAuthoring.drift.requestReconcile', 'gitopsAuthoring.drift.suspendUnit', 'gitopsAuthoring.drift.resumeUnit', 'gitopsAuthoring.drift.addIgnoreRule'] as const;
 
 export const COMMAND_IDS = ['gitopsAuthoring.restartServer', 'gitopsAuthoring.showServerOutput', 'gitopsAuthoring.lintWorkspace', 'gitopsAuthoring.readinessReport', ...DRIFT_COMMAND_IDS, ...AGENT_COMMAND_IDS] as const;
 

@@ -6,6 +6,7 @@ import { lintWorkspaceRequest } from '../protocol/lsp-extensions.js';
 import { runAgentControl } from './agent-control-commands.js';
 import type { CommandId } from './command-ids.js';
 import type { DriftFeature } from './drift-feature.js';
+import { addIgnoreRule } from './ignore-rule-command.js';
 import type { ReadinessPanel } from './readiness/readiness-panel.js';
 import type { ServerContext } from './server-context.js';
 
@@ -95,6 +96,10 @@ export const COMMANDS = {
   },
   'gitopsAuthoring.drift.resumeUnit': {
     enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'resume', arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.addIgnoreRule': {
+    enabled: (_ctx, client, drift) => (arg) => addIgnoreRule(client, drift.store, arg),
     disabled: startForDrift,
   },
 } satisfies Record<CommandId, CommandEntry>;
