@@ -92,6 +92,22 @@ describe('agent control: Flux Kustomization of the demo repository', () => {
     await session.waitFor(() => appsEnv()?.unit !== undefined && appsEnv()?.unit?.suspended === undefined, 'the Drift view shows the unit running again', DEADLINE_MS);
   });
 
+  it('a HelmRelease named in the request: suspended and resumed with one PATCH each, the environment\'s unit untouched', async () => {
+    await cluster.kubectl(['apply', '-f', '-'], { input: HELM_RELEASE });
+    const unit = { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease' as const, namespace: 'flux-system', name: 'podinfo' };
+    const path = '/apis/helm.toolkit.fluxcd.io/v2/namespaces/flux-system/helmreleases/podinfo';
+    let from = cluster.handle.requests.length;
+    const suspended = await send({ action: 'suspend', unit });
+    assert.equal(suspended.done, true, suspended.message);
+    assert.equal(suspended.unit, undefined, 'not the environment\'s own unit');
+    assert.deepEqual(ourWrites(cluster, from).map((w) => [w.method, w.path]), [['PATCH', path]]);
+    assert.equal(((await cluster.getJson('get', 'helmrelease.helm.toolkit.fluxcd.io/podinfo', '-n', 'flux-system')).spec as { suspend?: boolean }).suspend, true);
+    from = cluster.handle.requests.length;
+    assert.equal((await send({ action: 'resume', unit })).done, true);
+    assert.deepEqual(ourWrites(cluster, from).map((w) => [w.method, w.path]), [['PATCH', path]]);
+    assert.equal(((await kustomization()).spec as { suspend?: boolean }).suspend, undefined);
+  });
+
   it('refuses without writing: nothing to resume, another context than the one confirmed', async () => {
     const from = cluster.handle.requests.length;
     const notSuspended = await send({ action: 'resume' });
@@ -107,10 +123,25 @@ describe('agent control: Flux Kustomization of the demo repository', () => {
     const from = cluster.handle.requests.length;
     const result = await send({ action: 'suspend' });
     assert.deepEqual([result.done, result.message], [false, 'nothing written: agent control is turned off (setting gitopsAuthoring.agentControl.enabled)']);
-    assert.deepEqual(cluster.handle.requests.slice(from).filter((r) => r.userAgent.startsWith('gitops-authoring') && r.path.includes('kustomizations')), []);
+    assert.deepEqual(ourWrites(cluster, from), []);
     await session.changeSettings({});
   });
 });
+
+const HELM_RELEASE = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: podinfo
+  namespace: flux-system
+spec:
+  interval: 5m
+  chart:
+    spec:
+      chart: podinfo
+      sourceRef:
+        kind: HelmRepository
+        name: podinfo
+`;
 
 const ARGO_REPO = {
   'argo/apps/guestbook.yaml': `apiVersion: argoproj.io/v1alpha1
