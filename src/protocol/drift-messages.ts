@@ -40,6 +40,8 @@ export interface GitOpsUnitView {
   readonly ready?: string;
   readonly synced?: string;
   readonly message?: string;
+  /** True while the unit is suspended (Flux `spec.suspend`; Argo CD automated sync held by Suspend). */
+  readonly suspended?: boolean;
 }
 
 export interface DriftResourceView {

@@ -43,6 +43,24 @@ export class FolderDrift {
     this.detect();
   }
 
+  get root(): string {
+    return this.options.root;
+  }
+
+  get folderUri(): string {
+    return this.options.folderUri;
+  }
+
+  /** The folder's current workspace index. */
+  index(): WorkspaceIndex {
+    return this.options.index();
+  }
+
+  /** A repository file's text (the config file), undefined when absent. */
+  readText(path: string): string | undefined {
+    return this.options.readText(path);
+  }
+
   views(): DriftEnvironmentView[] {
     return [...this.environments.values()].map((e) => e.drift.view());
   }
