@@ -5,8 +5,7 @@ import { readConfigFileText } from '../core/config/read-config-file.js';
 import { countByStatus } from '../core/drift/compute-drift.js';
 import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
 import { detectEnvironments } from '../core/environments/detect-environments.js';
-import { parseDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
-import { DEFAULT_AGENT_MANAGERS } from '../core/drift/suggest-action.js';
+import { parseDriftSettings, withDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
 import type { Environment } from '../core/environments/environment.js';
 import { isRecord } from '../core/resource/manifest-resource.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
@@ -48,7 +47,7 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
     io.stderr(`gitops-authoring drift: comparing the whole repository; its environments are ${environments.map((e) => `${e.name} (${e.path || '.'})`).join(', ')} — choose one with --env NAME\n`);
   }
 
-  const withRules = env ? { ...env, ignoreRules: [...env.ignoreRules, ...settings.ignoreRules] } : settings.ignoreRules.length > 0 ? noEnvironment(settings.ignoreRules) : undefined;
+  const withRules = withDriftSettings(env, settings);
   let service: LiveDriftService;
   try {
     service = await createDriftService({
@@ -104,11 +103,6 @@ function readSettings(path: string | true | undefined, root: string): DriftSetti
   const read = readConfigFileText(path, text);
   if ('problem' in read) throw new UsageError(`--settings ${path}: ${read.problem}`);
   return parseDriftSettings(read.value);
-}
-
-/** Settings' ignore rules apply without an environment too; nothing else of an environment is implied. */
-function noEnvironment(ignoreRules: Environment['ignoreRules']): Environment {
-  return { name: '', path: '', forceNamespace: false, detectedFrom: 'settings', ignoreRules, agentManagers: DEFAULT_AGENT_MANAGERS };
 }
 
 export function exitCode(results: readonly ResourceDrift[]): number {

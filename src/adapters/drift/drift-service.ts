@@ -86,7 +86,11 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
     this.context = kube.context;
     this.contexts = kube.contexts;
     this.client = new KubeClient(kube.kc, kube.server, o.requestTimeoutMs ?? 30_000);
-    this.options = { ignoreRules: o.env?.ignoreRules ?? [], ...(o.env ? { agentManagers: o.env.agentManagers } : {}) };
+    this.options = {
+      ignoreRules: o.env?.ignoreRules ?? [], ...(o.env ? { agentManagers: o.env.agentManagers } : {}),
+      ...(o.env?.personTools ? { personTools: o.env.personTools } : {}),
+      ...(o.env?.countLiveOnlyMetadata ? { countLiveOnlyMetadata: true } : {}),
+    };
     const owner = o.env?.owner;
     this.isOurs = owner ? (m) => m.owner === owner : undefined;
   }
