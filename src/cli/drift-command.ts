@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME } from '../core/config/lint-config.js';
 import { readConfigFileText } from '../core/config/read-config-file.js';
 import { countByStatus } from '../core/drift/compute-drift.js';
-import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
+import { describeFieldChange, showPlain } from '../core/drift/describe-field-change.js';
+import { DRIFT_STATUSES, DriftStatus, FieldChange, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
 import { detectEnvironments } from '../core/environments/detect-environments.js';
 import { parseDriftSettings, withDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
 import type { Environment } from '../core/environments/environment.js';
@@ -146,6 +147,7 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
     if (r.status === DriftStatus.Synced) continue;
     lines.push(`${r.status.padEnd(8)} ${r.id}${r.reason ? ` — ${r.reason}` : ''}${r.source ? `  (${r.source.path}:${r.source.range.start.line + 1})` : ''}`);
     for (const f of r.fields) lines.push(...formatField(f));
+    for (const f of r.liveOnlyMetadata ?? []) lines.push(`           ${f.path}: live only (not counted): ${showPlain(f.liveValue)}${f.attribution ? ` — ${f.attribution.manager}` : ''}`);
     if (r.ignoredFields > 0) lines.push(`           (${r.ignoredFields} difference(s) ignored by rules)`);
   }
   const summary = DRIFT_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
@@ -156,8 +158,10 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
 
 function formatField(f: FieldDrift): string[] {
   const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
+  // A default and what a person added read as words (`(default: None) → live ClientIP`, `added live: DEBUG=1`).
+  const values = f.change === FieldChange.AddedLive || f.change === FieldChange.ChangedDefault ? describeFieldChange(f) : describeFieldChange(f, show);
   const where = f.source ? `  [${f.source.path}:${f.source.range.start.line + 1}]` : '';
-  const out = [`           ${f.path}: git ${show(f.gitValue)} → live ${show(f.liveValue)}${where}`];
+  const out = [`           ${f.path}: ${values}${where}`];
   const a = f.attribution;
   const who = a ? `by ${a.manager}${a.subresource ? ` (subresource ${a.subresource})` : ''} ${a.operation}${a.time ? ` at ${a.time}` : ''}; ` : '';
   out.push(`             ${who}suggest ${f.suggestedAction}: ${f.actionReason}`);

@@ -58,9 +58,9 @@ test('--exact: a dry-run apply keeps fields other managers own, so people\'s add
 
 test('a value Git sets that was never applied is not "removed live"', () => {
   const { d, live } = exactCase('added-env-kubectl-set', 'apps/Deployment/default/frontend');
-  const object = structuredClone(d.object) as { spec: { minReadySeconds?: number } };
+  const object = structuredClone(d.object) as unknown as { spec: { minReadySeconds?: number } };
   object.spec.minReadySeconds = 5;
-  const r = computeResourceDrift({ ...d, object: object as typeof d.object }, live);
+  const r = computeResourceDrift({ ...d, object: object as unknown as typeof d.object }, live);
   const field = r.fields.find((f) => f.path === '.spec.minReadySeconds');
   assert.equal(field?.change, FieldChange.MissingLive);
   assert.equal(field?.actionReason, 'set in Git, absent live; the next sync sets it');
