@@ -59,7 +59,9 @@ function sectionOf(finding: DriftLineFinding, options: DriftHoverOptions): strin
   if (envName || context) lines.push(`Environment: ${escapeMarkdown(envName || '(repository)')}${context ? ` (context ${escapeMarkdown(context)})` : ''}`);
   if (field) {
     lines.push(`Field: ${codeSpan(field.path)}`);
-    lines.push(`Git: ${codeSpan(formatHoverValue(field.gitValue))}`);
+    if (field.change === 'changed-default') lines.push(`Git: not set (server default ${codeSpan(formatHoverValue(field.gitDefault))})`);
+    else if (field.change === 'added-live') lines.push('Git: not declared (added live)');
+    else lines.push(`Git: ${codeSpan(formatHoverValue(field.gitValue))}`);
     lines.push(`Live: ${codeSpan(formatHoverValue(field.liveValue))}`);
     const who = field.attribution;
     if (who) {
@@ -76,6 +78,10 @@ function sectionOf(finding: DriftLineFinding, options: DriftHoverOptions): strin
   } else {
     const what = resource.status === 'Missing' ? 'Missing in cluster' : resource.status === 'Orphan' ? 'Orphan: live, not in Git' : resource.status;
     lines.push(resource.reason ? `${what} — ${escapeMarkdown(resource.reason)}` : what);
+    for (const m of resource.liveOnlyMetadata ?? []) {
+      const who = m.attribution ? ` (${escapeMarkdown(formatManager(m.attribution))})` : '';
+      lines.push(`Live only, not counted: ${codeSpan(`${m.path} = ${formatHoverValue(m.liveValue)}`)}${who}`);
+    }
   }
   const argument = driftCommandArgument(finding);
   lines.push(`${commandLink('Show diff', DRIFT_SHOW_DIFF_COMMAND, argument)} · ${commandLink('Copy resource key', DRIFT_COPY_KEY_COMMAND, argument)}`);
