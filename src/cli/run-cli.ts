@@ -24,7 +24,8 @@ Options for drift:
   --format text|json           Output format (default: text)
   --settings F                 Drift settings YAML (default: the drift: section of .gitops-authoring.yaml):
                                environments (name, path, context, namespace),
-                               ignoreDifferences (Argo CD dialect), driftIgnoreRules (Flux dialect)
+                               ignoreDifferences (Argo CD dialect), driftIgnoreRules (Flux dialect),
+                               personTools (field managers of people's tools), countLiveOnlyMetadata
   --exact                      Compare with a server-side dry-run apply of each object (exact; needs patch rights)
   --timeout S                  Seconds to wait for the cluster (default: 30)
 
