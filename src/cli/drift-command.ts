@@ -5,6 +5,7 @@ import { readConfigFileText } from '../core/config/read-config-file.js';
 import { countByStatus } from '../core/drift/compute-drift.js';
 import { describeFieldChange, showPlain } from '../core/drift/describe-field-change.js';
 import { DRIFT_STATUSES, DriftStatus, FieldChange, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
+import type { UnmanagedObject } from '../core/drift/unmanaged-objects.js';
 import { detectEnvironments } from '../core/environments/detect-environments.js';
 import { parseDriftSettings, withDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
 import type { Environment } from '../core/environments/environment.js';
@@ -17,7 +18,7 @@ import type { CliIo } from './lint-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
 export const DRIFT_VALUED = ['context', 'env', 'kubeconfig', 'timeout', 'settings'] as const;
-export const DRIFT_FLAGS = ['exact'] as const;
+export const DRIFT_FLAGS = ['exact', 'unmanaged'] as const;
 const FORMATS = ['text', 'json'] as const;
 
 export interface DriftCliIo extends CliIo {
@@ -77,7 +78,8 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
       // Apply as the environment's agent would (its field manager), so ownership comes out as it would.
       results = await service.exactResults(env?.agentManagers[0] ?? 'gitops-authoring');
     }
-    print(io, format, results, { context: service.context, env, clusterStatus: service.status });
+    const unmanaged = args.options.has('unmanaged') || settings.listUnmanaged ? { unmanaged: service.unmanaged() } : {};
+    print(io, format, results, { context: service.context, env, clusterStatus: service.status, ...unmanaged });
     return exitCode(results);
   } catch (error) {
     return fail(io, format, error, service.context, env);
@@ -128,6 +130,8 @@ interface RunInfo {
   readonly context: string;
   readonly env: Environment | undefined;
   readonly clusterStatus: ClusterStatus;
+  /** Asked for (`--unmanaged`, `listUnmanaged`): live objects in the namespaces Git deploys to that nothing deploys. */
+  readonly unmanaged?: readonly UnmanagedObject[];
 }
 
 function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[], info: RunInfo): void {
@@ -138,7 +142,11 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
       ...(info.env ? { environment: info.env.name } : {}),
       clusterStatus: info.clusterStatus,
       summary: counts,
-      resources: results.map((r) => ({ ...r, fields: r.fields.map(({ segments: _s, ...f }) => f) })),
+      resources: results.map((r) => ({
+        ...r, fields: r.fields.map(({ segments: _s, ...f }) => f),
+        ...(r.liveOnlyMetadata ? { liveOnlyMetadata: r.liveOnlyMetadata.map(({ segments: _s, ...f }) => f) } : {}),
+      })),
+      ...(info.unmanaged ? { unmanaged: info.unmanaged } : {}),
     }, null, 2) + '\n');
     return;
   }
@@ -149,6 +157,10 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
     for (const f of r.fields) lines.push(...formatField(f));
     for (const f of r.liveOnlyMetadata ?? []) lines.push(`           ${f.path}: live only (not counted): ${showPlain(f.liveValue)}${f.attribution ? ` — ${f.attribution.manager}` : ''}`);
     if (r.ignoredFields > 0) lines.push(`           (${r.ignoredFields} difference(s) ignored by rules)`);
+  }
+  for (const u of info.unmanaged ?? []) {
+    const by = u.createdBy ? ` — created by ${u.createdBy.manager}${u.createdBy.time ? ` at ${u.createdBy.time}` : ''}` : '';
+    lines.push(`${'Unmanaged'.padEnd(8)} ${u.id} — live in a namespace Git deploys to, not in Git, no GitOps mark (not counted)${by}`);
   }
   const summary = DRIFT_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
   const strategies = [...new Set(results.map((r) => r.strategy))].join('+') || 'none';

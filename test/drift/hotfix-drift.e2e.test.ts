@@ -115,3 +115,15 @@ test('text output says what a person added and what the default was', async () =
   assert.match(r.stdout, /\.spec\.sessionAffinity: git \(default: None\) → live ClientIP/);
   assert.match(r.stdout, /by kubectl-set Update at /);
 });
+
+test('--unmanaged lists a Deployment a person created in a namespace Git deploys to, apart and not counted', async () => {
+  await cluster.run('create', 'deployment', 'debug-shell', '--image=busybox:1.36', '-n', 'default');
+  const plain = await runDriftCli([repo.dir, '--kubeconfig', cluster.handle.kubeconfigPath, '--format', 'json']);
+  assert.equal((JSON.parse(plain.stdout) as { unmanaged?: unknown }).unmanaged, undefined, 'off by default');
+  const r = await runDriftCli([repo.dir, '--kubeconfig', cluster.handle.kubeconfigPath, '--format', 'json', '--unmanaged']);
+  const json = JSON.parse(r.stdout) as { resources: ResourceJson[]; unmanaged: { id: string; createdBy?: { manager: string } }[] };
+  assert.deepEqual(json.unmanaged.map((u) => [u.id, u.createdBy?.manager]), [['Deployment.apps default/debug-shell', 'kubectl-create']]);
+  assert.ok(!json.resources.some((x) => x.id === 'Deployment.apps default/debug-shell'), 'not an Orphan: it carries no GitOps mark');
+  const text = await runDriftCli([repo.dir, '--kubeconfig', cluster.handle.kubeconfigPath, '--unmanaged']);
+  assert.match(text.stdout, /^Unmanaged Deployment\.apps default\/debug-shell — live in a namespace Git deploys to, not in Git, no GitOps mark \(not counted\) — created by kubectl-create/m);
+});

@@ -21,6 +21,7 @@ import type { InformerOptions } from '../kube/resource-informer.js';
 import { buildDesiredState } from '../kustomize/build-desired-state.js';
 import { findKustomize } from '../kustomize/find-kustomize.js';
 import { DriftServiceError, type DriftService, type DriftServiceEvents, type DriftServiceFactory, type DriftServiceOptions, type DriftServiceProblem } from './drift-service-api.js';
+import type { UnmanagedObject } from '../../core/drift/unmanaged-objects.js';
 
 /** What tests (and benchmarks) may tune beyond the shared options. */
 export interface LiveDriftServiceOptions extends DriftServiceOptions {
@@ -168,6 +169,11 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
 
   whenSynced(timeoutMs: number): Promise<void> {
     return this.pool ? this.pool.whenSynced(timeoutMs, true) : Promise.reject(new Error('the drift service is not started'));
+  }
+
+  /** Live objects in the namespaces Git deploys to that nothing deploys (off unless asked: the CLI's `--unmanaged`). */
+  unmanaged(): readonly UnmanagedObject[] {
+    return this.session?.unmanaged() ?? [];
   }
 
   objectsOf(id: string): { readonly git?: KubeObject; readonly live?: KubeObject } {

@@ -10,6 +10,7 @@ import type { Environment, EnvironmentSetting } from './environment.js';
  *   driftIgnoreRules: [...]    # Flux dialect
  *   personTools: [name, prefix-*]   # field managers that are a person's tools, besides the built-in list
  *   countLiveOnlyMetadata: true     # labels/annotations a person added live count as drift
+ *   listUnmanaged: true             # the CLI lists live objects in managed namespaces that nothing deploys
  * Unknown keys and malformed entries are reported, the rest still applies.
  */
 export interface DriftSettings {
@@ -17,14 +18,15 @@ export interface DriftSettings {
   readonly ignoreRules: readonly IgnoreRule[];
   readonly personTools: readonly string[];
   readonly countLiveOnlyMetadata: boolean;
+  readonly listUnmanaged: boolean;
   readonly problems: readonly string[];
 }
 
-const KNOWN_KEYS = ['environments', 'ignoreDifferences', 'driftIgnoreRules', 'personTools', 'countLiveOnlyMetadata'];
+const KNOWN_KEYS = ['environments', 'ignoreDifferences', 'driftIgnoreRules', 'personTools', 'countLiveOnlyMetadata', 'listUnmanaged'];
 
 export function parseDriftSettings(value: unknown): DriftSettings {
   const problems: string[] = [];
-  const none = { environments: [], ignoreRules: [], personTools: [], countLiveOnlyMetadata: false };
+  const none = { environments: [], ignoreRules: [], personTools: [], countLiveOnlyMetadata: false, listUnmanaged: false };
   if (value === undefined || value === null) return { ...none, problems };
   if (!isRecord(value)) return { ...none, problems: ['drift settings must be a mapping'] };
   for (const key of Object.keys(value)) {
@@ -50,8 +52,10 @@ export function parseDriftSettings(value: unknown): DriftSettings {
     if (Array.isArray(value.personTools) && value.personTools.every((t): t is string => typeof t === 'string' && t !== '')) personTools.push(...value.personTools);
     else problems.push('personTools must be a list of field manager names (a trailing * matches a prefix)');
   }
-  if (value.countLiveOnlyMetadata !== undefined && typeof value.countLiveOnlyMetadata !== 'boolean') problems.push('countLiveOnlyMetadata must be true or false');
-  return { environments, ignoreRules, personTools, countLiveOnlyMetadata: value.countLiveOnlyMetadata === true, problems };
+  for (const flag of ['countLiveOnlyMetadata', 'listUnmanaged']) {
+    if (value[flag] !== undefined && typeof value[flag] !== 'boolean') problems.push(`${flag} must be true or false`);
+  }
+  return { environments, ignoreRules, personTools, countLiveOnlyMetadata: value.countLiveOnlyMetadata === true, listUnmanaged: value.listUnmanaged === true, problems };
 }
 
 /**

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { computeExactResourceDrift, computeResourceDrift, keyOfLive } from '../../../src/core/drift/compute-resource-drift.js';
 import { FieldChange } from '../../../src/core/drift/drift-types.js';
 import { isPersonTool } from '../../../src/core/drift/person-tools.js';
+import { findUnmanaged } from '../../../src/core/drift/unmanaged-objects.js';
 import { parseDriftSettings, withDriftSettings } from '../../../src/core/environments/drift-settings.js';
 import { resourceKeyId } from '../../../src/core/resource/resource-key.js';
 import { FIXTURES, readCaseSettings, readGit, readLive } from './drift-fixture-case.js';
@@ -25,7 +26,7 @@ test('drift settings: personTools and countLiveOnlyMetadata are read, malformed 
   assert.deepEqual([s.personTools, s.countLiveOnlyMetadata, s.problems], [['ops-console'], true, []]);
   const bad = parseDriftSettings({ personTools: 'ops-console', countLiveOnlyMetadata: 'yes', personTool: [] });
   assert.deepEqual(bad.problems, [
-    "unknown key 'personTool' (known: environments, ignoreDifferences, driftIgnoreRules, personTools, countLiveOnlyMetadata)",
+    "unknown key 'personTool' (known: environments, ignoreDifferences, driftIgnoreRules, personTools, countLiveOnlyMetadata, listUnmanaged)",
     'personTools must be a list of field manager names (a trailing * matches a prefix)',
     'countLiveOnlyMetadata must be true or false',
   ]);
@@ -64,4 +65,23 @@ test('a value Git sets that was never applied is not "removed live"', () => {
   const field = r.fields.find((f) => f.path === '.spec.minReadySeconds');
   assert.equal(field?.change, FieldChange.MissingLive);
   assert.equal(field?.actionReason, 'set in Git, absent live; the next sync sets it');
+});
+
+test('unmanaged objects: live in a namespace Git deploys to, no mark, no owner, not in Git; the cluster\'s own and other namespaces\' are not', () => {
+  const dir = join(FIXTURES, 'added-env-kubectl-set');
+  const { desired } = readGit(dir, readCaseSettings(dir));
+  const created = { manager: 'kubectl-create', operation: 'Update', time: '2026-12-04T20:00:00Z', fieldsV1: { 'f:spec': {} } };
+  const live = [
+    ...readLive(dir),
+    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'debug', namespace: 'default', managedFields: [created] } },
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'default' } },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default' } },
+    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'elsewhere', namespace: 'other' } },
+    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'by-flux', namespace: 'default', labels: { 'kustomize.toolkit.fluxcd.io/name': 'apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' } } },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'owned', namespace: 'default', ownerReferences: [{ apiVersion: 'v1', kind: 'X', name: 'x', uid: 'u' }] } },
+  ];
+  assert.deepEqual(findUnmanaged(desired, live), [{
+    key: { group: 'apps', kind: 'Deployment', namespace: 'default', name: 'debug' }, id: 'Deployment.apps default/debug',
+    createdBy: { manager: 'kubectl-create', operation: 'Update', time: '2026-12-04T20:00:00Z' },
+  }]);
 });
