@@ -81,6 +81,10 @@ export const HOTFIX_CASES: readonly HotfixCase[] = [
     files: ['apps/podinfo-deployment.yaml', 'apps/podinfo-hpa.yaml'], steps: [{ hpaScale: 'podinfo', replicas: 3 }],
   },
   {
+    name: 'scaled-by-person', description: '`kubectl scale` of a Deployment whose replicas Git leaves out: changed-default (1 → 4), kubectl via scale',
+    files: ['apps/podinfo-deployment.yaml'], steps: [{ kubectl: ['scale', 'deployment/podinfo', '--replicas=4'] }],
+  },
+  {
     name: 'removed-live', description: 'removals leave no owner: "who: not recorded", or "probably kubectl-edit" when that edit is the one change since the apply',
     files: ['apps/frontend.yaml', 'apps/currencyservice.yaml'],
     steps: [
