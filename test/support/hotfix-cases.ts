@@ -106,6 +106,11 @@ export const HOTFIX_CASES: readonly HotfixCase[] = [
     },
   },
   {
+    name: 'controller-owned-not-drift', description: 'a controller (a VPA-like updater, by its field manager) adds resources Git leaves out: not drift',
+    files: ['apps/loadgenerator.yaml'],
+    steps: [{ kubectl: ['patch', 'deployment/loadgenerator', '--field-manager', 'vpa-updater', '-p', '{"spec":{"template":{"spec":{"initContainers":[{"name":"frontend-check","resources":{"requests":{"cpu":"50m"}}}]}}}}'] }],
+  },
+  {
     name: 'person-tools-setting', description: 'a manager the built-in list does not know counts once settings name it as a person tool',
     files: FRONTEND,
     steps: [{ kubectl: ['patch', 'deployment/frontend', '--field-manager', 'ops-console', '-p', '{"spec":{"template":{"spec":{"nodeSelector":{"disktype":"ssd"}}}}}'] }],
