@@ -94,14 +94,18 @@ export const HOTFIX_CASES: readonly HotfixCase[] = [
     ],
   },
   {
-    name: 'added-live-ignore-rules', description: 'added-live fields hidden by an Argo CD managedFieldsManagers rule and a Flux path rule',
+    name: 'added-live-ignore-rules', description: 'added-live and changed-default fields hidden by Argo CD managedFieldsManagers and jsonPointers rules and a Flux path rule',
     files: FRONTEND,
     steps: [
       { kubectl: ['set', 'env', 'deployment/frontend', 'DEBUG=1'] },
+      { kubectl: ['patch', 'deployment/frontend', '-p', '{"spec":{"template":{"spec":{"nodeSelector":{"disktype":"ssd"}}}}}'] },
       { kubectl: ['patch', 'service/frontend', '-p', '{"spec":{"sessionAffinity":"ClientIP"}}'] },
     ],
     settings: {
-      ignoreDifferences: [{ kind: 'Service', managedFieldsManagers: ['kubectl-patch'] }],
+      ignoreDifferences: [
+        { group: 'apps', kind: 'Deployment', managedFieldsManagers: ['kubectl-patch'] },
+        { kind: 'Service', name: 'frontend', jsonPointers: ['/spec/sessionAffinity'] },
+      ],
       driftIgnoreRules: [{ paths: ['/spec/template/spec/containers/0/env'], target: { kind: 'Deployment' } }],
     },
   },
