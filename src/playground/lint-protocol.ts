@@ -1,0 +1,41 @@
+// Messages between the page and the lint worker (structured-clone data only).
+import type { Severity } from '../core/findings/finding.js';
+import type { Range } from '../core/text/range.js';
+
+export interface LintRequest {
+  readonly id: number;
+  readonly text: string;
+  readonly kubernetesVersion: string;
+  /** Rule ids the user turned off. */
+  readonly disabledRules: readonly string[];
+}
+
+export interface PlaygroundEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export interface PlaygroundFix {
+  readonly title: string;
+  readonly edits: readonly PlaygroundEdit[];
+  /** The rule's first own fix (applied by "quick fix" without a choice). */
+  readonly isPreferred: boolean;
+  /** A "suppress this rule here" fix rather than a correction. */
+  readonly isSuppression: boolean;
+}
+
+export interface PlaygroundFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly fixes: readonly PlaygroundFix[];
+}
+
+export interface LintResponse {
+  readonly id: number;
+  readonly findings: readonly PlaygroundFinding[];
+  readonly resourceCount: number;
+  /** Time spent in the engine, in milliseconds. */
+  readonly engineMillis: number;
+}

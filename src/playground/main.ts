@@ -1,0 +1,125 @@
+// The playground page: Monaco with monaco-yaml, our engine in a worker, markers and quick fixes, examples,
+// Kubernetes version, rule toggles and a share link. Everything is served from this page's origin.
+import { SUPPORTED_KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION } from '../core/config/lint-config.js';
+import { EXAMPLE_MANIFESTS } from './example-manifests.js';
+import { MARKER_OWNER, toMarker, toMonacoRange } from './finding-markers.js';
+import { createLintClient, type LintInput } from './lint-client.js';
+import type { LintResponse, PlaygroundFinding } from './lint-protocol.js';
+import { monaco } from './monaco-editor-features.js';
+import { createMonacoWorker, installMonacoWorkers } from './monaco-workers.js';
+import { setUpMonacoYaml } from './monaco-yaml-setup.js';
+import { describeFindings, renderProblems } from './problem-list.js';
+import { registerQuickFixes } from './quick-fix-provider.js';
+import { renderRuleToggles } from './rule-toggles.js';
+import { ALL_CHECKS } from './rules-page.js';
+import { decodeSharedState, encodeSharedState } from './share-link.js';
+
+const pageUrl = location.href.split('#')[0] as string;
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function start(): Promise<void> {
+  installMonacoWorkers(pageUrl);
+  const shared = await decodeSharedState(location.hash);
+  const defaultExample = EXAMPLE_MANIFESTS.find((e) => e.id === 'latest-tag') ?? EXAMPLE_MANIFESTS[0];
+  const state = {
+    kubernetesVersion: shared?.kubernetesVersion && (SUPPORTED_KUBERNETES_VERSIONS as readonly string[]).includes(shared.kubernetesVersion) ? shared.kubernetesVersion : DEFAULT_KUBERNETES_VERSION,
+    disabledRules: new Set(shared?.disabledRules ?? []),
+  };
+
+  setUpMonacoYaml(monaco, (label) => createMonacoWorker(pageUrl, label), {
+    enableSchemaRequest: false, // never fetch a schema from the network
+    validate: false, // our engine draws the markers
+    hover: true,
+    completion: true,
+    format: { enable: true },
+    isKubernetes: true,
+    schemas: [],
+  });
+
+  const model = monaco.editor.createModel(shared?.text ?? defaultExample?.text ?? '', 'yaml', monaco.Uri.parse('file:///playground.yaml'));
+  const editor = monaco.editor.create(element('editor'), { model, automaticLayout: true, minimap: { enabled: false }, fixedOverflowWidgets: true, tabSize: 2, renderWhitespace: 'boundary' });
+
+  let findings: readonly PlaygroundFinding[] = [];
+  let lintedVersion = 0;
+  const lintedListeners = new Set<() => void>();
+  const status = element('status');
+  const problems = element('problems');
+
+  const versionOfInput = new WeakMap<LintInput, number>();
+  const onLinted = (response: LintResponse, input: LintInput) => {
+    findings = response.findings;
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, findings.map((f) => toMarker(monaco, f, pageUrl)));
+    renderProblems(problems, findings, (finding) => {
+      const range = toMonacoRange(finding.range);
+      editor.setSelection(new monaco.Selection(range.startLineNumber, range.startColumn, range.endLineNumber, range.endColumn));
+      editor.revealRangeInCenter(range);
+      editor.focus();
+    });
+    status.textContent = describeFindings(findings, response.resourceCount, response.engineMillis);
+    lintedVersion = versionOfInput.get(input) ?? lintedVersion;
+    status.dataset.lintedVersion = String(lintedVersion);
+    for (const listener of lintedListeners) listener();
+  };
+
+  const client = createLintClient(new Worker(new URL('lint.worker.js', pageUrl), { name: 'lint' }), onLinted);
+  const lint = () => {
+    const input: LintInput = { text: model.getValue(), kubernetesVersion: state.kubernetesVersion, disabledRules: [...state.disabledRules] };
+    versionOfInput.set(input, model.getVersionId());
+    client.request(input);
+  };
+  model.onDidChangeContent(lint);
+  registerQuickFixes(monaco, () => findings);
+
+  const versionSelect = element<HTMLSelectElement>('kubernetes-version');
+  for (const version of [...SUPPORTED_KUBERNETES_VERSIONS].reverse()) versionSelect.add(new Option(version, version, false, version === state.kubernetesVersion));
+  versionSelect.addEventListener('change', () => {
+    state.kubernetesVersion = versionSelect.value;
+    lint();
+  });
+
+  renderRuleToggles(element('rule-toggles'), ALL_CHECKS, state.disabledRules, (disabled) => {
+    state.disabledRules = disabled;
+    lint();
+  });
+
+  const exampleSelect = element<HTMLSelectElement>('example');
+  for (const example of EXAMPLE_MANIFESTS) exampleSelect.add(new Option(example.title, example.id));
+  exampleSelect.addEventListener('change', () => {
+    const example = EXAMPLE_MANIFESTS.find((e) => e.id === exampleSelect.value);
+    if (example) editor.executeEdits('example', [{ range: model.getFullModelRange(), text: example.text }]);
+    editor.setPosition({ lineNumber: 1, column: 1 });
+    exampleSelect.value = '';
+    editor.focus();
+  });
+
+  element('share').addEventListener('click', async () => {
+    const fragment = await encodeSharedState({ text: model.getValue(), kubernetesVersion: state.kubernetesVersion, disabledRules: [...state.disabledRules] });
+    history.replaceState(null, '', `#${fragment}`);
+    const link = location.href;
+    try {
+      await navigator.clipboard.writeText(link);
+      status.textContent = 'Share link copied (the manifest is in the link itself, never uploaded).';
+    } catch {
+      status.textContent = 'Share link is in the address bar (the manifest is in the link itself, never uploaded).';
+    }
+  });
+
+  // For automation (the browser test and the benchmark): read-only views of what the page shows.
+  Object.assign(window, {
+    gitopsPlayground: {
+      monaco,
+      editor,
+      lintedVersion: () => lintedVersion,
+      findings: () => findings,
+      onLinted: (listener: () => void) => lintedListeners.add(listener),
+    },
+  });
+
+  lint();
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('service-worker.js').catch(() => undefined);
+}
+
+start().catch((error: unknown) => {
+  const status = document.getElementById('status');
+  if (status) status.textContent = `The playground could not start: ${String(error)}`;
+});
