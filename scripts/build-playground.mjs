@@ -6,7 +6,7 @@
 // Usage: node scripts/build-playground.mjs [--no-minify]
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tsImport } from 'tsx/esm/api';
 
@@ -45,7 +45,7 @@ await Promise.all([
 
 cpSync('src/playground/index.html', join(OUT, 'index.html'));
 cpSync('src/playground/playground-page.css', join(OUT, 'playground-page.css'));
-cpSync('src/core/schema/data', join(OUT, 'schemas'), { recursive: true });
+cpSync('src/core/schema/data', join(OUT, 'schemas'), { recursive: true, filter: (source) => !basename(source).startsWith('.') });
 
 // The rules page the markers link to, rendered from the same rule list as docs/rules.md.
 const { renderRulesPage } = await tsImport('../src/playground/rules-page.ts', import.meta.url);
