@@ -1,7 +1,7 @@
 // The page's side of the lint worker. At most one request is in flight: while the worker lints, further
 // edits only mark the text dirty, and the latest text goes out when the answer arrives. Typing never waits,
 // and markers never show an answer older than the one before.
-import type { LintRequest, LintResponse } from './lint-protocol.js';
+import type { LintRequest, LintResponse, WorkerMessage } from './lint-protocol.js';
 
 export type LintInput = Omit<LintRequest, 'id'>;
 
@@ -20,9 +20,9 @@ export function createLintClient(worker: Worker, onResult: (response: LintRespon
     worker.postMessage({ ...input, id: inFlight.id } satisfies LintRequest);
   };
 
-  worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
+  worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
     const answered = inFlight;
-    if (!answered || event.data.id !== answered.id) return;
+    if (event.data.type !== 'lint' || !answered || event.data.id !== answered.id) return;
     inFlight = undefined;
     if (waiting) {
       const next = waiting;

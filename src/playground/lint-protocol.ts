@@ -32,10 +32,26 @@ export interface PlaygroundFinding {
   readonly fixes: readonly PlaygroundFix[];
 }
 
+export interface ObjectKind {
+  readonly apiVersion: string;
+  readonly kind: string;
+}
+
 export interface LintResponse {
+  readonly type: 'lint';
   readonly id: number;
+  /** The apiVersion/kind pairs the text declares (for the editor's schema). */
+  readonly kinds: readonly ObjectKind[];
   readonly findings: readonly PlaygroundFinding[];
   readonly resourceCount: number;
   /** Time spent in the engine, in milliseconds. */
   readonly engineMillis: number;
 }
+
+/** A JSON Schema for the kinds the text declares (monaco-yaml's completion and hover), sent when they change. */
+export interface SchemaResponse {
+  readonly type: 'schema';
+  readonly jsonSchema: unknown;
+}
+
+export type WorkerMessage = LintResponse | SchemaResponse;

@@ -35,7 +35,8 @@ export function createTextLinter(validator: ResourceValidator, now: () => number
       const index = buildWorkspaceIndex([file], NO_REPOSITORY);
       const [result] = lintWorkspace(index, configOf(request), { rules: RULES, validator }, [PLAYGROUND_PATH]);
       const findings = (result?.findings ?? []).map((finding) => toPlaygroundFinding(finding, request.text, resourceAtPosition(index, PLAYGROUND_PATH, finding.range.start)));
-      return { id: request.id, findings, resourceCount: result?.resourceCount ?? 0, engineMillis: now() - started };
+      const kinds = new Map(index.resources.map((r) => [`${r.apiVersion}\n${r.kind}`, { apiVersion: r.apiVersion, kind: r.kind }]));
+      return { type: 'lint', id: request.id, findings, kinds: [...kinds.values()], resourceCount: result?.resourceCount ?? 0, engineMillis: now() - started };
     },
   };
 }

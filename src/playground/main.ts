@@ -4,7 +4,8 @@ import { SUPPORTED_KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION } from '../co
 import { EXAMPLE_MANIFESTS } from './example-manifests.js';
 import { MARKER_OWNER, toMarker, toMonacoRange } from './finding-markers.js';
 import { createLintClient, type LintInput } from './lint-client.js';
-import type { LintResponse, PlaygroundFinding } from './lint-protocol.js';
+import type { LintResponse, PlaygroundFinding, WorkerMessage } from './lint-protocol.js';
+import type { JSONSchema } from 'monaco-yaml';
 import { monaco } from './monaco-editor-features.js';
 import { createMonacoWorker, installMonacoWorkers } from './monaco-workers.js';
 import { setUpMonacoYaml } from './monaco-yaml-setup.js';
@@ -26,7 +27,7 @@ async function start(): Promise<void> {
     disabledRules: new Set(shared?.disabledRules ?? []),
   };
 
-  setUpMonacoYaml(monaco, (label) => createMonacoWorker(pageUrl, label), {
+  const monacoYaml = setUpMonacoYaml(monaco, (label) => createMonacoWorker(pageUrl, label), {
     enableSchemaRequest: false, // never fetch a schema from the network
     validate: false, // our engine draws the markers
     hover: true,
@@ -61,7 +62,13 @@ async function start(): Promise<void> {
     for (const listener of lintedListeners) listener();
   };
 
-  const client = createLintClient(new Worker(new URL('lint.worker.js', pageUrl), { name: 'lint' }), onLinted);
+  const lintWorker = new Worker(new URL('lint.worker.js', pageUrl), { name: 'lint' });
+  const client = createLintClient(lintWorker, onLinted);
+  // Completion and hover: our schemas of the kinds in the text, as JSON Schema (built by the lint worker).
+  lintWorker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+    if (event.data.type !== 'schema') return;
+    monacoYaml.update({ schemas: [{ uri: new URL('kinds.schema.json', pageUrl).href, fileMatch: ['*'], schema: event.data.jsonSchema as JSONSchema }] }).catch(() => undefined);
+  });
   const lint = () => {
     const input: LintInput = { text: model.getValue(), kubernetesVersion: state.kubernetesVersion, disabledRules: [...state.disabledRules] };
     versionOfInput.set(input, model.getVersionId());

@@ -3,7 +3,7 @@
 // share link restores the text, and nothing is requested from anywhere but the page's own origin.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { buildPlayground, editorText, markersOf, openPlayground, openPlaygroundSession, replaceText, waitForLint, type PlaygroundSession, type PlaygroundWindow } from './playground-page.js';
 
 const DEPLOYMENT_WITH_LATEST = `apiVersion: apps/v1
@@ -47,6 +47,14 @@ describe('the playground page', { timeout: 5 * 60_000 }, () => {
     assert.deepEqual((await markersOf(page)).map((m) => m.code), ['image-tag']);
     assert.ok(session.requests.some((url) => url.endsWith('/lint.worker.js')), 'the lint worker was loaded');
     assert.ok(session.requests.some((url) => /\/schemas\/k8s-1\.34\.json$/.test(url)), 'schema data is fetched lazily from the page\'s origin');
+  });
+
+  test('monaco-yaml answers hover and completion from our schemas (the kinds in the text, as JSON Schema)', async () => {
+    const hover = await untilShown(page, 'editor.action.showHover', { lineNumber: 8, column: 5 }, page.locator('.monaco-hover-content', { hasText: 'Number of desired pods' }));
+    assert.match(hover, /Number of desired pods/, 'the description of Deployment spec.replicas, from our schema data');
+    const suggestions = await untilShown(page, 'editor.action.triggerSuggest', { lineNumber: 8, column: 3 }, page.locator('.suggest-widget .monaco-list-row', { hasText: 'revisionHistoryLimit' }));
+    assert.match(suggestions, /revisionHistoryLimit/);
+    await page.keyboard.press('Escape');
   });
 
   test('a typed manifest with a mistake gets a marker on the mistake\'s line, linked to the rule\'s section', async () => {
@@ -127,6 +135,28 @@ describe('the playground page', { timeout: 5 * 60_000 }, () => {
     assert.deepEqual(foreign, []);
   });
 });
+
+/**
+ * Runs an editor action at a position until `shown` appears (the schema reaches monaco-yaml's worker shortly
+ * after the first lint), with a deadline; returns the shown text.
+ */
+async function untilShown(page: Page, action: string, position: { lineNumber: number; column: number }, shown: Locator, timeout = 20_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.evaluate(({ action: id, position: at }) => {
+      const { editor } = (globalThis as unknown as PlaygroundWindow).gitopsPlayground;
+      editor.setPosition(at);
+      editor.focus();
+      editor.trigger('test', id, {});
+    }, { action, position });
+    try {
+      await shown.first().waitFor({ timeout: 2_000 });
+      return await shown.first().innerText();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
 
 interface ServiceWorkerWindow {
   navigator: { serviceWorker: { ready: Promise<unknown> } };

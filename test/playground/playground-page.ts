@@ -102,6 +102,7 @@ export interface PlaygroundWindow {
       getModel(): { getVersionId(): number; getValue(): string };
       setPosition(position: { lineNumber: number; column: number }): void;
       focus(): void;
+      trigger(source: string, handlerId: string, payload: unknown): void;
     };
   };
 }
