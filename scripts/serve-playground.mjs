@@ -49,12 +49,16 @@ export function startPlaygroundServer({ root = 'dist/playground', port = 8337 } 
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    response.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file)],
-      'content-length': statSync(file).size,
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-    });
+    // Revalidated on every use (no-cache), answered 304 when unchanged: a rebuilt page is never stale, and a
+    // worker started twice (monaco-yaml restarts its worker when its schema changes) is not downloaded twice.
+    const stat = statSync(file);
+    const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+    const headers = { 'cache-control': 'no-cache', etag, 'x-content-type-options': 'nosniff' };
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    response.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[extname(file)], 'content-length': stat.size });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   });
