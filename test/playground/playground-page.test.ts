@@ -57,8 +57,18 @@ describe('the playground page', { timeout: 5 * 60_000 }, () => {
     await page.keyboard.press('Escape');
   });
 
-  test('a typed manifest with a mistake gets a marker on the mistake\'s line, linked to the rule\'s section', async () => {
-    await replaceText(page, DEPLOYMENT_WITH_LATEST);
+  test('a valid manifest shows no marker; typing a mistake into it marks the mistake\'s line, linked to the rule\'s section', async () => {
+    await replaceText(page, DEPLOYMENT_WITH_LATEST.replace('shop:latest', 'shop:1.0.0'));
+    assert.deepEqual(await markersOf(page), []);
+    await page.evaluate((line) => {
+      const { editor } = (globalThis as unknown as PlaygroundWindow).gitopsPlayground;
+      editor.setPosition({ lineNumber: line, column: 1000 }); // end of the image line
+      editor.focus();
+    }, IMAGE_LINE);
+    for (let i = 0; i < '1.0.0'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('latest');
+    await waitForLint(page);
+    assert.equal(await editorText(page), DEPLOYMENT_WITH_LATEST);
     const markers = await markersOf(page);
     assert.equal(markers.length, 1, JSON.stringify(markers));
     assert.equal(markers[0]?.code, 'image-tag');
