@@ -10,7 +10,13 @@ export interface LintClient {
   request(input: LintInput): void;
 }
 
-export function createLintClient(worker: Worker, onResult: (response: LintResponse, input: LintInput) => void): LintClient {
+/** The part of a Worker the client uses (a fake in unit tests). */
+export interface LintWorkerPort {
+  postMessage(message: LintRequest): void;
+  addEventListener(type: 'message', listener: (event: { readonly data: WorkerMessage }) => void): void;
+}
+
+export function createLintClient(worker: LintWorkerPort, onResult: (response: LintResponse, input: LintInput) => void): LintClient {
   let nextId = 1;
   let inFlight: { id: number; input: LintInput } | undefined;
   let waiting: LintInput | undefined;
@@ -20,7 +26,7 @@ export function createLintClient(worker: Worker, onResult: (response: LintRespon
     worker.postMessage({ ...input, id: inFlight.id } satisfies LintRequest);
   };
 
-  worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+  worker.addEventListener('message', (event) => {
     const answered = inFlight;
     if (event.data.type !== 'lint' || !answered || event.data.id !== answered.id) return;
     inFlight = undefined;

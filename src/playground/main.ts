@@ -68,6 +68,9 @@ async function start(): Promise<void> {
 
   const lintWorker = new Worker(new URL('lint.worker.js', pageUrl), { name: 'lint' });
   const client = createLintClient(lintWorker, onLinted);
+  lintWorker.addEventListener('error', (event) => {
+    status.textContent = `The lint engine stopped (${event.message || 'worker error'}): reload the page. Your text is kept in the share link.`;
+  });
   // Completion and hover: our schemas of the kinds in the text, as JSON Schema (built by the lint worker).
   lintWorker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
     if (event.data.type !== 'schema') return;
