@@ -42,8 +42,10 @@ async function start(): Promise<void> {
 
   let findings: readonly PlaygroundFinding[] = [];
   let lintedVersion = 0;
-  const lintedListeners = new Set<() => void>();
   const status = element('status');
+  if (!shared && /(^#|&)code=/.test(location.hash)) {
+    showNotice('This link\'s manifest could not be read (the link is cut off or damaged): showing an example instead.');
+  }
   const problems = element('problems');
 
   const versionOfInput = new WeakMap<LintInput, { version: number; editedAt: number }>();
@@ -63,13 +65,12 @@ async function start(): Promise<void> {
     // User Timing entries (read by npm run bench:playground and the browser's performance panel).
     if (edit) performance.measure('gitops-playground:edit-to-markers', { start: edit.editedAt, end: performance.now(), detail: { engineMillis: response.engineMillis } });
     if (performance.getEntriesByName('gitops-playground:first-markers').length === 0) performance.mark('gitops-playground:first-markers');
-    for (const listener of lintedListeners) listener();
   };
 
   const lintWorker = new Worker(new URL('lint.worker.js', pageUrl), { name: 'lint' });
   const client = createLintClient(lintWorker, onLinted);
   lintWorker.addEventListener('error', (event) => {
-    status.textContent = `The lint engine stopped (${event.message || 'worker error'}): reload the page. Your text is kept in the share link.`;
+    showNotice(`The lint engine stopped (${event.message || 'worker error'}): copy a share link to keep your text, then reload the page.`);
   });
   // Completion and hover: our schemas of the kinds in the text, as JSON Schema (built by the lint worker).
   lintWorker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
@@ -123,9 +124,7 @@ async function start(): Promise<void> {
     gitopsPlayground: {
       monaco,
       editor,
-      lintedVersion: () => lintedVersion,
       findings: () => findings,
-      onLinted: (listener: () => void) => lintedListeners.add(listener),
     },
   });
 
@@ -133,7 +132,10 @@ async function start(): Promise<void> {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('service-worker.js').catch(() => undefined);
 }
 
-start().catch((error: unknown) => {
-  const status = document.getElementById('status');
-  if (status) status.textContent = `The playground could not start: ${String(error)}`;
-});
+function showNotice(text: string): void {
+  const notice = element('notice');
+  notice.textContent = text;
+  notice.hidden = false;
+}
+
+start().catch((error: unknown) => showNotice(`The playground could not start: ${String(error)}`));

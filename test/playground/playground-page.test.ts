@@ -120,6 +120,13 @@ describe('the playground page', { timeout: 5 * 60_000 }, () => {
     await restored.close();
   });
 
+  test('a damaged share link says so and shows an example', async () => {
+    const damaged = await openPlayground(session, '#code=bm90LWRlZmxhdGU');
+    assert.match(await damaged.textContent('#notice') ?? '', /could not be read/);
+    assert.match(await editorText(damaged), /kind: Deployment/);
+    await damaged.close();
+  });
+
   test('once loaded it works offline: the service worker answers every file, schema chunks included', async () => {
     const isReady = await page.evaluate(() => Promise.race([
       (globalThis as unknown as ServiceWorkerWindow).navigator.serviceWorker.ready.then(() => true),
