@@ -5,7 +5,8 @@
 // markers link to, and a service worker that keeps every file for offline use.
 // Usage: node scripts/build-playground.mjs [--no-minify]
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tsImport } from 'tsx/esm/api';
@@ -51,9 +52,12 @@ cpSync('src/core/schema/data', join(OUT, 'schemas'), { recursive: true, filter: 
 const { renderRulesPage } = await tsImport('../src/playground/rules-page.ts', import.meta.url);
 writeFileSync(join(OUT, 'rules.html'), renderRulesPage());
 
-// The service worker caches exactly the files built here (listed with their sizes as a cache version).
-const files = listFiles(OUT).map((path) => relative(OUT, path).split('\\').join('/'));
-const version = files.reduce((sum, file) => sum + statSync(join(OUT, file)).size, 0).toString(36);
+// The service worker caches exactly the files built here; a hash of their contents names the cache, so a new
+// build replaces it and an unchanged one keeps it.
+const files = listFiles(OUT).map((path) => relative(OUT, path).split('\\').join('/')).sort();
+const hash = createHash('sha256');
+for (const file of files) hash.update(file).update(readFileSync(join(OUT, file)));
+const version = hash.digest('hex').slice(0, 16);
 const serviceWorker = await build({ ...common, entryPoints: ['src/playground/service-worker.ts'], write: false, format: 'iife', platform: 'browser' });
 const source = serviceWorker.outputFiles[0].text;
 writeFileSync(join(OUT, 'service-worker.js'), `self.PLAYGROUND_FILES=${JSON.stringify(['./', ...files])};self.PLAYGROUND_VERSION=${JSON.stringify(version)};\n${source}`);
