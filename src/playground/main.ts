@@ -75,7 +75,9 @@ async function start(): Promise<void> {
   // Completion and hover: our schemas of the kinds in the text, as JSON Schema (built by the lint worker).
   lintWorker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
     if (event.data.type !== 'schema') return;
-    monacoYaml.update({ schemas: [{ uri: new URL('kinds.schema.json', pageUrl).href, fileMatch: ['*'], schema: event.data.jsonSchema as JSONSchema }] }).catch(() => undefined);
+    monacoYaml.update({ schemas: [{ uri: new URL('kinds.schema.json', pageUrl).href, fileMatch: ['*'], schema: event.data.jsonSchema as JSONSchema }] })
+      .then(() => { status.dataset.schemaUpdates = String(Number(status.dataset.schemaUpdates ?? 0) + 1); })
+      .catch(() => undefined);
   });
   const lint = () => {
     const input: LintInput = { text: model.getValue(), kubernetesVersion: state.kubernetesVersion, disabledRules: [...state.disabledRules] };

@@ -50,6 +50,7 @@ describe('the playground page', { timeout: 5 * 60_000 }, () => {
   });
 
   test('monaco-yaml answers hover and completion from our schemas (the kinds in the text, as JSON Schema)', async () => {
+    await page.waitForSelector('#status[data-schema-updates]', { state: 'attached', timeout: 30_000 });
     const hover = await untilShown(page, 'editor.action.showHover', { lineNumber: 8, column: 5 }, page.locator('.monaco-hover-content', { hasText: 'Number of desired pods' }));
     assert.match(hover, /Number of desired pods/, 'the description of Deployment spec.replicas, from our schema data');
     const suggestions = await untilShown(page, 'editor.action.triggerSuggest', { lineNumber: 8, column: 3 }, page.locator('.suggest-widget .monaco-list-row', { hasText: 'revisionHistoryLimit' }));
@@ -154,10 +155,10 @@ describe('the playground page', { timeout: 5 * 60_000 }, () => {
 });
 
 /**
- * Runs an editor action at a position until `shown` appears (the schema reaches monaco-yaml's worker shortly
- * after the first lint), with a deadline; returns the shown text.
+ * Runs an editor action at a position until `shown` appears, with a deadline (monaco-yaml restarts its worker
+ * when the schema arrives; an answer may take a while on a loaded machine); returns the shown text.
  */
-async function untilShown(page: Page, action: string, position: { lineNumber: number; column: number }, shown: Locator, timeout = 20_000): Promise<string> {
+async function untilShown(page: Page, action: string, position: { lineNumber: number; column: number }, shown: Locator, timeout = 60_000): Promise<string> {
   const deadline = Date.now() + timeout;
   for (;;) {
     await page.evaluate(({ action: id, position: at }) => {
@@ -167,7 +168,7 @@ async function untilShown(page: Page, action: string, position: { lineNumber: nu
       editor.trigger('test', id, {});
     }, { action, position });
     try {
-      await shown.first().waitFor({ timeout: 2_000 });
+      await shown.first().waitFor({ timeout: 10_000 }); // a new trigger would cancel a slow answer: wait long
       return await shown.first().innerText();
     } catch (error) {
       if (Date.now() > deadline) throw error;
