@@ -9,7 +9,7 @@ import { planSuppressionFixes } from '../core/lint/suppression-fixes.js';
 import { parseManifest, type DocumentParseCache } from '../core/manifest/parse-manifest.js';
 import type { RepositoryListing } from '../core/ports.js';
 import { buildWorkspaceIndex } from '../core/workspace/workspace-index.js';
-import { resourceAtPosition } from '../server/resource-at-position.js';
+import { resourceAtPosition } from '../core/workspace/resource-at-position.js';
 import type { LintRequest, LintResponse, PlaygroundFinding, PlaygroundFix } from './lint-protocol.js';
 
 /** The file name the editor text is linted as. */

@@ -5,7 +5,7 @@ import type { Finding, TextEdit } from '../../core/findings/finding.js';
 import { planSuppressionFixes } from '../../core/lint/suppression-fixes.js';
 import { isBefore, type Range } from '../../core/text/range.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
-import { resourceAtPosition } from '../resource-at-position.js';
+import { resourceAtPosition } from '../../core/workspace/resource-at-position.js';
 import type { Diagnostic } from 'vscode-languageserver';
 
 export interface CodeActionInput {
