@@ -11,13 +11,12 @@ import { renderUnifiedDiff } from '../core/writeback/unified-diff.js';
 import { parseWriteBackSettings } from '../core/writeback/write-back-settings.js';
 import type { LiveChangeStory } from '../core/writeback/pull-request-text.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
-import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
-import { createDriftService, type LiveDriftService } from '../adapters/drift/drift-service.js';
+import type { LiveDriftService } from '../adapters/drift/drift-service.js';
 import { GitRefusal } from '../adapters/git/git-writeback-api.js';
 import { planCodifyFromDrift } from '../adapters/writeback/plan-from-drift.js';
 import { PlanApplyError } from '../adapters/writeback/apply-plan-to-files.js';
 import { previewCodify, runCodify, type CodifyMode, type CodifyResult } from '../adapters/writeback/run-codify.js';
-import { chooseEnvironment, readRepositoryConfig, readSettings, type DriftCliIo } from './drift-command.js';
+import { chooseEnvironment, readRepositoryConfig, readSettings, startCliDriftService, waitForCluster, type DriftCliIo } from './drift-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
 export const CODIFY_VALUED = ['resource', 'field', 'layer', 'branch', 'pr'] as const;
@@ -49,24 +48,13 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
 
   let service: LiveDriftService;
   try {
-    service = await createDriftService({
-      root,
-      index: workspace.index,
-      ...(withRules ? { env: withRules } : {}),
-      ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
-      ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : {}),
-      processEnv,
-      requestTimeoutMs: Math.min(options.timeoutSeconds * 1000, 30_000),
-    });
+    service = await startCliDriftService(args, root, workspace.index, withRules, processEnv, options.timeoutSeconds);
   } catch (error) {
     return fail(io, error);
   }
   try {
-    try {
-      await service.whenSynced(options.timeoutSeconds * 1000);
-    } catch (error) {
-      if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) return fail(io, error);
-    }
+    const clusterFailure = await waitForCluster(service, options.timeoutSeconds);
+    if (clusterFailure) return fail(io, clusterFailure);
     const candidates = selectResources(service.results(), options.resource);
     if (candidates.length === 0) {
       io.stdout(`Nothing to codify: ${options.resource ? `${options.resource} has no drift` : 'no resource has drifted'} (context ${service.context}${env ? `, environment ${env.name}` : ''}).\n`);
