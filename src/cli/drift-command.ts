@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME } from '../core/config/lint-config.js';
 import { readConfigFileText } from '../core/config/read-config-file.js';
 import { countByStatus } from '../core/drift/compute-drift.js';
-import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
+import { describeFieldChange, showPlain } from '../core/drift/describe-field-change.js';
+import { DRIFT_STATUSES, DriftStatus, FieldChange, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
+import type { UnmanagedObject } from '../core/drift/unmanaged-objects.js';
 import { detectEnvironments } from '../core/environments/detect-environments.js';
-import { parseDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
-import { DEFAULT_AGENT_MANAGERS } from '../core/drift/suggest-action.js';
+import { parseDriftSettings, withDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
 import type { Environment } from '../core/environments/environment.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import { isRecord } from '../core/resource/manifest-resource.js';
@@ -18,7 +19,7 @@ import type { CliIo } from './lint-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
 export const DRIFT_VALUED = ['context', 'env', 'kubeconfig', 'timeout', 'settings'] as const;
-export const DRIFT_FLAGS = ['exact'] as const;
+export const DRIFT_FLAGS = ['exact', 'unmanaged'] as const;
 const FORMATS = ['text', 'json'] as const;
 
 export interface DriftCliIo extends CliIo {
@@ -55,7 +56,8 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
       // Apply as the environment's agent would (its field manager), so ownership comes out as it would.
       results = await service.exactResults(env?.agentManagers[0] ?? 'gitops-authoring');
     }
-    print(io, format, results, { context: service.context, env, clusterStatus: service.status });
+    const unmanaged = args.options.has('unmanaged') || settings.listUnmanaged ? { unmanaged: service.unmanaged() } : {};
+    print(io, format, results, { context: service.context, env, clusterStatus: service.status, ...unmanaged });
     return exitCode(results);
   } catch (error) {
     return fail(io, format, error, service.context, env);
@@ -76,7 +78,7 @@ export function chooseEnvironment(args: ParsedArgs, resources: Parameters<typeof
   if (!env && environments.length > 0) {
     io.stderr(`gitops-authoring ${command}: comparing the whole repository; its environments are ${environments.map((e) => `${e.name} (${e.path || '.'})`).join(', ')} — choose one with --env NAME\n`);
   }
-  const withRules = env ? { ...env, ignoreRules: [...env.ignoreRules, ...settings.ignoreRules] } : settings.ignoreRules.length > 0 ? noEnvironment(settings.ignoreRules) : undefined;
+  const withRules = withDriftSettings(env, settings);
   return { env, withRules };
 }
 
@@ -127,11 +129,6 @@ export function readSettings(path: string | true | undefined, root: string): Dri
   return parseDriftSettings(read.value);
 }
 
-/** Settings' ignore rules apply without an environment too; nothing else of an environment is implied. */
-function noEnvironment(ignoreRules: Environment['ignoreRules']): Environment {
-  return { name: '', path: '', forceNamespace: false, detectedFrom: 'settings', ignoreRules, agentManagers: DEFAULT_AGENT_MANAGERS };
-}
-
 export function exitCode(results: readonly ResourceDrift[]): number {
   if (results.some((r) => r.status === DriftStatus.Unknown)) return 2;
   if (results.some((r) => r.status !== DriftStatus.Synced)) return 1;
@@ -154,6 +151,8 @@ interface RunInfo {
   readonly context: string;
   readonly env: Environment | undefined;
   readonly clusterStatus: ClusterStatus;
+  /** Asked for (`--unmanaged`, `listUnmanaged`): live objects in the namespaces Git deploys to that nothing deploys. */
+  readonly unmanaged?: readonly UnmanagedObject[];
 }
 
 function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[], info: RunInfo): void {
@@ -164,7 +163,11 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
       ...(info.env ? { environment: info.env.name } : {}),
       clusterStatus: info.clusterStatus,
       summary: counts,
-      resources: results.map((r) => ({ ...r, fields: r.fields.map(({ segments: _s, ...f }) => f) })),
+      resources: results.map((r) => ({
+        ...r, fields: r.fields.map(({ segments: _s, ...f }) => f),
+        ...(r.liveOnlyMetadata ? { liveOnlyMetadata: r.liveOnlyMetadata.map(({ segments: _s, ...f }) => f) } : {}),
+      })),
+      ...(info.unmanaged ? { unmanaged: info.unmanaged } : {}),
     }, null, 2) + '\n');
     return;
   }
@@ -173,7 +176,12 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
     if (r.status === DriftStatus.Synced) continue;
     lines.push(`${r.status.padEnd(8)} ${r.id}${r.reason ? ` — ${r.reason}` : ''}${r.source ? `  (${r.source.path}:${r.source.range.start.line + 1})` : ''}`);
     for (const f of r.fields) lines.push(...formatField(f));
+    for (const f of r.liveOnlyMetadata ?? []) lines.push(`           ${f.path}: live only (not counted): ${showPlain(f.liveValue)}${f.attribution ? ` — ${f.attribution.manager}` : ''}`);
     if (r.ignoredFields > 0) lines.push(`           (${r.ignoredFields} difference(s) ignored by rules)`);
+  }
+  for (const u of info.unmanaged ?? []) {
+    const by = u.createdBy ? ` — created by ${u.createdBy.manager}${u.createdBy.time ? ` at ${u.createdBy.time}` : ''}` : '';
+    lines.push(`${'Unmanaged'.padEnd(8)} ${u.id} — live in a namespace Git deploys to, not in Git, no GitOps mark (not counted)${by}`);
   }
   const summary = DRIFT_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
   const strategies = [...new Set(results.map((r) => r.strategy))].join('+') || 'none';
@@ -183,8 +191,10 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
 
 function formatField(f: FieldDrift): string[] {
   const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
+  // A default and what a person added read as words (`(default: None) → live ClientIP`, `added live: DEBUG=1`).
+  const values = f.change === FieldChange.AddedLive || f.change === FieldChange.ChangedDefault ? describeFieldChange(f) : describeFieldChange(f, show);
   const where = f.source ? `  [${f.source.path}:${f.source.range.start.line + 1}]` : '';
-  const out = [`           ${f.path}: git ${show(f.gitValue)} → live ${show(f.liveValue)}${where}`];
+  const out = [`           ${f.path}: ${values}${where}`];
   const a = f.attribution;
   const who = a ? `by ${a.manager}${a.subresource ? ` (subresource ${a.subresource})` : ''} ${a.operation}${a.time ? ` at ${a.time}` : ''}; ` : '';
   out.push(`             ${who}suggest ${f.suggestedAction}: ${f.actionReason}`);

@@ -26,7 +26,11 @@ Options for drift:
   --format text|json           Output format (default: text)
   --settings F                 Drift settings YAML (default: the drift: section of .gitops-authoring.yaml):
                                environments (name, path, context, namespace),
-                               ignoreDifferences (Argo CD dialect), driftIgnoreRules (Flux dialect)
+                               ignoreDifferences (Argo CD dialect), driftIgnoreRules (Flux dialect),
+                               personTools (field managers of people's tools), countLiveOnlyMetadata,
+                               listUnmanaged
+  --unmanaged                  Also list live objects in the namespaces Git deploys to that nothing deploys
+                               (no GitOps mark, no owner, not in Git; not counted in the exit status)
   --exact                      Compare with a server-side dry-run apply of each object (exact; needs patch rights)
   --timeout S                  Seconds to wait for the cluster (default: 30)
 

@@ -1,11 +1,13 @@
 // The language server process: real adapters in, stdio/IPC out. Everything else is in create-server.ts.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createDriftService } from '../adapters/drift/drift-service.js';
+import { controlGitOpsUnit } from '../adapters/kube/gitops-unit-control.js';
 import { gatherReadinessInput } from '../adapters/readiness/gather-readiness-input.js';
 import { createNodeSchemaRegistry, createNodeValidator } from '../adapters/schema/node-validator.js';
 import { RULES } from '../core/lint/rule-list.js';
 import { createServer } from './create-server.js';
 import { nodeWorkspaceSource } from './node-workspace-source.js';
+import { createNodeWriteBackBackend } from './writeback/node-writeback-backend.js';
 import { createRegistrySchemaProvider } from './registry-schema-provider.js';
 
 // One registry (schema chunks load lazily per kind) serves validation, hover and completion.
@@ -17,6 +19,8 @@ createServer(connection, {
   validator: createNodeValidator(registry),
   schema: createRegistrySchemaProvider(registry),
   driftService: createDriftService,
+  agentControl: controlGitOpsUnit,
   readinessInput: (root) => gatherReadinessInput(root),
+  writeBack: createNodeWriteBackBackend(),
 });
 connection.listen();
