@@ -31,6 +31,12 @@ const USER_ENV_PERMISSIONS: Readonly<Record<string, keyof NonNullable<SimpleGitO
   GIT_SEQUENCE_EDITOR: 'allowUnsafeEditor',
 };
 
+const ENV_CONFIG_PERMISSIONS = [
+  'allowUnsafeAlias', 'allowUnsafeAskPass', 'allowUnsafeEditor', 'allowUnsafeFsMonitor', 'allowUnsafeGitProxy', 'allowUnsafeHooksPath',
+  'allowUnsafePager', 'allowUnsafeSshCommand', 'allowUnsafeCredentialHelper', 'allowUnsafeDiffExternal', 'allowUnsafeDiffTextConv',
+  'allowUnsafeFilter', 'allowUnsafeGpgProgram', 'allowUnsafeTemplateDir', 'allowUnsafeMergeDriver', 'allowUnsafeConfigEnvCount',
+] as const;
+
 function gitAt(dir: string, processEnv: NodeJS.ProcessEnv = process.env): SimpleGit {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) env[k] = v;
@@ -42,6 +48,9 @@ function gitAt(dir: string, processEnv: NodeJS.ProcessEnv = process.env): Simple
     const permission = USER_ENV_PERMISSIONS[key.toUpperCase()];
     if (permission) (unsafe as Record<string, boolean>)[permission] = true;
   }
+  // Configuration given through the environment (GIT_CONFIG_COUNT / _KEY_n / _VALUE_n, as editors' terminals
+  // set it) is the user's own: allowed whatever it configures. Our arguments never carry configuration.
+  if (env.GIT_CONFIG_COUNT !== undefined) for (const permission of ENV_CONFIG_PERMISSIONS) (unsafe as Record<string, boolean>)[permission] = true;
   return simpleGit({ baseDir: dir, unsafe, timeout: { block: SILENT_PROCESS_LIMIT_MS }, errors: failOnExitCode }).env(env);
 }
 
