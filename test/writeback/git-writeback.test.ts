@@ -138,6 +138,12 @@ describe('write-back refusals lose nothing', () => {
       b.git(['commit', '--quiet', '-am', 'main']);
       try { b.git(['cherry-pick', 'side']); } catch { /* conflict */ }
     } },
+    { name: 'a bisect in progress', reason: 'operation-in-progress', arrange: (b) => {
+      b.write('other.yaml', 'a: 2\n');
+      b.git(['commit', '--quiet', '-am', 'second']);
+      b.git(['bisect', 'start', 'HEAD', 'HEAD~1']);
+      b.git(['switch', '--quiet', 'main']);
+    } },
     { name: 'unrelated changes staged', reason: 'unrelated-staged', arrange: (b) => {
       b.write('other.yaml', 'a: staged\n');
       b.git(['add', 'other.yaml']);

@@ -110,7 +110,10 @@ async function inspect(req: PreflightRequest, checkTargets: boolean, env?: NodeJ
   if (branch === '') throw new GitRefusal('detached-head', `HEAD is detached in ${topLevel}: check out the branch the change should start from (git switch BRANCH), then write back.`);
 
   const operation = await operationInProgress(git);
-  if (operation) throw new GitRefusal('operation-in-progress', `A ${operation} is in progress in ${topLevel}: finish it (git ${operation} --continue) or abort it (git ${operation} --abort), then write back.`);
+  if (operation) {
+    const advice = operation === 'bisect' ? 'end it (git bisect reset)' : `finish it (git ${operation} --continue) or abort it (git ${operation} --abort)`;
+    throw new GitRefusal('operation-in-progress', `A ${operation} is in progress in ${topLevel}: ${advice}, then write back.`);
+  }
 
   const planned = new Set(req.files);
   const staged = parseStatus(await run(git, ['status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=none']))
