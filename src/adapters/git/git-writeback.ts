@@ -3,6 +3,7 @@
 // never touched: a new branch at HEAD is checked out without changing a file). Git never waits for a person:
 // no editor, no terminal prompt, no ssh passphrase prompt, and a silent process is stopped after a while.
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { GitRefusal, type CommitRequest, type CommitResult, type PreflightRequest, type PreflightResult } from './git-writeback-api.js';
 import { redactCredentials } from '../../core/writeback/redact-credentials.js';
@@ -191,6 +192,13 @@ async function checkBranch(state: RepositoryState, branch: string, push: boolean
   if (push && remote && (await ask(git, ['rev-parse', '--verify', '--quiet', `refs/remotes/${remote.name}/${branch}`])).trim() !== '') {
     throw new GitRefusal('branch-exists', `${remote.name} already has a branch named ${branch}: choose another name.`);
   }
+}
+
+/** Paths relative to `root` (a folder inside a repository) as the repository names them (relative to its top level, POSIX). */
+export async function repositoryPathsOf(root: string, files: readonly string[], env?: NodeJS.ProcessEnv): Promise<string[]> {
+  const topLevel = await findRepositoryTopLevel(root, env);
+  const prefix = topLevel ? relative(topLevel, realpathSync(root)).split(sep).filter((p) => p !== '').join('/') : '';
+  return files.map((f) => (prefix ? `${prefix}/${f}` : f));
 }
 
 /** The repository's top level for a directory inside it, or undefined when there is none. */
