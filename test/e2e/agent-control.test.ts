@@ -1,16 +1,19 @@
 // End to end in code-server: Request Reconcile, Suspend and Resume of the demo's Flux Kustomization from the
 // palette. Each asks first in a modal that names the object and the kube context; Cancel writes nothing; each
 // confirmed action is exactly one PATCH in the test cluster's request log; the Drift view says Suspended while
-// the unit is suspended.
+// the unit is suspended. Add Ignore Rule on the drifted replicas field shows the planned diff, asks, applies it to
+// the Flux Kustomization, and once saved the field is no longer drift; nothing is written to the cluster.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FLUX_READY_STEPS, LIVE_HOTFIX_STEPS, renderDemoObjects } from '../../scripts/demo.mjs';
 import { isWriteRequest } from '../cluster/api-server/api-server.js';
 import type { JsonObject } from '../cluster/api-server/types.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
-import { showDriftView, waitForTreeRow } from './drift-page.js';
-import { waitForNotification } from './workbench-page.js';
+import { showDriftView, treeRowLocator, waitForTreeRow, waitForValue, workbenchChange } from './drift-page.js';
+import { runFromPalette, waitForNotification } from './workbench-page.js';
 import { openWorkbenchSession, runStep, type WorkbenchSession } from './workbench-session.js';
 
 const SETUP_TIMEOUT_MS = 10 * 60_000;
@@ -44,7 +47,7 @@ async function press(page: Page, label: string): Promise<void> {
   await page.locator('.monaco-dialog-box').first().waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-describe('agent control in code-server against the test cluster', { timeout: SETUP_TIMEOUT_MS + 4 * STEP_TIMEOUT_MS }, () => {
+describe('agent control and Add Ignore Rule in code-server against the test cluster', { timeout: SETUP_TIMEOUT_MS + 5 * STEP_TIMEOUT_MS }, () => {
   let cluster: TestCluster | undefined;
   let session: WorkbenchSession | undefined;
 
@@ -98,5 +101,28 @@ describe('agent control in code-server against the test cluster', { timeout: SET
       await press(page, 'Resume');
       await waitForTreeRow(page, /^apps$/, /^gitops-test · /);
       assert.deepEqual(extensionWrites(c, from), [`PATCH ${KUSTOMIZATION_PATH} gitops-authoring`]);
+    }));
+
+  test('Add Ignore Rule on the replicas field: the planned diff and a question, then the Kustomization carries the rule and replicas no longer drift', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('add-ignore-rule', async ({ page, workspace }, c) => {
+      const from = c.handle.requests.length;
+      await showDriftView(page);
+      const deployment = treeRowLocator(page, 4, /^api-server$/, /^replicas 3 → /);
+      if ((await deployment.getAttribute('aria-expanded')) !== 'true') await deployment.locator('.monaco-tl-twistie').click();
+      await treeRowLocator(page, 5, /replicas$/).click({ button: 'right' });
+      await page.locator('.context-view .monaco-menu .action-label').filter({ hasText: 'Add Ignore Rule for This Field…' }).first().click();
+      await page.locator('.tab').filter({ hasText: 'apps.yaml ↔ with the ignore rule' }).first().waitFor({ timeout: 60_000 });
+      const dialog = page.locator('.monaco-dialog-box').first();
+      await dialog.waitFor({ timeout: 60_000 });
+      assert.equal(await dialog.locator('.dialog-message-text').textContent(), 'Add this ignore rule to clusters/production/apps.yaml?');
+      assert.match((await dialog.locator('.dialog-message-detail').textContent()) ?? '', /ignore \.spec\.replicas of Deployment\.apps shop\/api-server/);
+      await press(page, 'Apply');
+      await waitForNotification(page, /Save and commit the file/);
+      await runFromPalette(page, 'File: Save All Files');
+      const file = join(workspace, 'clusters/production/apps.yaml');
+      await waitForValue('the rule saved in apps.yaml', async () => readFileSync(file, 'utf8'), (t) => t.includes('driftIgnoreRules:'), workbenchChange(page));
+      assert.match(readFileSync(file, 'utf8'), /\n {2}driftIgnoreRules:\n {4}- paths:\n {8}- \/spec\/replicas\n {6}target:\n {8}group: apps\n {8}kind: Deployment\n {8}name: api-server\n {8}namespace: shop\n$/);
+      await waitForTreeRow(page, /^api-server$/, /^image /);
+      assert.deepEqual(extensionWrites(c, from), [], 'an ignore rule is a repository edit, never a cluster write');
     }));
 });
