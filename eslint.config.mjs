@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     // Later blocks replace a rule's options: this one repeats the extension's bans and adds vscode.
-    files: ['src/extension/drift/drift-store.ts', 'src/extension/drift/drift-format.ts', 'src/extension/drift/drift-tree-types.ts', 'src/extension/drift/*-model.ts'],
+    files: ['src/extension/drift/drift-store.ts', 'src/extension/drift/drift-format.ts', 'src/extension/drift/drift-tree-types.ts', 'src/extension/drift/*-model.ts', 'src/extension/writeback/*-model.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [...extensionBans, { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'the drift store and view-models are pure (unit-tested in plain Node); the *-provider, decorations and code-lens files draw them.', allowTypeImports: false }],

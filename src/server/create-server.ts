@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintWorkspaceRequest, readinessReportRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
 import { registerAgentControl } from './drift/agent-control-handler.js';
 import { DriftCoordinator } from './drift/drift-coordinator.js';
+import { registerWriteBackRequests } from './writeback/writeback-requests.js';
 import { registerIgnoreRulePlanning } from './drift/ignore-rule-handler.js';
 import { registerHotfixGuard } from './writeback/hotfix-guard.js';
 import { provideCodeActions } from './handlers/code-actions.js';
@@ -252,6 +253,8 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     }
     return result;
   });
+
+  registerWriteBackRequests({ connection, backend: deps.writeBack, drift, folders: () => folders, source: deps.source, ready, log });
 
   connection.onRequest(readinessReportRequest, (params) => provideReadiness(folders.map((f) => f.root).filter((r): r is string => r !== undefined), params, deps.readinessInput, (root) => drift.clusterFactsOf(root)));
 

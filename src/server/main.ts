@@ -7,6 +7,7 @@ import { createNodeSchemaRegistry, createNodeValidator } from '../adapters/schem
 import { RULES } from '../core/lint/rule-list.js';
 import { createServer } from './create-server.js';
 import { nodeWorkspaceSource } from './node-workspace-source.js';
+import { createNodeWriteBackBackend } from './writeback/node-writeback-backend.js';
 import { createRegistrySchemaProvider } from './registry-schema-provider.js';
 
 // One registry (schema chunks load lazily per kind) serves validation, hover and completion.
@@ -20,5 +21,6 @@ createServer(connection, {
   driftService: createDriftService,
   agentControl: controlGitOpsUnit,
   readinessInput: (root) => gatherReadinessInput(root),
+  writeBack: createNodeWriteBackBackend(),
 });
 connection.listen();

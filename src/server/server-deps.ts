@@ -5,6 +5,7 @@ import type { Rule } from '../core/lint/rule.js';
 import type { SchemaProvider } from './schema-provider.js';
 import type { WorkspaceSource } from './workspace-source.js';
 import type { ReadinessInputReader } from './handlers/readiness.js';
+import type { WriteBackBackend } from './writeback/writeback-backend.js';
 
 /** Everything `createServer` needs from the outside world; `main.ts` passes the real ones, tests pass fakes. */
 export interface ServerDeps {
@@ -19,6 +20,8 @@ export interface ServerDeps {
   readonly agentControl?: GitOpsUnitControl;
   /** Reads a folder's readiness input (manifests, scripts, git); without it, readiness answers with an error. */
   readonly readinessInput?: ReadinessInputReader;
+  /** Plans write-back from drift and does its Git and pull-request work; without it, write-back requests refuse. */
+  readonly writeBack?: WriteBackBackend;
   /** Process environment for finding the kubeconfig (`KUBECONFIG`, `HOME`); default `process.env`. */
   readonly processEnv?: NodeJS.ProcessEnv;
 }

@@ -25,6 +25,10 @@ export interface PreflightRequest {
   readonly root: string;
   /** Repository-relative POSIX paths the plan will write. */
   readonly files: readonly string[];
+  /** When given, the preflight also refuses a branch of that name that exists (locally, or on the remote when pushing). */
+  readonly branch?: string;
+  /** With `branch`: the commit will be pushed, so a remote is needed. */
+  readonly push?: boolean;
 }
 
 export interface PreflightResult {

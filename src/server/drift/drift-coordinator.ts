@@ -107,6 +107,15 @@ export class DriftCoordinator {
     });
   }
 
+  /** An environment by id, with the workspace folder it belongs to (write-back plans there). */
+  locate(environmentId: string): { readonly folder: WorkspaceFolder; readonly environment: EnvironmentDrift } | undefined {
+    for (const [folder, drift] of this.folders) {
+      const environment = drift.environment(environmentId);
+      if (environment) return { folder, environment };
+    }
+    return undefined;
+  }
+
   /**
    * The folder's live drift, summed over its environments, when every one of them is connected now (the
    * readiness report's "current drift count"); undefined when nobody watches or any environment cannot tell.

@@ -207,6 +207,16 @@ export class EnvironmentDrift {
     await this.readUnit();
   }
 
+  /**
+   * What write-back plans from: the running service and the keys (`resourceKeyId`) of the resources that
+   * drifted now; undefined while no service runs (nobody watches, or it could not start).
+   */
+  writeBackSource(): { readonly service: DriftService; readonly driftedIds: readonly string[]; readonly context: string } | undefined {
+    if (!this.service) return undefined;
+    const driftedIds = [...this.results].filter(([, r]) => r.status === DriftStatus.Drifted).map(([id]) => id).sort();
+    return { service: this.service, driftedIds, context: this.service.context };
+  }
+
   documents(resourceId: string): DriftDocumentsResult {
     const key = this.results.get(resourceId)?.key ?? parseResourceKeyId(resourceId);
     const label = key ? formatResourceKey(key) : resourceId;
@@ -414,7 +424,7 @@ export class EnvironmentDrift {
   }
 }
 
-function parseResourceKeyId(id: string): ResourceKey | undefined {
+export function parseResourceKeyId(id: string): ResourceKey | undefined {
   const parts = id.split('/');
   if (parts.length !== 4) return undefined;
   const [group, kind, namespace, name] = parts as [string, string, string, string];
