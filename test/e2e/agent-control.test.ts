@@ -110,7 +110,12 @@ describe('agent control and Add Ignore Rule in code-server against the test clus
       const deployment = treeRowLocator(page, 4, /^api-server$/, /^replicas 3 → /);
       if ((await deployment.getAttribute('aria-expanded')) !== 'true') await deployment.locator('.monaco-tl-twistie').click();
       await treeRowLocator(page, 5, /replicas$/).click({ button: 'right' });
-      await page.locator('.context-view .monaco-menu .action-label').filter({ hasText: 'Add Ignore Rule for This Field…' }).first().click();
+      // The menu ignores a click right after it opened (the right button's release must not pick an item):
+      // the pointer highlights the entry and Enter runs it.
+      const menu = page.locator('.context-view .monaco-menu').first();
+      await menu.locator('.action-label').filter({ hasText: 'Add Ignore Rule for This Field…' }).first().hover();
+      await page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden', timeout: 30_000 });
       await page.locator('.tab').filter({ hasText: 'apps.yaml ↔ with the ignore rule' }).first().waitFor({ timeout: 60_000 });
       const dialog = page.locator('.monaco-dialog-box').first();
       await dialog.waitFor({ timeout: 60_000 });
