@@ -28,6 +28,8 @@ export const WRITEBACK_FIXTURES = join(process.cwd(), 'test/fixtures/writeback')
 
 export interface WriteBackCase {
   readonly description: string;
+  /** Another fixture repository to use instead of `repo/` (relative to the case), e.g. the demo repository. */
+  readonly repo?: string;
   /** resourceKeyId of the drifted resource: `apps/Deployment/shop/api-server`. */
   readonly resource: string;
   /** Environment name (Flux / Argo CD detection); else `scope` is compared. */
