@@ -178,6 +178,19 @@ describe('planCodify in kustomize layers', () => {
     assert.equal(k?.edits[0]?.newText, '\npatches:\n  - path: deployment-api-patch.yaml');
   });
 
+  it('writes only the parts of an image that changed in the overlay\'s images: entry (newName, newTag, digest)', () => {
+    const prodK = 'resources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/api\n    newName: registry.example.com/acme/api\n    newTag: "1.1"\n';
+    const { index } = kustomized({}, prodK);
+    const object = parseManifest('x.yaml', BASE.replace('ghcr.io/acme/api:1.0', 'registry.example.com/acme/api:1.1')).documents[0]?.value as Record<string, unknown>;
+    const desired = rendered(index, object, { originPath: 'base/deployment.yaml', transformedIn: ['overlays/prod/kustomization.yaml'] }, 'overlays/prod');
+    const image = ['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }, 'image'] as PathSegment[];
+    const text = index.files.get('overlays/prod/kustomization.yaml')?.text ?? '';
+    const after = (to: string) => applyEdits(text, planOf(planCodify({ index, desired, drift: drift(desired, [field(image, 'registry.example.com/acme/api:1.1', to)]) })).files[0]?.edits ?? []);
+    assert.equal(after('registry.example.com/acme/api:1.2'), prodK.replace('"1.1"', '"1.2"'));
+    assert.equal(after('mirror.example.com/acme/api:1.1'), prodK.replace('newName: registry.example.com/acme/api', 'newName: mirror.example.com/acme/api'));
+    assert.equal(after('registry.example.com/acme/api:1.1@sha256:abc'), `${prodK}    digest: sha256:abc\n`);
+  });
+
   it('refuses removing a field for one environment, and a field set by an inline patch', () => {
     const { index, desired } = kustomized();
     assert.match(refusal(planCodify({ index, desired, layer: 'environment', drift: drift(desired, [field(['spec', 'replicas'], 3, undefined)]) })), /\$patch: delete/);
