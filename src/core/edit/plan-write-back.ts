@@ -199,9 +199,16 @@ function write(t: WriteBackTarget, setter: LayerSetter, r: FieldRequest, base?: 
   if (setter.imageEntry) return imageEntryEdits(resource, setter.imageEntry.index, r);
   const resolved = resolvePrefix(resource.object, segments);
   const current = resolved.depth === segments.length ? getAt(resource.object, resolved.path) : undefined;
-  if (typeof current === 'string' && current.includes('${')) return fromPlan(planFluxVariable(t.index, t.environment, current, r.to), 'Flux postBuild substitute');
+  if (typeof current === 'string' && current.includes('${') && isSubstituted(t)) return fromPlan(planFluxVariable(t.index, t.environment, current, r.to), 'Flux postBuild substitute');
   const planned = planWriteField(resource, segments, r.to);
   return 'edit' in planned ? { kind: 'edits', edits: [planned.edit], file, layer } : { kind: 'refused', reason: planned.refused };
+}
+
+/** Whether Flux substitutes `${VAR}` in this object (its environment has postBuild, the object does not opt out). */
+function isSubstituted(t: WriteBackTarget): boolean {
+  const metadata = t.desired.object.metadata;
+  const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {};
+  return t.environment?.postBuild !== undefined && annotations['kustomize.toolkit.fluxcd.io/substitute'] !== 'disabled';
 }
 
 function fromPlan(p: { edit: TextEdit; variable: string } | { refused: string }, layer: string): FieldPlan {

@@ -227,6 +227,13 @@ describe('Flux variables', () => {
     assert.equal(plan.files[0]?.edits[0]?.newText, '\n      TAG: "1.1"');
   });
 
+  it('writes a ${…} literally where Flux does not substitute (no postBuild, or substitute: disabled)', () => {
+    const index = repo({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sh\n  namespace: shop\ndata:\n  run: echo ${HOME}\n' });
+    const d = plain(index, 'ConfigMap');
+    const plan = planOf(planCodify({ index, desired: d, drift: drift(d, [field(['data', 'run'], 'echo ${HOME}', 'echo ${HOME}/bin')]) }));
+    assert.equal(plan.files[0]?.edits[0]?.newText, 'echo ${HOME}/bin');
+  });
+
   it('refuses two variables in one value, a value that does not fit the template, and substituteFrom variables', () => {
     assert.match(refusal(setup('${REGISTRY}/api:${TAG}', '      TAG: "1.0"\n')('ghcr.io/api:1.1')), /combines 2 Flux variables/);
     assert.match(refusal(setup('ghcr.io/acme/api:${TAG}', '      TAG: "1.0"\n')('docker.io/other:1.1')), /does not fit the Git template/);
