@@ -19,7 +19,7 @@ import { parseImageReference } from './image-reference.js';
 import { documentAsResource } from './kustomization-resource.js';
 import { declaringResource, existingPatchFor, findSetterIn, type LayerSetter, type PatchTarget } from './kustomize-layers.js';
 import { memberLines } from './yaml-block-lines.js';
-import { planDeleteField, planWriteField, resolvePrefix } from './write-field-edit.js';
+import { planDeleteField, planReplaceList, planWriteField, resolvePrefix } from './write-field-edit.js';
 import { lineEndOf } from './yaml-text-edits.js';
 
 /** The object and repository a plan is made for. */
@@ -200,6 +200,10 @@ function write(t: WriteBackTarget, setter: LayerSetter, r: FieldRequest, base?: 
   const resolved = resolvePrefix(resource.object, segments);
   const current = resolved.depth === segments.length ? getAt(resource.object, resolved.path) : undefined;
   if (typeof current === 'string' && current.includes('${') && isSubstituted(t)) return fromPlan(planFluxVariable(t.index, t.environment, current, r.to), 'Flux postBuild substitute');
+  if (Array.isArray(r.to)) {
+    const list = planReplaceList(resource, segments, r.to);
+    return 'edits' in list ? { kind: 'edits', edits: list.edits, file, layer } : { kind: 'refused', reason: list.refused };
+  }
   const planned = planWriteField(resource, segments, r.to);
   return 'edit' in planned ? { kind: 'edits', edits: [planned.edit], file, layer } : { kind: 'refused', reason: planned.refused };
 }

@@ -98,13 +98,26 @@ describe('planCodify refusals', () => {
     const d = plain(index);
     const plan = planOf(planCodify({ index, desired: d, context: 'prod-eu', drift: drift(d, [
       field(['spec', 'replicas'], 3, 5),
-      field(['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }, 'args'], ['--fast'], ['--slow']),
+      field(['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }, 'resources'], { limits: { cpu: 1 } }, { limits: { cpu: 2 } }),
     ]) }));
     assert.deepEqual(plan.fields.map((f) => f.path), ['.spec.replicas']);
     assert.equal(plan.refused.length, 1);
-    assert.match(plan.refused[0]?.reason ?? '', /replacing a whole list/);
+    assert.match(plan.refused[0]?.reason ?? '', /replacing a whole mapping/);
     assert.match(plan.commitMessage, /^Codify live change: Deployment shop\/api \.spec\.replicas 3 → 5 \(kubectl scale, prod-eu\)\n/);
-    assert.match(plan.commitMessage, /not written: .*args/);
+    assert.match(plan.commitMessage, /not written: .*resources/);
+  });
+
+  it('rewrites an atomic list item by item, appends or drops trailing items, a flow list whole in flow style', () => {
+    const block = DEPLOY.replace('          args: ["--fast"]\n', '          args:\n            - --fast # tuned\n            - --port=80\n');
+    const args = ['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }, 'args'] as PathSegment[];
+    const run = (text: string, from: string[], to: string[]) => {
+      const index = repo({ 'd.yaml': text });
+      const d = plain(index);
+      return applyEdits(text, planOf(planCodify({ index, desired: d, drift: drift(d, [field(args, from, to)]) })).files[0]?.edits ?? []);
+    };
+    assert.equal(run(block, ['--fast', '--port=80'], ['--fast', '--port=81']), block.replace('--port=80', '--port=81'));
+    assert.equal(run(block, ['--fast', '--port=80'], ['--fast']), block.replace('            - --port=80\n', ''));
+    assert.equal(run(DEPLOY, ['--fast'], ['--fast', '--x=a,b']), DEPLOY.replace('["--fast"]', '[--fast, "--x=a,b"]'));
   });
 
   it('refuses a resource that is not Drifted and a field that does not drift', () => {
