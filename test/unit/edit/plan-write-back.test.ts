@@ -216,10 +216,13 @@ describe('planCodify in kustomize layers', () => {
     assert.match(refusal(planCodify({ index, desired, drift: drift(desired, [field(['spec', 'replicas'], 4, undefined)]) })), /base base\/deployment\.yaml sets it too/);
   });
 
-  it('refuses generator output', () => {
-    const index = repo({ 'k/kustomization.yaml': 'configMapGenerator:\n  - name: cfg\n    literals: [A=1]\n' });
-    const desired = rendered(index, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg-5f7b9c8d2k' }, data: { A: '1' } }, { generatedBy: 'k/kustomization.yaml', transformedIn: [] }, 'k');
-    assert.match(refusal(planCodify({ index, desired, drift: drift(desired, [field(['data', 'A'], '1', '2')]) })), /generator in k\/kustomization\.yaml/);
+  it('writes a generated ConfigMap\'s key in its generator literal, and refuses keys from files', () => {
+    const index = repo({ 'k/kustomization.yaml': 'configMapGenerator:\n  - name: cfg\n    literals: [A=1]\n    files: [app.conf]\n' });
+    const desired = rendered(index, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg-5f7b9c8d2k' }, data: { A: '1', 'app.conf': 'x' } }, { generatedBy: 'k/kustomization.yaml', transformedIn: [] }, 'k');
+    const plan = planOf(planCodify({ index, desired, drift: drift(desired, [field(['data', 'A'], '1', '2')]) }));
+    assert.deepEqual(plan.summary, ['.data.A 1 → 2 in k/kustomization.yaml (configMapGenerator literals:)']);
+    assert.equal(plan.files[0]?.edits[0]?.newText, 'A=2');
+    assert.match(refusal(planCodify({ index, desired, drift: drift(desired, [field(['data', 'app.conf'], 'x', 'y')]) })), /generator in k\/kustomization\.yaml and no literal of it sets app\.conf/);
   });
 });
 
