@@ -2,7 +2,8 @@
 // choose (docs/write-back.md): a plain manifest's own file; in kustomize, the outermost kustomization that
 // sets the field (its `images:`/`replicas:`/`namespace:` transformers, a JSON 6902 operation, a strategic-merge
 // patch), else the base when no other environment shares it, else the answer to "this environment or every
-// environment?"; a `${VAR}` placeholder's Flux `substitute:` value. Secrets are never written.
+// environment?"; a `${VAR}` placeholder's Flux `substitute:` value; a generated ConfigMap's generator literal.
+// Secrets are never written.
 import type { DesiredObject } from '../drift/compute-resource-drift.js';
 import type { PathSegment } from '../drift/drift-types.js';
 import { formatFieldPath } from '../drift/field-path.js';
@@ -382,11 +383,23 @@ function mergeEdits(edits: readonly TextEdit[]): TextEdit[] {
     return a.i - b.i;
   }).map((x) => x.e);
   const out: TextEdit[] = [];
+  const group: TextEdit[] = [];
+  const flush = () => {
+    const [first] = group;
+    // Insertions after one line: the deepest (a new item of a nested list) first, then the outer members.
+    if (first) out.push({ ...first, newText: group.map((g, i) => ({ g, i })).sort((a, b) => indentOf(b.g.newText) - indentOf(a.g.newText) || a.i - b.i).map((x) => x.g.newText).join('') });
+    group.length = 0;
+  };
   for (const e of sorted) {
-    const prev = out[out.length - 1];
-    if (prev && isInsertion(prev) && isInsertion(e) && samePosition(prev.range.start, e.range.start)) out[out.length - 1] = { ...prev, newText: prev.newText + e.newText };
+    if (isInsertion(e) && (group.length === 0 || samePosition((group[0] as TextEdit).range.start, e.range.start))) {
+      group.push(e);
+      continue;
+    }
+    flush();
+    if (isInsertion(e)) group.push(e);
     else out.push(e);
   }
+  flush();
   return out;
 }
 
@@ -401,6 +414,11 @@ function collide(a: TextEdit, b: TextEdit): boolean {
 
 function isInsertion(e: TextEdit): boolean {
   return samePosition(e.range.start, e.range.end);
+}
+
+function indentOf(text: string): number {
+  const line = firstLine(text);
+  return line.length - line.trimStart().length;
 }
 
 function firstLine(text: string): string {
