@@ -7,6 +7,7 @@ import type { ValuePath } from '../manifest/manifest-types.js';
 import { getAt, isRecord, type ManifestResource } from '../resource/manifest-resource.js';
 import { formatBlockScalarLike, formatScalarLike, isScalarValue } from './format-scalar.js';
 import { insertMembersEdit, lineEndOf } from './yaml-text-edits.js';
+import { sharedThroughAnchor } from './yaml-anchors.js';
 
 export type SetValuePlan = { readonly edit: TextEdit } | { readonly refused: string };
 
@@ -21,8 +22,8 @@ export function planSetValue(resource: ManifestResource, path: ValuePath, value:
     if (current !== null && typeof current === 'object') return { refused: `${describe(path)}: Git declares a ${Array.isArray(current) ? 'list' : 'mapping'} there, not a single value` };
     const oldText = file.text.slice(file.lines.offsetAt(located.value.start), file.lines.offsetAt(located.value.end));
     if (oldText.startsWith('*')) return { refused: `${describe(path)}: the value comes from a YAML anchor shared with other fields; edit the anchor by hand` };
-    const anchor = anchoredAlong(resource, path);
-    if (anchor) return { refused: `${describe(path)}: ${anchor} carries a YAML anchor (&) that other fields may refer to; changing it would change them too: edit it by hand` };
+    const shared = sharedThroughAnchor(resource, path);
+    if (shared) return { refused: `${describe(path)}: ${shared}` };
     const block = /^[|>]/.test(oldText);
     const newText = file.format === 'json' ? JSON.stringify(value) : block ? formatBlockScalarLike(oldText, value, located.indent, lineEndOf(file.text)) : formatScalarLike(oldText, value);
     if (newText === undefined) return { refused: `${describe(path)}: the value is a block scalar and the new value cannot be written as one exactly (leading spaces, trailing blank lines); edit it by hand` };
@@ -47,14 +48,3 @@ function describe(path: ValuePath): string {
   return path.length === 0 ? 'the object' : `.${path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[')}`;
 }
 
-/** The first of `path` and its ancestors whose value carries an anchor (`key: &name value`), if any. */
-function anchoredAlong(resource: ManifestResource, path: ValuePath): string | undefined {
-  const { text, lines } = resource.file;
-  for (let i = 1; i <= path.length; i++) {
-    const at = resource.document.locator.locate([...resource.basePath, ...path.slice(0, i)]);
-    if (!at) continue;
-    const start = at.key ? lines.offsetAt(at.key.end) : lines.offsetAt({ line: at.value.start.line, character: 0 });
-    if (/(^|[\s:\-,[{])&[^\s,[\]{}]+/.test(text.slice(start, lines.offsetAt(at.value.start)))) return describe(path.slice(0, i));
-  }
-  return undefined;
-}

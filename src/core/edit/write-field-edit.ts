@@ -12,6 +12,7 @@ import { formatFieldPath } from '../drift/field-path.js';
 import { isScalarValue } from './format-scalar.js';
 import { planSetValue, type SetValuePlan } from './set-value-edit.js';
 import { flowListText, listItemLines, pathLines } from './yaml-block-lines.js';
+import { definesAnchor, sharedThroughAnchor } from './yaml-anchors.js';
 import { insertMembersEdit, lastContentLine, lineEndOf } from './yaml-text-edits.js';
 
 /** How much of `segments` the object has: the index path of that prefix and how many segments it covers. */
@@ -47,6 +48,8 @@ export function planWriteField(resource: ManifestResource, segments: readonly Pa
     return planSetValue(resource, path, value);
   }
   if (resource.file.format === 'json') return { refused: `${human}: inserting a field into a JSON manifest is not supported; add it by hand` };
+  const shared = sharedThroughAnchor(resource, path);
+  if (shared) return { refused: `${human}: ${shared}` };
   const rest = segments.slice(depth);
   const lines = pathLines(rest, value);
   if (!lines) return { refused: `${human}: Git has no such list item and the list has no merge key to add it by; add it by hand` };
@@ -84,6 +87,8 @@ export function planDeleteField(resource: ManifestResource, segments: readonly P
   if (depth !== segments.length) return { refused: `${human}: ${resource.file.path} does not set it` };
   const last = path.at(-1);
   if (typeof last !== 'string') return { refused: `${human}: removing a list item is not planned; remove it by hand` };
+  const shared = sharedThroughAnchor(resource, path.slice(0, -1));
+  if (shared) return { refused: `${human}: ${shared}` };
   const parent = getAt(resource.object, path.slice(0, -1));
   if (isRecord(parent) && Object.keys(parent).length === 1) return { refused: `${human}: it is the only field of ${formatFieldPath(segments.slice(0, -1)) || 'the object'}; remove the whole block by hand` };
   const located = resource.document.locator.locate([...resource.basePath, ...path]);
@@ -97,6 +102,7 @@ export function planDeleteField(resource: ManifestResource, segments: readonly P
   let end = lines.offsetAt({ line: endLine, character: lines.lineText(endLine).length });
   if (text.startsWith('\r\n', end)) end += 2;
   else if (text[end] === '\n') end += 1;
+  if (definesAnchor(text.slice(start, end))) return { refused: `${human}: it holds a YAML anchor (&) other fields may refer to; remove it by hand` };
   return { edit: { path: resource.file.path, range: { start: lines.positionAt(start), end: lines.positionAt(end) }, newText: '' } };
 }
 
@@ -136,7 +142,8 @@ export function planReplaceList(resource: ManifestResource, segments: readonly P
     if (firstGone) edits.push({ path: resource.file.path, range: { start: { line: firstGone.value.start.line, character: 0 }, end: located.value.end }, newText: '' });
     return { edits };
   }
-  if (oldText.startsWith('*') || oldText.startsWith('&')) return { refused: `${human}: the list is shared through a YAML anchor; edit it by hand` };
+  const shared = sharedThroughAnchor(resource, path);
+  if (shared) return { refused: `${human}: ${shared}` };
   if (oldText.startsWith('[')) {
     const flow = flowListText(value);
     return flow ? { edits: [{ path: resource.file.path, range: located.value, newText: flow }] } : { refused: `${human}: the new items cannot be written in flow style; edit the list by hand` };
