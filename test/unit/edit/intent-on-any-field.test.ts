@@ -27,6 +27,18 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** Every object of the corpora (one index a file), Secrets left out. */
+function* corpusObjects() {
+  for (const corpus of CORPORA) {
+    for (const path of filesUnder(corpus)) {
+      const rel = relative(corpus, path).split('\\').join('/');
+      const file = parseManifest(rel, readFileSync(path, 'utf8'));
+      const index = buildWorkspaceIndex([file], { entryType: () => undefined });
+      for (const desired of desiredFromManifests(index.resources, { defaultNamespace: 'default' })) if (desired.key.kind !== 'Secret') yield { rel, file, index, desired };
+    }
+  }
+}
+
 function leaves(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...at, i]));
   if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => leaves(v, [...at, k]));
@@ -42,47 +54,39 @@ function changed(value: unknown): unknown {
 test('Edit Field via Git on scalars of every object of the fixture corpora: a correct edit or a reason', () => {
   let planned = 0;
   let refused = 0;
-  for (const corpus of CORPORA) {
-    for (const path of filesUnder(corpus)) {
-      const rel = relative(corpus, path).split('\\').join('/');
-      const file = parseManifest(rel, readFileSync(path, 'utf8'));
-      const index = buildWorkspaceIndex([file], { entryType: () => undefined });
-      for (const desired of desiredFromManifests(index.resources, { defaultNamespace: 'default' })) {
-        if (desired.key.kind === 'Secret') continue;
-        const all = leaves(desired.object);
-        // At most 12 fields an object, spread over it, to keep the test quick on large fixtures.
-        for (const leaf of all.filter((_, i) => i % Math.ceil(all.length / 12) === 0)) {
-          if (['apiVersion', 'kind'].includes(String(leaf[0])) || (leaf[0] === 'metadata' && ['name', 'namespace'].includes(String(leaf[1])))) continue;
-          const segments: PathSegment[] = segmentsOf(desired.key.group, desired.key.kind, desired.object, leaf);
-          // A path by merge key that two items share names neither of them: skip, as drift would never report it.
-          if (formatFieldPath(segments) !== formatFieldPath(segmentsOf(desired.key.group, desired.key.kind, desired.object, resolvePath(desired.object, segments)?.path ?? []))) continue;
-          // Changing an item's merge key renames the item: its path by key then names nothing (a new item).
-          const item = segments[segments.length - 2];
-          if (item !== undefined && typeof item !== 'string' && item.key && String(segments[segments.length - 1]) in item.key) continue;
-          const from = resolvePath(desired.object, segments)?.value;
-          const to = changed(from);
-          const outcome = planIntent({ index, desired, path: formatFieldPath(segments), value: to, intent: 'edit-field' });
-          const where = `${rel} ${desired.key.kind}/${desired.key.name} ${formatFieldPath(segments)}`;
-          if (outcome.kind === 'refused') {
-            assert.ok(outcome.reason.length > 10, `${where}: empty refusal`);
-            refused++;
-            continue;
-          }
-          assert.equal(outcome.kind, 'plan', `${where}: ${JSON.stringify(outcome)}`);
-          if (outcome.kind !== 'plan') continue;
-          assert.equal(outcome.plan.files.length, 1, where);
-          const after = parseManifest(rel, applyEdits(file.text, outcome.plan.files[0]?.edits ?? []));
-          const again = extractResources(after).find((r) => r.kind === desired.key.kind && r.name === desired.key.name);
-          assert.ok(again, `${where}: the object is gone after the edit`);
-          assert.deepEqual(resolvePath(again.object, segments)?.value, to, `${where}: reads back as something else`);
-          const expected = structuredClone(desired.object) as Record<string, unknown>;
-          let holder: unknown = expected;
-          for (const p of leaf.slice(0, -1)) holder = (holder as Record<string | number, unknown>)[p];
-          (holder as Record<string | number, unknown>)[leaf[leaf.length - 1] as string | number] = to;
-          assert.deepEqual(again.object, expected, `${where}: other fields changed`);
-          planned++;
-        }
+  for (const { rel, file, index, desired } of corpusObjects()) {
+    const all = leaves(desired.object);
+    // At most 12 fields an object, spread over it, to keep the test quick on large fixtures.
+    for (const leaf of all.filter((_, i) => i % Math.ceil(all.length / 12) === 0)) {
+      if (['apiVersion', 'kind'].includes(String(leaf[0])) || (leaf[0] === 'metadata' && ['name', 'namespace'].includes(String(leaf[1])))) continue;
+      const segments: PathSegment[] = segmentsOf(desired.key.group, desired.key.kind, desired.object, leaf);
+      // A path by merge key that two items share names neither of them: skip, as drift would never report it.
+      if (formatFieldPath(segments) !== formatFieldPath(segmentsOf(desired.key.group, desired.key.kind, desired.object, resolvePath(desired.object, segments)?.path ?? []))) continue;
+      // Changing an item's merge key renames the item: its path by key then names nothing (a new item).
+      const item = segments[segments.length - 2];
+      if (item !== undefined && typeof item !== 'string' && item.key && String(segments[segments.length - 1]) in item.key) continue;
+      const from = resolvePath(desired.object, segments)?.value;
+      const to = changed(from);
+      const outcome = planIntent({ index, desired, path: formatFieldPath(segments), value: to, intent: 'edit-field' });
+      const where = `${rel} ${desired.key.kind}/${desired.key.name} ${formatFieldPath(segments)}`;
+      if (outcome.kind === 'refused') {
+        assert.ok(outcome.reason.length > 10, `${where}: empty refusal`);
+        refused++;
+        continue;
       }
+      assert.equal(outcome.kind, 'plan', `${where}: ${JSON.stringify(outcome)}`);
+      if (outcome.kind !== 'plan') continue;
+      assert.equal(outcome.plan.files.length, 1, where);
+      const after = parseManifest(rel, applyEdits(file.text, outcome.plan.files[0]?.edits ?? []));
+      const again = extractResources(after).find((r) => r.kind === desired.key.kind && r.name === desired.key.name);
+      assert.ok(again, `${where}: the object is gone after the edit`);
+      assert.deepEqual(resolvePath(again.object, segments)?.value, to, `${where}: reads back as something else`);
+      const expected = structuredClone(desired.object) as Record<string, unknown>;
+      let holder: unknown = expected;
+      for (const p of leaf.slice(0, -1)) holder = (holder as Record<string | number, unknown>)[p];
+      (holder as Record<string | number, unknown>)[leaf[leaf.length - 1] as string | number] = to;
+      assert.deepEqual(again.object, expected, `${where}: other fields changed`);
+      planned++;
     }
   }
   console.log(`Edit Field via Git on the corpora: ${planned} planned and read back, ${refused} refused with a reason`);
@@ -98,44 +102,36 @@ function mappings(value: unknown, at: (string | number)[] = []): (string | numbe
 test('a new field under, and the removal of a field from, every mapping of the corpora: exact, or a reason', () => {
   let planned = 0;
   let refused = 0;
-  for (const corpus of CORPORA) {
-    for (const path of filesUnder(corpus)) {
-      const rel = relative(corpus, path).split('\\').join('/');
-      const file = parseManifest(rel, readFileSync(path, 'utf8'));
-      const index = buildWorkspaceIndex([file], { entryType: () => undefined });
-      for (const desired of desiredFromManifests(index.resources, { defaultNamespace: 'default' })) {
-        if (desired.key.kind === 'Secret') continue;
-        const all = mappings(desired.object).filter((m) => !(m.length === 1 && m[0] === 'metadata') && m.length > 0);
-        for (const at of all.filter((_, i) => i % Math.ceil(all.length / 6) === 0)) {
-          const holder = resolvePath(desired.object, segmentsOf(desired.key.group, desired.key.kind, desired.object, at))?.value;
-          if (!isRecord(holder)) continue;
-          const keys = Object.keys(holder);
-          for (const [change, key, value] of [['removed-from-git', 'zz-added', 'on'], ['missing-live', keys[keys.length - 1] as string, undefined]] as const) {
-            const leaf = [...at, key];
-            const segments = segmentsOf(desired.key.group, desired.key.kind, desired.object, leaf);
-            const drift = {
-              key: desired.key, id: desired.key.name, status: 'Drifted' as const, strategy: 'normalized' as const, ignoredFields: 0,
-              fields: [{ path: formatFieldPath(segments), pointer: '', segments, change, ...(value === undefined ? { gitValue: holder[key] } : { liveValue: value }), suggestedAction: 'commit' as const, actionReason: 'test' }],
-            };
-            const outcome = planCodify({ index, desired, drift });
-            const where = `${rel} ${desired.key.kind}/${desired.key.name} ${change} ${formatFieldPath(segments)}`;
-            if (outcome.kind !== 'plan') {
-              assert.equal(outcome.kind, 'refused', where);
-              refused++;
-              continue;
-            }
-            const after = parseManifest(rel, applyEdits(file.text, outcome.plan.files[0]?.edits ?? []));
-            assert.deepEqual(after.documents.flatMap((d) => d.problems.map((p) => p.message)), [], `${where}: does not parse`);
-            const again = extractResources(after).find((r) => r.kind === desired.key.kind && r.name === desired.key.name);
-            assert.ok(again, `${where}: the object is gone`);
-            const expected = structuredClone(desired.object) as Record<string, unknown>;
-            const target = resolvePath(expected, segmentsOf(desired.key.group, desired.key.kind, desired.object, at))?.value as Record<string, unknown>;
-            if (value === undefined) delete target[key];
-            else target[key] = value;
-            assert.deepEqual(again.object, expected, `${where}: the object is not exactly the expected one`);
-            planned++;
-          }
+  for (const { rel, file, index, desired } of corpusObjects()) {
+    const all = mappings(desired.object).filter((m) => !(m.length === 1 && m[0] === 'metadata') && m.length > 0);
+    for (const at of all.filter((_, i) => i % Math.ceil(all.length / 6) === 0)) {
+      const holder = resolvePath(desired.object, segmentsOf(desired.key.group, desired.key.kind, desired.object, at))?.value;
+      if (!isRecord(holder)) continue;
+      const keys = Object.keys(holder);
+      for (const [change, key, value] of [['removed-from-git', 'zz-added', 'on'], ['missing-live', keys[keys.length - 1] as string, undefined]] as const) {
+        const leaf = [...at, key];
+        const segments = segmentsOf(desired.key.group, desired.key.kind, desired.object, leaf);
+        const drift = {
+          key: desired.key, id: desired.key.name, status: 'Drifted' as const, strategy: 'normalized' as const, ignoredFields: 0,
+          fields: [{ path: formatFieldPath(segments), pointer: '', segments, change, ...(value === undefined ? { gitValue: holder[key] } : { liveValue: value }), suggestedAction: 'commit' as const, actionReason: 'test' }],
+        };
+        const outcome = planCodify({ index, desired, drift });
+        const where = `${rel} ${desired.key.kind}/${desired.key.name} ${change} ${formatFieldPath(segments)}`;
+        if (outcome.kind !== 'plan') {
+          assert.equal(outcome.kind, 'refused', where);
+          refused++;
+          continue;
         }
+        const after = parseManifest(rel, applyEdits(file.text, outcome.plan.files[0]?.edits ?? []));
+        assert.deepEqual(after.documents.flatMap((d) => d.problems.map((p) => p.message)), [], `${where}: does not parse`);
+        const again = extractResources(after).find((r) => r.kind === desired.key.kind && r.name === desired.key.name);
+        assert.ok(again, `${where}: the object is gone`);
+        const expected = structuredClone(desired.object) as Record<string, unknown>;
+        const target = resolvePath(expected, segmentsOf(desired.key.group, desired.key.kind, desired.object, at))?.value as Record<string, unknown>;
+        if (value === undefined) delete target[key];
+        else target[key] = value;
+        assert.deepEqual(again.object, expected, `${where}: the object is not exactly the expected one`);
+        planned++;
       }
     }
   }
