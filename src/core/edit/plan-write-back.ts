@@ -69,7 +69,7 @@ export function planWrites(t: WriteBackTarget, requests: readonly FieldRequest[]
     const paths = choose.map((p) => formatFieldPath(p.request.segments)).join(', ');
     return {
       kind: 'choose-layer',
-      question: `${paths} ${choose.length === 1 ? 'is' : 'are'} set only in ${first.baseFile}, which ${first.sharedWith.join(', ')} also ${first.sharedWith.length === 1 ? 'uses' : 'use'}. Write the live value for this environment only (a patch in its overlay) or for every environment (the base)?`,
+      question: `${paths} ${choose.length === 1 ? 'is' : 'are'} set only in ${first.baseFile}, which ${first.sharedWith.join(', ')} also ${first.sharedWith.length === 1 ? 'uses' : 'use'}. Write the value for this environment only (in its overlay; the default) or for every environment (in the shared layer)?`,
       sharedWith: first.sharedWith,
     };
   }
