@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyBuiltinOverrides } from './schema-gen/builtin-overrides.js';
+import { addFluxOperatorEventSources, relaxKnativeContainerNames } from './schema-gen/crd-overrides.js';
+import { extractCrdYaml, vendoredVersion } from './schema-gen/extract-crd-yaml.js';
 import { extractCdk8sImports } from './schema-gen/extract-cdk8s-imports.js';
 import { extractEnums } from './schema-gen/extract-enums.js';
 import { extractModelTypes, findKindFiles } from './schema-gen/extract-model-types.js';
@@ -19,7 +21,23 @@ const outDir = join(root, 'src/core/schema/data');
 
 const KUBERNETES_VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34'];
 const DEFAULT_VERSION = '1.34';
-const CRD_PROJECTS = ['flux-cd', 'argo-cd', 'sealed-secrets', 'external-secrets'];
+// npm model packages (@kubernetes-models/<name>), generated from each project's CRDs or Go types.
+const CRD_PROJECTS = [
+  'flux-cd',
+  'argo-cd',
+  'sealed-secrets',
+  'cert-manager',
+  'gateway-api',
+  'prometheus-operator',
+  'istio',
+  'keda',
+  'argo-rollouts',
+  'karpenter',
+  'knative',
+  'traefik',
+];
+// Upstream CRD YAML vendored in scripts/schema-gen/crds/<name>/ where no npm package is current enough.
+const VENDORED_CRD_PROJECTS = ['source-watcher', 'flux-operator', 'external-secrets'];
 
 if (!existsSync(join(modules, 'k8s-1-34'))) {
   console.log('gen-schemas: installing pinned inputs into scripts/schema-gen/sources …');
@@ -48,9 +66,18 @@ const projects = CRD_PROJECTS.map((name) => {
   const pkg = join(modules, '@kubernetes-models', name);
   const data = extractModelTypes(findKindFiles(pkg), name);
   sources[`@kubernetes-models/${name}`] = versionOf(pkg);
+  if (name === 'flux-cd') console.log(`gen-schemas: flux-cd: Flux Operator event sources added to ${addFluxOperatorEventSources(data)} enums`);
+  if (name === 'knative') console.log(`gen-schemas: knative: container name optional in ${relaxKnativeContainerNames(data)} definitions`);
   console.log(`gen-schemas: ${name}: ${data.kinds.length} kinds, ${data.defs.size} named definitions`);
   return { name, data };
 });
+for (const name of VENDORED_CRD_PROJECTS) {
+  const dir = join(root, 'scripts/schema-gen/crds', name);
+  const data = extractCrdYaml(dir);
+  sources[`${name} (upstream CRD YAML)`] = vendoredVersion(dir);
+  console.log(`gen-schemas: ${name}: ${data.kinds.length} kinds from vendored CRDs`);
+  projects.push({ name, data });
+}
 
 const { files, bytes } = writeSchemaData(outDir, { versions, defaultVersion: DEFAULT_VERSION, projects, sources });
 console.log(`gen-schemas: wrote ${files} files, ${(bytes / 1024 / 1024).toFixed(2)} MB to ${outDir}`);

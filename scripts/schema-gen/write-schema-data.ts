@@ -157,7 +157,9 @@ export function writeSchemaData(outDir: string, input: SchemaDataInput): { files
         collect(kind.root);
       }
       for (const name of [...used].sort()) defs[name] = withDescriptions(data.defs.get(name)!);
-      const chunkId = `crd-${apiVersion.replace(/[/]/g, '-')}`;
+      // Two projects may share an apiVersion (argoproj.io/v1alpha1: Argo CD and Argo Rollouts): one chunk each.
+      const shared = input.projects.some((other) => other.name !== project && other.data.kinds.some((k) => k.apiVersion === apiVersion));
+      const chunkId = `crd-${shared ? `${project}-` : ''}${apiVersion.replace(/[/]/g, '-')}`;
       write(chunkId, { '//': GENERATED, project, defs });
       const byKind = (crds[apiVersion] ??= {});
       for (const kind of kinds) byKind[kind.kind] = { chunk: chunkId, root: `${apiVersion}/${kind.kind}`, project };
