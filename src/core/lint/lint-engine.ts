@@ -53,10 +53,10 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
   for (const resource of kustomization ? [...resources, kustomization] : resources) {
     // Only computed when a finding needs its suppression comment checked.
     const objectStart = () => resource.document.locator.locateNearest(resource.basePath).located.whole.start.line;
-    const emit = (ruleId: string, defaultSetting: Severity | 'off', finding: Omit<Finding, 'severity' | 'ruleId'>) => {
+    const emit = (ruleId: string, defaultSetting: Severity | 'off', finding: Omit<Finding, 'severity' | 'ruleId'>, uncertain = false) => {
       const setting = config.rules[ruleId] ?? defaultSetting;
       if (setting === 'off') return;
-      const full: Finding = { ...finding, ruleId, severity: setting };
+      const full: Finding = { ...finding, ruleId, severity: uncertain && setting === 'error' ? 'warning' : setting };
       if (isSuppressedByAnnotation(resource, ruleId) || isSuppressedByComment(full, lines, objectStart())) return;
       findings.push(full);
     };
@@ -75,7 +75,7 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
       const context: RuleContext = {
         workspace,
         options: { kubernetesVersion: config.kubernetesVersion, ruleOptions: config.ruleOptions },
-        report: (report: RuleReport) => emit(rule.meta.id, rule.meta.defaultSeverity, toFinding(resource, report)),
+        report: (report: RuleReport) => emit(rule.meta.id, rule.meta.defaultSeverity, toFinding(resource, report), report.uncertain),
       };
       safely(() => rule.check(resource, context), undefined, (error) =>
         findings.push({ ruleId: rule.meta.id, severity: 'warning', message: `Rule ${rule.meta.id} failed on this object: ${String(error)}`, path, range: rangeFor(resource, [], 'key') }),
