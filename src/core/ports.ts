@@ -19,4 +19,9 @@ export interface RepositoryFacts {
 export interface RepositoryListing {
   /** 'file' or 'directory' for a repository-relative POSIX path that exists, undefined otherwise. */
   entryType(path: string): 'file' | 'directory' | undefined;
+  /**
+   * Whether `.gitignore` excludes a path (existing or not): a missing file that is ignored is the output of a
+   * render step, not a typo. Optional: listings that cannot tell leave it out.
+   */
+  isIgnored?(path: string): boolean;
 }

@@ -202,6 +202,7 @@ export class WorkspaceState {
         if (createdFiles.has(path)) return 'file';
         return base.entryType(path) ?? (createdDirs.has(path) ? 'directory' : undefined);
       },
+      ...(base.isIgnored ? { isIgnored: (path: string) => !createdFiles.has(path) && base.isIgnored!(path) } : {}),
     };
   }
 }

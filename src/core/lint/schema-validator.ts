@@ -34,35 +34,43 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
       if (NOT_VALIDATED_GROUPS.has(resource.key.group) || resource.apiVersion === 'builtin') return [];
       syncWorkspaceCrds(workspace);
       const targets = workspace.patchTargetsOf(resource.file.path).length > 0 ? findPatchTargets(resource, workspace) : undefined;
-      const issues = targets === undefined ? validateWhole(registry, resource, kubernetesVersion) : validatePatch(registry, resource, kubernetesVersion, targets);
-      return setsNamespace(resource, workspace) ? issues.filter((i) => !i.missesNamespace) : issues;
+      const namespace = kustomizeNamespaceOf(resource, workspace);
+      const issues = targets === undefined ? validateWhole(registry, resource, kubernetesVersion, namespace) : validatePatch(registry, resource, kubernetesVersion, targets);
+      return namespace !== undefined ? issues.filter((i) => !i.missesNamespace) : issues;
     },
   };
 }
 
 /**
- * kustomize's `namespace:` also fills the namespace of the Service an APIService, a webhook or a CRD conversion
- * points to (and RoleBinding subjects): a missing `namespace` there is no error in a kustomization that sets one.
+ * The `namespace:` a kustomization rendering the file sets (the file's own directory's, or a root's), if any.
+ * kustomize's namespace transformer also fills the namespace of the Service an APIService, a webhook or a CRD
+ * conversion points to (and RoleBinding subjects): a missing `namespace` there is no error. And it renames the
+ * Namespace objects it renders, so a placeholder name (`_` in a shared component) is judged as rendered.
  */
-function setsNamespace(resource: ManifestResource, workspace: WorkspaceIndex): boolean {
-  const dirs = workspace.unitsOf(resource.file.path).filter((u) => u.startsWith('kustomization:')).map((u) => u.slice('kustomization:'.length));
-  dirs.push(dirname(resource.file.path));
-  return dirs.some((dir) => {
+function kustomizeNamespaceOf(resource: ManifestResource, workspace: WorkspaceIndex): string | undefined {
+  const dirs = [dirname(resource.file.path), ...workspace.unitsOf(resource.file.path).filter((u) => u.startsWith('kustomization:')).map((u) => u.slice('kustomization:'.length))];
+  for (const dir of dirs) {
     const value = workspace.kustomizations.get(dir === '.' ? '' : dir)?.file.documents[0]?.value;
-    return isRecord(value) && typeof value.namespace === 'string' && value.namespace !== '';
-  });
+    if (isRecord(value) && typeof value.namespace === 'string' && value.namespace !== '') return value.namespace;
+  }
+  return undefined;
 }
 
-function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string): ReturnType<typeof toIssue>[] {
-  const { findings } = validateResource(registry, resource.object, { kubernetesVersion });
+function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string, kustomizeNamespace: string | undefined): ReturnType<typeof toIssue>[] {
+  const rendered = resource.kind === 'Namespace' && resource.apiVersion === 'v1' && kustomizeNamespace !== undefined && isRecord(resource.object.metadata)
+    ? { ...resource.object, metadata: { ...resource.object.metadata, name: kustomizeNamespace } }
+    : resource.object;
+  const { findings } = validateResource(registry, rendered, { kubernetesVersion });
   return findings.map((f) => toIssue(resource, f));
 }
 
 /**
  * A patch is only part of an object: merge it onto its target and keep the findings that come from the patch.
- * Without a target in the repository, the patch is checked alone, minus "required field" findings.
+ * Without a target in the repository, the patch is checked alone, minus "required field" findings. A
+ * `$patch: delete` directive at the top is an instruction about the target, not a partial object.
  */
 function validatePatch(registry: SchemaRegistry, patch: ManifestResource, kubernetesVersion: string, targets: readonly ManifestResource[]): ReturnType<typeof toIssue>[] {
+  if (patch.object.$patch === 'delete') return [];
   if (targets.length === 0) {
     const { findings } = validateResource(registry, patch.object, { kubernetesVersion });
     return findings.filter((f) => f.code !== 'required').map((f) => toIssue(patch, f));

@@ -3,7 +3,7 @@ import type { RepositoryFacts, RepositoryListing } from '../ports.js';
 import { agentPathOf, agentPaths, type AgentPath } from './agent-paths.js';
 import { extractResources, type ManifestResource } from '../resource/manifest-resource.js';
 import { dirname } from '../text/posix-path.js';
-import { isKustomizeConfigFile, PLUGIN_CONFIG_FIELDS, readKustomization, type KustomizationInfo } from './kustomization-file.js';
+import { INPUT_FIELDS, isKustomizeConfigFile, readKustomization, type KustomizationInfo } from './kustomization-file.js';
 
 /** Everything the cross-file rules need to know about a repository, built once per change. */
 export interface WorkspaceIndex {
@@ -40,10 +40,10 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
   }
 
   const patchUsers = new Map<string, KustomizationInfo[]>();
-  const pluginConfigs = new Set<string>();
+  const inputs = new Set<string>();
   for (const k of kustomizations.values()) {
     for (const ref of k.refs) {
-      if (PLUGIN_CONFIG_FIELDS.has(ref.field) && ref.resolved) pluginConfigs.add(ref.resolved);
+      if (INPUT_FIELDS.has(ref.field) && ref.resolved) inputs.add(ref.resolved);
       if ((ref.field === 'patches' || ref.field === 'patchesStrategicMerge') && ref.resolved) {
         const list = patchUsers.get(ref.resolved) ?? [];
         list.push(k);
@@ -57,7 +57,7 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
   const byKind = new Map<string, ManifestResource[]>();
   const byFile = new Map<string, ManifestResource[]>();
   for (const file of fileMap.values()) {
-    if (isKustomizeConfigFile(file) || pluginConfigs.has(file.path)) continue;
+    if (isKustomizeConfigFile(file) || inputs.has(file.path)) continue;
     const found = extractResources(file);
     byFile.set(file.path, found);
     if (patchUsers.has(file.path)) {
