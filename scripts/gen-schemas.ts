@@ -6,12 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listApiDeprecations } from '../src/core/schema/api-deprecations.js';
 import { applyBuiltinOverrides } from './schema-gen/builtin-overrides.js';
 import { addFluxOperatorEventSources, relaxKnativeContainerNames } from './schema-gen/crd-overrides.js';
 import { extractCrdYaml, vendoredVersion } from './schema-gen/extract-crd-yaml.js';
 import { extractCdk8sImports } from './schema-gen/extract-cdk8s-imports.js';
 import { extractEnums } from './schema-gen/extract-enums.js';
 import { extractModelTypes, findKindFiles } from './schema-gen/extract-model-types.js';
+import { extractModelKinds, kindsMissingFrom } from './schema-gen/extract-newer-kinds.js';
 import { writeSchemaData } from './schema-gen/write-schema-data.js';
 
 const root = join(__dirname, '..');
@@ -79,5 +81,17 @@ for (const name of VENDORED_CRD_PROJECTS) {
   projects.push({ name, data });
 }
 
-const { files, bytes } = writeSchemaData(outDir, { versions, defaultVersion: DEFAULT_VERSION, projects, sources });
+// Kinds a newer Kubernetes serves (kubernetes-models 5.x): not validated rather than unknown at the newest version.
+const newerDir = join(modules, 'k8s-models-latest');
+const newest = versions.find((v) => v.version === DEFAULT_VERSION)!;
+// An apiVersion Kubernetes removed (kubernetes-models keeps old betas) stays an error through the deprecation table.
+const removedApiVersions = new Set(listApiDeprecations().map((d) => d.apiVersion));
+const newerKinds = {
+  source: `kubernetes-models@${versionOf(newerDir)}`,
+  kinds: Object.fromEntries(Object.entries(kindsMissingFrom(extractModelKinds(newerDir), newest.data.kinds)).filter(([apiVersion]) => !removedApiVersions.has(apiVersion))),
+};
+sources['kubernetes-models (kinds newer than the bundled versions)'] = versionOf(newerDir);
+console.log(`gen-schemas: ${Object.values(newerKinds.kinds).flat().length} kinds served only by a newer Kubernetes`);
+
+const { files, bytes } = writeSchemaData(outDir, { versions, defaultVersion: DEFAULT_VERSION, projects, sources, newerKinds });
 console.log(`gen-schemas: wrote ${files} files, ${(bytes / 1024 / 1024).toFixed(2)} MB to ${outDir}`);

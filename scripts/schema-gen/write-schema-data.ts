@@ -50,6 +50,7 @@ export interface SchemaDataInput {
   defaultVersion: string;
   projects: { name: string; data: ExtractedProject }[];
   sources: Record<string, string>;
+  newerKinds?: SchemaIndexJson['newerKinds'];
 }
 
 export function writeSchemaData(outDir: string, input: SchemaDataInput): { files: number; bytes: number } {
@@ -180,6 +181,7 @@ export function writeSchemaData(outDir: string, input: SchemaDataInput): { files
     descriptionCount: descriptions.texts.length,
     crds: sortKeys(crds),
     sources: input.sources,
+    ...(input.newerKinds ? { newerKinds: input.newerKinds } : {}),
   };
   write('index', index);
   return { files, bytes };

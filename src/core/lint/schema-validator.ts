@@ -6,6 +6,7 @@ import { dirname } from '../text/posix-path.js';
 import type { SchemaFinding } from '../schema/schema-finding.js';
 import type { SchemaRegistry } from '../schema/schema-registry.js';
 import { validateResource } from '../schema/validate-resource.js';
+import { perWorkspace } from '../workspace/per-workspace.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { DEPRECATED_API_RULE_ID, SCHEMA_RULE_ID } from './engine-checks.js';
 import { replaceValueEdit } from '../edit/yaml-text-edits.js';
@@ -42,19 +43,39 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
 }
 
 /**
- * The `namespace:` a kustomization rendering the file sets (the file's own directory's, or a root's), if any.
+ * The `namespace:` a kustomization rendering the file sets (its own directory's, or one that includes it through
+ * `resources`/`components`/`bases`, up to the roots), if any.
  * kustomize's namespace transformer also fills the namespace of the Service an APIService, a webhook or a CRD
  * conversion points to (and RoleBinding subjects): a missing `namespace` there is no error. And it renames the
  * Namespace objects it renders, so a placeholder name (`_` in a shared component) is judged as rendered.
  */
 function kustomizeNamespaceOf(resource: ManifestResource, workspace: WorkspaceIndex): string | undefined {
-  const dirs = [dirname(resource.file.path), ...workspace.unitsOf(resource.file.path).filter((u) => u.startsWith('kustomization:')).map((u) => u.slice('kustomization:'.length))];
-  for (const dir of dirs) {
-    const value = workspace.kustomizations.get(dir === '.' ? '' : dir)?.file.documents[0]?.value;
+  const seen = new Set<string>();
+  const pending = [resource.file.path, dirname(resource.file.path)];
+  while (pending.length > 0) {
+    const path = pending.pop()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const value = workspace.kustomizations.get(path)?.file.documents[0]?.value;
     if (isRecord(value) && typeof value.namespace === 'string' && value.namespace !== '') return value.namespace;
+    for (const k of includersOf(workspace).get(path) ?? []) pending.push(k);
   }
   return undefined;
 }
+
+/** Path (file or kustomization directory) → directories of the kustomizations that render it. */
+const includersOf = perWorkspace((workspace: WorkspaceIndex): Map<string, string[]> => {
+  const map = new Map<string, string[]>();
+  for (const k of workspace.kustomizations.values()) {
+    for (const ref of k.refs) {
+      if (!ref.resolved || !['resources', 'components', 'bases'].includes(ref.field)) continue;
+      const list = map.get(ref.resolved) ?? [];
+      list.push(k.dir);
+      map.set(ref.resolved, list);
+    }
+  }
+  return map;
+});
 
 function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string, kustomizeNamespace: string | undefined): ReturnType<typeof toIssue>[] {
   const rendered = resource.kind === 'Namespace' && resource.apiVersion === 'v1' && kustomizeNamespace !== undefined && isRecord(resource.object.metadata)

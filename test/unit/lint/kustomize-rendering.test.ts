@@ -41,6 +41,13 @@ test("a kustomization's namespace: renames the Namespace it renders, so a placeh
     'components/namespace/namespace.yaml': NAMESPACE_PLACEHOLDER,
     'apps/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: media\ncomponents:\n  - ../components/namespace\n',
   })), []);
+  // … and when that overlay is itself included by a root without a namespace.
+  assert.deepEqual(summary(lint({
+    'components/namespace/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - namespace.yaml\n',
+    'components/namespace/namespace.yaml': NAMESPACE_PLACEHOLDER,
+    'bootstrap/network/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: network\ncomponents:\n  - ../../components/namespace\n',
+    'bootstrap/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ./network\n',
+  })), []);
 });
 
 test('without a namespace: transformer, an invalid Namespace name is still an error', () => {

@@ -85,3 +85,12 @@ spec:
 `;
   assert.deepEqual(codesOf(yaml), []);
 });
+
+test('a built-in kind only a newer Kubernetes serves is "not validated" at the newest version, an error at older ones', () => {
+  const yaml = 'apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingAdmissionPolicy\nmetadata:\n  name: p\n';
+  const newest = validateResource(registry, parseYaml(yaml)).findings;
+  assert.deepEqual(newest.map((f) => [f.code, f.severity]), [['unknown-kind', 'info']]);
+  assert.match(newest[0]!.message, /newer than 1\.34/);
+  const older = validateResource(registry, parseYaml(yaml), { kubernetesVersion: '1.33' }).findings;
+  assert.deepEqual(older.map((f) => [f.code, f.severity]), [['unknown-kind', 'error']]);
+});
