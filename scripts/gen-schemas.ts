@@ -39,7 +39,7 @@ const CRD_PROJECTS = [
   'traefik',
 ];
 // Upstream CRD YAML vendored in scripts/schema-gen/crds/<name>/ where no npm package is current enough.
-const VENDORED_CRD_PROJECTS = ['source-watcher', 'flux-operator', 'external-secrets'];
+const VENDORED_CRD_PROJECTS = ['source-watcher', 'flux-operator', 'external-secrets', 'fleet'];
 
 if (!existsSync(join(modules, 'k8s-1-34'))) {
   console.log('gen-schemas: installing pinned inputs into scripts/schema-gen/sources …');

@@ -14,7 +14,9 @@ import { fixOf } from '../findings/finding.js';
 import type { ResourceValidator, SchemaIssue } from './resource-validator.js';
 
 const WORKSPACE_CRDS = 'workspace';
-const NOT_VALIDATED_GROUPS = new Set(['kustomize.config.k8s.io']);
+// Configuration files of tools that read the repository, never applied to a cluster: kustomize's own, and
+// Jenkins X's (`jx-requirements.yml`, Lighthouse trigger configuration).
+const NOT_VALIDATED_GROUPS = new Set(['kustomize.config.k8s.io', 'core.jenkins-x.io', 'config.lighthouse.jenkins.io']);
 
 export function createSchemaValidator(registry: SchemaRegistry): ResourceValidator {
   let crdsOf: WorkspaceIndex | undefined;
@@ -31,7 +33,8 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
 
   return {
     validate(resource, kubernetesVersion, workspace) {
-      // Kustomize's own configuration (kustomization files, `apiVersion: builtin` plugin configs) never reaches the API server.
+      // Kustomize's own configuration (kustomization files, `apiVersion: builtin` plugin configs) and other tools'
+      // repository configuration never reach the API server.
       if (NOT_VALIDATED_GROUPS.has(resource.key.group) || resource.apiVersion === 'builtin') return [];
       syncWorkspaceCrds(workspace);
       const targets = workspace.patchTargetsOf(resource.file.path).length > 0 ? findPatchTargets(resource, workspace) : undefined;
