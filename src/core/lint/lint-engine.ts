@@ -3,6 +3,7 @@ import { matchesAnyGlob } from '../config/glob.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding.js';
 import { kustomizationFileResource } from '../resource/kustomization-resource.js';
 import { isKubeObject, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
+import { SCHEMA_RULE_ID } from './engine-checks.js';
 import { checkObjectShape } from './object-shape.js';
 import type { Range } from '../text/range.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
@@ -45,6 +46,15 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
     // A loop, not push(...): a document can hold more problems (160,000 duplicate keys) than call arguments fit.
     for (const problem of doc.problems) if (isObject || problem.severity === 'error') findings.push(problem);
     findings.push(...checkObjectShape(file.path, doc, workspace));
+    if (!isObject && deps.validator?.validateConfigDocument) {
+      const setting = config.rules[SCHEMA_RULE_ID] ?? 'error';
+      for (const issue of setting === 'off' ? [] : safely(() => deps.validator?.validateConfigDocument?.(path, doc.value, config.kubernetesVersion) ?? [], [])) {
+        const { located } = doc.locator.locateNearest(issue.path);
+        const range = issue.on === 'value' ? located.value : (located.key ?? located.value);
+        const finding: Finding = { ruleId: issue.ruleId, severity: issue.severity === 'error' && setting !== 'off' ? setting : issue.severity, message: issue.message, path, range, ...(issue.fixes ? { fixes: issue.fixes } : {}) };
+        if (!isSuppressedByComment(finding, lines, undefined)) findings.push(finding);
+      }
+    }
   }
 
   const resources = workspace.resourcesInFile(path);

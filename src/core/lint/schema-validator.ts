@@ -5,6 +5,7 @@ import { isRecord, type ManifestResource } from '../resource/manifest-resource.j
 import { dirname } from '../text/posix-path.js';
 import type { SchemaFinding } from '../schema/schema-finding.js';
 import type { SchemaRegistry } from '../schema/schema-registry.js';
+import { validateNode } from '../schema/validate-node.js';
 import { validateResource } from '../schema/validate-resource.js';
 import { perWorkspace } from '../workspace/per-workspace.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
@@ -32,6 +33,7 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
   };
 
   return {
+    validateConfigDocument: (filePath, value, kubernetesVersion) => validateFleetYaml(registry, filePath, value, kubernetesVersion),
     validate(resource, kubernetesVersion, workspace) {
       // Kustomize's own configuration (kustomization files, `apiVersion: builtin` plugin configs) and other tools'
       // repository configuration never reach the API server.
@@ -43,6 +45,27 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
       return namespace !== undefined ? issues.filter((i) => !i.missesNamespace) : issues;
     },
   };
+}
+
+const FLEET_YAML = /(^|\/)fleet\.ya?ml$/;
+/** fleet.yaml keys that are not BundleSpec fields: its own name and labels, image scans, override targets. */
+const FLEET_YAML_ONLY = new Set(['name', 'labels', 'imageScans', 'overrideTargets']);
+
+/**
+ * Rancher Fleet's `fleet.yaml` is a bundle's spec (BundleSpec), plus `targetCustomizations` (the bundle's
+ * `targets`) and a few keys of its own: validated against the bundled Fleet `Bundle` schema.
+ */
+function validateFleetYaml(registry: SchemaRegistry, filePath: string, value: unknown, kubernetesVersion: string): SchemaIssue[] {
+  if (!FLEET_YAML.test(filePath) || !isRecord(value)) return [];
+  const lookup = registry.lookup(kubernetesVersion, 'fleet.cattle.io/v1alpha1', 'Bundle');
+  const spec = lookup.status === 'found' ? lookup.schema.root.properties?.get('spec')?.node.get() : undefined;
+  if (!spec) return [];
+  const asSpec: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (!FLEET_YAML_ONLY.has(key)) asSpec[key === 'targetCustomizations' ? 'targets' : key] = v;
+  return validateNode(asSpec, spec).map((f) => {
+    const path = f.path[0] === 'targets' ? ['targetCustomizations', ...f.path.slice(1)] : f.path;
+    return { ruleId: SCHEMA_RULE_ID, path: f.code === 'required' && f.field !== undefined ? [...path, f.field] : path, message: f.message, severity: f.severity, on: f.on ?? (f.code === 'unknown-field' || f.code === 'required' ? 'key' : 'value') };
+  });
 }
 
 /**
