@@ -37,8 +37,8 @@ export function findFluxSource(workspace: WorkspaceIndex, ref: unknown, referrer
 /**
  * Whether a Kustomization's sourceRef is this repository. Heuristic: the bootstrap GitRepository
  * (`flux-system`) is the repository Flux was bootstrapped from, which is this one; another GitRepository
- * counts when its URL and ref (branch, tag) are the bootstrap one's. Without a bootstrap object in the repo,
- * only a GitRepository named `flux-system` counts.
+ * counts when its URL and ref (branch, tag) are the bootstrap one's, or, at the repository root, when its URL
+ * is one of git's remotes on the default branch. Without either, only a GitRepository named `flux-system` counts.
  */
 export function isThisRepository(workspace: WorkspaceIndex, ref: unknown, referrer: ManifestResource): boolean {
   if (!isRecord(ref) || ref.kind !== 'GitRepository' || typeof ref.name !== 'string') return false;
@@ -47,12 +47,26 @@ export function isThisRepository(workspace: WorkspaceIndex, ref: unknown, referr
   const source = findFluxSource(workspace, ref, referrer);
   const url = source ? getAt(source.object, ['spec', 'url']) : undefined;
   if (!source || typeof url !== 'string') return false;
+  if (isGitRemote(workspace, url) && isDefaultBranch(getAt(source.object, ['spec', 'ref']))) return true;
   // Same URL and the same branch/tag: another branch of this repository may hold other folders.
   const checkout = JSON.stringify(getAt(source.object, ['spec', 'ref']) ?? null);
   return self.some((r) => {
     const selfUrl = getAt(r.object, ['spec', 'url']);
     return typeof selfUrl === 'string' && normalizeGitUrl(selfUrl) === normalizeGitUrl(url) && JSON.stringify(getAt(r.object, ['spec', 'ref']) ?? null) === checkout;
   });
+}
+
+/** At the repository root, whether a URL is one of git's remotes (false when git was not asked). */
+export function isGitRemote(workspace: WorkspaceIndex, url: string): boolean {
+  if (workspace.repository?.prefix !== '') return false;
+  const wanted = normalizeGitUrl(url);
+  return workspace.repository.remoteUrls.some((remote) => normalizeGitUrl(remote) === wanted);
+}
+
+function isDefaultBranch(ref: unknown): boolean {
+  if (!isRecord(ref)) return true;
+  const branch = ref.branch;
+  return Object.keys(ref).length === 0 || (Object.keys(ref).length === 1 && typeof branch === 'string' && ['main', 'master'].includes(branch));
 }
 
 export interface GitSource {

@@ -96,3 +96,15 @@ test('linting a subfolder keeps the heuristics (its paths are relative to the re
     assert.deepEqual(lintJson(join(dir, 'clusters')).filter((f) => f.ruleId === 'flux-source'), []);
   });
 });
+
+test('at the repository root, a GitRepository whose URL is a git remote (default branch) is this repository', () => {
+  const source = 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  interval: 5m\n  url: https://github.com/example/gitops\n  ref:\n    branch: main\n';
+  const files = { 'clusters/prod/apps.yaml': KUSTOMIZATION.replace('name: flux-system', 'name: apps'), 'clusters/prod/source.yaml': source };
+  withRepository(files, true, (dir) => {
+    assert.deepEqual(lintJson(dir).filter((f) => f.ruleId === 'flux-source').map((f) => f.message), ["spec.path 'apps/production' does not exist in this repository."]);
+  });
+  // Another branch of the same URL may hold other folders: nothing is said.
+  withRepository({ ...files, 'clusters/prod/source.yaml': source.replace('branch: main', 'branch: tenant') }, true, (dir) => {
+    assert.deepEqual(lintJson(dir).filter((f) => f.ruleId === 'flux-source'), []);
+  });
+});
