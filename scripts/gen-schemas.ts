@@ -11,7 +11,7 @@ import { applyBuiltinOverrides } from './schema-gen/builtin-overrides.js';
 import { addFluxOperatorEventSources, relaxKnativeContainerNames } from './schema-gen/crd-overrides.js';
 import { extractCrdYaml, vendoredVersion } from './schema-gen/extract-crd-yaml.js';
 import { extractCdk8sImports } from './schema-gen/extract-cdk8s-imports.js';
-import { extractEnums } from './schema-gen/extract-enums.js';
+import { extractEnums, unionEnums } from './schema-gen/extract-enums.js';
 import { extractModelTypes, findKindFiles } from './schema-gen/extract-model-types.js';
 import { extractModelKinds, kindsMissingFrom } from './schema-gen/extract-newer-kinds.js';
 import { writeSchemaData } from './schema-gen/write-schema-data.js';
@@ -49,15 +49,20 @@ if (!existsSync(join(modules, 'k8s-1-34'))) {
 const versionOf = (pkgDir: string): string => (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { name: string; version: string }).version;
 const sources: Record<string, string> = {};
 
+// Enums per version: kubernetes-models 4.5.1 (Kubernetes 1.33) for 1.30–1.33; for 1.34 its union with
+// kubernetes-models 5.1.0 (newer than 1.34; no package is exactly 1.34), so no value 1.34 serves is refused.
 const enumsDir = join(modules, 'k8s-models-1-33');
 const enums = extractEnums(enumsDir);
-sources['kubernetes-models (enums, Kubernetes 1.33)'] = versionOf(enumsDir);
+sources['kubernetes-models (enums, Kubernetes 1.30–1.33)'] = versionOf(enumsDir);
+const newerEnumsDir = join(modules, 'k8s-models-latest');
+const enumsOf34 = unionEnums(enums, extractEnums(newerEnumsDir));
+sources['kubernetes-models (enums added for Kubernetes 1.34)'] = versionOf(newerEnumsDir);
 
 const versions = KUBERNETES_VERSIONS.map((version) => {
   const pkg = join(modules, `k8s-${version.replace('.', '-')}`);
   const base = join(pkg, 'lib/imports/k8s');
   const data = extractCdk8sImports(`${base}.d.ts`, `${base}.js`);
-  applyBuiltinOverrides(data.definitions, enums);
+  applyBuiltinOverrides(data.definitions, version === '1.34' ? enumsOf34 : enums);
   sources[`cdk8s-plus-${version.split('.')[1]} (Kubernetes ${version})`] = versionOf(pkg);
   const kinds = [...data.kinds.values()].reduce((n, m) => n + m.size, 0);
   console.log(`gen-schemas: Kubernetes ${version}: ${kinds} kinds, ${data.definitions.size} definitions`);

@@ -94,3 +94,9 @@ test('a built-in kind only a newer Kubernetes serves is "not validated" at the n
   const older = validateResource(registry, parseYaml(yaml), { kubernetesVersion: '1.33' }).findings;
   assert.deepEqual(older.map((f) => [f.code, f.severity]), [['unknown-kind', 'error']]);
 });
+
+test('enums per Kubernetes version: a value newer than 1.33 (Toleration operator Gt) is accepted at 1.34 only', () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n  tolerations:\n    - key: gpu-count\n      operator: Gt\n      value: "2"\n';
+  assert.deepEqual(validateResource(registry, parseYaml(pod), { kubernetesVersion: '1.34' }).findings, []);
+  assert.deepEqual(validateResource(registry, parseYaml(pod), { kubernetesVersion: '1.33' }).findings.map((f) => f.code), ['enum']);
+});
