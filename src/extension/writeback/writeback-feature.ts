@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { parse } from 'yaml';
 import type { EditPlan } from '../../core/edit/edit-plan.js';
+import { pullRequestTextOf } from '../../core/writeback/pull-request-text.js';
 import { driftDocumentsRequest } from '../../protocol/drift-messages.js';
 import { SETTINGS_SECTION } from '../../protocol/settings.js';
 import {
@@ -29,7 +30,7 @@ import {
   describeRefusal,
   intentParamsOf,
   layerItemsOf,
-  pullRequestTextOf,
+  pullRequestContextOf,
   staleFileProblems,
   type EditorDocumentState,
   type ResultMessage,
@@ -48,7 +49,7 @@ import {
   validateReplicas,
 } from './writeback-intent-model.js';
 import { WriteBackPreview } from './writeback-preview.js';
-import { apiUrlFromInspection, GITLAB_TOKEN_SECRET_KEY, pullRequestHostOf, readBranchTemplate, readWriteBackMode, WRITEBACK_SETTINGS } from './writeback-settings-model.js';
+import { apiUrlFromInspection, branchTemplateFromInspection, GITLAB_TOKEN_SECRET_KEY, pullRequestHostOf, readWriteBackMode, WRITEBACK_SETTINGS } from './writeback-settings-model.js';
 import { targetPickItems, targetsAtLine, type EnvironmentResources } from './writeback-target-model.js';
 
 type ResourceTarget = DriftTarget & { readonly resourceId: string };
@@ -204,7 +205,7 @@ export class WriteBackFeature implements vscode.Disposable {
     const mode = readWriteBackMode(config.get(WRITEBACK_SETTINGS.mode));
     const previewUris = await this.preview.show(plan, result.files);
     const files = plan.files.map((f) => f.path);
-    const branchTemplate = readBranchTemplate(config.get(WRITEBACK_SETTINGS.branchTemplate));
+    const branchTemplate = branchTemplateFromInspection(config.inspect(WRITEBACK_SETTINGS.branchTemplate));
     const preflight = await client.sendRequest(writeBackPreflightRequest, { folderUri: result.folderUri, files, branchTemplate, subject: result.subject, mode });
     const confirmation = confirmationOf(plan, mode, preflight.kind === 'ok' ? preflight : undefined);
     const canCommit = preflight.kind === 'ok';
@@ -220,7 +221,7 @@ export class WriteBackFeature implements vscode.Disposable {
     if (choice === APPLY_ONLY) return show({ severity: 'info', message: `Applied and saved ${plan.files.map((f) => f.path).join(', ')}; not committed.`, links: [] });
 
     if (preflight.kind !== 'ok') return;
-    const pullRequest = mode === 'branch+push+pr' && preflight.remote ? await this.pullRequestOf(plan, result, preflight.remote.url) : undefined;
+    const pullRequest = mode === 'branch+push+pr' && preflight.remote ? await this.pullRequestOf(plan, params, result, preflight.remote.url) : undefined;
     const committed = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: mode === 'commit' ? 'Committing on a new branch…' : mode === 'branch+push' ? 'Committing and pushing…' : 'Committing, pushing and opening a pull request…' },
       () =>
@@ -285,12 +286,13 @@ export class WriteBackFeature implements vscode.Disposable {
   }
 
   /** The pull request to open, with the token of its host; a compare page for other hosts or without a token. */
-  private async pullRequestOf(plan: EditPlan, result: WriteBackPlanResult, remoteUrl: string): Promise<WriteBackPullRequest> {
+  private async pullRequestOf(plan: EditPlan, params: WriteBackPlanParams, result: WriteBackPlanResult, remoteUrl: string): Promise<WriteBackPullRequest> {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     const githubApiUrl = apiUrlFromInspection(config.inspect(WRITEBACK_SETTINGS.githubApiUrl));
     const gitlabApiUrl = apiUrlFromInspection(config.inspect(WRITEBACK_SETTINGS.gitlabApiUrl));
     const host = pullRequestHostOf(remoteUrl, { ...(githubApiUrl ? { githubApiUrl } : {}), ...(gitlabApiUrl ? { gitlabApiUrl } : {}) });
-    const text = pullRequestTextOf(plan, result.subject);
+    const resource = this.store.resource(params.environmentId, params.resourceId ?? '');
+    const text = pullRequestTextOf(plan, pullRequestContextOf(result.subject, resource?.fields ?? []));
     if (host.provider === 'github') {
       const session = await vscode.authentication.getSession(host.enterprise ? 'github-enterprise' : 'github', ['repo'], { createIfNone: true }).then(
         (s) => s,
