@@ -12,7 +12,7 @@ import { FLUX_READY_STEPS, LIVE_HOTFIX_STEPS, renderDemoObjects } from '../../sc
 import { isWriteRequest } from '../cluster/api-server/api-server.js';
 import type { JsonObject } from '../cluster/api-server/types.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
-import { diffEditorSides, showDriftView, treeRowLocator, waitForTreeRow, waitForValue, workbenchChange } from './drift-page.js';
+import { diffEditorSides, showDriftView, sidebarTreeRows, treeRowLocator, waitForTreeRow, waitForValue, workbenchChange } from './drift-page.js';
 import { waitForNotification } from './workbench-page.js';
 import { openWorkbenchSession, runStep, type WorkbenchSession } from './workbench-session.js';
 
@@ -83,6 +83,38 @@ describe('Commit Live Change to Git in code-server', { timeout: SETUP_TIMEOUT_MS
       assert.equal(git(workspace, 'rev-parse', 'main'), git(workspace, 'rev-parse', 'HEAD~1'), 'branched from main');
       assert.equal(git(workspace, 'status', '--porcelain'), '', 'nothing else was touched');
       assert.equal(git(origin, 'rev-parse', `refs/heads/${branch}`), git(workspace, 'rev-parse', 'HEAD'), 'the bare origin has the branch at the commit');
+    }));
+
+  test('Scale via Git on the Deployment: the typed value is checked, planned, previewed and committed; the cluster is not scaled', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('scale-via-git', async ({ page, workspace }) => {
+      const before = readFileSync(join(workspace, DEPLOYMENT), 'utf8');
+      assert.match(before, /^ {2}replicas: 5 #/m, 'the previous step wrote 5');
+      const firstBranch = git(workspace, 'branch', '--show-current');
+      await showDriftView(page);
+      // Git says 5 now, as the cluster does: replicas is no drift once the desired state is rebuilt.
+      await waitForValue('the Deployment without replicas drift', () => sidebarTreeRows(page), (rows) => rows.some((r) => r.ariaLabel.startsWith('Deployment api-server,') && !/replicas/.test(r.description)), workbenchChange(page));
+      await page.locator('.part.sidebar .monaco-list-row[aria-level="4"][aria-label^="Deployment api-server,"]').first().click({ button: 'right' });
+      await page.locator('.monaco-menu .action-label', { hasText: 'Scale via Git' }).first().click();
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
+      assert.equal(await input.inputValue(), '5', 'prefilled with what Git says');
+      await input.fill('two');
+      await page.locator('.quick-input-widget .quick-input-message', { hasText: /whole number/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
+      await input.fill('2');
+      await input.press('Enter');
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: STEP_TIMEOUT_MS / 2 });
+      assert.match((await dialog.textContent()) ?? '', /\.spec\.replicas 5 → 2/);
+      await dialog.locator('.monaco-button', { hasText: 'Apply and Commit' }).first().click();
+      // The first step's notification may still show: wait for the one that names another branch.
+      const escaped = firstBranch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await waitForNotification(page, new RegExp(`Committed [0-9a-f]{7} on branch (?!${escaped} )\\S+ and pushed to origin`));
+      assert.equal(readFileSync(join(workspace, DEPLOYMENT), 'utf8'), before.replace(/^( {2}replicas: )5( #)/m, '$12$2'));
+      const branch = git(workspace, 'branch', '--show-current');
+      assert.notEqual(branch, firstBranch, 'another new branch');
+      assert.match(git(workspace, 'log', '-1', '--format=%s'), /^Scale via Git\b.*\.spec\.replicas 5 → 2/);
+      const live = await cluster?.getJson('get', 'deployment', 'api-server', '-n', 'shop');
+      assert.equal((live?.spec as { replicas?: number } | undefined)?.replicas, 5, 'nothing was written to the cluster');
     }));
 
   test('the cluster was only read: every write in its log came from kubectl', { timeout: STEP_TIMEOUT_MS }, () =>
