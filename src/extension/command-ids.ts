@@ -22,7 +22,10 @@ export const WRITEBACK_COMMAND_IDS = [
   'gitopsAuthoring.writeBack.setGitLabToken',
 ] as const;
 
-export const COMMAND_IDS = ['gitopsAuthoring.restartServer', 'gitopsAuthoring.showServerOutput', 'gitopsAuthoring.lintWorkspace', 'gitopsAuthoring.readinessReport', ...DRIFT_COMMAND_IDS, ...WRITEBACK_COMMAND_IDS] as const;
+/** Agent control (the only cluster writes, made by the server after a confirmation) and drift edits. */
+export const AGENT_COMMAND_IDS = ['gitopsAuthoring.drift.requestReconcile', 'gitopsAuthoring.drift.suspendUnit', 'gitopsAuthoring.drift.resumeUnit', 'gitopsAuthoring.drift.addIgnoreRule'] as const;
+
+export const COMMAND_IDS = ['gitopsAuthoring.restartServer', 'gitopsAuthoring.showServerOutput', 'gitopsAuthoring.lintWorkspace', 'gitopsAuthoring.readinessReport', ...DRIFT_COMMAND_IDS, ...WRITEBACK_COMMAND_IDS, ...AGENT_COMMAND_IDS] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
 export type DriftCommandId = (typeof DRIFT_COMMAND_IDS)[number];

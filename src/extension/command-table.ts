@@ -3,8 +3,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { lintWorkspaceRequest } from '../protocol/lsp-extensions.js';
+import { runAgentControl } from './agent-control-commands.js';
 import type { CommandId } from './command-ids.js';
 import type { DriftFeature } from './drift-feature.js';
+import { addIgnoreRule } from './ignore-rule-command.js';
 import type { ReadinessPanel } from './readiness/readiness-panel.js';
 import type { ServerContext } from './server-context.js';
 import type { WriteBackFeature } from './writeback/writeback-feature.js';
@@ -104,6 +106,22 @@ export const COMMANDS = {
   'gitopsAuthoring.writeBack.setGitLabToken': {
     enabled: (_ctx, _client, _drift, _readiness, writeBack) => () => writeBack.setGitLabToken(),
     disabled: (_ctx, _drift, _readiness, writeBack) => () => writeBack.setGitLabToken(),
+  },
+  'gitopsAuthoring.drift.requestReconcile': {
+    enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'reconcile', arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.suspendUnit': {
+    enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'suspend', arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.resumeUnit': {
+    enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'resume', arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.addIgnoreRule': {
+    enabled: (_ctx, client, drift) => (arg) => addIgnoreRule(client, drift.store, arg),
+    disabled: startForDrift,
   },
 } satisfies Record<CommandId, CommandEntry>;
 

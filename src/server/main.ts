@@ -1,6 +1,7 @@
 // The language server process: real adapters in, stdio/IPC out. Everything else is in create-server.ts.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createDriftService } from '../adapters/drift/drift-service.js';
+import { controlGitOpsUnit } from '../adapters/kube/gitops-unit-control.js';
 import { gatherReadinessInput } from '../adapters/readiness/gather-readiness-input.js';
 import { createNodeSchemaRegistry, createNodeValidator } from '../adapters/schema/node-validator.js';
 import { RULES } from '../core/lint/rule-list.js';
@@ -18,6 +19,7 @@ createServer(connection, {
   validator: createNodeValidator(registry),
   schema: createRegistrySchemaProvider(registry),
   driftService: createDriftService,
+  agentControl: controlGitOpsUnit,
   readinessInput: (root) => gatherReadinessInput(root),
   writeBack: createNodeWriteBackBackend(),
 });

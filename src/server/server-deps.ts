@@ -1,4 +1,5 @@
 import type { DriftServiceFactory } from '../adapters/drift/drift-service-api.js';
+import type { GitOpsUnitControl } from '../adapters/kube/gitops-unit-control.js';
 import type { ResourceValidator } from '../core/lint/resource-validator.js';
 import type { Rule } from '../core/lint/rule.js';
 import type { SchemaProvider } from './schema-provider.js';
@@ -15,6 +16,8 @@ export interface ServerDeps {
   readonly timing?: Partial<LintTiming & DriftTiming>;
   /** Starts the drift of one environment; without it, drift reports an Error state and lint works as ever. */
   readonly driftService?: DriftServiceFactory;
+  /** Agent control (reconcile, suspend, resume of a GitOps unit): the only cluster writes; without it they are refused. */
+  readonly agentControl?: GitOpsUnitControl;
   /** Reads a folder's readiness input (manifests, scripts, git); without it, readiness answers with an error. */
   readonly readinessInput?: ReadinessInputReader;
   /** Plans write-back from drift and does its Git and pull-request work; without it, write-back requests refuse. */

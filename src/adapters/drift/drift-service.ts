@@ -21,6 +21,7 @@ import type { InformerOptions } from '../kube/resource-informer.js';
 import { buildDesiredState } from '../kustomize/build-desired-state.js';
 import { findKustomize } from '../kustomize/find-kustomize.js';
 import { DriftServiceError, type DesiredContext, type DriftService, type DriftServiceEvents, type DriftServiceFactory, type DriftServiceOptions, type DriftServiceProblem } from './drift-service-api.js';
+import type { UnmanagedObject } from '../../core/drift/unmanaged-objects.js';
 
 /** What tests (and benchmarks) may tune beyond the shared options. */
 export interface LiveDriftServiceOptions extends DriftServiceOptions {
@@ -89,7 +90,11 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
     this.contexts = kube.contexts;
     this.client = new KubeClient(kube.kc, kube.server, o.requestTimeoutMs ?? 30_000);
     this.index = o.index;
-    this.options = { ignoreRules: o.env?.ignoreRules ?? [], ...(o.env ? { agentManagers: o.env.agentManagers } : {}) };
+    this.options = {
+      ignoreRules: o.env?.ignoreRules ?? [], ...(o.env ? { agentManagers: o.env.agentManagers } : {}),
+      ...(o.env?.personTools ? { personTools: o.env.personTools } : {}),
+      ...(o.env?.countLiveOnlyMetadata ? { countLiveOnlyMetadata: true } : {}),
+    };
     const owner = o.env?.owner;
     this.isOurs = owner ? (m) => m.owner === owner : undefined;
   }
@@ -168,6 +173,11 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
 
   whenSynced(timeoutMs: number): Promise<void> {
     return this.pool ? this.pool.whenSynced(timeoutMs, true) : Promise.reject(new Error('the drift service is not started'));
+  }
+
+  /** Live objects in the namespaces Git deploys to that nothing deploys (off unless asked: the CLI's `--unmanaged`). */
+  unmanaged(): readonly UnmanagedObject[] {
+    return this.session?.unmanaged() ?? [];
   }
 
   objectsOf(id: string): { readonly git?: KubeObject; readonly live?: KubeObject } {

@@ -55,12 +55,17 @@ export function findSetterIn(index: WorkspaceIndex, kustomizationPath: string, t
         if (inlinePatchSets(entry.patch, entry.target, target, segments, pointer)) return { resource: k, segments, layer: 'inline patch', refused: `set by an inline patch in ${file}; edit the patch text by hand` };
         continue;
       }
-      if (typeof entry.path !== 'string' || !isRecord(entry.target) || !targets(entry.target, target) || pointer === undefined) continue;
+      if (typeof entry.path !== 'string' || !isRecord(entry.target) || !targets(entry.target, target)) continue;
       const patchFile = index.files.get(joinPath(dir, entry.path));
-      const ops = patchFile ? documentAsResource(patchFile) : undefined;
-      if (!ops || !Array.isArray(ops.object)) continue;
-      const i = (ops.object as unknown[]).findIndex((op) => isRecord(op) && (op.op === 'replace' || op.op === 'add') && op.path === pointer);
-      if (i !== -1) return { resource: ops, segments: [{ index: i }, 'value'], layer: 'JSON 6902 patch' };
+      const patch = patchFile ? documentAsResource(patchFile) : undefined;
+      if (!patch) continue;
+      if (!Array.isArray(patch.object)) {
+        // A strategic-merge patch aimed by `target:` (its own metadata.name may name nothing).
+        if (resolvePrefix(patch.object, segments).depth === segments.length) return { resource: patch, segments, layer: 'overlay patch' };
+        continue;
+      }
+      const i = (patch.object as unknown[]).findIndex((op) => isRecord(op) && (op.op === 'replace' || op.op === 'add') && op.path === pointer);
+      if (i !== -1 && pointer !== undefined) return { resource: patch, segments: [{ index: i }, 'value'], layer: 'JSON 6902 patch' };
     }
   }
   for (const patch of patchesOf(index, dir, target.kind, target.renderedName)) {

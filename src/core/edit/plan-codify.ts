@@ -2,9 +2,9 @@
 // the repository as their live values, in the right layer (plan-write-back.ts), with a summary and a commit
 // message that names the resource, the fields, Git → live, who changed them live and the cluster context.
 import { DriftStatus, FieldChange, SuggestedAction, type FieldDrift, type ResourceDrift } from '../drift/drift-types.js';
-import { commitMessageFor, describeAttribution, summaryLine } from './describe-change.js';
+import { commitMessageFor, describeAttribution } from './describe-change.js';
 import type { PlanOutcome } from './edit-plan.js';
-import { planWrites, type FieldRequest, type WriteBackTarget } from './plan-write-back.js';
+import { outcomeOf, planWrites, type FieldRequest, type WriteBackTarget } from './plan-write-back.js';
 
 export interface CodifyRequest extends WriteBackTarget {
   readonly drift: ResourceDrift;
@@ -28,7 +28,6 @@ export function planCodify(req: CodifyRequest): PlanOutcome {
   const planned = planWrites(req, fields.map(requestOf));
   if ('kind' in planned) return planned;
   const refused = [...ownedRefusals, ...planned.refused];
-  if (planned.files.length === 0) return { kind: 'refused', reason: refused.map((r) => `${r.path}: ${r.reason}`).join('; ') };
   const written = fields.filter((f) => planned.fields.some((p) => p.path === f.path));
   const who = [...new Set(written.map((f) => describeAttribution(f.attribution)).filter((w): w is string => w !== undefined))];
   const when = written.map((f) => f.attribution?.time).filter((t): t is string => t !== undefined).sort().at(-1);
@@ -36,16 +35,7 @@ export function planCodify(req: CodifyRequest): PlanOutcome {
     '',
     `Changed live${who.length > 0 ? ` by ${who.join(', ')}` : ''}${when ? ` at ${when}` : ''}${req.context ? ` in cluster context ${req.context}` : ''}${req.environment ? ` (environment ${req.environment.name})` : ''}.`,
   ];
-  return {
-    kind: 'plan',
-    plan: {
-      files: planned.files,
-      fields: planned.fields,
-      summary: planned.fields.map(summaryLine),
-      commitMessage: commitMessageFor('Codify live change', drift.key, planned.fields, [...who, req.context ?? ''], body, refused),
-      refused,
-    },
-  };
+  return outcomeOf(planned, refused, (done) => commitMessageFor('Codify live change', drift.key, done, [...who, req.context ?? ''], body, refused));
 }
 
 function requestOf(f: FieldDrift): FieldRequest {

@@ -2,10 +2,10 @@
 // field written in Git, in the same layer a live change would be codified to. Nothing touches the cluster.
 import { formatFieldPath } from '../drift/field-path.js';
 import { resolvePath } from '../drift/resolve-path.js';
-import { commitMessageFor, describeResource, describeValue, summaryLine } from './describe-change.js';
+import { commitMessageFor, describeResource, describeValue } from './describe-change.js';
 import type { PlanOutcome } from './edit-plan.js';
 import { parseFieldPath } from './parse-field-path.js';
-import { planWrites, type WriteBackTarget } from './plan-write-back.js';
+import { outcomeOf, planWrites, type WriteBackTarget } from './plan-write-back.js';
 
 export const Intent = {
   Scale: 'scale',
@@ -35,16 +35,6 @@ export function planIntent(req: IntentRequest): PlanOutcome {
   if (from !== undefined && JSON.stringify(from) === JSON.stringify(req.value)) return { kind: 'refused', reason: `Git already says ${path} ${describeValue(from)}: nothing to change` };
   const planned = planWrites(req, [{ segments, ...(from !== undefined ? { from } : {}), to: req.value }]);
   if ('kind' in planned) return planned;
-  if (planned.files.length === 0) return { kind: 'refused', reason: planned.refused.map((r) => `${r.path}: ${r.reason}`).join('; ') };
   const body = ['', `Requested as ${VERBS[intent].toLowerCase()} of ${describeResource(req.desired.key)}${req.context ? ` for cluster context ${req.context}` : ''}${req.environment ? ` (environment ${req.environment.name})` : ''}; nothing was changed in the cluster.`];
-  return {
-    kind: 'plan',
-    plan: {
-      files: planned.files,
-      fields: planned.fields,
-      summary: planned.fields.map(summaryLine),
-      commitMessage: commitMessageFor(VERBS[intent], req.desired.key, planned.fields, [req.context ?? ''], body, planned.refused),
-      refused: planned.refused,
-    },
-  };
+  return outcomeOf(planned, planned.refused, (done) => commitMessageFor(VERBS[intent], req.desired.key, done, [req.context ?? ''], body, planned.refused));
 }

@@ -12,6 +12,7 @@ import type { TextEdit } from '../findings/finding.js';
 import { getAt, isRecord, type ManifestResource } from '../resource/manifest-resource.js';
 import { dirname, joinPath } from '../text/posix-path.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { summaryLine } from './describe-change.js';
 import { LayerChoice, type FileEditPlan, type PlannedField, type PlanOutcome, type PlanRefusal } from './edit-plan.js';
 import { planFluxVariable } from './flux-variable-edit.js';
 import { parseImageReference } from './image-reference.js';
@@ -75,13 +76,21 @@ export function planWrites(t: WriteBackTarget, requests: readonly FieldRequest[]
   const creates = new Map<string, string>();
   const fields: PlannedField[] = [];
   const refused: PlanRefusal[] = [];
-  const add = (file: string, e: readonly TextEdit[]) => edits.set(file, [...(edits.get(file) ?? []), ...e]);
+  /** Adds one field's edits unless they collide with an earlier field's (then that reason). */
+  const add = (file: string, e: readonly TextEdit[]): string | undefined => {
+    const accepted = edits.get(file) ?? [];
+    const clash = e.find((x) => accepted.some((y) => collide(x, y)));
+    if (clash) return `it would be written at the same place in ${file} as another field of this plan; codify it on its own after this plan`;
+    edits.set(file, [...accepted, ...e]);
+    return undefined;
+  };
   for (const { request, plan } of planned) {
     const path = formatFieldPath(request.segments);
     if (plan.kind === 'refused') refused.push({ path, reason: plan.reason });
     else if (plan.kind === 'edits') {
-      add(plan.file, plan.edits);
-      fields.push(plannedField(request, plan.file, plan.layer));
+      const clash = add(plan.file, plan.edits);
+      if (clash) refused.push({ path, reason: clash });
+      else fields.push(plannedField(request, plan.file, plan.layer));
     }
   }
   const patchRequests = planned.filter((p) => p.plan.kind === 'new-patch');
@@ -90,24 +99,28 @@ export function planWrites(t: WriteBackTarget, requests: readonly FieldRequest[]
     const made = newPatchPlan(t, dir, patchRequests.map((p) => p.request));
     if ('refused' in made) for (const p of patchRequests) refused.push({ path: formatFieldPath(p.request.segments), reason: made.refused });
     else {
-      creates.set(made.path, made.text);
-      add(made.kustomizationEdit.path, [made.kustomizationEdit]);
-      for (const p of patchRequests) fields.push(plannedField(p.request, made.path, 'new overlay patch'));
+      const clash = add(made.kustomizationEdit.path, [made.kustomizationEdit]);
+      for (const p of patchRequests) {
+        if (clash) refused.push({ path: formatFieldPath(p.request.segments), reason: clash });
+        else fields.push(plannedField(p.request, made.path, 'new overlay patch'));
+      }
+      if (!clash) creates.set(made.path, made.text);
     }
   }
 
   const files: FileEditPlan[] = [];
   for (const [path, list] of edits) {
-    const merged = mergeEdits(list);
-    if (merged === undefined) {
-      for (const f of fields.filter((x) => x.file === path)) refused.push({ path: f.path, reason: `edits in ${path} overlap; plan the fields one at a time` });
-      continue;
-    }
-    files.push({ path, edits: merged });
+    files.push({ path, edits: mergeEdits(list) });
   }
   for (const [path, text] of creates) files.push({ path, create: true, edits: [{ path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] });
   const written = new Set(files.map((f) => f.path));
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), fields: fields.filter((f) => written.has(f.file)), refused };
+}
+
+/** The plan of `planned` (with `refused`, the fields not written), or a refusal when nothing could be written. */
+export function outcomeOf(planned: PlannedWrites, refused: readonly PlanRefusal[], message: (fields: readonly PlannedField[]) => string): PlanOutcome {
+  if (planned.files.length === 0) return { kind: 'refused', reason: refused.map((r) => `${r.path}: ${r.reason}`).join('; ') };
+  return { kind: 'plan', plan: { files: planned.files, fields: planned.fields, summary: planned.fields.map(summaryLine), commitMessage: message(planned.fields), refused } };
 }
 
 function plannedField(r: FieldRequest, file: string, layer: string): PlannedField {
@@ -125,28 +138,51 @@ function planField(t: WriteBackTarget, r: FieldRequest): FieldPlan {
   const renderedPath = resolvePath(desired.object, r.segments)?.path;
   const base = origin.originPath ? declaringResource(index, origin.originPath, desired.key.kind, desired.key.name) : undefined;
   const target: PatchTarget = { kind: desired.key.kind, renderedName: desired.key.name, declaredName: base?.name ?? desired.key.name };
+  const here = origin.root ?? (origin.transformedIn.length > 0 ? dirname(origin.transformedIn[origin.transformedIn.length - 1] as string) : undefined);
   for (const k of [...origin.transformedIn].reverse()) {
     const setter = findSetterIn(index, k, target, r.segments, renderedPath, r.from);
-    if (setter) return write(t, setter, r, base);
+    if (!setter) continue;
+    // A layer between the environment and the base (a shared intermediate overlay, a component) is asked about like a shared base.
+    const others = here === undefined || dirname(k) === here ? [] : rootsRendering(index, dirname(k)).filter((d) => d !== here);
+    if (others.length === 0 || t.layer === LayerChoice.Base) return write(t, others.length > 0 ? { ...setter, layer: `shared ${setter.layer}` } : setter, r, base);
+    if (t.layer === undefined) return { kind: 'choose', sharedWith: others, baseFile: setter.resource.file.path };
+    return writeForEnvironment(t, here as string, target, r);
   }
   if (!base) {
     return { kind: 'refused', reason: origin.generatedBy ? `the object is generated by a generator in ${origin.generatedBy}; change the generator's literal or file by hand` : 'no file of the repository declares this object' };
   }
   const roots = index.unitsOf(base.file.path).filter((u) => u.startsWith('kustomization:')).map((u) => unitDir(u));
-  const here = origin.root ?? (origin.transformedIn.length > 0 ? dirname(origin.transformedIn[origin.transformedIn.length - 1] as string) : undefined);
   const others = roots.filter((d) => d !== here);
   const shared = here === undefined ? roots.length > 1 : others.length > 0;
   if (!shared || t.layer === LayerChoice.Base) return write(t, { resource: base, segments: r.segments, layer: shared ? 'shared base' : 'base' }, r);
   if (t.layer === undefined) return { kind: 'choose', sharedWith: others, baseFile: base.file.path };
   if (here === undefined) return { kind: 'refused', reason: 'the environment\'s overlay is not known; choose the base' };
+  return writeForEnvironment(t, here, target, r);
+}
+
+/** "This environment only": an `images:` entry, the overlay's patch for the object extended, or a new patch. */
+function writeForEnvironment(t: WriteBackTarget, here: string, target: PatchTarget, r: FieldRequest): FieldPlan {
   if (r.remove) return { kind: 'refused', reason: `removing a field for one environment needs a \`$patch: delete\` patch in ${here}; write it by hand or choose the base` };
-  const overlay = index.kustomizations.get(here);
+  const overlay = t.index.kustomizations.get(here);
   const kustomization = overlay ? documentAsResource(overlay.file) : undefined;
   if (!kustomization) return { kind: 'refused', reason: `${here} has no kustomization to add a patch to` };
-  if (isImageField(r.segments) && typeof r.to === 'string') return newImageEntry(kustomization, base, r);
-  const patch = existingPatchFor(index, here, target);
+  if (isImageField(r.segments) && typeof r.to === 'string' && typeof r.from === 'string') return newImageEntry(kustomization, r.from, r.to);
+  const patch = existingPatchFor(t.index, here, target);
   if (patch) return write(t, { resource: patch, segments: r.segments, layer: 'overlay patch' }, r);
   return { kind: 'new-patch', dir: here };
+}
+
+/** Root kustomizations (environments) whose build includes the kustomization in `dir`. */
+function rootsRendering(index: WorkspaceIndex, dir: string): string[] {
+  const referenced = new Set<string>();
+  for (const k of index.kustomizations.values()) for (const ref of k.refs) if (ref.resolved && ref.resolved !== k.dir && index.kustomizations.has(ref.resolved)) referenced.add(ref.resolved);
+  const includes = (from: string, seen: Set<string>): boolean => {
+    if (from === dir) return true;
+    if (seen.has(from)) return false;
+    seen.add(from);
+    return (index.kustomizations.get(from)?.refs ?? []).some((ref) => ref.resolved !== undefined && ['resources', 'bases', 'components'].includes(ref.field) && index.kustomizations.has(ref.resolved) && includes(ref.resolved, seen));
+  };
+  return [...index.kustomizations.keys()].filter((k) => !referenced.has(k) && includes(k, new Set())).sort();
 }
 
 /** Writes in the place found, through the Flux variable when the value there is a `${VAR}` placeholder. */
@@ -202,12 +238,13 @@ function imageEntryEdits(k: ManifestResource, i: number, r: FieldRequest): Field
   return { kind: 'edits', edits, file: k.file.path, layer: 'kustomization images:' };
 }
 
-/** "This environment only" for an image: a new `images:` entry in the overlay's kustomization. */
-function newImageEntry(k: ManifestResource, base: ManifestResource, r: FieldRequest): FieldPlan {
-  const declared = getAt(base.object, resolvePrefix(base.object, r.segments).path);
-  if (typeof declared !== 'string') return { kind: 'refused', reason: 'the base declares no image to rename' };
-  const from = parseImageReference(declared);
-  const to = parseImageReference(r.to as string);
+/**
+ * "This environment only" for an image: a new `images:` entry in the overlay's kustomization, naming the image
+ * as the layers below render it (the overlay's transformer runs on their output).
+ */
+function newImageEntry(k: ManifestResource, rendered: string, value: string): FieldPlan {
+  const from = parseImageReference(rendered);
+  const to = parseImageReference(value);
   const entry: Record<string, string> = {};
   if (to.name !== from.name) entry.newName = to.name;
   if (to.tag !== undefined) entry.newTag = to.tag;
@@ -281,8 +318,8 @@ function unitDir(unit: string): string {
   return dir === '.' ? '' : dir;
 }
 
-/** Edits of one file sorted; insertions at one point joined in order; undefined when two overlap. */
-function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
+/** Edits of one file (no two collide) sorted; insertions at one point joined in the order of the fields. */
+function mergeEdits(edits: readonly TextEdit[]): TextEdit[] {
   const key = (e: TextEdit) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character];
   const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => {
     const ka = key(a.e);
@@ -293,14 +330,27 @@ function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
   const out: TextEdit[] = [];
   for (const e of sorted) {
     const prev = out[out.length - 1];
-    if (prev && samePosition(prev.range.start, e.range.start) && samePosition(prev.range.start, prev.range.end) && samePosition(e.range.start, e.range.end)) {
-      out[out.length - 1] = { ...prev, newText: prev.newText + e.newText };
-      continue;
-    }
-    if (prev && before(e.range.start, prev.range.end)) return undefined;
-    out.push(e);
+    if (prev && isInsertion(prev) && isInsertion(e) && samePosition(prev.range.start, e.range.start)) out[out.length - 1] = { ...prev, newText: prev.newText + e.newText };
+    else out.push(e);
   }
   return out;
+}
+
+/**
+ * Two edits collide when their ranges overlap, or when both insert at one point the same first line (two
+ * fields under one missing `resources:` or one new list item would write it twice).
+ */
+function collide(a: TextEdit, b: TextEdit): boolean {
+  if (isInsertion(a) && isInsertion(b)) return samePosition(a.range.start, b.range.start) && firstLine(a.newText) === firstLine(b.newText);
+  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end) || (samePosition(a.range.start, b.range.start) && !(isInsertion(a) || isInsertion(b)));
+}
+
+function isInsertion(e: TextEdit): boolean {
+  return samePosition(e.range.start, e.range.end);
+}
+
+function firstLine(text: string): string {
+  return text.replace(/^\r?\n/, '').split(/\r?\n/)[0] ?? '';
 }
 
 function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {

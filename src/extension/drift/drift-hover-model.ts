@@ -60,7 +60,9 @@ function sectionOf(finding: DriftLineFinding, options: DriftHoverOptions): strin
   if (envName || context) lines.push(`Environment: ${escapeMarkdown(envName || '(repository)')}${context ? ` (context ${escapeMarkdown(context)})` : ''}`);
   if (field) {
     lines.push(`Field: ${codeSpan(field.path)}`);
-    lines.push(`Git: ${codeSpan(formatHoverValue(field.gitValue))}`);
+    if (field.change === 'changed-default') lines.push(`Git: not set (server default ${codeSpan(formatHoverValue(field.gitDefault))})`);
+    else if (field.change === 'added-live') lines.push('Git: not declared (added live)');
+    else lines.push(`Git: ${codeSpan(formatHoverValue(field.gitValue))}`);
     lines.push(`Live: ${codeSpan(formatHoverValue(field.liveValue))}`);
     const who = field.attribution;
     if (who) {
@@ -77,6 +79,10 @@ function sectionOf(finding: DriftLineFinding, options: DriftHoverOptions): strin
   } else {
     const what = resource.status === 'Missing' ? 'Missing in cluster' : resource.status === 'Orphan' ? 'Orphan: live, not in Git' : resource.status;
     lines.push(resource.reason ? `${what} — ${escapeMarkdown(resource.reason)}` : what);
+    for (const m of resource.liveOnlyMetadata ?? []) {
+      const who = m.attribution ? ` (${escapeMarkdown(formatManager(m.attribution))})` : '';
+      lines.push(`Live only, not counted: ${codeSpan(`${m.path} = ${formatHoverValue(m.liveValue)}`)}${who}`);
+    }
   }
   const argument = driftCommandArgument(finding);
   const commit = field && resource.status === 'Drifted' ? ` · ${commandLink('Commit to Git', COMMIT_LIVE_CHANGE_COMMAND, argument)}` : '';

@@ -68,6 +68,15 @@ export class DriftCoordinator {
     });
   }
 
+  /** The environment with this id and the folder it belongs to (agent control, hotfix guard, ignore rules). */
+  findEnvironment(id: string): { readonly folder: FolderDrift; readonly environment: EnvironmentDrift } | undefined {
+    for (const folder of this.folders.values()) {
+      const environment = folder.environment(id);
+      if (environment) return { folder, environment };
+    }
+    return undefined;
+  }
+
   /** A folder was read (at start, when added, or again on request): detect its environments. */
   folderLoaded(folder: WorkspaceFolder): void {
     const root = folder.root;

@@ -122,6 +122,19 @@ describe('planCodify refusals', () => {
     assert.match(refusal(planCodify({ index, desired: d, drift: drift(d, [field([...container, 'args', { index: 1 }], undefined, '--x', { change: FieldChange.RemovedFromGit })]) })), /no merge key/);
   });
 
+  it('joins two new fields under one mapping, and refuses a second field under the same missing parent', () => {
+    const index = repo({ 'd.yaml': DEPLOY });
+    const d = plain(index);
+    const container = ['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }] as PathSegment[];
+    const added = (segments: PathSegment[], value: unknown) => field(segments, undefined, value, { change: FieldChange.RemovedFromGit });
+    const both = planOf(planCodify({ index, desired: d, drift: drift(d, [added(['spec', 'paused'], true), added(['spec', 'minReadySeconds'], 10)]) }));
+    const text = index.files.get('d.yaml')?.text ?? '';
+    assert.equal(applyEdits(text, both.files[0]?.edits ?? []), `${text}  paused: true\n  minReadySeconds: 10\n`);
+    const clash = planOf(planCodify({ index, desired: d, drift: drift(d, [added([...container, 'securityContext', 'runAsUser'], 1000), added([...container, 'securityContext', 'runAsGroup'], 1000)]) }));
+    assert.equal(clash.fields.length, 1);
+    assert.match(clash.refused[0]?.reason ?? '', /same place .* on its own/);
+  });
+
   it('deletes a field live lacks, but refuses when it is its mapping\'s only field', () => {
     const index = repo({ 'd.yaml': DEPLOY.replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    tier: web\n') });
     const d = plain(index);
@@ -247,6 +260,24 @@ describe('planHelmValues', () => {
     const from = release('  valuesFrom:\n    - kind: ConfigMap\n      name: api-values\n');
     assert.ok(from);
     assert.match(refusal(planHelmValues({ release: from, key, path: '.spec.replicas', from: 1, to: 4 })), /valuesFrom/);
+  });
+});
+
+describe('Argo CD Helm values and kustomize namespace', () => {
+  it('writes the one valuesObject key of an Application holding the Git value', () => {
+    const index = repo({ 'app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api\n  namespace: argocd\nspec:\n  source:\n    chart: api\n    helm:\n      valuesObject:\n        replicaCount: 2\n' });
+    const release = index.resources[0];
+    assert.ok(release);
+    const plan = planOf(planHelmValues({ release, key: { group: 'apps', kind: 'Deployment', namespace: 'shop', name: 'api' }, path: '.spec.replicas', from: 2, to: 4 }));
+    assert.equal(plan.files[0]?.edits[0]?.newText, '4');
+    assert.equal(plan.fields[0]?.layer, 'Application values replicaCount');
+  });
+
+  it('writes .metadata.namespace in the overlay\'s namespace: transformer', () => {
+    const { index, desired } = kustomized({}, 'namespace: shop\nresources:\n  - ../../base\n');
+    const withNs = rendered(index, { ...desired.object, metadata: { name: 'api', namespace: 'shop' } }, { originPath: 'base/deployment.yaml', transformedIn: ['overlays/prod/kustomization.yaml'] }, 'overlays/prod');
+    const plan = planOf(planCodify({ index, desired: withNs, drift: drift(withNs, [field(['metadata', 'namespace'], 'shop', 'shop-2')]) }));
+    assert.deepEqual(plan.summary, ['.metadata.namespace shop → shop-2 in overlays/prod/kustomization.yaml (kustomization namespace:)']);
   });
 });
 

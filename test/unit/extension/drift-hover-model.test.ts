@@ -39,6 +39,18 @@ describe('drift hover model', () => {
     assert.match(hover.markdown, /Changed by: unknown/);
   });
 
+  it('tells a changed default and an addition apart from a Git value, and lists live-only metadata on the resource', () => {
+    const affinity = aField('.spec.sessionAffinity', undefined, 'ClientIP', { change: 'changed-default', gitDefault: 'None' });
+    const env = aField('.spec.template.spec.containers[name="server"].env[name="DEBUG"]', undefined, { name: 'DEBUG', value: '1' }, { change: 'added-live' });
+    const label = aField('.metadata.labels.owner', undefined, 'alice', { change: 'added-live', attribution: { manager: 'kubectl-label', operation: 'Update' } });
+    const resource = { ...aResource('Service', 'shop', 'frontend', { fields: [affinity, env] }), liveOnlyMetadata: [label] };
+    const lines = (f: typeof affinity) => computeDriftHover([{ environmentId: ENV, resource, field: f, line: 3 }], options)?.markdown.split('  \n') ?? [];
+    assert.equal(lines(affinity)[3], 'Git: not set (server default `None`)');
+    assert.equal(lines(env)[3], 'Git: not declared (added live)');
+    const whole = computeDriftHover([{ environmentId: ENV, resource, line: 0 }], options)?.markdown ?? '';
+    assert.match(whole, /Live only, not counted: `\.metadata\.labels\.owner = alice` \(kubectl-label\)/);
+  });
+
   it('explains a Missing resource and separates several findings on one line', () => {
     const missing = aResource('ConfigMap', 'shop', 'settings', { status: 'Missing', reason: 'not in the cluster' });
     const field = aField('.spec.replicas', 3, 4);
