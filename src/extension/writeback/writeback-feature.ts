@@ -21,6 +21,7 @@ import {
 import type { DriftStore } from '../drift/drift-store.js';
 import { findingsOnLine } from '../drift/drift-hover-model.js';
 import { toDriftTarget, type DriftTarget } from '../drift-target.js';
+import { confirmNoRevertedHotfix } from '../hotfix-guard-prompt.js';
 import {
   APPLY_AND_COMMIT,
   APPLY_ONLY,
@@ -199,6 +200,12 @@ export class WriteBackFeature implements vscode.Disposable {
 
     const stale = staleFileProblems(result.files, plan, await this.documentStates(result));
     if (stale.length > 0) return show({ severity: 'warning', message: `Not applied: ${stale.join(' ')}`, links: [] });
+
+    // Merging would make the agent apply Git again: a live change a person made that Git does not have would go.
+    const guard = await confirmNoRevertedHotfix(client, { environmentId: params.environmentId, plan, ...(params.resourceId ? { resourceIds: [params.resourceId] } : {}) });
+    if (guard.answer === 'cancel') return;
+    const first = guard.warnings[0];
+    if (guard.answer === 'commit-live-first' && first) return this.planAndCommit(client, { environmentId: params.environmentId, resourceId: first.resourceId }, 'Commit Live Change to Git');
 
     const folder = vscode.Uri.parse(result.folderUri);
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder);
