@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { FLUX_READY_STEPS, LIVE_HOTFIX_STEPS, renderDemoObjects } from '../../scripts/demo.mjs';
 import { isWriteRequest } from '../cluster/api-server/api-server.js';
 import type { JsonObject } from '../cluster/api-server/types.js';
@@ -20,6 +21,41 @@ const SETUP_TIMEOUT_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 3 * 60_000;
 const DEPLOYMENT = 'apps/base/api-server/deployment.yaml';
 const FIXTURE = 'test/fixtures/demo-repo';
+
+/**
+ * The confirmation dialog of the write-back; when the hotfix guard asks first (the live image set by kubectl
+ * stays live-only, and merging would revert it), says it is that warning and continues.
+ */
+async function writeBackDialog(page: Page): Promise<Locator> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: STEP_TIMEOUT_MS / 2 });
+  const guard = dialog.locator('.monaco-button', { hasText: 'Continue Anyway' });
+  if (await guard.count() > 0) {
+    assert.match((await dialog.textContent()) ?? '', /would revert a live change Git does not have .*image/, 'the hotfix guard names the live image');
+    await guard.first().click();
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Apply and Commit' }).first().waitFor({ timeout: STEP_TIMEOUT_MS / 2 });
+  }
+  return dialog;
+}
+
+/**
+ * Runs a context-menu entry of a tree row. The menu ignores a click that comes right after it opened (the
+ * release of the right button must not pick an item): when the menu is still open after the click, Enter
+ * runs the entry the pointer highlights.
+ */
+async function runContextMenu(page: Page, row: Locator, title: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const menu = page.locator('.monaco-menu').first();
+  const item = menu.locator('.action-label', { hasText: title }).first();
+  await item.waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
+  await item.hover();
+  await item.click();
+  const closed = await menu.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+  if (!closed) {
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS / 4 });
+  }
+}
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
@@ -53,14 +89,13 @@ describe('Commit Live Change to Git in code-server', { timeout: SETUP_TIMEOUT_MS
       const deployment = treeRowLocator(page, 4, /^api-server$/, /^replicas 3 → 5/);
       if ((await deployment.getAttribute('aria-expanded')) !== 'true') await deployment.locator('.monaco-tl-twistie').click();
       const field = treeRowLocator(page, 5, /replicas$/);
-      await field.click({ button: 'right' });
-      await page.locator('.monaco-menu .action-label', { hasText: 'Commit Live Change to Git' }).first().click();
+      await runContextMenu(page, field, 'Commit Live Change to Git');
 
       // A base shared by no other environment needs no layer question; if the planner asks, take the default.
-      const dialog = page.locator('.monaco-dialog-box');
+      const anyDialog = page.locator('.monaco-dialog-box');
       const question = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'This environment only' }).first();
-      await Promise.race([dialog.waitFor({ timeout: STEP_TIMEOUT_MS / 2 }), question.waitFor({ timeout: STEP_TIMEOUT_MS / 2 }).then(() => question.click())]);
-      await dialog.waitFor({ timeout: STEP_TIMEOUT_MS / 2 });
+      await Promise.race([anyDialog.waitFor({ timeout: STEP_TIMEOUT_MS / 2 }), question.waitFor({ timeout: STEP_TIMEOUT_MS / 2 }).then(() => question.click())]);
+      const dialog = await writeBackDialog(page);
       assert.match((await dialog.textContent()) ?? '', /Apply this change to apps\/base\/api-server\/deployment\.yaml and commit it\?/);
       assert.match((await dialog.textContent()) ?? '', /\.spec\.replicas 3 → 5/);
 
@@ -93,8 +128,7 @@ describe('Commit Live Change to Git in code-server', { timeout: SETUP_TIMEOUT_MS
       await showDriftView(page);
       // Git says 5 now, as the cluster does: replicas is no drift once the desired state is rebuilt.
       await waitForValue('the Deployment without replicas drift', () => sidebarTreeRows(page), (rows) => rows.some((r) => r.ariaLabel.startsWith('Deployment api-server,') && !/replicas/.test(r.description)), workbenchChange(page));
-      await page.locator('.part.sidebar .monaco-list-row[aria-level="4"][aria-label^="Deployment api-server,"]').first().click({ button: 'right' });
-      await page.locator('.monaco-menu .action-label', { hasText: 'Scale via Git' }).first().click();
+      await runContextMenu(page, page.locator('.part.sidebar .monaco-list-row[aria-level="4"][aria-label^="Deployment api-server,"]').first(), 'Scale via Git');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
       assert.equal(await input.inputValue(), '5', 'prefilled with what Git says');
@@ -102,8 +136,7 @@ describe('Commit Live Change to Git in code-server', { timeout: SETUP_TIMEOUT_MS
       await page.locator('.quick-input-widget .quick-input-message', { hasText: /whole number/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
       await input.fill('2');
       await input.press('Enter');
-      const dialog = page.locator('.monaco-dialog-box');
-      await dialog.waitFor({ timeout: STEP_TIMEOUT_MS / 2 });
+      const dialog = await writeBackDialog(page);
       assert.match((await dialog.textContent()) ?? '', /\.spec\.replicas 5 → 2/);
       await dialog.locator('.monaco-button', { hasText: 'Apply and Commit' }).first().click();
       // The first step's notification may still show: wait for the one that names another branch.
