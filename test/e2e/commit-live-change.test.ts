@@ -2,7 +2,8 @@
 // its live hotfix (Git says replicas 3; `kubectl scale` made it 5). The planned diff shows first; "Apply and
 // Commit" writes the live value into the line that declares it (its comment and every other byte kept), commits
 // it on a new branch and pushes that branch to the workspace's bare `origin` (mode branch+push, the default).
-// And the cluster is only read: every write in its request log came from kubectl.
+// Then Scale via Git and Set Image via Git on the same Deployment: typed values checked as typed, each on a
+// branch of its own. And the cluster is only read: every write in its request log came from kubectl.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ async function writeBackDialog(page: Page): Promise<Locator> {
   await dialog.waitFor({ timeout: STEP_TIMEOUT_MS / 2 });
   const guard = dialog.locator('.monaco-button', { hasText: 'Continue Anyway' });
   if (await guard.count() > 0) {
-    assert.match((await dialog.textContent()) ?? '', /would revert a live change Git does not have .*image/, 'the hotfix guard names the live image');
+    assert.match((await dialog.textContent()) ?? '', /would revert (a live change|\d+ live changes) Git does not have[\s\S]*\.image/, 'the hotfix guard names the live image');
     await guard.first().click();
     await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Apply and Commit' }).first().waitFor({ timeout: STEP_TIMEOUT_MS / 2 });
   }
@@ -57,11 +58,22 @@ async function runContextMenu(page: Page, row: Locator, title: string): Promise<
   }
 }
 
+/**
+ * Waits for the commit on a branch other than `previous` (earlier steps' notifications may still show),
+ * then for the notification that names it; returns the branch.
+ */
+async function waitForCommitOnNewBranch(page: Page, workspace: string, previous: string): Promise<string> {
+  const branch = await waitForValue('a checkout of the new branch', async () => git(workspace, 'branch', '--show-current'), (b) => b !== previous, workbenchChange(page));
+  const escaped = branch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await waitForNotification(page, new RegExp(`Committed [0-9a-f]{7} on branch ${escaped} and pushed to origin`));
+  return branch;
+}
+
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 }
 
-describe('Commit Live Change to Git in code-server', { timeout: SETUP_TIMEOUT_MS + 3 * STEP_TIMEOUT_MS }, () => {
+describe('Commit Live Change to Git in code-server', { timeout: SETUP_TIMEOUT_MS + 4 * STEP_TIMEOUT_MS }, () => {
   let cluster: TestCluster | undefined;
   let session: WorkbenchSession | undefined;
 
@@ -139,15 +151,33 @@ describe('Commit Live Change to Git in code-server', { timeout: SETUP_TIMEOUT_MS
       const dialog = await writeBackDialog(page);
       assert.match((await dialog.textContent()) ?? '', /\.spec\.replicas 5 → 2/);
       await dialog.locator('.monaco-button', { hasText: 'Apply and Commit' }).first().click();
-      // The first step's notification may still show: wait for the one that names another branch.
-      const escaped = firstBranch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      await waitForNotification(page, new RegExp(`Committed [0-9a-f]{7} on branch (?!${escaped} )\\S+ and pushed to origin`));
+      await waitForCommitOnNewBranch(page, workspace, firstBranch);
       assert.equal(readFileSync(join(workspace, DEPLOYMENT), 'utf8'), before.replace(/^( {2}replicas: )5( #)/m, '$12$2'));
-      const branch = git(workspace, 'branch', '--show-current');
-      assert.notEqual(branch, firstBranch, 'another new branch');
       assert.match(git(workspace, 'log', '-1', '--format=%s'), /^Scale via Git\b.*\.spec\.replicas 5 → 2/);
       const live = await cluster?.getJson('get', 'deployment', 'api-server', '-n', 'shop');
       assert.equal((live?.spec as { replicas?: number } | undefined)?.replicas, 5, 'nothing was written to the cluster');
+    }));
+
+  test('Set Image via Git on the Deployment: a bad reference is refused as typed, the new tag is committed and pushed', { timeout: STEP_TIMEOUT_MS }, () =>
+    step('set-image-via-git', async ({ page, workspace }) => {
+      const previousBranch = git(workspace, 'branch', '--show-current');
+      await showDriftView(page);
+      await runContextMenu(page, page.locator('.part.sidebar .monaco-list-row[aria-level="4"][aria-label^="Deployment api-server,"]').first(), 'Set Image via Git');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
+      assert.equal(await input.inputValue(), 'ghcr.io/acme/api-server:1.8.2', 'prefilled with the image Git declares for the only container');
+      await input.fill('ghcr.io/acme/api-server: 1.9.0');
+      await page.locator('.quick-input-widget .quick-input-message', { hasText: /no spaces/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
+      await input.fill('ghcr.io/acme/api-server:1.9.0');
+      await input.press('Enter');
+      const dialog = await writeBackDialog(page);
+      assert.match((await dialog.textContent()) ?? '', /1\.8\.2 → ghcr\.io\/acme\/api-server:1\.9\.0|→ 1\.9\.0/);
+      await dialog.locator('.monaco-button', { hasText: 'Apply and Commit' }).first().click();
+      const branch = await waitForCommitOnNewBranch(page, workspace, previousBranch);
+      assert.match(git(workspace, 'log', '-1', '--format=%s'), /^Set image via Git\b/);
+      assert.match(git(workspace, 'show', '--format=', 'HEAD'), /^\+.*1\.9\.0/m, 'the commit writes the new tag');
+      assert.equal(git(workspace, 'status', '--porcelain'), '', 'every planned file was saved and committed');
+      assert.equal(git(git(workspace, 'remote', 'get-url', 'origin'), 'rev-parse', `refs/heads/${branch}`), git(workspace, 'rev-parse', 'HEAD'));
     }));
 
   test('the cluster was only read: every write in its log came from kubectl', { timeout: STEP_TIMEOUT_MS }, () =>
