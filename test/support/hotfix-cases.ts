@@ -81,6 +81,10 @@ export const HOTFIX_CASES: readonly HotfixCase[] = [
     files: ['apps/podinfo-deployment.yaml', 'apps/podinfo-hpa.yaml'], steps: [{ hpaScale: 'podinfo', replicas: 3 }],
   },
   {
+    name: 'scaled-by-person', description: '`kubectl scale` of a Deployment whose replicas Git leaves out: changed-default (1 → 4), kubectl via scale',
+    files: ['apps/podinfo-deployment.yaml'], steps: [{ kubectl: ['scale', 'deployment/podinfo', '--replicas=4'] }],
+  },
+  {
     name: 'removed-live', description: 'removals leave no owner: "who: not recorded", or "probably kubectl-edit" when that edit is the one change since the apply',
     files: ['apps/frontend.yaml', 'apps/currencyservice.yaml'],
     steps: [
@@ -90,16 +94,25 @@ export const HOTFIX_CASES: readonly HotfixCase[] = [
     ],
   },
   {
-    name: 'added-live-ignore-rules', description: 'added-live fields hidden by an Argo CD managedFieldsManagers rule and a Flux path rule',
+    name: 'added-live-ignore-rules', description: 'added-live and changed-default fields hidden by Argo CD managedFieldsManagers and jsonPointers rules and a Flux path rule',
     files: FRONTEND,
     steps: [
       { kubectl: ['set', 'env', 'deployment/frontend', 'DEBUG=1'] },
+      { kubectl: ['patch', 'deployment/frontend', '-p', '{"spec":{"template":{"spec":{"nodeSelector":{"disktype":"ssd"}}}}}'] },
       { kubectl: ['patch', 'service/frontend', '-p', '{"spec":{"sessionAffinity":"ClientIP"}}'] },
     ],
     settings: {
-      ignoreDifferences: [{ kind: 'Service', managedFieldsManagers: ['kubectl-patch'] }],
+      ignoreDifferences: [
+        { group: 'apps', kind: 'Deployment', managedFieldsManagers: ['kubectl-patch'] },
+        { kind: 'Service', name: 'frontend', jsonPointers: ['/spec/sessionAffinity'] },
+      ],
       driftIgnoreRules: [{ paths: ['/spec/template/spec/containers/0/env'], target: { kind: 'Deployment' } }],
     },
+  },
+  {
+    name: 'controller-owned-not-drift', description: 'a controller (a VPA-like updater, by its field manager) adds resources Git leaves out: not drift',
+    files: ['apps/loadgenerator.yaml'],
+    steps: [{ kubectl: ['patch', 'deployment/loadgenerator', '--field-manager', 'vpa-updater', '-p', '{"spec":{"template":{"spec":{"initContainers":[{"name":"frontend-check","resources":{"requests":{"cpu":"50m"}}}]}}}}'] }],
   },
   {
     name: 'person-tools-setting', description: 'a manager the built-in list does not know counts once settings name it as a person tool',

@@ -29,9 +29,10 @@ async function record(c: HotfixCase): Promise<void> {
     for (const step of c.steps) await runHotfixStep(cluster, step);
     mkdirSync(join(dir, 'live'));
     // Every object the case's manifests declare, as `kubectl get` prints it (managedFields included).
-    const list = parse(await cluster.run('get', '-f', join(dir, 'git', 'apps'), '-o', 'yaml', '--show-managed-fields')) as { items: { kind: string; metadata: { name: string } }[] };
+    type Item = { kind: string; metadata: { name: string } };
+    const got = parse(await cluster.run('get', '-f', join(dir, 'git', 'apps'), '-o', 'yaml', '--show-managed-fields')) as Item & { items?: Item[] };
     const header = `# Recorded from the test cluster after: kubectl apply; ${c.steps.map(describeStep).join('; ')}\n`;
-    for (const item of list.items) {
+    for (const item of got.kind === 'List' ? got.items ?? [] : [got]) {
       writeFileSync(join(dir, 'live', `${item.kind.toLowerCase()}-${item.metadata.name}.yaml`), header + stringify(item));
     }
   } finally {

@@ -4,8 +4,8 @@
 // server-assigned values are never reported; labels and annotations are listed apart (live-only metadata).
 import { isRecord } from '../resource/manifest-resource.js';
 import { FieldChange, type PathSegment } from './drift-types.js';
-import { itemKey, sameKey } from './list-semantics.js';
-import type { FieldsNode, ManagedFieldsEntry } from './managed-fields.js';
+import { sameKey } from './list-semantics.js';
+import { hasKey, parseKeyElement, type FieldsNode, type ManagedFieldsEntry } from './managed-fields.js';
 import type { RawDiff } from './raw-diff.js';
 import { keyPathOf, resolvePath } from './resolve-path.js';
 import { serverDefault } from './server-defaults.js';
@@ -134,22 +134,12 @@ function stepInto(element: string, live: unknown, git: unknown): Step | undefine
     return { segment: name, index: name, live: isRecord(live) ? live[name] : undefined, git: isRecord(git) ? git[name] : undefined };
   }
   if (!element.startsWith('k:') || !Array.isArray(live)) return undefined;
-  let key: Record<string, string | number> | undefined;
-  try {
-    const parsed = JSON.parse(element.slice(2)) as unknown;
-    key = isRecord(parsed) ? itemKey(parsed, Object.keys(parsed)) : undefined;
-  } catch {
-    key = undefined;
-  }
+  const key = parseKeyElement(element);
   if (!key) return undefined;
-  const k = key;
-  const byKey = (item: unknown) => {
-    const ik = itemKey(item, Object.keys(k));
-    return ik !== undefined && sameKey(ik, k);
-  };
+  const byKey = hasKey(key);
   const index = live.findIndex(byKey);
   if (index === -1) return undefined;
-  return { segment: { index, key: k }, index, live: live[index], git: Array.isArray(git) ? git.find(byKey) : undefined };
+  return { segment: { index, key }, index, live: live[index], git: Array.isArray(git) ? git.find(byKey) : undefined };
 }
 
 /** `metadata.labels` / `metadata.annotations`, of the object or of a template inside it. */

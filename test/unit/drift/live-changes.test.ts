@@ -85,3 +85,20 @@ test('unmanaged objects: live in a namespace Git deploys to, no mark, no owner, 
     createdBy: { manager: 'kubectl-create', operation: 'Update', time: '2026-12-04T20:00:00Z' },
   }]);
 });
+
+test('a Secret key a person added live is drift with its value masked', () => {
+  const key = { group: '', kind: 'Secret', namespace: 'shop', name: 'db' };
+  const git = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, data: { user: 'YWRtaW4=' } };
+  const live = {
+    ...git, type: 'Opaque', data: { user: 'YWRtaW4=', password: 'aHVudGVyMg==' },
+    metadata: {
+      ...git.metadata, managedFields: [
+        { manager: 'kustomize-controller', operation: 'Apply', time: '2026-12-04T10:00:00Z', fieldsV1: { 'f:data': { 'f:user': {} } } },
+        { manager: 'kubectl-edit', operation: 'Update', time: '2026-12-04T11:00:00Z', fieldsV1: { 'f:data': { 'f:password': {} } } },
+      ],
+    },
+  };
+  const r = computeResourceDrift({ key, object: git }, live);
+  assert.deepEqual(r.fields.map((f) => [f.path, f.change, f.liveValue, f.attribution?.manager]), [['.data.password', FieldChange.AddedLive, '***', 'kubectl-edit']]);
+  assert.ok(!JSON.stringify(r).includes('aHVudGVyMg=='));
+});
