@@ -69,6 +69,24 @@ async function waitForCommitOnNewBranch(page: Page, workspace: string, previous:
   return branch;
 }
 
+const DEPLOYMENT_ROW = '.part.sidebar .monaco-list-row[aria-level="4"][aria-label^="Deployment api-server,"]';
+
+/**
+ * Runs an intent on the Deployment row and answers its prompt: checks the prefill, types a value the prompt
+ * must refuse (its message shown as typed), then the real one; returns the confirmation dialog.
+ */
+async function answerIntent(page: Page, command: string, prompt: { prefill: string; invalid: string; problem: RegExp; value: string }): Promise<Locator> {
+  await runContextMenu(page, page.locator(DEPLOYMENT_ROW).first(), command);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
+  assert.equal(await input.inputValue(), prompt.prefill, 'prefilled with what Git says');
+  await input.fill(prompt.invalid);
+  await page.locator('.quick-input-widget .quick-input-message', { hasText: prompt.problem }).first().waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
+  await input.fill(prompt.value);
+  await input.press('Enter');
+  return writeBackDialog(page);
+}
+
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 }
@@ -140,15 +158,7 @@ describe('Commit Live Change to Git in code-server', { timeout: SETUP_TIMEOUT_MS
       await showDriftView(page);
       // Git says 5 now, as the cluster does: replicas is no drift once the desired state is rebuilt.
       await waitForValue('the Deployment without replicas drift', () => sidebarTreeRows(page), (rows) => rows.some((r) => r.ariaLabel.startsWith('Deployment api-server,') && !/replicas/.test(r.description)), workbenchChange(page));
-      await runContextMenu(page, page.locator('.part.sidebar .monaco-list-row[aria-level="4"][aria-label^="Deployment api-server,"]').first(), 'Scale via Git');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
-      assert.equal(await input.inputValue(), '5', 'prefilled with what Git says');
-      await input.fill('two');
-      await page.locator('.quick-input-widget .quick-input-message', { hasText: /whole number/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
-      await input.fill('2');
-      await input.press('Enter');
-      const dialog = await writeBackDialog(page);
+      const dialog = await answerIntent(page, 'Scale via Git', { prefill: '5', invalid: 'two', problem: /whole number/, value: '2' });
       assert.match((await dialog.textContent()) ?? '', /\.spec\.replicas 5 → 2/);
       await dialog.locator('.monaco-button', { hasText: 'Apply and Commit' }).first().click();
       await waitForCommitOnNewBranch(page, workspace, firstBranch);
@@ -162,15 +172,8 @@ describe('Commit Live Change to Git in code-server', { timeout: SETUP_TIMEOUT_MS
     step('set-image-via-git', async ({ page, workspace }) => {
       const previousBranch = git(workspace, 'branch', '--show-current');
       await showDriftView(page);
-      await runContextMenu(page, page.locator('.part.sidebar .monaco-list-row[aria-level="4"][aria-label^="Deployment api-server,"]').first(), 'Set Image via Git');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
-      assert.equal(await input.inputValue(), 'ghcr.io/acme/api-server:1.8.2', 'prefilled with the image Git declares for the only container');
-      await input.fill('ghcr.io/acme/api-server: 1.9.0');
-      await page.locator('.quick-input-widget .quick-input-message', { hasText: /no spaces/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
-      await input.fill('ghcr.io/acme/api-server:1.9.0');
-      await input.press('Enter');
-      const dialog = await writeBackDialog(page);
+      // The only container's image, as Git declares it, is the prefill.
+      const dialog = await answerIntent(page, 'Set Image via Git', { prefill: 'ghcr.io/acme/api-server:1.8.2', invalid: 'ghcr.io/acme/api-server: 1.9.0', problem: /no spaces/, value: 'ghcr.io/acme/api-server:1.9.0' });
       assert.match((await dialog.textContent()) ?? '', /1\.8\.2 → ghcr\.io\/acme\/api-server:1\.9\.0|→ 1\.9\.0/);
       await dialog.locator('.monaco-button', { hasText: 'Apply and Commit' }).first().click();
       const branch = await waitForCommitOnNewBranch(page, workspace, previousBranch);
