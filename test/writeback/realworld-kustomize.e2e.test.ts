@@ -1,0 +1,176 @@
+// Write-back on real public kustomize repositories (test/fixtures/writeback-realworld/*/ORIGIN): podinfo's
+// `kustomize/` (a Deployment scaled by an HPA), argocd-example-apps' kustomize-guestbook (a `namePrefix:`) and
+// flux2-kustomize-helm-example (HelmRelease values in a base shared by staging and production, overlaid by a
+// `target: kind: HelmRelease` patch). Applied with the real kubectl, changed by hand with kubectl scale / set
+// image / set env / set resources / patch / edit; each plan is checked in its layer, byte for byte, and closed
+// (written, then the codified fields no longer drift). Fails when kubectl is not on PATH.
+import assert from 'node:assert/strict';
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { LayerChoice } from '../../src/core/edit/edit-plan.js';
+import { startTestCluster, type TestCluster } from '../cluster/harness.js';
+import { environment, openRealWorldRepo, planOf, type RealWorldRepo } from './realworld-support.js';
+
+const HELM_REPOSITORY_CRD = {
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'helmrepositories.source.toolkit.fluxcd.io' },
+  spec: {
+    group: 'source.toolkit.fluxcd.io', scope: 'Namespaced',
+    names: { kind: 'HelmRepository', listKind: 'HelmRepositoryList', plural: 'helmrepositories', singular: 'helmrepository' },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+  },
+};
+
+let cluster: TestCluster;
+
+before(async () => {
+  cluster = await startTestCluster({
+    seedDir: join(process.cwd(), 'test/fixtures/cluster/crds'),
+    seedObjects: [HELM_REPOSITORY_CRD, ...['podinfo-kz', 'gb'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))],
+    bookmarkIntervalMs: 200,
+  });
+});
+
+after(async () => {
+  await cluster?.stop();
+});
+
+describe('stefanprodan/podinfo kustomize/', () => {
+  let repo: RealWorldRepo;
+  const DEPLOYMENT = 'apps/Deployment/podinfo-kz/podinfo';
+  before(async () => {
+    repo = await openRealWorldRepo(cluster, 'podinfo', environment('podinfo', 'kustomize', 'podinfo-kz'), [['apply', '-k', '$DIR/kustomize', '-n', 'podinfo-kz']]);
+  });
+  after(() => repo?.remove());
+
+  test('kubectl set image, set env, set resources → each value in its own span of kustomize/deployment.yaml; Synced after', async () => {
+    await cluster.run('-n', 'podinfo-kz', 'set', 'image', 'deployment/podinfo', 'podinfod=ghcr.io/stefanprodan/podinfo:6.15.0');
+    await cluster.run('-n', 'podinfo-kz', 'set', 'env', 'deployment/podinfo', 'PODINFO_UI_COLOR=#ff0000');
+    await cluster.run('-n', 'podinfo-kz', 'set', 'resources', 'deployment/podinfo', '--limits=memory=1Gi');
+    const c = '.spec.template.spec.containers[name="podinfod"]';
+    const paths = [`${c}.image`, `${c}.env[name="PODINFO_UI_COLOR"].value`, `${c}.resources.limits.memory`];
+    await repo.driftOf(DEPLOYMENT, paths);
+    const before = repo.read('kustomize/deployment.yaml');
+    const plan = planOf(repo.codify(DEPLOYMENT));
+    assert.deepEqual(plan.files.map((f) => f.path), ['kustomize/deployment.yaml']);
+    assert.match(plan.commitMessage, /^Codify live change: Deployment podinfo-kz\/podinfo 3 fields \(kubectl set, gitops-test\)\n/);
+    repo.write(plan);
+    assert.equal(repo.read('kustomize/deployment.yaml'), before
+      .replace('image: ghcr.io/stefanprodan/podinfo:6.14.1', 'image: ghcr.io/stefanprodan/podinfo:6.15.0')
+      .replace('value: "#34577c"', 'value: "#ff0000"')
+      .replace('memory: 512Mi', 'memory: 1Gi'));
+    await repo.closeLoop(DEPLOYMENT, paths);
+  });
+
+  test('kubectl scale of a Deployment its HPA scales → refused: the HPA owns replicas, add an ignore rule', async () => {
+    await cluster.run('-n', 'podinfo-kz', 'scale', 'deployment/podinfo', '--replicas=3');
+    await repo.driftOf(DEPLOYMENT, ['.spec.replicas']);
+    const outcome = repo.codify(DEPLOYMENT, { fields: ['.spec.replicas'] });
+    assert.equal(outcome.kind, 'refused');
+    assert.match(outcome.kind === 'refused' ? outcome.reason : '', /HorizontalPodAutoscaler.*ignore rule/);
+  });
+
+  test('kubectl patch of a Service port (its merge key) → that port\'s value edited, not a second `http` port appended', async () => {
+    const SERVICE = '/Service/podinfo-kz/podinfo';
+    await cluster.run('-n', 'podinfo-kz', 'patch', 'service', 'podinfo', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/ports/0/port","value":8080}]');
+    const paths = ['.spec.ports[port=9898,protocol="TCP"]', '.spec.ports[port=8080,protocol="TCP"]'];
+    await repo.driftOf(SERVICE, paths);
+    const before = repo.read('kustomize/service.yaml');
+    const plan = planOf(repo.codify(SERVICE));
+    assert.deepEqual(plan.summary, ['.spec.ports[port=9898,protocol="TCP"].port 9898 → 8080 in kustomize/service.yaml (base)']);
+    assert.deepEqual(plan.refused, []);
+    repo.write(plan);
+    assert.equal(repo.read('kustomize/service.yaml'), before.replace('port: 9898', 'port: 8080'));
+    await repo.closeLoop(SERVICE, paths);
+  });
+
+  test('kubectl edit (KUBE_EDITOR) of an annotation and kubectl patch of the HPA → both files edited, the HPA\'s comments kept', async () => {
+    const editor = cluster.write('edit-annotation.sh', '#!/bin/sh\nsed -i \'s/prometheus.io\\/port: "9797"/prometheus.io\\/port: "9798"/\' "$1"\n');
+    chmodSync(editor, 0o755);
+    const edited = await cluster.kubectl(['-n', 'podinfo-kz', 'edit', 'deployment/podinfo'], { env: { KUBE_EDITOR: editor } });
+    assert.equal(edited.code, 0, edited.stderr);
+    await cluster.run('-n', 'podinfo-kz', 'patch', 'hpa', 'podinfo', '--type', 'merge', '-p', '{"spec":{"maxReplicas":6}}');
+    const annotation = '.spec.template.metadata.annotations["prometheus.io/port"]';
+    await repo.driftOf(DEPLOYMENT, [annotation]);
+    const HPA = 'autoscaling/HorizontalPodAutoscaler/podinfo-kz/podinfo';
+    await repo.driftOf(HPA, ['.spec.maxReplicas']);
+
+    const deployment = planOf(repo.codify(DEPLOYMENT, { fields: [annotation] }));
+    const hpa = planOf(repo.codify(HPA));
+    const before = { deployment: repo.read('kustomize/deployment.yaml'), hpa: repo.read('kustomize/hpa.yaml') };
+    repo.write(deployment);
+    repo.write(hpa);
+    assert.equal(repo.read('kustomize/deployment.yaml'), before.deployment.replace('prometheus.io/port: "9797"', 'prometheus.io/port: "9798"'));
+    assert.equal(repo.read('kustomize/hpa.yaml'), before.hpa.replace('maxReplicas: 4', 'maxReplicas: 6'));
+    assert.match(repo.read('kustomize/hpa.yaml'), /# scale up if usage is above\n/);
+    await repo.closeLoop(DEPLOYMENT, [annotation]);
+    await repo.closeLoop(HPA, ['.spec.maxReplicas']);
+  });
+});
+
+describe('argoproj/argocd-example-apps kustomize-guestbook (namePrefix)', () => {
+  let repo: RealWorldRepo;
+  const DEPLOYMENT = 'apps/Deployment/gb/kustomize-guestbook-ui';
+  before(async () => {
+    repo = await openRealWorldRepo(cluster, 'argocd-example-apps', environment('kustomize-guestbook', 'kustomize-guestbook', 'gb'), [['apply', '-k', '$DIR/kustomize-guestbook', '-n', 'gb']]);
+  });
+  after(() => repo?.remove());
+
+  test('kubectl scale and set image of the prefixed Deployment → the unprefixed base file; Synced after', async () => {
+    await cluster.run('-n', 'gb', 'scale', 'deployment/kustomize-guestbook-ui', '--replicas=2');
+    await cluster.run('-n', 'gb', 'set', 'image', 'deployment/kustomize-guestbook-ui', 'guestbook-ui=gcr.io/google-samples/gb-frontend:v6');
+    const paths = ['.spec.replicas', '.spec.template.spec.containers[name="guestbook-ui"].image'];
+    await repo.driftOf(DEPLOYMENT, paths);
+    const before = repo.read('kustomize-guestbook/guestbook-ui-deployment.yaml');
+    const plan = planOf(repo.codify(DEPLOYMENT));
+    assert.deepEqual(plan.files.map((f) => f.path), ['kustomize-guestbook/guestbook-ui-deployment.yaml']);
+    repo.write(plan);
+    assert.equal(repo.read('kustomize-guestbook/guestbook-ui-deployment.yaml'), before.replace('replicas: 1', 'replicas: 2').replace('gb-frontend:v5', 'gb-frontend:v6'));
+    await repo.closeLoop(DEPLOYMENT, paths);
+  });
+
+  test('kubectl patch of the Service type → inserted after the last line (trailing tabs of the file kept); Synced after', async () => {
+    const SERVICE = '/Service/gb/kustomize-guestbook-ui';
+    await cluster.run('-n', 'gb', 'patch', 'service', 'kustomize-guestbook-ui', '-p', '{"spec":{"type":"NodePort"}}');
+    await repo.driftOf(SERVICE, ['.spec.type']);
+    const before = repo.read('kustomize-guestbook/guestbook-ui-svc.yaml');
+    const plan = planOf(repo.codify(SERVICE));
+    repo.write(plan);
+    assert.equal(repo.read('kustomize-guestbook/guestbook-ui-svc.yaml'), `${before}  type: NodePort\n`);
+    await repo.closeLoop(SERVICE, ['.spec.type']);
+  });
+});
+
+describe('fluxcd/flux2-kustomize-helm-example apps/production (HelmRelease values)', () => {
+  let repo: RealWorldRepo;
+  const RELEASE = 'helm.toolkit.fluxcd.io/HelmRelease/podinfo/podinfo';
+  before(async () => {
+    repo = await openRealWorldRepo(cluster, 'flux2-kustomize-helm-example', environment('production', 'apps/production'), [['apply', '-k', '$DIR/apps/production']]);
+  });
+  after(() => repo?.remove());
+
+  test('kubectl patch of values the shared base sets → asks the layer; `environment` extends production\'s values patch; Synced after', async () => {
+    await cluster.run('-n', 'podinfo', 'patch', 'helmrelease', 'podinfo', '--type', 'merge', '-p', '{"spec":{"values":{"redis":{"tag":"8.6.3"},"replicaCount":2}}}');
+    const paths = ['.spec.values.redis.tag', '.spec.values.replicaCount'];
+    await repo.driftOf(RELEASE, paths);
+    const ask = repo.codify(RELEASE);
+    assert.equal(ask.kind, 'choose-layer', JSON.stringify(ask));
+    assert.deepEqual(ask.kind === 'choose-layer' ? ask.sharedWith : [], ['apps/staging']);
+
+    const before = { base: repo.read('apps/base/podinfo/release.yaml'), values: repo.read('apps/production/podinfo-values.yaml') };
+    const plan = planOf(repo.codify(RELEASE, { layer: LayerChoice.Environment }));
+    assert.deepEqual(plan.files.map((f) => f.path), ['apps/production/podinfo-values.yaml']);
+    repo.write(plan);
+    assert.equal(repo.read('apps/production/podinfo-values.yaml'), `${before.values}    redis:\n      tag: 8.6.3\n    replicaCount: 2\n`);
+    assert.equal(repo.read('apps/base/podinfo/release.yaml'), before.base);
+    await repo.closeLoop(RELEASE, paths);
+  });
+
+  test('kubectl patch of a values list (hostnames) → refused with the reason, nothing planned', async () => {
+    await cluster.run('-n', 'podinfo', 'patch', 'helmrelease', 'podinfo', '--type', 'merge', '-p', '{"spec":{"values":{"httpRoute":{"hostnames":["podinfo.example.com"]}}}}');
+    await repo.driftOf(RELEASE, ['.spec.values.httpRoute.hostnames']);
+    const outcome = repo.codify(RELEASE, { fields: ['.spec.values.httpRoute.hostnames'] });
+    assert.equal(outcome.kind, 'refused', JSON.stringify(outcome));
+    assert.match(outcome.kind === 'refused' ? outcome.reason : '', /replacing a whole list is not planned, edit it by hand/);
+  });
+});
