@@ -2,7 +2,8 @@
 // job that turns live changes into reviewed pull requests). The same plans as the editor's "Commit Live
 // Change to Git": planned in the right layer, written, committed on a new branch, pushed, a pull request.
 import { resolve } from 'node:path';
-import { LayerChoice, type EditPlan, type PlanOutcome } from '../core/edit/edit-plan.js';
+import { LayerChoice, type EditPlan, type FileEditPlan, type PlanOutcome } from '../core/edit/edit-plan.js';
+import { combineFilePlans } from '../core/edit/combine-file-plans.js';
 import { branchNameFrom, isValidBranchName } from '../core/edit/branch-name.js';
 import { DriftStatus, type ResourceDrift } from '../core/drift/drift-types.js';
 import type { Environment } from '../core/environments/environment.js';
@@ -76,7 +77,8 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
     for (const r of refusals) io.stderr(`gitops-authoring codify: ${r}\n`);
     if (plans.length === 0) return refusals.length > 0 ? 2 : 0;
 
-    const { plan, kept } = combinePlans(plans, service.context, env);
+    const { plan, kept, postponed } = combinePlans(plans, service.context, env);
+    for (const name of postponed) io.stderr(`gitops-authoring codify: left for the next run: ${name} (its edits touch the same lines as another resource's; run codify again after this one)\n`);
     const originals = new Map<string, string>();
     for (const file of plan.files) {
       const text = workspace.index.files.get(file.path)?.text;
@@ -192,31 +194,32 @@ function planResources(service: LiveDriftService, candidates: readonly ResourceD
 }
 
 /**
- * One commit for several resources: their plans side by side. A plan that edits a file another plan edits
- * waits for the next run (each was planned against the same texts; their edits could collide).
+ * One commit for several resources: their plans side by side, edits of one file joined (combine-file-plans.ts).
+ * A plan whose edits could interfere with another's waits for the next run, and says so.
  */
-function combinePlans(plans: readonly ResourcePlan[], context: string, env: Environment | undefined): { plan: EditPlan; kept: ResourcePlan[] } {
-  const taken = new Set<string>();
+function combinePlans(plans: readonly ResourcePlan[], context: string, env: Environment | undefined): { plan: EditPlan; kept: ResourcePlan[]; postponed: string[] } {
+  let files: FileEditPlan[] = [];
   const kept: ResourcePlan[] = [];
   const postponed: string[] = [];
   for (const p of plans) {
-    if (p.plan.files.some((f) => taken.has(f.path))) {
+    const joined = combineFilePlans(files, p.plan.files);
+    if (!joined) {
       postponed.push(displayName(p.drift));
       continue;
     }
-    for (const f of p.plan.files) taken.add(f.path);
+    files = joined;
     kept.push(p);
   }
-  if (kept.length === 1) return { plan: (kept[0] as ResourcePlan).plan, kept };
+  if (kept.length === 1) return { plan: (kept[0] as ResourcePlan).plan, kept, postponed };
   const title = `Codify live changes: ${kept.length} resources (${context}${env ? `, ${env.name}` : ''})`;
   const plan: EditPlan = {
-    files: kept.flatMap((p) => p.plan.files),
+    files,
     fields: kept.flatMap((p) => p.plan.fields),
     summary: kept.flatMap((p) => p.plan.summary.map((line) => `${displayName(p.drift)} ${line}`)),
     commitMessage: [title, '', ...kept.map((p) => `- ${p.plan.commitMessage.split('\n')[0] ?? ''}`), ...(postponed.length > 0 ? ['', `Left for the next run (same files): ${postponed.join(', ')}`] : [])].join('\n'),
     refused: kept.flatMap((p) => p.plan.refused.map((r) => ({ ...r, path: `${displayName(p.drift)} ${r.path}` }))),
   };
-  return { plan, kept };
+  return { plan, kept, postponed };
 }
 
 function displayName(drift: ResourceDrift): string {
