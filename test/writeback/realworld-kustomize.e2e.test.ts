@@ -26,7 +26,7 @@ let cluster: TestCluster;
 before(async () => {
   cluster = await startTestCluster({
     seedDir: join(process.cwd(), 'test/fixtures/cluster/crds'),
-    seedObjects: [HELM_REPOSITORY_CRD, ...['podinfo-kz', 'gb'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))],
+    seedObjects: [HELM_REPOSITORY_CRD, ...['podinfo-kz', 'gb', 'boutique'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))],
     bookmarkIntervalMs: 200,
   });
 });
@@ -172,5 +172,33 @@ describe('fluxcd/flux2-kustomize-helm-example apps/production (HelmRelease value
     const outcome = repo.codify(RELEASE, { fields: ['.spec.values.httpRoute.hostnames'] });
     assert.equal(outcome.kind, 'refused', JSON.stringify(outcome));
     assert.match(outcome.kind === 'refused' ? outcome.reason : '', /replacing a whole list is not planned, edit it by hand/);
+  });
+});
+
+describe('GoogleCloudPlatform/microservices-demo kustomize/ with its container-images-tag component', () => {
+  let repo: RealWorldRepo;
+  const FRONTEND = 'apps/Deployment/boutique/frontend';
+  const COMPONENT = 'kustomize/components/container-images-tag/kustomization.yaml';
+  before(async () => {
+    // As its README says: enable the component and set the tag.
+    repo = await openRealWorldRepo(cluster, 'microservices-demo', environment('boutique', 'kustomize', 'boutique'), [['apply', '-k', '$DIR/kustomize', '-n', 'boutique']], (edit) => {
+      edit('kustomize/kustomization.yaml', (t) => t.replace('# - components/container-images-tag\n', '- components/container-images-tag\n'));
+      edit(COMPONENT, (t) => t.replaceAll('CONTAINER_IMAGES_TAG', 'v0.10.6'));
+    });
+  });
+  after(() => repo?.remove());
+
+  test('kubectl set image → the component\'s images: newTag of that image only; kubectl scale → inserted in the base Deployment; Synced after', async () => {
+    await cluster.run('-n', 'boutique', 'set', 'image', 'deployment/frontend', 'server=us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo/frontend:v0.10.7');
+    await cluster.run('-n', 'boutique', 'scale', 'deployment/frontend', '--replicas=2');
+    const paths = ['.spec.template.spec.containers[name="server"].image', '.spec.replicas'];
+    await repo.driftOf(FRONTEND, paths);
+    const before = { component: repo.read(COMPONENT), base: repo.read('kustomize/base/frontend.yaml') };
+    const plan = planOf(repo.codify(FRONTEND));
+    assert.deepEqual(plan.files.map((f) => f.path), ['kustomize/base/frontend.yaml', COMPONENT]);
+    repo.write(plan);
+    assert.equal(repo.read(COMPONENT), before.component.replace('frontend\n  newTag: v0.10.6', 'frontend\n  newTag: v0.10.7'));
+    assert.equal(repo.read('kustomize/base/frontend.yaml').replace('  replicas: 2\n', ''), before.base);
+    await repo.closeLoop(FRONTEND, paths);
   });
 });

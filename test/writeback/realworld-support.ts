@@ -40,10 +40,14 @@ export interface RealWorldRepo {
   remove(): void;
 }
 
-/** The fixture copied, `apply` run with kubectl (`$DIR` is the copy), the drift service Synced on it. */
-export async function openRealWorldRepo(cluster: TestCluster, fixture: string, env: Environment, apply: readonly string[][]): Promise<RealWorldRepo> {
+/**
+ * The fixture copied (then changed by `prepare`, as a person following its README would), `apply` run with
+ * kubectl (`$DIR` is the copy), the drift service Synced on it.
+ */
+export async function openRealWorldRepo(cluster: TestCluster, fixture: string, env: Environment, apply: readonly string[][], prepare?: (edit: (path: string, change: (text: string) => string) => void) => void): Promise<RealWorldRepo> {
   const dir = mkdtempSync(join(tmpdir(), `ga-realworld-${fixture}-`));
   cpSync(join(FIXTURES, fixture), dir, { recursive: true });
+  prepare?.((path, change) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8'))));
   for (const args of apply) await cluster.run(...args.map((a) => a.replace('$DIR', dir)));
   const service = await createDriftService({
     root: dir, index: loadWorkspace(dir).index, env, kubeconfig: cluster.handle.kubeconfigPath,
