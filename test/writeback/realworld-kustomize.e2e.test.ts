@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LayerChoice } from '../../src/core/edit/edit-plan.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
-import { environment, openRealWorldRepo, planOf, type RealWorldRepo } from './realworld-support.js';
+import { environment, openRealWorldRepo, planOf, runCodifyCli, type RealWorldRepo } from './realworld-support.js';
 
 const HELM_REPOSITORY_CRD = {
   apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'helmrepositories.source.toolkit.fluxcd.io' },
@@ -172,6 +172,14 @@ describe('fluxcd/flux2-kustomize-helm-example apps/production (HelmRelease value
     const outcome = repo.codify(RELEASE, { fields: ['.spec.values.httpRoute.hostnames'] });
     assert.equal(outcome.kind, 'refused', JSON.stringify(outcome));
     assert.match(outcome.kind === 'refused' ? outcome.reason : '', /replacing a whole list is not planned, edit it by hand/);
+  });
+
+  test('the CLI without --env on this repository (staging and production render the same HelmRelease) → not "nothing drifted": the Unknown resources named, exit 2', async () => {
+    const r = await runCodifyCli(repo.dir, cluster.handle.kubeconfigPath, '--dry-run');
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stdout, /no resource has drifted/);
+    assert.match(r.stdout, /Nothing codified: no compared resource has drifted, \d+ could not be compared/);
+    assert.match(r.stderr, /could not be compared, so whether they have drifted is not known: .*HelmRelease podinfo\/podinfo \(declared 2 times .*choose an environment/);
   });
 });
 

@@ -5,13 +5,11 @@
 // branch, pushes to a real bare origin; a second run finds nothing to codify. Fails when kubectl is not on PATH.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { runCli } from '../../src/cli/run-cli.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
 import { createGitSandbox, type GitSandbox } from '../support/git-sandbox.js';
-import { FIXTURES } from './realworld-support.js';
+import { FIXTURES, runCodifyCli } from './realworld-support.js';
 
 const FILE = 'release/kubernetes-manifests.yaml';
 const IMAGE = 'us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo/frontend';
@@ -29,19 +27,7 @@ function filesOf(dir: string, prefix = ''): Record<string, string> {
   return out;
 }
 
-async function codify(...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['codify', repo.repo, '--env', 'demo', '--kubeconfig', cluster.handle.kubeconfigPath, '--timeout', '15', ...extra], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => '',
-    isTty: false,
-    version: 'test',
-    env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), GIT_CONFIG_NOSYSTEM: '1' },
-  } as Parameters<typeof runCli>[1]);
-  return { code, stdout, stderr };
-}
+const codify = (...extra: string[]) => runCodifyCli(repo.repo, cluster.handle.kubeconfigPath, '--env', 'demo', ...extra);
 
 before(async () => {
   repo = createGitSandbox({

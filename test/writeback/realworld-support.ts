@@ -15,6 +15,7 @@ import type { FieldDrift, ResourceDrift } from '../../src/core/drift/drift-types
 import type { EditPlan, LayerChoice, PlanOutcome } from '../../src/core/edit/edit-plan.js';
 import type { Environment } from '../../src/core/environments/environment.js';
 import { applyFileEdits } from '../../src/core/writeback/apply-file-edits.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import type { TestCluster } from '../cluster/harness.js';
 
 export const FIXTURES = join(process.cwd(), 'test/fixtures/writeback-realworld');
@@ -114,4 +115,19 @@ function waitFor(service: LiveDriftService, what: string, check: (results: reado
     service.on('reset', probe);
     probe();
   });
+}
+
+/** `gitops-authoring codify REPO --kubeconfig … ARGS` in-process, with a clean HOME. */
+export async function runCodifyCli(repo: string, kubeconfig: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['codify', repo, '--kubeconfig', kubeconfig, '--timeout', '15', ...args], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readStdin: () => '',
+    isTty: false,
+    version: 'test',
+    env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), GIT_CONFIG_NOSYSTEM: '1' },
+  } as Parameters<typeof runCli>[1]);
+  return { code, stdout, stderr };
 }
