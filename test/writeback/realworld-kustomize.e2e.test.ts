@@ -6,27 +6,31 @@
 // (written, then the codified fields no longer drift). Fails when kubectl is not on PATH.
 import assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LayerChoice } from '../../src/core/edit/edit-plan.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
 import { environment, openRealWorldRepo, planOf, runCodifyCli, type RealWorldRepo } from './realworld-support.js';
 
-const HELM_REPOSITORY_CRD = {
-  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'helmrepositories.source.toolkit.fluxcd.io' },
+/** Flux's kinds, their schema left open (the test cluster's trimmed CRDs lack fields these repositories use). */
+const crd = (group: string, version: string, kind: string, plural: string) => ({
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${plural}.${group}` },
   spec: {
-    group: 'source.toolkit.fluxcd.io', scope: 'Namespaced',
-    names: { kind: 'HelmRepository', listKind: 'HelmRepositoryList', plural: 'helmrepositories', singular: 'helmrepository' },
-    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+    group, scope: 'Namespaced', names: { kind, listKind: `${kind}List`, plural, singular: kind.toLowerCase() },
+    versions: [{ name: version, served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
   },
-};
+});
+const FLUX_CRDS = [
+  crd('helm.toolkit.fluxcd.io', 'v2', 'HelmRelease', 'helmreleases'),
+  crd('source.toolkit.fluxcd.io', 'v1', 'HelmRepository', 'helmrepositories'),
+  crd('source.toolkit.fluxcd.io', 'v1', 'GitRepository', 'gitrepositories'),
+  crd('kustomize.toolkit.fluxcd.io', 'v1', 'Kustomization', 'kustomizations'),
+];
 
 let cluster: TestCluster;
 
 before(async () => {
   cluster = await startTestCluster({
-    seedDir: join(process.cwd(), 'test/fixtures/cluster/crds'),
-    seedObjects: [HELM_REPOSITORY_CRD, ...['podinfo-kz', 'gb', 'boutique'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))],
+    seedObjects: [...FLUX_CRDS, ...['podinfo-kz', 'gb', 'boutique'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))],
     bookmarkIntervalMs: 200,
   });
 });
@@ -180,6 +184,43 @@ describe('fluxcd/flux2-kustomize-helm-example apps/production (HelmRelease value
     assert.doesNotMatch(r.stdout, /no resource has drifted/);
     assert.match(r.stdout, /Nothing codified: no compared resource has drifted, \d+ could not be compared/);
     assert.match(r.stderr, /could not be compared, so whether they have drifted is not known: .*HelmRelease podinfo\/podinfo \(declared 2 times .*choose an environment/);
+  });
+});
+
+describe('fluxcd/flux2-multi-tenancy (one `tenants` Kustomization per cluster directory)', () => {
+  let repo: RealWorldRepo;
+  before(async () => {
+    repo = await openRealWorldRepo(cluster, 'flux2-multi-tenancy', environment('production', 'tenants/production'), [['apply', '-k', '$DIR/tenants/production']]);
+    await cluster.run('-n', 'apps', 'patch', 'kustomizations.kustomize.toolkit.fluxcd.io', 'dev-team', '--type', 'merge', '-p', '{"spec":{"path":"./hotfix","interval":"10m"}}');
+    await cluster.run('-n', 'apps', 'patch', 'gitrepository', 'dev-team', '--type', 'merge', '-p', '{"spec":{"ref":{"branch":"hotfix"}}}');
+    await repo.driftOf('source.toolkit.fluxcd.io/GitRepository/apps/dev-team', ['.spec.ref.branch']);
+  });
+  after(() => repo?.remove());
+
+  test('codify --env tenants is refused as ambiguous (never staging\'s Git against production\'s cluster)', async () => {
+    const r = await runCodifyCli(repo.dir, cluster.handle.kubeconfigPath, '--env', 'tenants', '--dry-run');
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /no environment 'tenants' \(found: clusters\/production\/tenants, clusters\/staging\/tenants/);
+  });
+
+  test('codify --env clusters/production/tenants --layer environment: the overlay\'s patch extended, a new patch for the GitRepository listed in patches:', async () => {
+    const r = await runCodifyCli(repo.dir, cluster.handle.kubeconfigPath, '--env', 'clusters/production/tenants', '--layer', 'environment', '--dry-run');
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(r.stdout.includes('Kustomization apps/dev-team .spec.path ./production → ./hotfix in tenants/production/dev-team-patch.yaml (overlay patch)'), r.stdout);
+    assert.ok(r.stdout.includes(' spec:\n-  path: ./production\n+  path: ./hotfix\n+  interval: 10m\n'), r.stdout);
+    assert.ok(r.stdout.includes(' patches:\n   - path: dev-team-patch.yaml\n+  - path: gitrepository-dev-team-patch.yaml\n'), r.stdout);
+    assert.ok(r.stdout.includes('+++ b/tenants/production/gitrepository-dev-team-patch.yaml\n'), r.stdout);
+    assert.doesNotMatch(r.stdout, /tenants\/staging|tenants\/base/);
+  });
+
+  test('planCodifyFromDrift on production: written, then Synced', async () => {
+    const ID = 'kustomize.toolkit.fluxcd.io/Kustomization/apps/dev-team';
+    const paths = ['.spec.path', '.spec.interval'];
+    await repo.driftOf(ID, paths);
+    const plan = planOf(repo.codify(ID, { layer: LayerChoice.Environment }));
+    assert.deepEqual(plan.files.map((f) => f.path), ['tenants/production/dev-team-patch.yaml']);
+    repo.write(plan);
+    await repo.closeLoop(ID, paths);
   });
 });
 
