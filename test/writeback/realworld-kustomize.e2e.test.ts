@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { planIntentFromDrift } from '../../src/adapters/writeback/plan-from-drift.js';
 import { LayerChoice } from '../../src/core/edit/edit-plan.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
 import { environment, openRealWorldRepo, planOf, runCodifyCli, type RealWorldRepo } from './realworld-support.js';
@@ -72,6 +73,14 @@ describe('stefanprodan/podinfo kustomize/', () => {
     const outcome = repo.codify(DEPLOYMENT, { fields: ['.spec.replicas'] });
     assert.equal(outcome.kind, 'refused');
     assert.match(outcome.kind === 'refused' ? outcome.reason : '', /HorizontalPodAutoscaler.*ignore rule/);
+  });
+
+  test('Scale via Git of the Deployment its HPA scales → refused, naming the HPA and its minReplicas / maxReplicas; Set Image via Git → the base', () => {
+    const scale = planIntentFromDrift(repo.service, DEPLOYMENT, { path: '.spec.replicas', value: 3, intent: 'scale' });
+    assert.equal(scale.kind, 'refused', JSON.stringify(scale));
+    assert.match(scale.kind === 'refused' ? scale.reason : '', /^HorizontalPodAutoscaler podinfo-kz\/podinfo \(kustomize\/hpa\.yaml\) scales Deployment podinfo-kz\/podinfo: .*change its minReplicas \/ maxReplicas instead$/);
+    const image = planOf(planIntentFromDrift(repo.service, DEPLOYMENT, { path: '.spec.template.spec.containers[name="podinfod"].image', value: 'ghcr.io/stefanprodan/podinfo:7.0.0', intent: 'set-image' }));
+    assert.deepEqual(image.files.map((f) => f.path), ['kustomize/deployment.yaml']);
   });
 
   test('kubectl patch of a Service port (its merge key) → that port\'s value edited, not a second `http` port appended', async () => {
