@@ -97,3 +97,22 @@ test('--push: committed on a new branch with only the file, pushed to the bare o
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stdout, /Nothing to codify: no resource has drifted/);
 });
+
+test('a sidecar added and tolerations set by kubectl patch → appended in the file (commit), Synced after; an env item removed live → refused with the reason (exit 2)', async () => {
+  await cluster.run('-n', 'demo', 'patch', 'deployment', 'adservice', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"proxy","image":"envoyproxy/envoy:v1.30.0","ports":[{"containerPort":9901}]}]}}}}');
+  await cluster.run('-n', 'demo', 'patch', 'deployment', 'cartservice', '-p', '{"spec":{"template":{"spec":{"tolerations":[{"key":"spot","operator":"Exists","effect":"NoSchedule"}]}}}}');
+  const r = await codify('--branch', 'gitops/codify-sidecar');
+  assert.equal(r.code, 1, r.stderr);
+  const after = repo.read(FILE);
+  assert.ok(after.includes('            port: 9555\n      - name: proxy\n        image: envoyproxy/envoy:v1.30.0\n'), after);
+  assert.ok(after.includes('            port: 7070\n      tolerations:\n        - key: spot\n          operator: Exists\n          effect: NoSchedule\n  replicas: 3\n---\n'), after);
+  const again = await codify();
+  assert.equal(again.code, 0, again.stderr);
+
+  await cluster.run('-n', 'demo', 'patch', 'deployment', 'emailservice', '--type', 'json', '-p', '[{"op":"remove","path":"/spec/template/spec/containers/0/env/0"}]');
+  const before = repo.snapshot();
+  const removed = await codify('--resource', 'Deployment/demo/emailservice', '--dry-run');
+  assert.equal(removed.code, 2, removed.stdout);
+  assert.match(removed.stderr, /Deployment demo\/emailservice: .*env\[name="PORT"\]: removing a list item is not planned; remove it by hand/);
+  assert.equal(repo.snapshot(), before);
+});
