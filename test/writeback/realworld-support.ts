@@ -95,7 +95,8 @@ export function planOf(outcome: PlanOutcome): EditPlan {
   return (outcome as Extract<PlanOutcome, { kind: 'plan' }>).plan;
 }
 
-function waitFor(service: LiveDriftService, what: string, check: (results: readonly ResourceDrift[]) => boolean, timeoutMs = 15_000): Promise<void> {
+/** Resolves once `check` holds over the service's results (probed on each change), rejects at the deadline with them. */
+export function waitFor(service: LiveDriftService, what: string, check: (results: readonly ResourceDrift[]) => boolean, timeoutMs = 15_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = () => {
       if (!check(service.results())) return;
