@@ -31,7 +31,7 @@ let cluster: TestCluster;
 
 before(async () => {
   cluster = await startTestCluster({
-    seedObjects: [...FLUX_CRDS, ...['podinfo-kz', 'gb', 'boutique'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))],
+    seedObjects: [...FLUX_CRDS, ...['podinfo-kz', 'gb', 'gb-plain', 'boutique'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))],
     bookmarkIntervalMs: 200,
   });
 });
@@ -151,6 +151,29 @@ describe('argoproj/argocd-example-apps kustomize-guestbook (namePrefix)', () => 
     repo.write(plan);
     assert.equal(repo.read('kustomize-guestbook/guestbook-ui-svc.yaml'), `${before}  type: NodePort\n`);
     await repo.closeLoop(SERVICE, ['.spec.type']);
+  });
+});
+
+describe('argoproj/argocd-example-apps guestbook (a plain directory app)', () => {
+  let repo: RealWorldRepo;
+  const DEPLOYMENT = 'apps/Deployment/gb-plain/guestbook-ui';
+  before(async () => {
+    repo = await openRealWorldRepo(cluster, 'argocd-example-apps', environment('guestbook', 'guestbook', 'gb-plain'), [['apply', '-f', '$DIR/guestbook', '-n', 'gb-plain']]);
+  });
+  after(() => repo?.remove());
+
+  test('kubectl set resources with requests and limits on a container Git gives none → one resources: block inserted (not refused as a collision); Synced after', async () => {
+    await cluster.run('-n', 'gb-plain', 'set', 'resources', 'deployment/guestbook-ui', '--requests=cpu=50m,memory=64Mi', '--limits=memory=128Mi');
+    const c = '.spec.template.spec.containers[name="guestbook-ui"].resources';
+    const paths = [`${c}.limits`, `${c}.requests`];
+    await repo.driftOf(DEPLOYMENT, paths);
+    const before = repo.read('guestbook/guestbook-ui-deployment.yaml');
+    const plan = planOf(repo.codify(DEPLOYMENT));
+    assert.deepEqual(plan.refused, []);
+    assert.match(plan.commitMessage, /\(kubectl set, gitops-test\)\n/);
+    repo.write(plan);
+    assert.equal(repo.read('guestbook/guestbook-ui-deployment.yaml'), `${before}          resources:\n            limits:\n              memory: 128Mi\n            requests:\n              cpu: 50m\n              memory: 64Mi\n`);
+    await repo.closeLoop(DEPLOYMENT, paths);
   });
 });
 

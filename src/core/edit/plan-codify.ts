@@ -7,6 +7,7 @@ import { commitMessageFor, describeAttribution } from './describe-change.js';
 import type { PlanOutcome } from './edit-plan.js';
 import { outcomeOf, planWrites, type FieldRequest, type WriteBackTarget } from './plan-write-back.js';
 import { pairRekeyedItems } from './rekeyed-list-item.js';
+import { mergeSiblingInserts } from './sibling-inserts.js';
 
 export interface CodifyRequest extends WriteBackTarget {
   readonly drift: ResourceDrift;
@@ -27,11 +28,13 @@ export function planCodify(req: CodifyRequest): PlanOutcome {
   const ownedRefusals = owned.map((f) => ({ path: f.path, reason: `${f.actionReason}: a controller sets it live, so Git should not; add an ignore rule instead` }));
   if (fields.length === 0) return { kind: 'refused', reason: ownedRefusals.map((r) => `${r.path}: ${r.reason}`).join('; ') || `${drift.id} has no drifted field` };
 
-  const { rekeyed, held, rest } = pairRekeyedItems(fields);
-  const planned = planWrites(req, [...rest.map(requestOf), ...rekeyed.flatMap((r) => r.requests)]);
+  const { rekeyed, held, rest: unpaired } = pairRekeyedItems(fields);
+  const { merged, rest } = mergeSiblingInserts(unpaired, req.desired.object);
+  const combined = [...rekeyed, ...merged];
+  const planned = planWrites(req, [...rest.map(requestOf), ...combined.flatMap((r) => r.requests)]);
   if ('kind' in planned) return planned;
   const refused = [...ownedRefusals, ...held, ...planned.refused];
-  const writtenPaths = new Set([...planned.fields.map((p) => p.path), ...rekeyed.filter((r) => r.requests.every((q) => planned.fields.some((p) => p.path === formatFieldPath(q.segments)))).flatMap((r) => r.paths)]);
+  const writtenPaths = new Set([...planned.fields.map((p) => p.path), ...combined.filter((r) => r.requests.every((q) => planned.fields.some((p) => p.path === formatFieldPath(q.segments)))).flatMap((r) => r.paths)]);
   const written = fields.filter((f) => writtenPaths.has(f.path));
   const who = [...new Set(written.map((f) => describeAttribution(f.attribution)).filter((w): w is string => w !== undefined))];
   const when = written.map((f) => f.attribution?.time).filter((t): t is string => t !== undefined).sort().at(-1);
