@@ -34,6 +34,18 @@ export default tseslint.config(
     },
   },
   {
+    // The playground runs in a browser: core, the page's own files and browser packages only.
+    files: ['src/playground/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: impureModules, message: 'the playground runs in a browser: no Node modules, no editor or cluster libraries.', allowTypeImports: false },
+          { regex: '(^|/)(adapters|cli|extension)(/|$)', message: 'the playground bundles src/core (and its own files) for the browser.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/adapters/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {

@@ -2,23 +2,21 @@
 // job that turns live changes into reviewed pull requests). The same plans as the editor's "Commit Live
 // Change to Git": planned in the right layer, written, committed on a new branch, pushed, a pull request.
 import { resolve } from 'node:path';
-import { LayerChoice, type EditPlan, type FileEditPlan, type PlanOutcome } from '../core/edit/edit-plan.js';
-import { combineFilePlans } from '../core/edit/combine-file-plans.js';
+import { LayerChoice, type EditPlan, type PlanOutcome } from '../core/edit/edit-plan.js';
 import { branchNameFrom, isValidBranchName } from '../core/edit/branch-name.js';
 import { DriftStatus, type ResourceDrift } from '../core/drift/drift-types.js';
-import type { Environment } from '../core/environments/environment.js';
 import { resourceKeyId } from '../core/resource/resource-key.js';
 import { renderUnifiedDiff } from '../core/writeback/unified-diff.js';
 import { parseWriteBackSettings } from '../core/writeback/write-back-settings.js';
+import { mergeEditPlans } from '../core/writeback/merge-edit-plans.js';
 import type { LiveChangeStory } from '../core/writeback/pull-request-text.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
-import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
-import { createDriftService, type LiveDriftService } from '../adapters/drift/drift-service.js';
+import type { LiveDriftService } from '../adapters/drift/drift-service.js';
 import { GitRefusal } from '../adapters/git/git-writeback-api.js';
 import { planCodifyFromDrift } from '../adapters/writeback/plan-from-drift.js';
 import { PlanApplyError } from '../adapters/writeback/apply-plan-to-files.js';
 import { previewCodify, runCodify, type CodifyMode, type CodifyResult } from '../adapters/writeback/run-codify.js';
-import { chooseEnvironment, readRepositoryConfig, readSettings, type DriftCliIo } from './drift-command.js';
+import { chooseEnvironment, readRepositoryConfig, readSettings, startCliDriftService, waitForCluster, type DriftCliIo } from './drift-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
 export const CODIFY_VALUED = ['resource', 'field', 'layer', 'branch', 'pr'] as const;
@@ -50,24 +48,13 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
 
   let service: LiveDriftService;
   try {
-    service = await createDriftService({
-      root,
-      index: workspace.index,
-      ...(withRules ? { env: withRules } : {}),
-      ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
-      ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : {}),
-      processEnv,
-      requestTimeoutMs: Math.min(options.timeoutSeconds * 1000, 30_000),
-    });
+    service = await startCliDriftService(args, root, workspace.index, withRules, processEnv, options.timeoutSeconds);
   } catch (error) {
     return fail(io, error);
   }
   try {
-    try {
-      await service.whenSynced(options.timeoutSeconds * 1000);
-    } catch (error) {
-      if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) return fail(io, error);
-    }
+    const clusterFailure = await waitForCluster(service, options.timeoutSeconds);
+    if (clusterFailure) return fail(io, clusterFailure);
     const candidates = selectResources(service.results(), options.resource);
     const unknown = options.resource ? [] : service.results().filter((r) => r.status === DriftStatus.Unknown);
     if (unknown.length > 0) io.stderr(`gitops-authoring codify: ${unknown.length} resource${unknown.length === 1 ? '' : 's'} could not be compared, so whether ${unknown.length === 1 ? 'it has' : 'they have'} drifted is not known: ${unknown.slice(0, 5).map((r) => `${displayName(r)} (${r.reason ?? 'Unknown'})`).join('; ')}${unknown.length > 5 ? `; and ${unknown.length - 5} more (see: gitops-authoring drift)` : ''}\n`);
@@ -83,8 +70,11 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
     for (const r of refusals) io.stderr(`gitops-authoring codify: ${r}\n`);
     if (plans.length === 0) return refusals.length > 0 ? 2 : 0;
 
-    const { plan, kept, postponed } = combinePlans(plans, service.context, env);
-    for (const name of postponed) io.stderr(`gitops-authoring codify: left for the next run: ${name} (its edits touch the same lines as another resource's; run codify again after this one)\n`);
+    const merged = mergeEditPlans(plans.map((p) => ({ label: displayName(p.drift), plan: p.plan })), `Codify live changes: ${plans.length} resources (${service.context}${env ? `, ${env.name}` : ''})`);
+    if (!merged) return 0;
+    const { plan } = merged;
+    const kept = plans.filter((p) => merged.kept.some((k) => k.plan === p.plan));
+    for (const label of merged.postponed) io.stderr(`gitops-authoring codify: ${label}: left for the next run (its edits meet another resource's); run codify again after this change\n`);
     const originals = new Map<string, string>();
     for (const file of plan.files) {
       const text = workspace.index.files.get(file.path)?.text;
@@ -197,35 +187,6 @@ function planResources(service: LiveDriftService, candidates: readonly ResourceD
     else plans.push({ drift, plan: outcome.plan });
   }
   return { plans, refusals };
-}
-
-/**
- * One commit for several resources: their plans side by side, edits of one file joined (combine-file-plans.ts).
- * A plan whose edits could interfere with another's waits for the next run, and says so.
- */
-function combinePlans(plans: readonly ResourcePlan[], context: string, env: Environment | undefined): { plan: EditPlan; kept: ResourcePlan[]; postponed: string[] } {
-  let files: FileEditPlan[] = [];
-  const kept: ResourcePlan[] = [];
-  const postponed: string[] = [];
-  for (const p of plans) {
-    const joined = combineFilePlans(files, p.plan.files);
-    if (!joined) {
-      postponed.push(displayName(p.drift));
-      continue;
-    }
-    files = joined;
-    kept.push(p);
-  }
-  if (kept.length === 1) return { plan: (kept[0] as ResourcePlan).plan, kept, postponed };
-  const title = `Codify live changes: ${kept.length} resources (${context}${env ? `, ${env.name}` : ''})`;
-  const plan: EditPlan = {
-    files,
-    fields: kept.flatMap((p) => p.plan.fields),
-    summary: kept.flatMap((p) => p.plan.summary.map((line) => `${displayName(p.drift)} ${line}`)),
-    commitMessage: [title, '', ...kept.map((p) => `- ${p.plan.commitMessage.split('\n')[0] ?? ''}`), ...(postponed.length > 0 ? ['', `Left for the next run (same files): ${postponed.join(', ')}`] : [])].join('\n'),
-    refused: kept.flatMap((p) => p.plan.refused.map((r) => ({ ...r, path: `${displayName(p.drift)} ${r.path}` }))),
-  };
-  return { plan, kept, postponed };
 }
 
 function displayName(drift: ResourceDrift): string {

@@ -9,6 +9,7 @@ import type { UnmanagedObject } from '../core/drift/unmanaged-objects.js';
 import { detectEnvironments } from '../core/environments/detect-environments.js';
 import { parseDriftSettings, withDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
 import type { Environment } from '../core/environments/environment.js';
+import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import { isRecord } from '../core/resource/manifest-resource.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
@@ -43,27 +44,13 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   const { env, withRules } = chooseEnvironment(args, workspace.index.resources, settings, io, 'drift');
   let service: LiveDriftService;
   try {
-    service = await createDriftService({
-      root,
-      index: workspace.index,
-      ...(withRules ? { env: withRules } : {}),
-      ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
-      ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : {}),
-      ...(io.env ? { processEnv: io.env } : {}),
-      requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000),
-    });
+    service = await startCliDriftService(args, root, workspace.index, withRules, io.env, timeoutSeconds);
   } catch (error) {
     return fail(io, format, error, error instanceof DriftServiceError ? error.problem.context : undefined, env);
   }
   try {
-    try {
-      await service.whenSynced(timeoutSeconds * 1000);
-    } catch (error) {
-      // Unsynced kinds are Unknown in the results; a whole-cluster failure is reported as the error it is.
-      if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) {
-        return fail(io, format, error, service.context, env);
-      }
-    }
+    const clusterFailure = await waitForCluster(service, timeoutSeconds);
+    if (clusterFailure) return fail(io, format, clusterFailure, service.context, env);
     let results = service.results();
     if (args.options.has('exact')) {
       // Apply as the environment's agent would (its field manager), so ownership comes out as it would.
@@ -93,6 +80,30 @@ export function chooseEnvironment(args: ParsedArgs, resources: Parameters<typeof
   }
   const withRules = withDriftSettings(env, settings);
   return { env, withRules };
+}
+
+/** The drift service the command line describes (`--kubeconfig`, `--context`, `--timeout`). */
+export function startCliDriftService(args: ParsedArgs, root: string, index: WorkspaceIndex, env: Environment | undefined, processEnv: NodeJS.ProcessEnv | undefined, timeoutSeconds: number): Promise<LiveDriftService> {
+  return createDriftService({
+    root,
+    index,
+    ...(env ? { env } : {}),
+    ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
+    ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : {}),
+    ...(processEnv ? { processEnv } : {}),
+    requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000),
+  });
+}
+
+/** Waits for the informers; answers a whole-cluster failure (unreachable, unauthorized) to report, else undefined. */
+export async function waitForCluster(service: LiveDriftService, timeoutSeconds: number): Promise<ClusterAccessError | undefined> {
+  try {
+    await service.whenSynced(timeoutSeconds * 1000);
+  } catch (error) {
+    // Unsynced kinds are Unknown in the results; a whole-cluster failure is reported as the error it is.
+    if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) return error;
+  }
+  return undefined;
 }
 
 /** The repository's `.gitops-authoring.yaml` as a mapping; undefined when there is none. */

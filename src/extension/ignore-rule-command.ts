@@ -1,8 +1,10 @@
-// Add Ignore Rule on a drifted field: the server plans the rule in the repository's dialect (`planIgnoreRule`),
-// and the extension applies the plan as a WorkspaceEdit that VS Code previews first (the refactor preview shows
-// the planned diff; nothing changes until it is applied). Undoable; not committed: the user saves and commits.
+// Add Ignore Rule on a drifted field: the server plans the rule in the repository's dialect (`planIgnoreRule`);
+// the extension shows the planned diff (the file as it is ↔ as it would be, read-only documents on the scheme
+// `gitops-authoring-plan`, served only while the question is open), asks, and applies the plan as a
+// WorkspaceEdit. Undoable; not saved or committed: that stays the user's.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { applyTextEdits } from '../core/edit/apply-text-edits.js';
 import type { EditPlan } from '../core/edit/edit-plan.js';
 import { planIgnoreRuleRequest } from '../protocol/drift-edit-messages.js';
 import type { DriftStore } from './drift/drift-store.js';
@@ -36,24 +38,53 @@ export async function addIgnoreRule(client: LanguageClient, store: DriftStore, a
       void vscode.window.showWarningMessage(`GitOps Authoring: no ignore rule written: ${result.outcome.kind === 'refused' ? result.outcome.reason : 'nothing to do'}`);
       return;
     }
-    const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(result.folderUri, result.outcome.plan), { isRefactoring: true });
-    if (applied) void vscode.window.showInformationMessage(`GitOps Authoring: ${result.outcome.plan.summary.join('; ')}. Save and commit the file to make it the repository's rule.`);
+    const plan = result.outcome.plan;
+    if (!(await confirmPlannedDiff(result.folderUri, plan))) return;
+    const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(result.folderUri, plan));
+    if (applied) void vscode.window.showInformationMessage(`GitOps Authoring: ${plan.summary.join('; ')}. Save and commit the file to make it the repository's rule.`);
+    else void vscode.window.showWarningMessage('GitOps Authoring: the ignore rule could not be applied (the file changed?). Try again.');
   } catch (error) {
     void vscode.window.showErrorMessage(`GitOps Authoring: Add Ignore Rule failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-/** Every edit needs confirmation: VS Code shows the planned diff in its refactor preview before anything changes. */
+const PLAN_SCHEME = 'gitops-authoring-plan';
+
+/** Shows each planned file before ↔ after in a diff editor, then asks; true when the user chose Apply. */
+async function confirmPlannedDiff(folderUri: string, plan: EditPlan): Promise<boolean> {
+  const texts = new Map<string, string>();
+  const provider = vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, { provideTextDocumentContent: (uri) => texts.get(uri.toString()) ?? '' });
+  try {
+    for (const file of plan.files) {
+      const uri = fileUriOf(folderUri, file.path);
+      const before = file.create ? '' : (await vscode.workspace.openTextDocument(uri)).getText();
+      const side = (name: string, text: string) => {
+        const sideUri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: uri.path, query: name });
+        texts.set(sideUri.toString(), text);
+        return sideUri;
+      };
+      const left = file.create ? side('before', '') : uri;
+      const right = side('after', applyTextEdits(before, file.edits));
+      await vscode.commands.executeCommand('vscode.diff', left, right, `${file.path.split('/').pop() ?? file.path} ↔ with the ignore rule`, { preview: true });
+    }
+    const answer = await vscode.window.showInformationMessage(`Add this ignore rule to ${plan.files.map((f) => f.path).join(', ')}?`, { modal: true, detail: plan.summary.join('\n') }, 'Apply');
+    return answer === 'Apply';
+  } finally {
+    provider.dispose();
+  }
+}
+
+function fileUriOf(folderUri: string, path: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.Uri.parse(folderUri), ...path.split('/'));
+}
+
+/** The plan as one undoable WorkspaceEdit (a file the plan creates first, then its text). */
 function toWorkspaceEdit(folderUri: string, plan: EditPlan): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: true, label: 'Add ignore rule', description: plan.summary.join('; ') };
   for (const file of plan.files) {
-    const uri = vscode.Uri.joinPath(vscode.Uri.parse(folderUri), ...file.path.split('/'));
-    if (file.create) edit.createFile(uri, { ignoreIfExists: false }, metadata);
-    for (const e of file.edits) {
-      const range = new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character);
-      edit.replace(uri, range, e.newText, metadata);
-    }
+    const uri = fileUriOf(folderUri, file.path);
+    if (file.create) edit.createFile(uri, { ignoreIfExists: false });
+    for (const e of file.edits) edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
   }
   return edit;
 }

@@ -126,6 +126,15 @@ describe('agent control: Flux Kustomization of the demo repository', () => {
     assert.deepEqual(ourWrites(cluster, from), []);
     await session.changeSettings({});
   });
+
+  it('refuses while drift does not watch the environment (its kubeconfig and context are not known then)', async () => {
+    await session.client.sendRequest(driftWatchRequest, { watching: false });
+    await session.waitFor(() => appsEnv()?.state === 'Idle', 'drift stopped', DEADLINE_MS);
+    const from = cluster.handle.requests.length;
+    const result = await send({ action: 'reconcile' });
+    assert.deepEqual([result.done, result.message], [false, 'nothing written: drift is not watching this environment; open the Drift view to connect']);
+    assert.deepEqual(ourWrites(cluster, from), []);
+  });
 });
 
 const HELM_RELEASE = `apiVersion: helm.toolkit.fluxcd.io/v2

@@ -100,6 +100,20 @@ test('--pr github: the file says the live value (comment kept), committed on the
   assert.match(again.stdout, /Nothing to codify: Deployment\/shop\/api-server has no drift/);
 });
 
+test('without --resource: every drifted resource in one commit, edits of one file combined (exit 1)', async () => {
+  await cluster.run('scale', 'deployment', 'api-server', '--replicas=7', '-n', 'shop');
+  await cluster.run('patch', 'configmap', 'api-config', '-n', 'shop', '--type', 'merge', '-p', '{"data":{"mode":"debug"}}');
+  const r = await codify('--branch', 'codify-all');
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /Deployment shop\/api-server: \.spec\.replicas 5 → 7/);
+  assert.match(r.stdout, /ConfigMap shop\/api-config: \.data\.mode "?production"? → "?debug"?/);
+  const text = repo.read('apps/api.yaml');
+  assert.match(text, /# Friday peak\n {2}replicas: 7\n/);
+  assert.match(text, /data:\n {2}mode: debug\n/);
+  assert.deepEqual(repo.git(['show', '--name-only', '--format=', 'HEAD']).trim().split('\n'), ['apps/api.yaml']);
+  assert.match(repo.git(['log', '-1', '--format=%B']), /^Codify live changes: 2 resources \(gitops-test\)\n\n- Codify live change: ConfigMap shop\/api-config .*\n- Codify live change: Deployment shop\/api-server /);
+});
+
 test('a Secret is refused with the reason (exit 2), its value never printed', async () => {
   await cluster.run('patch', 'secret', 'api-db', '-n', 'shop', '--type', 'merge', '-p', '{"stringData":{"password":"correct-horse"}}');
   const r = await codify('--resource', 'Secret/shop/api-db', '--dry-run');

@@ -99,6 +99,15 @@ describe('commitOnNewBranch', () => {
     assert.equal(b.snapshot(), before);
   });
 
+  it('works in an editor terminal\'s environment (GIT_ASKPASS, SSH_ASKPASS, configuration through GIT_CONFIG_COUNT)', async () => {
+    const b = sandbox();
+    b.write('app.yaml', 'replicas: 5\n');
+    const env = { ...process.env, GIT_ASKPASS: '/bin/false', SSH_ASKPASS: '/bin/false', GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_0: 'credential.helper', GIT_CONFIG_VALUE_0: '', GIT_CONFIG_KEY_1: 'core.pager', GIT_CONFIG_VALUE_1: 'cat', GIT_PAGER: 'cat' };
+    const result = await commitOnNewBranch({ root: b.repo, files: ['app.yaml'], branch: 'codify-5', message: MESSAGE, push: true }, env);
+    assert.equal(result.pushed, true);
+    assert.equal(b.git(['rev-parse', 'refs/heads/codify-5'], b.origin).trim(), result.commit);
+  });
+
   it('a configured editor is never started', async () => {
     const b = sandbox();
     b.git(['config', 'core.editor', 'false']);
@@ -128,6 +137,12 @@ describe('write-back refusals lose nothing', () => {
       b.write('other.yaml', 'a: main\n');
       b.git(['commit', '--quiet', '-am', 'main']);
       try { b.git(['cherry-pick', 'side']); } catch { /* conflict */ }
+    } },
+    { name: 'a bisect in progress', reason: 'operation-in-progress', arrange: (b) => {
+      b.write('other.yaml', 'a: 2\n');
+      b.git(['commit', '--quiet', '-am', 'second']);
+      b.git(['bisect', 'start', 'HEAD', 'HEAD~1']);
+      b.git(['switch', '--quiet', 'main']);
     } },
     { name: 'unrelated changes staged', reason: 'unrelated-staged', arrange: (b) => {
       b.write('other.yaml', 'a: staged\n');

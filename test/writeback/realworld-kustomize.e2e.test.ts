@@ -202,12 +202,15 @@ describe('fluxcd/flux2-kustomize-helm-example apps/production (HelmRelease value
     await repo.closeLoop(RELEASE, paths);
   });
 
-  test('kubectl patch of a values list (hostnames) → refused with the reason, nothing planned', async () => {
+  test('kubectl patch of a values list (hostnames) → its item rewritten in production\'s values patch (an atomic list, item by item); Synced after', async () => {
     await cluster.run('-n', 'podinfo', 'patch', 'helmrelease', 'podinfo', '--type', 'merge', '-p', '{"spec":{"values":{"httpRoute":{"hostnames":["podinfo.example.com"]}}}}');
-    await repo.driftOf(RELEASE, ['.spec.values.httpRoute.hostnames']);
-    const outcome = repo.codify(RELEASE, { fields: ['.spec.values.httpRoute.hostnames'] });
-    assert.equal(outcome.kind, 'refused', JSON.stringify(outcome));
-    assert.match(outcome.kind === 'refused' ? outcome.reason : '', /replacing a whole list is not planned, edit it by hand/);
+    const path = '.spec.values.httpRoute.hostnames';
+    await repo.driftOf(RELEASE, [path]);
+    const before = repo.read('apps/production/podinfo-values.yaml');
+    const plan = planOf(repo.codify(RELEASE, { fields: [path] }));
+    repo.write(plan);
+    assert.equal(repo.read('apps/production/podinfo-values.yaml'), before.replace('- podinfo.production', '- podinfo.example.com'));
+    await repo.closeLoop(RELEASE, [path]);
   });
 
   test('the CLI without --env on this repository (staging and production render the same HelmRelease) → not "nothing drifted": the Unknown resources named, exit 2', async () => {
@@ -238,7 +241,7 @@ describe('fluxcd/flux2-multi-tenancy (one `tenants` Kustomization per cluster di
   test('codify --env clusters/production/tenants --layer environment: the overlay\'s patch extended, a new patch for the GitRepository listed in patches:', async () => {
     const r = await runCodifyCli(repo.dir, cluster.handle.kubeconfigPath, '--env', 'clusters/production/tenants', '--layer', 'environment', '--dry-run');
     assert.equal(r.code, 1, r.stderr);
-    assert.ok(r.stdout.includes('Kustomization apps/dev-team .spec.path ./production → ./hotfix in tenants/production/dev-team-patch.yaml (overlay patch)'), r.stdout);
+    assert.ok(r.stdout.includes('Kustomization apps/dev-team: .spec.path ./production → ./hotfix in tenants/production/dev-team-patch.yaml (overlay patch)'), r.stdout);
     assert.ok(r.stdout.includes(' spec:\n-  path: ./production\n+  path: ./hotfix\n+  interval: 10m\n'), r.stdout);
     assert.ok(r.stdout.includes(' patches:\n   - path: dev-team-patch.yaml\n+  - path: gitrepository-dev-team-patch.yaml\n'), r.stdout);
     assert.ok(r.stdout.includes('+++ b/tenants/production/gitrepository-dev-team-patch.yaml\n'), r.stdout);

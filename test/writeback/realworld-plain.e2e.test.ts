@@ -60,7 +60,7 @@ test('kubectl set image / set env / scale / set resources / patch on four object
   const r = await codify('--dry-run');
   assert.equal(r.code, 1, r.stderr);
   assert.equal(r.stderr, '');
-  for (const resource of ['Deployment demo/frontend', 'Deployment demo/cartservice', 'Deployment demo/redis-cart', 'Service demo/frontend']) assert.ok(r.stdout.includes(`${resource} .spec`), `${resource} missing from:\n${r.stdout}`);
+  for (const resource of ['Deployment demo/frontend', 'Deployment demo/cartservice', 'Deployment demo/redis-cart', 'Service demo/frontend']) assert.ok(r.stdout.includes(`${resource}: .spec`), `${resource} missing from:\n${r.stdout}`);
   assert.ok(r.stdout.includes(`-          image: ${IMAGE}:v0.10.6\n+          image: ${IMAGE}:v0.10.7\n`), r.stdout);
   assert.ok(r.stdout.includes('           - name: ENABLE_PROFILER\n-            value: "0"\n+            value: "1"\n'), r.stdout);
   assert.ok(r.stdout.includes('-            cpu: 70m\n+            cpu: 100m\n'), r.stdout);

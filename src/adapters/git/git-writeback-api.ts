@@ -40,6 +40,10 @@ export interface PreflightResult {
   readonly remote?: { readonly name: string; readonly url: string };
 }
 
+/**
+ * Sent after the plan was written to the working tree (preflight before writing): the planned files may then
+ * differ from HEAD in the working tree, never in the index; the other checks run again.
+ */
 export interface CommitRequest extends PreflightRequest {
   /** The new branch, created from the current HEAD and checked out (the working tree keeps its other changes). */
   readonly branch: string;

@@ -3,6 +3,7 @@
 // never touched: a new branch at HEAD is checked out without changing a file). Git never waits for a person:
 // no editor, no terminal prompt, no ssh passphrase prompt, and a silent process is stopped after a while.
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { GitRefusal, type CommitRequest, type CommitResult, type PreflightRequest, type PreflightResult } from './git-writeback-api.js';
 import { redactCredentials } from '../../core/writeback/redact-credentials.js';
@@ -31,6 +32,12 @@ const USER_ENV_PERMISSIONS: Readonly<Record<string, keyof NonNullable<SimpleGitO
   GIT_SEQUENCE_EDITOR: 'allowUnsafeEditor',
 };
 
+const ENV_CONFIG_PERMISSIONS = [
+  'allowUnsafeAlias', 'allowUnsafeAskPass', 'allowUnsafeEditor', 'allowUnsafeFsMonitor', 'allowUnsafeGitProxy', 'allowUnsafeHooksPath',
+  'allowUnsafePager', 'allowUnsafeSshCommand', 'allowUnsafeCredentialHelper', 'allowUnsafeDiffExternal', 'allowUnsafeDiffTextConv',
+  'allowUnsafeFilter', 'allowUnsafeGpgProgram', 'allowUnsafeTemplateDir', 'allowUnsafeMergeDriver', 'allowUnsafeConfigEnvCount',
+] as const;
+
 function gitAt(dir: string, processEnv: NodeJS.ProcessEnv = process.env): SimpleGit {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) env[k] = v;
@@ -42,6 +49,9 @@ function gitAt(dir: string, processEnv: NodeJS.ProcessEnv = process.env): Simple
     const permission = USER_ENV_PERMISSIONS[key.toUpperCase()];
     if (permission) (unsafe as Record<string, boolean>)[permission] = true;
   }
+  // Configuration given through the environment (GIT_CONFIG_COUNT / _KEY_n / _VALUE_n, as editors' terminals
+  // set it) is the user's own: allowed whatever it configures. Our arguments never carry configuration.
+  if (env.GIT_CONFIG_COUNT !== undefined) for (const permission of ENV_CONFIG_PERMISSIONS) (unsafe as Record<string, boolean>)[permission] = true;
   return simpleGit({ baseDir: dir, unsafe, timeout: { block: SILENT_PROCESS_LIMIT_MS }, errors: failOnExitCode }).env(env);
 }
 
@@ -101,7 +111,10 @@ async function inspect(req: PreflightRequest, checkTargets: boolean, env?: NodeJ
   if (branch === '') throw new GitRefusal('detached-head', `HEAD is detached in ${topLevel}: check out the branch the change should start from (git switch BRANCH), then write back.`);
 
   const operation = await operationInProgress(git);
-  if (operation) throw new GitRefusal('operation-in-progress', `A ${operation} is in progress in ${topLevel}: finish it (git ${operation} --continue) or abort it (git ${operation} --abort), then write back.`);
+  if (operation) {
+    const advice = operation === 'bisect' ? 'end it (git bisect reset)' : `finish it (git ${operation} --continue) or abort it (git ${operation} --abort)`;
+    throw new GitRefusal('operation-in-progress', `A ${operation} is in progress in ${topLevel}: ${advice}, then write back.`);
+  }
 
   const planned = new Set(req.files);
   const staged = parseStatus(await run(git, ['status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=none']))
@@ -179,6 +192,13 @@ async function checkBranch(state: RepositoryState, branch: string, push: boolean
   if (push && remote && (await ask(git, ['rev-parse', '--verify', '--quiet', `refs/remotes/${remote.name}/${branch}`])).trim() !== '') {
     throw new GitRefusal('branch-exists', `${remote.name} already has a branch named ${branch}: choose another name.`);
   }
+}
+
+/** Paths relative to `root` (a folder inside a repository) as the repository names them (relative to its top level, POSIX). */
+export async function repositoryPathsOf(root: string, files: readonly string[], env?: NodeJS.ProcessEnv): Promise<string[]> {
+  const topLevel = await findRepositoryTopLevel(root, env);
+  const prefix = topLevel ? relative(topLevel, realpathSync(root)).split(sep).filter((p) => p !== '').join('/') : '';
+  return files.map((f) => (prefix ? `${prefix}/${f}` : f));
 }
 
 /** The repository's top level for a directory inside it, or undefined when there is none. */

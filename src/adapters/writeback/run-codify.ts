@@ -1,15 +1,15 @@
 // One write-back, start to end: check the repository, write the planned files, commit them on a new branch,
 // push, and open the pull request, as far as the mode asks. Returns what happened in a shape the CLI prints
 // and the server sends; throws GitRefusal / PlanApplyError (nothing changed, or the message says what stays).
-import { realpathSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EditPlan } from '../../core/edit/edit-plan.js';
 import { choosePullRequestTarget, type ForgeSettings, type PullRequestProvider } from '../../core/writeback/pull-request-target.js';
 import { pullRequestTextOf, type PullRequestContext } from '../../core/writeback/pull-request-text.js';
 import { parseRemoteUrl } from '../../core/writeback/remote-url.js';
 import type { FileChange } from '../../core/writeback/unified-diff.js';
 import type { CommitResult } from '../git/git-writeback-api.js';
-import { commitOnNewBranch, findRepositoryTopLevel, preflightWriteBack } from '../git/git-writeback.js';
+import { commitOnNewBranch, preflightWriteBack, repositoryPathsOf } from '../git/git-writeback.js';
 import { GitRefusal } from '../git/git-writeback-api.js';
 import { openPullRequest, type PullRequestOutcome } from '../pr/open-pull-request.js';
 import { PullRequestError } from '../pr/pull-request-api.js';
@@ -60,16 +60,13 @@ export async function runCodify(req: CodifyRequest): Promise<CodifyResult> {
   const env = req.processEnv;
   if (req.plan.files.length === 0) throw new Error('nothing to codify: the plan changes no file');
   const push = req.mode !== 'commit';
-  const topLevel = await findRepositoryTopLevel(req.root, env);
-  const prefix = topLevel ? repositoryPrefix(topLevel, req.root) : '';
-  const inRepository = (path: string) => (prefix ? `${prefix}/${path}` : path);
   // Every refusal that can be known before writing is raised here, with nothing written.
-  await preflightWriteBack({ root: req.root, files: req.plan.files.map((f) => inRepository(f.path)), branch: req.branch, push }, env);
+  await preflightWriteBack({ root: req.root, files: await repositoryPathsOf(req.root, req.plan.files.map((f) => f.path), env), branch: req.branch, push }, env);
 
   const changes = applyPlanToFiles(req.root, req.plan, req.originals);
   let commit: CommitResult;
   try {
-    commit = await commitOnNewBranch({ root: req.root, files: changes.map((c) => inRepository(c.path)), branch: req.branch, message: req.plan.commitMessage, push }, env);
+    commit = await commitOnNewBranch({ root: req.root, files: await repositoryPathsOf(req.root, changes.map((c) => c.path), env), branch: req.branch, message: req.plan.commitMessage, push }, env);
   } catch (error) {
     // Nothing was committed: put the files back as they were, so the repository is as we found it.
     if (!(error instanceof GitRefusal && error.reason === 'push-rejected')) restoreTexts(req.root, changes);
@@ -92,12 +89,6 @@ async function requestPullRequest(req: CodifyRequest, commit: CommitResult): Pro
     if (error instanceof PullRequestError) return { kind: 'failed', message: error.message, compareUrl: target.compareUrl };
     throw error;
   }
-}
-
-/** The workspace root's path inside the repository (`''` at the top level), POSIX. */
-function repositoryPrefix(topLevel: string, root: string): string {
-  const rel = relative(topLevel, realpathSync(root));
-  return rel.split(sep).filter((p) => p !== '').join('/');
 }
 
 function restoreTexts(root: string, changes: readonly FileChange[]): void {

@@ -51,35 +51,64 @@ function operationsOf(a: Line[], b: Line[]): NumberedOp[] {
   const midB = b.slice(head, b.length - tail);
   const ops: Op[] = [];
   for (let i = 0; i < head; i++) ops.push({ kind: ' ', line: a[i] as Line });
-  // LCS table over the changed middle (small: a plan changes a few lines).
-  const n = midA.length;
-  const m = midB.length;
-  const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      (table[i] as number[])[j] = same(midA[i], midB[j]) ? ((table[i + 1] as number[])[j + 1] as number) + 1 : Math.max((table[i + 1] as number[])[j] as number, (table[i] as number[])[j + 1] as number);
-    }
-  }
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && same(midA[i], midB[j])) {
-      ops.push({ kind: ' ', line: midA[i] as Line });
-      i++;
-      j++;
-    } else if (i < n && (j === m || ((table[i + 1] as number[])[j] as number) >= ((table[i] as number[])[j + 1] as number))) {
-      ops.push({ kind: '-', line: midA[i] as Line });
-      i++;
-    } else {
-      ops.push({ kind: '+', line: midB[j] as Line });
-      j++;
-    }
-  }
+  ops.push(...myersOperations(midA, midB, same));
   // Removals before additions inside a change, as diff prints them.
   const middle = ops.splice(head);
   ops.push(...orderRemovalsFirst(middle));
   for (let k = 0; k < tail; k++) ops.push({ kind: ' ', line: a[a.length - tail + k] as Line });
   return numbered(ops);
+}
+
+/** Beyond this many differing lines the changed middle is shown as removed, then added (a rewrite, not an edit). */
+const MAX_DIFFERENCES = 2000;
+
+/**
+ * Myers' O((N+M)·D) shortest edit script: fast for a plan's few changed lines in a long file, whatever the
+ * distance between them. Keeps only each round's frontier window, O(D²) memory.
+ */
+function myersOperations(a: readonly Line[], b: readonly Line[], same: (x: Line | undefined, y: Line | undefined) => boolean): Op[] {
+  const n = a.length;
+  const m = b.length;
+  const limit = Math.min(n + m, MAX_DIFFERENCES);
+  const offset = limit + 1;
+  const v = new Int32Array(2 * limit + 3);
+  const trace: Int32Array[] = [];
+  let found = -1;
+  for (let d = 0; d <= limit && found < 0; d++) {
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number)) ? (v[offset + k + 1] as number) : (v[offset + k - 1] as number) + 1;
+      let y = x - k;
+      while (x < n && y < m && same(a[x], b[y])) {
+        x++;
+        y++;
+      }
+      v[offset + k] = x;
+      if (x >= n && y >= m) {
+        found = d;
+        break;
+      }
+    }
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+  }
+  if (found < 0) return [...a.map((line) => ({ kind: '-' as const, line })), ...b.map((line) => ({ kind: '+' as const, line }))];
+  // Walk back from (n, m) through each round's frontier.
+  const out: Op[] = [];
+  let x = n;
+  let y = m;
+  for (let d = found; d > 0; d--) {
+    const prev = trace[d - 1] as Int32Array; // window of round d-1: index k + d (k from -(d-1)-1 … (d-1)+1)
+    const at = (k: number) => prev[k + d] as number;
+    const k = x - y;
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = at(prevK);
+    const prevY = prevX - prevK;
+    for (; x > prevX && y > prevY; y--) out.push({ kind: ' ', line: a[--x] as Line });
+    if (down) out.push({ kind: '+', line: b[--y] as Line });
+    else out.push({ kind: '-', line: a[--x] as Line });
+  }
+  for (; x > 0 && y > 0; y--) out.push({ kind: ' ', line: a[--x] as Line });
+  return out.reverse();
 }
 
 /** Each operation with the old and new line index (0-based) it stands at. */

@@ -41,6 +41,8 @@ async function controlUnit(options: AgentControlHandlerOptions, params: AgentCon
     return { done: false, message: `nothing written: agent control is turned off (setting ${AGENT_CONTROL_SETTING.id})` };
   }
   if (!options.control) return { done: false, message: 'nothing written: agent control is not available in this server' };
+  // The kubeconfig and context are drift's own for this environment: only while drift watches it are they known.
+  if (!environment.isWatching) return { done: false, message: 'nothing written: drift is not watching this environment; open the Drift view to connect' };
   const context = environment.view().context;
   if (!context) return { done: false, message: 'nothing written: no kube context is known for this environment yet; open the Drift view to connect' };
   if (context !== params.context) return { done: false, message: `nothing written: the environment now uses context '${context}', not the confirmed '${params.context}'` };

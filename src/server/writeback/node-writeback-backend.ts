@@ -1,9 +1,7 @@
 // The real write-back backend of the language server: the planner over a running drift service, the Git
 // adapter (simple-git) and the pull-request adapters. Paths the extension sends are relative to the workspace
 // folder; Git wants them relative to the repository's top level (the folder may be inside the repository).
-import { realpathSync } from 'node:fs';
-import { relative, sep } from 'node:path';
-import { commitOnNewBranch, findRepositoryTopLevel, preflightWriteBack } from '../../adapters/git/git-writeback.js';
+import { commitOnNewBranch, preflightWriteBack, repositoryPathsOf } from '../../adapters/git/git-writeback.js';
 import { openPullRequest } from '../../adapters/pr/open-pull-request.js';
 import { planCodifyFromDrift, planIntentFromDrift } from '../../adapters/writeback/plan-from-drift.js';
 import { branchNameFrom } from '../../core/edit/branch-name.js';
@@ -13,11 +11,7 @@ import type { WriteBackBackend } from './writeback-backend.js';
 
 export function createNodeWriteBackBackend(processEnv?: NodeJS.ProcessEnv): WriteBackBackend {
   /** The folder's paths as the repository names them. */
-  const inRepository = async (root: string, files: readonly string[]): Promise<string[]> => {
-    const topLevel = await findRepositoryTopLevel(root, processEnv);
-    const prefix = topLevel ? relative(topLevel, realpathSync(root)).split(sep).filter((p) => p !== '').join('/') : '';
-    return files.map((f) => (prefix ? `${prefix}/${f}` : f));
-  };
+  const inRepository = (root: string, files: readonly string[]): Promise<string[]> => repositoryPathsOf(root, files, processEnv);
   return {
     planCodify: (service, resourceId, options) => planCodifyFromDrift(service, resourceId, options),
     planIntent: (service, resourceId, options) => planIntentFromDrift(service, resourceId, options),

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import type { FieldDrift, ResourceDrift } from '../../../src/core/drift/drift-types.js';
+import { applyTextEdits } from '../../../src/core/edit/apply-text-edits.js';
 import type { PlanOutcome } from '../../../src/core/edit/edit-plan.js';
 import { planIgnoreRule, type IgnoreRuleTarget } from '../../../src/core/edit/plan-ignore-rule.js';
 import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
 import { extractResources } from '../../../src/core/resource/manifest-resource.js';
-import { LineIndex } from '../../../src/core/text/line-index.js';
 
 const ROOT = 'test/fixtures/ignore-rule';
 
@@ -50,13 +50,7 @@ function apply(text: string, outcome: PlanOutcome, file: string): string {
   assert.equal(outcome.kind, 'plan', outcome.kind === 'refused' ? outcome.reason : outcome.kind);
   if (outcome.kind !== 'plan') return text;
   assert.deepEqual(outcome.plan.files.map((f) => f.path), [file]);
-  const edits = [...(outcome.plan.files[0]?.edits ?? [])];
-  const lines = new LineIndex(text);
-  let out = text;
-  for (const e of edits.sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start))) {
-    out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
-  }
-  return out;
+  return applyTextEdits(text, outcome.plan.files[0]?.edits ?? []);
 }
 
 describe('planIgnoreRule (test/fixtures/ignore-rule)', () => {

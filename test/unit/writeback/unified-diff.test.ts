@@ -40,6 +40,7 @@ describe('renderUnifiedDiff', () => {
     ['first and last line', 'a\nb\nc\n', 'A\nb\nC\n'],
     ['no newline at the end', 'a: 1\nb: 2', 'a: 1\nb: 3'],
     ['newline added at the end', 'a: 1\nb: 2', 'a: 1\nb: 2\n'],
+    ['edits 4,000 lines apart: two hunks', Array.from({ length: 4000 }, (_, i) => `k${i}: ${i}`).join('\n') + '\n', Array.from({ length: 4000 }, (_, i) => `k${i}: ${i === 3 || i === 3990 ? 'x' : i}`).join('\n') + '\n'],
     ['CRLF kept', 'a: 1\r\nb: 2\r\nc: 3\r\n', 'a: 1\r\nb: 7\r\nc: 3\r\n'],
   ];
   for (const [name, before, after] of cases) {
@@ -57,6 +58,36 @@ describe('renderUnifiedDiff', () => {
       writeFileSync(join(dir, 'p.diff'), renderUnifiedDiff([{ path: 'x.yaml', before, after }]));
       execFileSync('git', ['apply', '--unsafe-paths', 'p.diff'], { cwd: dir });
       assert.equal(readFileSync(join(dir, 'x.yaml'), 'utf8'), after);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('random edits of random files: the diff applies with git apply and gives the new text', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'ga-apply-'));
+    try {
+      for (let round = 0; round < 12; round++) {
+        const before = Array.from({ length: 5 + random(60) }, () => ['a: 1', 'b: 2', '  c: 3', '- d', ''][random(5)]).join('\n') + (random(2) ? '\n' : '');
+        const lines = before.split('\n');
+        for (let e = 0; e < 1 + random(6); e++) {
+          const at = random(lines.length);
+          const what = random(3);
+          if (what === 0) lines.splice(at, 1);
+          else if (what === 1) lines.splice(at, 0, `new ${round}.${e}`);
+          else lines[at] = `changed ${round}.${e}`;
+        }
+        const after = lines.join('\n');
+        if (after === before) continue;
+        writeFileSync(join(dir, 'x.yaml'), before);
+        writeFileSync(join(dir, 'p.diff'), renderUnifiedDiff([{ path: 'x.yaml', before, after }]));
+        execFileSync('git', ['apply', '--unsafe-paths', 'p.diff'], { cwd: dir });
+        assert.equal(readFileSync(join(dir, 'x.yaml'), 'utf8'), after, `round ${round}`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
