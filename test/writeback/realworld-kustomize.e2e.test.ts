@@ -142,14 +142,14 @@ describe('argoproj/argocd-example-apps kustomize-guestbook (namePrefix)', () => 
     await repo.closeLoop(DEPLOYMENT, paths);
   });
 
-  test('kubectl patch of the Service type → inserted after the last line (trailing tabs of the file kept); Synced after', async () => {
+  test('kubectl patch of the Service type → inserted above the first block member, where a person puts a single value (trailing tabs of the file kept); Synced after', async () => {
     const SERVICE = '/Service/gb/kustomize-guestbook-ui';
     await cluster.run('-n', 'gb', 'patch', 'service', 'kustomize-guestbook-ui', '-p', '{"spec":{"type":"NodePort"}}');
     await repo.driftOf(SERVICE, ['.spec.type']);
     const before = repo.read('kustomize-guestbook/guestbook-ui-svc.yaml');
     const plan = planOf(repo.codify(SERVICE));
     repo.write(plan);
-    assert.equal(repo.read('kustomize-guestbook/guestbook-ui-svc.yaml'), `${before}  type: NodePort\n`);
+    assert.equal(repo.read('kustomize-guestbook/guestbook-ui-svc.yaml'), before.replace('spec:\t\n', 'spec:\t\n  type: NodePort\n'));
     await repo.closeLoop(SERVICE, ['.spec.type']);
   });
 });
@@ -197,7 +197,7 @@ describe('fluxcd/flux2-kustomize-helm-example apps/production (HelmRelease value
     const plan = planOf(repo.codify(RELEASE, { layer: LayerChoice.Environment }));
     assert.deepEqual(plan.files.map((f) => f.path), ['apps/production/podinfo-values.yaml']);
     repo.write(plan);
-    assert.equal(repo.read('apps/production/podinfo-values.yaml'), `${before.values}    redis:\n      tag: 8.6.3\n    replicaCount: 2\n`);
+    assert.equal(repo.read('apps/production/podinfo-values.yaml'), `${before.values.replace('    httpRoute:\n', '    replicaCount: 2\n    httpRoute:\n')}    redis:\n      tag: 8.6.3\n`);
     assert.equal(repo.read('apps/base/podinfo/release.yaml'), before.base);
     await repo.closeLoop(RELEASE, paths);
   });

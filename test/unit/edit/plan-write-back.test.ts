@@ -142,7 +142,8 @@ describe('planCodify refusals', () => {
     const added = (segments: PathSegment[], value: unknown) => field(segments, undefined, value, { change: FieldChange.RemovedFromGit });
     const both = planOf(planCodify({ index, desired: d, drift: drift(d, [added(['spec', 'paused'], true), added(['spec', 'minReadySeconds'], 10)]) }));
     const text = index.files.get('d.yaml')?.text ?? '';
-    assert.equal(applyEdits(text, both.files[0]?.edits ?? []), `${text}  paused: true\n  minReadySeconds: 10\n`);
+    // Single values go above the first block member (the pod template), where a person puts them.
+    assert.equal(applyEdits(text, both.files[0]?.edits ?? []), text.replace('  template:\n', '  paused: true\n  minReadySeconds: 10\n  template:\n'));
     const joined = planOf(planCodify({ index, desired: d, drift: drift(d, [added([...container, 'securityContext', 'runAsUser'], 1000), added([...container, 'securityContext', 'runAsGroup'], 1000)]) }));
     assert.deepEqual([joined.fields.map((f) => f.path), joined.refused], [['.spec.template.spec.containers[name="app"].securityContext'], []]);
     assert.match(applyEdits(text, joined.files[0]?.edits ?? []), /\n( +)securityContext:\n\1 {2}runAsUser: 1000\n\1 {2}runAsGroup: 1000\n/);
