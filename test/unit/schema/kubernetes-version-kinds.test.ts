@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { listApiDeprecations } from '../../../src/core/schema/api-deprecations.js';
 import { validateResource } from '../../../src/core/schema/validate-resource.js';
 import { DATA_DIR, dataRegistry, parseYaml } from './schema-test-support.js';
 
@@ -17,20 +18,11 @@ function builtinKinds(version: string): Set<string> {
 
 const isGa = (entry: string) => /^(\S+\/)?v\d+ /.test(entry);
 
-/** Kinds Kubernetes itself stopped serving: each one with the removal that explains it. */
-const REMOVED: Record<string, Record<string, string>> = {
-  '1.35': {
-    'certificates.k8s.io/v1alpha1 PodCertificateRequest': 'alpha dropped for certificates.k8s.io/v1beta1 in 1.35',
-    'storage.k8s.io/v1alpha1 VolumeAttributesClass': 'alpha removed in 1.35 (v1 since 1.34)',
-    'storagemigration.k8s.io/v1alpha1 StorageVersionMigration': 'alpha dropped for storagemigration.k8s.io/v1beta1 in 1.35',
-  },
-  '1.36': {
-    'scheduling.k8s.io/v1alpha1 Workload': 'alpha dropped for scheduling.k8s.io/v1alpha2 in 1.36',
-  },
-};
-
+/** Kinds Kubernetes itself stopped serving in `version`: the deprecation table names each removal. */
 function removedKinds(version: string): string[] {
-  return Object.keys(REMOVED[version] ?? {}).flatMap((entry) => [entry, `${entry}List`]);
+  return listApiDeprecations()
+    .filter((d) => d.project === 'kubernetes' && d.removedIn === version)
+    .flatMap((d) => d.kind.split(' ').flatMap((kind) => [`${d.apiVersion} ${kind}`, `${d.apiVersion} ${kind}List`]));
 }
 
 for (const [older, newer] of [['1.34', '1.35'], ['1.35', '1.36']] as const) {
@@ -41,6 +33,12 @@ for (const [older, newer] of [['1.34', '1.35'], ['1.35', '1.36']] as const) {
     const lost = [...before].filter((entry) => !after.has(entry)).sort();
     assert.deepEqual(lost, removedKinds(newer).sort());
     assert.deepEqual(lost.filter(isGa), [], 'no GA kind is removed');
+    for (const entry of lost.filter((e) => !e.endsWith('List'))) {
+      const [apiVersion, kind] = entry.split(' ') as [string, string];
+      const lookup = registry.lookup(newer, apiVersion, kind);
+      assert.ok(lookup.status === 'removed' && lookup.replacement && lookup.message.includes(newer), `${entry}: ${lookup.status}`);
+      assert.equal(registry.lookup(older, apiVersion, kind).status, 'found', `${entry} at ${older}`);
+    }
   });
 }
 
