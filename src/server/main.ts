@@ -5,6 +5,7 @@ import { gatherReadinessInput } from '../adapters/readiness/gather-readiness-inp
 import { createNodeSchemaRegistry, createNodeValidator } from '../adapters/schema/node-validator.js';
 import { RULES } from '../core/lint/rule-list.js';
 import { createServer } from './create-server.js';
+import { startLintWorker } from './lint-worker/start-lint-worker.js';
 import { nodeWorkspaceSource } from './node-workspace-source.js';
 import { createRegistrySchemaProvider } from './registry-schema-provider.js';
 
@@ -18,5 +19,7 @@ createServer(connection, {
   schema: createRegistrySchemaProvider(registry),
   driftService: createDriftService,
   readinessInput: (root) => gatherReadinessInput(root),
+  // Large open documents are parsed and linted in worker threads (dist/lint-worker.js beside this bundle).
+  offThreadLint: { startWorker: () => startLintWorker(__dirname) },
 });
 connection.listen();

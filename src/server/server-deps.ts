@@ -2,6 +2,7 @@ import type { DriftServiceFactory } from '../adapters/drift/drift-service-api.js
 import type { ResourceValidator } from '../core/lint/resource-validator.js';
 import type { Rule } from '../core/lint/rule.js';
 import type { SchemaProvider } from './schema-provider.js';
+import type { OffThreadLintOptions } from './lint-worker/off-thread-linter.js';
 import type { WorkspaceSource } from './workspace-source.js';
 import type { ReadinessInputReader } from './handlers/readiness.js';
 
@@ -16,6 +17,12 @@ export interface ServerDeps {
   readonly driftService?: DriftServiceFactory;
   /** Reads a folder's readiness input (manifests, scripts, git); without it, readiness answers with an error. */
   readonly readinessInput?: ReadinessInputReader;
+  /**
+   * Lint workers for large open documents (parsed and linted off the main thread, so requests keep being
+   * answered); without it, every document is linted on the main thread. The worker uses the real rules
+   * and schemas (`lint-worker-main.ts`), whatever `rules` and `validator` say.
+   */
+  readonly offThreadLint?: OffThreadLintOptions;
   /** Process environment for finding the kubeconfig (`KUBECONFIG`, `HOME`); default `process.env`. */
   readonly processEnv?: NodeJS.ProcessEnv;
 }

@@ -10,6 +10,8 @@ import { dirname } from '../core/text/posix-path.js';
 import { isKustomizationPath } from '../core/workspace/kustomization-file.js';
 import { buildWorkspaceIndex, type WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { WorkspaceSource } from './workspace-source.js';
+import { fileFromSummaries } from './lint-worker/document-summary.js';
+import type { DocumentSummary } from './lint-worker/lint-worker-protocol.js';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
@@ -17,7 +19,16 @@ export interface OpenDocument {
   readonly uri: string;
   readonly path: string;
   readonly version: number;
+  /** The buffer's text as the editor has it. */
+  readonly text: string;
+  /** Parsed and linted in a worker (a large buffer): `file` is what the worker reported, never a parse here. */
+  readonly isOffThread: boolean;
   readonly file: ManifestFile;
+}
+
+interface OffThreadParse {
+  readonly documents: readonly DocumentSummary[];
+  readonly problems: ManifestFile['problems'];
 }
 
 export class WorkspaceState {
@@ -29,12 +40,15 @@ export class WorkspaceState {
   private readonly signatures = new Map<string, string>();
   private readonly created = new Set<string>();
   private readonly deleted = new Set<string>();
+  /** The worker's last report per off-thread buffer; its documents stand in until the next one arrives. */
+  private readonly offThreadParses = new Map<string, OffThreadParse>();
   private baseListing: RepositoryListing = { entryType: () => undefined };
   private cachedIndex: WorkspaceIndex | undefined;
   private revisionCount = 0;
   private dependencyCount = 0;
 
-  constructor(private readonly source: WorkspaceSource, readonly root: string | undefined) {}
+  /** `isOffThreadText`: buffers whose text is parsed in a worker, never on this thread (see acceptOffThreadParse). */
+  constructor(private readonly source: WorkspaceSource, readonly root: string | undefined, private readonly isOffThreadText: (text: string) => boolean = () => false) {}
 
   /** Bumped on every change to any file: results computed at an older revision are stale. */
   get revision(): number {
@@ -97,9 +111,10 @@ export class WorkspaceState {
     let file = disk && !this.parseCaches.has(path) && disk.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? disk : undefined;
     // While a buffer is open the disk copy is not needed (closing re-reads the file): one parse in memory.
     this.disk.delete(path);
+    const isOffThread = this.isOffThreadText(text);
     let isSignatureNoted = false;
     const read = (): ManifestFile => {
-      file ??= this.parse(path, text);
+      file ??= isOffThread ? this.standIn(path, text) : this.parse(path, text);
       if (!isSignatureNoted && this.open.get(path) === doc) {
         isSignatureNoted = true;
         this.pendingSignatures.delete(path);
@@ -107,16 +122,43 @@ export class WorkspaceState {
       }
       return file;
     };
-    const doc: OpenDocument = { uri, path, version, get file() { return read(); } };
+    const doc: OpenDocument = { uri, path, version, text, isOffThread, get file() { return read(); } };
     this.pendingSignatures.add(path);
     this.open.set(path, doc);
     this.changed();
+  }
+
+  /**
+   * A worker parsed this version of an off-thread buffer: its documents (summaries) replace the stand-in.
+   * Returns whether other files' findings may change (a dependency change), like a parse here would.
+   */
+  acceptOffThreadParse(path: string, version: number, parse: OffThreadParse): boolean {
+    const doc = this.open.get(path);
+    if (!doc?.isOffThread || doc.version !== version) return false;
+    this.offThreadParses.set(path, parse);
+    const file = fileFromSummaries(path, doc.text, parse.documents, parse.problems);
+    this.open.set(path, { uri: doc.uri, path, version, text: doc.text, isOffThread: true, file });
+    this.pendingSignatures.delete(path);
+    this.changed();
+    return this.noteDependencies(this.updateSignature(path, file));
+  }
+
+  /** Every file of the workspace with its text (open buffers as typed), without parsing anything. */
+  *sourceTexts(): IterableIterator<readonly [string, string]> {
+    for (const [path, file] of this.disk) yield [path, file.text];
+    for (const [path, doc] of this.open) yield [path, doc.text];
+  }
+
+  /** What exists in the repository (the scan, with files created and deleted since). */
+  entryType(path: string): 'file' | 'directory' | undefined {
+    return this.listing().entryType(path);
   }
 
   /** The buffer was closed: the file on disk is what counts again. */
   close(path: string): { affectsOthers: boolean } {
     if (!this.open.delete(path)) return { affectsOthers: false };
     this.pendingSignatures.delete(path);
+    this.offThreadParses.delete(path);
     this.parseCaches.delete(path);
     return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path).affectsOthers) };
   }
@@ -161,7 +203,13 @@ export class WorkspaceState {
   /** Fills the document cache of an open buffer that reused the disk parse, so its first edit is fast. */
   primeParseCache(path: string): void {
     const doc = this.open.get(path);
-    if (doc && !this.parseCaches.has(path)) this.parse(path, doc.file.text);
+    if (doc && !doc.isOffThread && !this.parseCaches.has(path)) this.parse(path, doc.file.text);
+  }
+
+  /** An off-thread buffer before the worker reported on this text: the last report's documents, else none. */
+  private standIn(path: string, text: string): ManifestFile {
+    const last = this.offThreadParses.get(path);
+    return fileFromSummaries(path, text, last?.documents ?? [], last?.problems ?? []);
   }
 
   /** Open buffers keep their parsed documents between edits; files on disk do not (memory). */

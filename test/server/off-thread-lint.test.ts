@@ -1,0 +1,166 @@
+// Issue 14, the server keeps answering: a large open document (the issue's 4 MB ConfigMap with 200,000 keys)
+// is parsed and linted in a worker thread. Over the real server (in-memory LSP streams, the real worker):
+// requests on other documents are answered while it is linted, shutdown is answered, a newer edit cancels a
+// stale lint, a worker past its deadline leaves a file-limits finding, and the worker's findings are the
+// main thread's. Ordering is asserted by events (what arrived before what), never by timing.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CompletionRequest, DocumentSymbolRequest, HoverRequest, ShutdownRequest } from 'vscode-languageserver-protocol';
+import { createNodeSchemaRegistry, createNodeValidator } from '../../src/adapters/schema/node-validator.js';
+import type { OffThreadLintOptions } from '../../src/server/lint-worker/off-thread-linter.js';
+import { startLintWorker } from '../../src/server/lint-worker/start-lint-worker.js';
+import { createRegistrySchemaProvider } from '../../src/server/registry-schema-provider.js';
+import type { ServerDeps } from '../../src/server/server-deps.js';
+import { LspTestSession } from './support/lsp-test-session.js';
+
+const SERVER_DIR = join(__dirname, '..', '..', 'src', 'server');
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n      envFrom:\n        - configMapRef:\n            name: wide\n';
+const wideMap = (n: number, name = 'wide') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n${Array.from({ length: n }, (_, i) => `  key-${i}: value-${i}\n`).join('')}`;
+/** The issue's document: 200,000 keys, about 4 MB. */
+const HUGE = wideMap(200_000);
+/** Enough requests answered during one lint to prove nothing blocked them (the old server answered at most one). */
+const ANSWERS_DURING_LINT = 5;
+
+/** A 4 MB parse takes ~2 s alone, many times that on a loaded machine: a deadline for an answer, not a speed. */
+const WAIT_MS = 180_000;
+
+async function startSession(options: Parameters<typeof LspTestSession.start>[0]): Promise<LspTestSession> {
+  const session = await LspTestSession.start(options);
+  session.waitTimeoutMs = WAIT_MS;
+  return session;
+}
+
+function realDeps(offThread?: Partial<OffThreadLintOptions>): Partial<ServerDeps> {
+  const registry = createNodeSchemaRegistry();
+  return {
+    schema: createRegistrySchemaProvider(registry),
+    validator: createNodeValidator(registry),
+    ...(offThread ? { offThreadLint: { startWorker: () => startLintWorker(SERVER_DIR), ...offThread } } : {}),
+  };
+}
+
+
+/**
+ * Sends hover, completion and symbol requests on `path` one after another until `done()` or `enough` were
+ * answered; returns how many were answered before `done()` held.
+ */
+async function answeredUntil(session: LspTestSession, path: string, done: () => boolean, enough = ANSWERS_DURING_LINT): Promise<number> {
+  const uri = session.uri(path);
+  let answered = 0;
+  while (!done() && answered < enough) {
+    const kind = answered % 3;
+    if (kind === 0) assert.ok(await session.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } }), 'hover has content');
+    else if (kind === 1) await session.client.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 7, character: 6 } });
+    else assert.ok((await session.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }))?.length, 'symbols listed');
+    if (!done()) answered++;
+  }
+  return answered;
+}
+
+describe('a 4 MB document is linted off the main thread', { timeout: 4 * WAIT_MS }, () => {
+  let session: LspTestSession;
+  before(async () => {
+    session = await startSession({ deps: realDeps({}) });
+    await session.open('pod.yaml', POD);
+    await session.diagnosticsFor('pod.yaml');
+  });
+  after(() => session.dispose());
+
+  it('answers hover, completion and symbols on another document while the huge one is linted, then publishes it', async () => {
+    await session.open('wide.yaml', HUGE);
+    const since = session.mark();
+    let isPublished = false;
+    const published = session.diagnosticsFor('wide.yaml', (d) => d.version === 1, since).then((d) => ((isPublished = true), d));
+    const answered = await answeredUntil(session, 'pod.yaml', () => isPublished);
+    assert.ok(answered >= ANSWERS_DURING_LINT, `only ${answered} answers arrived before the huge document's diagnostics`);
+    const diagnostics = (await published).diagnostics;
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'yaml-syntax'), [], 'read normally');
+    // The main thread's index learns the ConfigMap from the worker: the Pod's reference to it resolves.
+    await session.diagnosticsFor('pod.yaml', (d) => !d.diagnostics.some((x) => x.code === 'dangling-reference'), since);
+  });
+
+  it('an edit while it is linted cancels the stale lint: only the newest version is published, and requests keep being answered', async () => {
+    const line = (n: number) => ({ start: { line: 5 + n, character: 2 }, end: { line: 5 + n, character: 2 } });
+    const since = session.mark();
+    const stale = await session.change('wide.yaml', { range: line(0), text: 'a' });
+    const newest = await session.change('wide.yaml', { range: line(1), text: 'b' });
+    let isPublished = false;
+    const published = session.diagnosticsFor('wide.yaml', (d) => d.version === newest, since).then(() => (isPublished = true));
+    const answered = await answeredUntil(session, 'pod.yaml', () => isPublished);
+    await published;
+    assert.ok(answered >= ANSWERS_DURING_LINT, `only ${answered} answers arrived before the newest version's diagnostics`);
+    assert.deepEqual(session.published('wide.yaml', since).filter((d) => d.version === stale), [], 'the overtaken version is never published');
+  });
+
+  it('renaming the huge ConfigMap reaches the other document through the index', async () => {
+    const since = session.mark();
+    const version = await session.change('wide.yaml', { range: { start: { line: 3, character: 8 }, end: { line: 3, character: 12 } }, text: 'renamed' });
+    await session.diagnosticsFor('wide.yaml', (d) => d.version === version, since);
+    const pod = await session.diagnosticsFor('pod.yaml', (d) => d.diagnostics.some((x) => x.code === 'dangling-reference'), since);
+    assert.match(pod.diagnostics.find((d) => d.code === 'dangling-reference')?.message ?? '', /ConfigMap 'wide' is referenced but declared nowhere/);
+  });
+});
+
+describe('shutdown while a huge document is linted', { timeout: 4 * WAIT_MS }, () => {
+  it('is answered before the lint finishes', async () => {
+    const session = await startSession({ deps: realDeps({}) });
+    try {
+      await session.open('pod.yaml', POD);
+      await session.diagnosticsFor('pod.yaml');
+      const since = session.mark();
+      await session.open('wide.yaml', HUGE);
+      const events: string[] = [];
+      void session.diagnosticsFor('wide.yaml', () => true, since).then(() => events.push('diagnostics'), () => undefined);
+      // A few answers first, so that the lint is under way when shutdown is sent.
+      await answeredUntil(session, 'pod.yaml', () => events.length > 0);
+      await session.client.sendRequest(ShutdownRequest.type);
+      events.push('shutdown');
+      assert.deepEqual(events.filter((e) => e !== ''), ['shutdown']);
+    } finally {
+      await session.dispose();
+    }
+  });
+});
+
+describe('the lint worker', { timeout: 4 * WAIT_MS }, () => {
+  it('past its deadline is stopped: the file gets one file-limits finding, other documents are still linted', async () => {
+    const session = await startSession({ deps: realDeps({ minChars: 1000, deadlineMs: 1 }) });
+    try {
+      await session.open('wide.yaml', wideMap(100));
+      const stopped = await session.diagnosticsFor('wide.yaml');
+      assert.deepEqual(stopped.diagnostics.map((d) => [d.code, d.message]), [['file-limits', 'File not validated: linting it took longer than 1 ms, so it was stopped.']]);
+      await session.open('pod.yaml', POD.replace('wide', 'missing'));
+      const pod = await session.diagnosticsFor('pod.yaml');
+      assert.ok(pod.diagnostics.some((d) => d.code === 'dangling-reference'), JSON.stringify(pod.diagnostics));
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('finds what the main thread finds, cross-file rules and the repository listing included', async () => {
+    const files = {
+      'apps/present/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: present\n  namespace: apps\ndata:\n  a: b\n',
+      'clusters/prod/source.yaml': 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: repo\n  namespace: flux-system\nspec:\n  url: https://example.com/repo.git\n  ref:\n    branch: main\n',
+    };
+    const text = [
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: present\n  namespace: flux-system\nspec:\n  interval: 10m\n  path: ./apps/present\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: repo\n',
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: missing\n  namespace: flux-system\nspec:\n  interval: 10m\n  path: ./apps/missing\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: nowhere\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  namespace: apps\nspec:\n  replicas: 2\n  selector:\n    matchLabels: { app: d }\n  template:\n    metadata:\n      labels: { app: d }\n    spec:\n      containers:\n        - name: c\n          image: nginx:latest\n          envFrom:\n            - configMapRef: { name: present }\n            - configMapRef: { name: absent }\n',
+      wideMap(300, 'filler'),
+    ].join('---\n');
+    const lintWith = async (deps: Partial<ServerDeps>) => {
+      const session = await startSession({ files, deps });
+      try {
+        await session.open('clusters/prod/apps.yaml', text);
+        return (await session.diagnosticsFor('clusters/prod/apps.yaml')).diagnostics;
+      } finally {
+        await session.dispose();
+      }
+    };
+    const here = await lintWith(realDeps());
+    const inWorker = await lintWith(realDeps({ minChars: 1000 }));
+    assert.ok(here.length >= 3, JSON.stringify(here));
+    assert.deepEqual(inWorker, here);
+  });
+});
