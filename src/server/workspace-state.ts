@@ -31,6 +31,11 @@ interface OffThreadParse {
   readonly problems: ManifestFile['problems'];
 }
 
+interface AcceptedParse extends OffThreadParse {
+  /** The buffer version the worker parsed. */
+  readonly version: number;
+}
+
 export class WorkspaceState {
   private readonly disk = new Map<string, ManifestFile>();
   private readonly open = new Map<string, OpenDocument>();
@@ -41,7 +46,7 @@ export class WorkspaceState {
   private readonly created = new Set<string>();
   private readonly deleted = new Set<string>();
   /** The worker's last report per off-thread buffer; its documents stand in until the next one arrives. */
-  private readonly offThreadParses = new Map<string, OffThreadParse>();
+  private readonly offThreadParses = new Map<string, AcceptedParse>();
   private baseListing: RepositoryListing = { entryType: () => undefined };
   private cachedIndex: WorkspaceIndex | undefined;
   private revisionCount = 0;
@@ -135,7 +140,7 @@ export class WorkspaceState {
   acceptOffThreadParse(path: string, version: number, parse: OffThreadParse): boolean {
     const doc = this.open.get(path);
     if (!doc?.isOffThread || doc.version !== version) return false;
-    this.offThreadParses.set(path, parse);
+    this.offThreadParses.set(path, { documents: parse.documents, problems: parse.problems, version });
     const file = fileFromSummaries(path, doc.text, parse.documents, parse.problems);
     this.open.set(path, { uri: doc.uri, path, version, text: doc.text, isOffThread: true, file });
     this.pendingSignatures.delete(path);
@@ -156,11 +161,14 @@ export class WorkspaceState {
 
   /** The buffer was closed: the file on disk is what counts again. */
   close(path: string): { affectsOthers: boolean } {
-    if (!this.open.delete(path)) return { affectsOthers: false };
+    const closed = this.open.get(path);
+    if (!closed || !this.open.delete(path)) return { affectsOthers: false };
+    // A large buffer closed as saved keeps the worker's report of it: no parse here of what the worker read.
+    const reusable = closed.isOffThread && this.offThreadParses.get(path)?.version === closed.version ? closed.file : undefined;
     this.pendingSignatures.delete(path);
     this.offThreadParses.delete(path);
     this.parseCaches.delete(path);
-    return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path).affectsOthers) };
+    return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path, reusable).affectsOthers) };
   }
 
   /** A file changed outside the editor (or was created or deleted). Open buffers win over the disk. */
@@ -189,11 +197,13 @@ export class WorkspaceState {
     return this.cachedIndex;
   }
 
-  private reloadFromDisk(path: string): { affectsOthers: boolean } {
+  /** `reusable`: a file already read from the same text (it is kept when the disk still holds that text). */
+  private reloadFromDisk(path: string, reusable?: ManifestFile): { affectsOthers: boolean } {
     const text = this.root && !this.deleted.has(path) && isManifestPath(path)
       ? this.source.readText(this.root, path)
       : undefined;
-    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, parseManifest(path, text));
+    const isReusable = reusable !== undefined && text !== undefined && reusable.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, isReusable ? reusable : parseManifest(path, text));
     else this.disk.delete(path);
     this.changed();
     const file = this.disk.get(path);

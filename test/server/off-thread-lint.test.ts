@@ -12,6 +12,7 @@ import type { OffThreadLintOptions } from '../../src/server/lint-worker/off-thre
 import { startLintWorker } from '../../src/server/lint-worker/start-lint-worker.js';
 import { createRegistrySchemaProvider } from '../../src/server/registry-schema-provider.js';
 import type { ServerDeps } from '../../src/server/server-deps.js';
+import { WorkspaceState } from '../../src/server/workspace-state.js';
 import { LspTestSession } from './support/lsp-test-session.js';
 
 const SERVER_DIR = join(__dirname, '..', '..', 'src', 'server');
@@ -162,5 +163,29 @@ describe('the lint worker', { timeout: 4 * WAIT_MS }, () => {
     const inWorker = await lintWith(realDeps({ minChars: 1000 }));
     assert.ok(here.length >= 3, JSON.stringify(here));
     assert.deepEqual(inWorker, here);
+  });
+});
+
+describe('the main thread keeps what the worker reported', () => {
+  const text = wideMap(3);
+  const source = { scan: () => ({ manifestPaths: ['wide.yaml'], listing: { entryType: () => undefined } }), readText: () => text };
+  const summary = { index: 0, range: { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } }, value: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'wide' } }, isTemplate: false, problems: [], located: [] };
+
+  it('a large buffer is never parsed here: its index entry is the worker\'s summary, also once it is closed as saved', () => {
+    const state = new WorkspaceState(source, '/repo', () => true);
+    state.setOpen('file:///repo/wide.yaml', 'wide.yaml', 1, text);
+    assert.deepEqual(state.index().resources, [], 'nothing known before the worker reports (no parse here)');
+    assert.equal(state.acceptOffThreadParse('wide.yaml', 1, { documents: [summary], problems: [] }), true, 'a new object: other files depend on it');
+    assert.deepEqual(state.index().resourcesInFile('wide.yaml').map((r) => r.object), [summary.value]);
+    state.close('wide.yaml');
+    assert.deepEqual(state.index().resourcesInFile('wide.yaml').map((r) => r.object), [summary.value], 'closed as saved: the summary, not a parse of the disk text');
+  });
+
+  it('a report for an older version is ignored', () => {
+    const state = new WorkspaceState(source, '/repo', () => true);
+    state.setOpen('file:///repo/wide.yaml', 'wide.yaml', 1, text);
+    state.setOpen('file:///repo/wide.yaml', 'wide.yaml', 2, `${text}# edited\n`);
+    assert.equal(state.acceptOffThreadParse('wide.yaml', 1, { documents: [summary], problems: [] }), false);
+    assert.deepEqual(state.index().resources, []);
   });
 });
