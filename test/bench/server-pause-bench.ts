@@ -4,6 +4,7 @@
 // Printed: the event loop's longest delay over the edits (monitorEventLoopDelay, the main-thread pause), the
 // slowest of those hovers, and edit → diagnostics. Part of `npm run bench:hostile`; alone:
 // `tsx test/bench/server-pause-bench.ts`.
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { HoverRequest } from 'vscode-languageserver-protocol';
@@ -69,6 +70,7 @@ export async function benchServerPause(): Promise<void> {
     const figures = await measure(isOffThread);
     console.log(`| ${isOffThread ? 'in a worker (after)' : 'on the main thread (before)'} | ${ms(figures.maxPauseMs)} | ${ms(figures.maxHoverMs)} | ${ms(figures.medianToDiagnosticsMs)} |`);
   }
+  console.log(`(load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')})`);
 }
 
 if (process.argv[1]?.endsWith('server-pause-bench.ts')) void benchServerPause();
