@@ -72,4 +72,23 @@ describe('the server process over stdio', () => {
     const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 4 } });
     assert.match((hover?.contents as MarkupContent).value, /\*\*replicas\*\* `integer`/);
   });
+  it('lints a large document in the lint worker main.ts starts (from source here, dist/lint-worker.js when bundled)', async () => {
+    const uri = pathToFileURL(join(root, 'large.yaml')).href;
+    // 20,000 keys, ~450 KB: over the 256 KiB from which documents are linted off the main thread.
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: large\ndata:\n${Array.from({ length: 20_000 }, (_, i) => `  key-${i}: value-${i}\n`).join('')}  key-0: again\n`;
+    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no diagnostics within 60 s')), 60_000);
+      onPublish = () => {
+        const found = published.find((p) => p.uri === uri);
+        if (found) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+      };
+    });
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const result = await diagnostics;
+    // The worker read it (no file-limits finding saying it could not) and found the duplicate key on the last line.
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.range.start.line]), [['yaml-syntax', 20_005]]);
+  });
 });
