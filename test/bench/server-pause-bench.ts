@@ -5,11 +5,10 @@
 // slowest of those hovers, and edit → diagnostics. Part of `npm run bench:hostile`; alone:
 // `tsx test/bench/server-pause-bench.ts`.
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { HoverRequest } from 'vscode-languageserver-protocol';
 import { createNodeSchemaRegistry, createNodeValidator } from '../../src/adapters/schema/node-validator.js';
-import { startLintWorker } from '../../src/server/lint-worker/start-lint-worker.js';
+import { startTestLintWorker } from '../support/lint-worker-script.js';
 import { createRegistrySchemaProvider } from '../../src/server/registry-schema-provider.js';
 import type { ServerDeps } from '../../src/server/server-deps.js';
 import { LspTestSession } from '../server/support/lsp-test-session.js';
@@ -30,7 +29,7 @@ async function measure(isOffThread: boolean): Promise<PauseFigures> {
   const deps: Partial<ServerDeps> = {
     schema: createRegistrySchemaProvider(registry),
     validator: createNodeValidator(registry),
-    ...(isOffThread ? { offThreadLint: { startWorker: () => startLintWorker(join(__dirname, '..', '..', 'src', 'server')) } } : {}),
+    ...(isOffThread ? { offThreadLint: { startWorker: startTestLintWorker } } : {}),
   };
   const session = await LspTestSession.start({ deps });
   session.waitTimeoutMs = 300_000;

@@ -5,12 +5,11 @@
 // linting on the main thread, and with every document over 300 characters linted in a lint worker (edits
 // then stop and restart workers all the time).
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, CompletionRequest, DocumentSymbolRequest, HoverRequest, type Position } from 'vscode-languageserver-protocol';
 import { createRandom } from '../support/fuzz-mutator.js';
 import { HOSTILE_SHAPES } from '../support/fuzz-shapes.js';
-import { startLintWorker } from '../../src/server/lint-worker/start-lint-worker.js';
+import { startTestLintWorker } from '../support/lint-worker-script.js';
 import type { ServerDeps } from '../../src/server/server-deps.js';
 import { LspTestSession } from './support/lsp-test-session.js';
 
@@ -30,7 +29,7 @@ function withinDeadline<T>(what: string, request: Promise<T>): Promise<T> {
 
 const MODES: readonly (readonly [string, Partial<ServerDeps>])[] = [
   ['', {}],
-  [' (lint workers)', { offThreadLint: { minChars: 300, startWorker: () => startLintWorker(join(__dirname, '..', '..', 'src', 'server')) } }],
+  [' (lint workers)', { offThreadLint: { minChars: 300, startWorker: startTestLintWorker } }],
 ];
 
 for (const [mode, deps] of MODES) describe(`LSP fuzzer${mode}: random edits and requests never stall or break the server`, () => {

@@ -12,7 +12,7 @@ import { isGitOpsRelevant } from '../lint-scheduler.js';
 import { WorkspaceState } from '../workspace-state.js';
 import type { WorkspaceSource } from '../workspace-source.js';
 import { summarizeDocuments } from './document-summary.js';
-import type { LintWorkerInit, LintWorkerJob, LintWorkerRequest, LintWorkerResponse } from './lint-worker-protocol.js';
+import type { ListingAnswer, ListingQuestion, LintWorkerInit, LintWorkerJob, LintWorkerRequest, LintWorkerResponse } from './lint-worker-protocol.js';
 
 /** How long a listing question may wait for the main thread (it answers between its own messages). */
 const LISTING_WAIT_MS = 5_000;
@@ -78,15 +78,27 @@ function mirrorOf(job: LintWorkerJob): WorkspaceState {
 function askingListing(init: LintWorkerInit): RepositoryListing {
   const port: MessagePort = init.listingPort;
   const flag = new Int32Array(init.answered);
+  let asked = 0;
   return {
     entryType(path) {
       if (answers.has(path)) return answers.get(path);
+      const id = ++asked;
       Atomics.store(flag, 0, 0);
-      port.postMessage(path);
-      Atomics.wait(flag, 0, 0, LISTING_WAIT_MS);
-      const answer = receiveMessageOnPort(port)?.message as 'file' | 'directory' | undefined;
-      answers.set(path, answer);
-      return answer;
+      port.postMessage({ id, path } satisfies ListingQuestion);
+      const deadline = Date.now() + LISTING_WAIT_MS;
+      for (;;) {
+        // An answer to an earlier question that timed out is skipped: answers are matched by id.
+        for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
+          const reply = received.message as ListingAnswer;
+          if (reply.id !== id) continue;
+          answers.set(path, reply.type);
+          return reply.type;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) return undefined;
+        Atomics.wait(flag, 0, 0, left);
+        Atomics.store(flag, 0, 0);
+      }
     },
   };
 }

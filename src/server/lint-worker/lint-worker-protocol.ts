@@ -9,10 +9,21 @@ import type { MessagePort } from 'node:worker_threads';
 /** First message: where the worker asks the main thread what exists in the repository (synchronously). */
 export interface LintWorkerInit {
   readonly kind: 'init';
-  /** The worker posts a path here and waits on `answered`; the main thread posts the entry type back. */
+  /** The worker posts a ListingQuestion here and waits on `answered`; the main thread posts a ListingAnswer back. */
   readonly listingPort: MessagePort;
   /** Int32 flag: 0 while a listing question is open, 1 once answered. */
   readonly answered: SharedArrayBuffer;
+}
+
+/** A question on `listingPort`, and its answer (the id pairs them: a late answer is never taken for another). */
+export interface ListingQuestion {
+  readonly id: number;
+  readonly path: string;
+}
+
+export interface ListingAnswer {
+  readonly id: number;
+  readonly type: 'file' | 'directory' | undefined;
 }
 
 /** Lint one document; the worker keeps a mirror of the folder's other files between jobs. */

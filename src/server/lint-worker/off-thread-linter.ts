@@ -6,7 +6,7 @@ import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threa
 import type { LintConfig } from '../../core/config/lint-config.js';
 import type { Finding } from '../../core/findings/finding.js';
 import type { RepositoryListing } from '../../core/ports.js';
-import type { DocumentSummary, LintWorkerJob, LintWorkerRequest, LintWorkerResponse } from './lint-worker-protocol.js';
+import type { DocumentSummary, ListingAnswer, ListingQuestion, LintWorkerJob, LintWorkerRequest, LintWorkerResponse } from './lint-worker-protocol.js';
 
 export interface OffThreadLintOptions {
   /** Starts a worker running `lint-worker-main.ts` (bundled: dist/lint-worker.js). */
@@ -125,8 +125,8 @@ export class OffThreadLinter {
     const answered = new SharedArrayBuffer(4);
     const flag = new Int32Array(answered);
     // The worker waits (Atomics.wait) for each answer; this thread answers between its own messages.
-    channel.port1.on('message', (asked: string) => {
-      channel.port1.postMessage(this.workspace.entryType(asked));
+    channel.port1.on('message', (asked: ListingQuestion) => {
+      channel.port1.postMessage({ id: asked.id, type: this.workspace.entryType(asked.path) } satisfies ListingAnswer);
       Atomics.store(flag, 0, 1);
       Atomics.notify(flag, 0);
     });
