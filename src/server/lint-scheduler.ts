@@ -127,6 +127,7 @@ export class LintScheduler {
       this.options.publisher.publish(doc.uri, doc.version, this.options.state.revision, findings);
       return;
     }
+    this.options.offThread?.forget(path); // a document that shrank below the size for a worker: its worker stops
     const revision = this.options.state.revision;
     const findings = isGitOpsRelevant(doc, this.options.state) ? this.compute(path, config, mode) : [];
     this.options.publisher.publish(doc.uri, doc.version, revision, findings);
