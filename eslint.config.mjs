@@ -34,6 +34,18 @@ export default tseslint.config(
     },
   },
   {
+    // The playground runs in a browser: core, the page's own files and browser packages only.
+    files: ['src/playground/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: impureModules, message: 'the playground runs in a browser: no Node modules, no editor or cluster libraries.', allowTypeImports: false },
+          { regex: '(^|/)(adapters|cli|extension)(/|$)', message: 'the playground bundles src/core (and its own files) for the browser.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/adapters/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
@@ -49,7 +61,7 @@ export default tseslint.config(
   },
   {
     // Later blocks replace a rule's options: this one repeats the extension's bans and adds vscode.
-    files: ['src/extension/drift/drift-store.ts', 'src/extension/drift/drift-format.ts', 'src/extension/drift/drift-tree-types.ts', 'src/extension/drift/*-model.ts'],
+    files: ['src/extension/drift/drift-store.ts', 'src/extension/drift/drift-format.ts', 'src/extension/drift/drift-tree-types.ts', 'src/extension/drift/*-model.ts', 'src/extension/writeback/*-model.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [...extensionBans, { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'the drift store and view-models are pure (unit-tested in plain Node); the *-provider, decorations and code-lens files draw them.', allowTypeImports: false }],

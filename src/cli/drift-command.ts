@@ -3,11 +3,13 @@ import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME } from '../core/config/lint-config.js';
 import { readConfigFileText } from '../core/config/read-config-file.js';
 import { countByStatus } from '../core/drift/compute-drift.js';
-import { DRIFT_STATUSES, DriftStatus, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
+import { describeFieldChange, showPlain } from '../core/drift/describe-field-change.js';
+import { DRIFT_STATUSES, DriftStatus, FieldChange, type FieldDrift, type ResourceDrift } from '../core/drift/drift-types.js';
+import type { UnmanagedObject } from '../core/drift/unmanaged-objects.js';
 import { detectEnvironments } from '../core/environments/detect-environments.js';
-import { parseDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
-import { DEFAULT_AGENT_MANAGERS } from '../core/drift/suggest-action.js';
+import { parseDriftSettings, withDriftSettings, type DriftSettings } from '../core/environments/drift-settings.js';
 import type { Environment } from '../core/environments/environment.js';
+import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import { isRecord } from '../core/resource/manifest-resource.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import { ClusterAccessError, ClusterStatus } from '../adapters/kube/cluster-status.js';
@@ -17,7 +19,7 @@ import type { CliIo } from './lint-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
 export const DRIFT_VALUED = ['context', 'env', 'kubeconfig', 'timeout', 'settings'] as const;
-export const DRIFT_FLAGS = ['exact'] as const;
+export const DRIFT_FLAGS = ['exact', 'unmanaged'] as const;
 const FORMATS = ['text', 'json'] as const;
 
 export interface DriftCliIo extends CliIo {
@@ -39,45 +41,23 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   const workspace = loadWorkspace(root);
   const settings = readSettings(args.options.get('settings'), root);
   for (const p of settings.problems) io.stderr(`gitops-authoring drift: settings: ${p}\n`);
-  const environments = detectEnvironments(workspace.index.resources, settings.environments);
-
-  const envName = args.options.get('env') as string | undefined;
-  const env = envName ? environments.find((e) => e.name === envName) : undefined;
-  if (envName && !env) throw new UsageError(`no environment '${envName}' (found: ${environments.map((e) => e.name).join(', ') || 'none'})`);
-  if (!env && environments.length > 0) {
-    io.stderr(`gitops-authoring drift: comparing the whole repository; its environments are ${environments.map((e) => `${e.name} (${e.path || '.'})`).join(', ')} — choose one with --env NAME\n`);
-  }
-
-  const withRules = env ? { ...env, ignoreRules: [...env.ignoreRules, ...settings.ignoreRules] } : settings.ignoreRules.length > 0 ? noEnvironment(settings.ignoreRules) : undefined;
+  const { env, withRules } = chooseEnvironment(args, workspace.index.resources, settings, io, 'drift');
   let service: LiveDriftService;
   try {
-    service = await createDriftService({
-      root,
-      index: workspace.index,
-      ...(withRules ? { env: withRules } : {}),
-      ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
-      ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : {}),
-      ...(io.env ? { processEnv: io.env } : {}),
-      requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000),
-    });
+    service = await startCliDriftService(args, root, workspace.index, withRules, io.env, timeoutSeconds);
   } catch (error) {
     return fail(io, format, error, error instanceof DriftServiceError ? error.problem.context : undefined, env);
   }
   try {
-    try {
-      await service.whenSynced(timeoutSeconds * 1000);
-    } catch (error) {
-      // Unsynced kinds are Unknown in the results; a whole-cluster failure is reported as the error it is.
-      if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) {
-        return fail(io, format, error, service.context, env);
-      }
-    }
+    const clusterFailure = await waitForCluster(service, timeoutSeconds);
+    if (clusterFailure) return fail(io, format, clusterFailure, service.context, env);
     let results = service.results();
     if (args.options.has('exact')) {
       // Apply as the environment's agent would (its field manager), so ownership comes out as it would.
       results = await service.exactResults(env?.agentManagers[0] ?? 'gitops-authoring');
     }
-    print(io, format, results, { context: service.context, env, clusterStatus: service.status });
+    const unmanaged = args.options.has('unmanaged') || settings.listUnmanaged ? { unmanaged: service.unmanaged() } : {};
+    print(io, format, results, { context: service.context, env, clusterStatus: service.status, ...unmanaged });
     return exitCode(results);
   } catch (error) {
     return fail(io, format, error, service.context, env);
@@ -86,15 +66,58 @@ export async function runDrift(args: ParsedArgs, io: DriftCliIo): Promise<number
   }
 }
 
-/** `--settings FILE` (the drift settings themselves), else the `drift:` section of the repository's config file. */
-function readSettings(path: string | true | undefined, root: string): DriftSettings {
-  if (typeof path !== 'string') {
-    const repoConfig = join(root, CONFIG_FILE_NAME);
-    if (!existsSync(repoConfig)) return parseDriftSettings(undefined);
-    const read = readConfigFileText(CONFIG_FILE_NAME, readFileSync(repoConfig, 'utf8'));
-    if ('problem' in read) throw new UsageError(`${repoConfig}: ${read.problem}`);
-    return parseDriftSettings(isRecord(read.value) ? read.value.drift : undefined);
+/**
+ * The environment named by `--env` (a UsageError when there is none of that name), and the one the drift
+ * service compares: it, with the settings' ignore rules added (or only those rules, without an environment).
+ */
+export function chooseEnvironment(args: ParsedArgs, resources: Parameters<typeof detectEnvironments>[0], settings: DriftSettings, io: CliIo, command: string): { env: Environment | undefined; withRules: Environment | undefined } {
+  const environments = detectEnvironments(resources, settings.environments);
+  const envName = args.options.get('env') as string | undefined;
+  const env = envName ? environments.find((e) => e.name === envName) : undefined;
+  if (envName && !env) throw new UsageError(`no environment '${envName}' (found: ${environments.map((e) => e.name).join(', ') || 'none'})`);
+  if (!env && environments.length > 0) {
+    io.stderr(`gitops-authoring ${command}: comparing the whole repository; its environments are ${environments.map((e) => `${e.name} (${e.path || '.'})`).join(', ')} — choose one with --env NAME\n`);
   }
+  const withRules = withDriftSettings(env, settings);
+  return { env, withRules };
+}
+
+/** The drift service the command line describes (`--kubeconfig`, `--context`, `--timeout`). */
+export function startCliDriftService(args: ParsedArgs, root: string, index: WorkspaceIndex, env: Environment | undefined, processEnv: NodeJS.ProcessEnv | undefined, timeoutSeconds: number): Promise<LiveDriftService> {
+  return createDriftService({
+    root,
+    index,
+    ...(env ? { env } : {}),
+    ...(typeof args.options.get('kubeconfig') === 'string' ? { kubeconfig: args.options.get('kubeconfig') as string } : {}),
+    ...(typeof args.options.get('context') === 'string' ? { context: args.options.get('context') as string } : {}),
+    ...(processEnv ? { processEnv } : {}),
+    requestTimeoutMs: Math.min(timeoutSeconds * 1000, 30_000),
+  });
+}
+
+/** Waits for the informers; answers a whole-cluster failure (unreachable, unauthorized) to report, else undefined. */
+export async function waitForCluster(service: LiveDriftService, timeoutSeconds: number): Promise<ClusterAccessError | undefined> {
+  try {
+    await service.whenSynced(timeoutSeconds * 1000);
+  } catch (error) {
+    // Unsynced kinds are Unknown in the results; a whole-cluster failure is reported as the error it is.
+    if (error instanceof ClusterAccessError && (error.status === ClusterStatus.Unreachable || error.status === ClusterStatus.Unauthorized)) return error;
+  }
+  return undefined;
+}
+
+/** The repository's `.gitops-authoring.yaml` as a mapping; undefined when there is none. */
+export function readRepositoryConfig(root: string): Record<string, unknown> | undefined {
+  const repoConfig = join(root, CONFIG_FILE_NAME);
+  if (!existsSync(repoConfig)) return undefined;
+  const read = readConfigFileText(CONFIG_FILE_NAME, readFileSync(repoConfig, 'utf8'));
+  if ('problem' in read) throw new UsageError(`${repoConfig}: ${read.problem}`);
+  return isRecord(read.value) ? read.value : undefined;
+}
+
+/** `--settings FILE` (the drift settings themselves), else the `drift:` section of the repository's config file. */
+export function readSettings(path: string | true | undefined, root: string): DriftSettings {
+  if (typeof path !== 'string') return parseDriftSettings(readRepositoryConfig(root)?.drift);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -104,11 +127,6 @@ function readSettings(path: string | true | undefined, root: string): DriftSetti
   const read = readConfigFileText(path, text);
   if ('problem' in read) throw new UsageError(`--settings ${path}: ${read.problem}`);
   return parseDriftSettings(read.value);
-}
-
-/** Settings' ignore rules apply without an environment too; nothing else of an environment is implied. */
-function noEnvironment(ignoreRules: Environment['ignoreRules']): Environment {
-  return { name: '', path: '', forceNamespace: false, detectedFrom: 'settings', ignoreRules, agentManagers: DEFAULT_AGENT_MANAGERS };
 }
 
 export function exitCode(results: readonly ResourceDrift[]): number {
@@ -133,6 +151,8 @@ interface RunInfo {
   readonly context: string;
   readonly env: Environment | undefined;
   readonly clusterStatus: ClusterStatus;
+  /** Asked for (`--unmanaged`, `listUnmanaged`): live objects in the namespaces Git deploys to that nothing deploys. */
+  readonly unmanaged?: readonly UnmanagedObject[];
 }
 
 function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[], info: RunInfo): void {
@@ -143,7 +163,11 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
       ...(info.env ? { environment: info.env.name } : {}),
       clusterStatus: info.clusterStatus,
       summary: counts,
-      resources: results.map((r) => ({ ...r, fields: r.fields.map(({ segments: _s, ...f }) => f) })),
+      resources: results.map((r) => ({
+        ...r, fields: r.fields.map(({ segments: _s, ...f }) => f),
+        ...(r.liveOnlyMetadata ? { liveOnlyMetadata: r.liveOnlyMetadata.map(({ segments: _s, ...f }) => f) } : {}),
+      })),
+      ...(info.unmanaged ? { unmanaged: info.unmanaged } : {}),
     }, null, 2) + '\n');
     return;
   }
@@ -152,7 +176,12 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
     if (r.status === DriftStatus.Synced) continue;
     lines.push(`${r.status.padEnd(8)} ${r.id}${r.reason ? ` — ${r.reason}` : ''}${r.source ? `  (${r.source.path}:${r.source.range.start.line + 1})` : ''}`);
     for (const f of r.fields) lines.push(...formatField(f));
+    for (const f of r.liveOnlyMetadata ?? []) lines.push(`           ${f.path}: live only (not counted): ${showPlain(f.liveValue)}${f.attribution ? ` — ${f.attribution.manager}` : ''}`);
     if (r.ignoredFields > 0) lines.push(`           (${r.ignoredFields} difference(s) ignored by rules)`);
+  }
+  for (const u of info.unmanaged ?? []) {
+    const by = u.createdBy ? ` — created by ${u.createdBy.manager}${u.createdBy.time ? ` at ${u.createdBy.time}` : ''}` : '';
+    lines.push(`${'Unmanaged'.padEnd(8)} ${u.id} — live in a namespace Git deploys to, not in Git, no GitOps mark (not counted)${by}`);
   }
   const summary = DRIFT_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
   const strategies = [...new Set(results.map((r) => r.strategy))].join('+') || 'none';
@@ -162,8 +191,10 @@ function print(io: DriftCliIo, format: string, results: readonly ResourceDrift[]
 
 function formatField(f: FieldDrift): string[] {
   const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
+  // A default and what a person added read as words (`(default: None) → live ClientIP`, `added live: DEBUG=1`).
+  const values = f.change === FieldChange.AddedLive || f.change === FieldChange.ChangedDefault ? describeFieldChange(f) : describeFieldChange(f, show);
   const where = f.source ? `  [${f.source.path}:${f.source.range.start.line + 1}]` : '';
-  const out = [`           ${f.path}: git ${show(f.gitValue)} → live ${show(f.liveValue)}${where}`];
+  const out = [`           ${f.path}: ${values}${where}`];
   const a = f.attribution;
   const who = a ? `by ${a.manager}${a.subresource ? ` (subresource ${a.subresource})` : ''} ${a.operation}${a.time ? ` at ${a.time}` : ''}; ` : '';
   out.push(`             ${who}suggest ${f.suggestedAction}: ${f.actionReason}`);

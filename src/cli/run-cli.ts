@@ -1,3 +1,4 @@
+import { CODIFY_FLAGS, CODIFY_VALUED, runCodifyCommand } from './codify-command.js';
 import { DRIFT_FLAGS, DRIFT_VALUED, runDrift } from './drift-command.js';
 import { runLint, type CliIo } from './lint-command.js';
 import { parseArgs, UsageError } from './parse-args.js';
@@ -9,6 +10,7 @@ Commands:
   lint [paths… | -]    Lint Kubernetes manifests (directories are recursed; .gitignore and node_modules skipped; - reads stdin)
   drift [repo-path]    Compare what the repository declares with the live cluster, per resource and field
   readiness [path]     GitOps readiness report: the four principles scored from the repository, with the evidence
+  codify [repo-path]   Write live changes (drift) back to Git: planned in the right layer, committed on a new branch, pushed, a PR
 
 Options for lint:
   --format text|json|sarif     Output format (default: text)
@@ -24,7 +26,11 @@ Options for drift:
   --format text|json           Output format (default: text)
   --settings F                 Drift settings YAML (default: the drift: section of .gitops-authoring.yaml):
                                environments (name, path, context, namespace),
-                               ignoreDifferences (Argo CD dialect), driftIgnoreRules (Flux dialect)
+                               ignoreDifferences (Argo CD dialect), driftIgnoreRules (Flux dialect),
+                               personTools (field managers of people's tools), countLiveOnlyMetadata,
+                               listUnmanaged
+  --unmanaged                  Also list live objects in the namespaces Git deploys to that nothing deploys
+                               (no GitOps mark, no owner, not in Git; not counted in the exit status)
   --exact                      Compare with a server-side dry-run apply of each object (exact; needs patch rights)
   --timeout S                  Seconds to wait for the cluster (default: 30)
 
@@ -35,10 +41,22 @@ Options for readiness:
   --cluster                    Also count the resources that drift now (uses --context, --kubeconfig, --timeout)
 
 Exit status: 0 report written (whatever the score), 2 usage or I/O problem, or --cluster and the cluster cannot be read.
+
+Options for codify (and --env, --context, --kubeconfig, --settings, --timeout as for drift):
+  --resource KIND/NAMESPACE/NAME  one resource (default: every Drifted resource of the environment, one commit)
+  --field PATH                 one drifted field, e.g. .spec.replicas (default: every drifted field)
+  --layer environment|base     where a value that a shared base sets is written (asked otherwise)
+  --branch NAME                the new branch (default: writeBack.branchTemplate, gitops/codify-{kind}-{name}-{date})
+  --push                       push the branch to the upstream remote (or the only remote)
+  --pr github|gitlab           push and open a pull/merge request (token: GITHUB_TOKEN or GH_TOKEN, GITLAB_TOKEN;
+                               API URL: writeBack.forges in .gitops-authoring.yaml; without a token: the compare URL)
+  --dry-run                    print the unified diff; write nothing
+
+Exit status: 0 nothing to codify, 1 changes written (--dry-run: changes to write), 2 refusals and errors.
 `;
 
-const VALUED = new Set<string>(['format', 'kubernetes-version', 'config', ...DRIFT_VALUED]);
-const FLAGS = new Set<string>(['help', 'version', ...DRIFT_FLAGS, ...READINESS_FLAGS]);
+const VALUED = new Set<string>(['format', 'kubernetes-version', 'config', ...DRIFT_VALUED, ...CODIFY_VALUED]);
+const FLAGS = new Set<string>(['help', 'version', ...DRIFT_FLAGS, ...READINESS_FLAGS, ...CODIFY_FLAGS]);
 
 /** Synchronous for lint; drift talks to a cluster and answers with a promise. */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
@@ -55,6 +73,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     if (args.command === undefined) throw new UsageError('missing command (try: gitops-authoring lint .)');
     if (args.command === 'lint') return runLint(args, io);
     if (args.command === 'drift') return runDrift(args, io).catch((error: unknown) => reportError(error, io));
+    if (args.command === 'codify') return runCodifyCommand(args, io).catch((error: unknown) => reportError(error, io));
     if (args.command === 'readiness') return runReadiness(args, io).catch((error: unknown) => reportError(error, io));
     throw new UsageError(`unknown command '${args.command}'`);
   } catch (error) {

@@ -8,6 +8,7 @@ import { DriftFeature } from './drift-feature.js';
 import { describeActivation } from './drift-settings.js';
 import { ReadinessPanel } from './readiness/readiness-panel.js';
 import { ServerContext } from './server-context.js';
+import { WriteBackFeature } from './writeback/writeback-feature.js';
 
 export function activateExtension(extension: vscode.ExtensionContext): ServerContext {
   const started = performance.now();
@@ -16,7 +17,9 @@ export function activateExtension(extension: vscode.ExtensionContext): ServerCon
   ctx.own(drift);
   const readiness = new ReadinessPanel(() => ctx.runningClient);
   ctx.own(readiness);
-  registerCommands(ctx, drift, readiness);
+  const writeBack = new WriteBackFeature(drift.store, extension.secrets);
+  ctx.own(writeBack);
+  registerCommands(ctx, drift, readiness, writeBack);
   const start = (): void => {
     // Not awaited: activation must not wait for a process. A failed start is shown (VS Code would show nothing).
     ctx.start().catch((error: unknown) => void vscode.window.showErrorMessage(describeStartFailure(error)));

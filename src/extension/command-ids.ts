@@ -13,7 +13,19 @@ export const DRIFT_COMMAND_IDS = [
   'gitopsAuthoring.drift.toggleDecorations',
 ] as const;
 
-export const COMMAND_IDS = ['gitopsAuthoring.restartServer', 'gitopsAuthoring.showServerOutput', 'gitopsAuthoring.lintWorkspace', 'gitopsAuthoring.readinessReport', ...DRIFT_COMMAND_IDS] as const;
+/** Commit a live change to Git, and the imperative intents done through Git (src/extension/writeback/). */
+export const WRITEBACK_COMMAND_IDS = [
+  'gitopsAuthoring.writeBack.commitLiveChange',
+  'gitopsAuthoring.writeBack.scale',
+  'gitopsAuthoring.writeBack.setImage',
+  'gitopsAuthoring.writeBack.editField',
+  'gitopsAuthoring.writeBack.setGitLabToken',
+] as const;
+
+/** Agent control (the only cluster writes, made by the server after a confirmation) and drift edits. */
+export const AGENT_COMMAND_IDS = ['gitopsAuthoring.drift.requestReconcile', 'gitopsAuthoring.drift.suspendUnit', 'gitopsAuthoring.drift.resumeUnit', 'gitopsAuthoring.drift.addIgnoreRule'] as const;
+
+export const COMMAND_IDS = ['gitopsAuthoring.restartServer', 'gitopsAuthoring.showServerOutput', 'gitopsAuthoring.lintWorkspace', 'gitopsAuthoring.readinessReport', ...DRIFT_COMMAND_IDS, ...WRITEBACK_COMMAND_IDS, ...AGENT_COMMAND_IDS] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
 export type DriftCommandId = (typeof DRIFT_COMMAND_IDS)[number];

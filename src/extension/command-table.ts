@@ -3,16 +3,19 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { lintWorkspaceRequest } from '../protocol/lsp-extensions.js';
+import { runAgentControl } from './agent-control-commands.js';
 import type { CommandId } from './command-ids.js';
 import type { DriftFeature } from './drift-feature.js';
+import { addIgnoreRule } from './ignore-rule-command.js';
 import type { ReadinessPanel } from './readiness/readiness-panel.js';
 import type { ServerContext } from './server-context.js';
+import type { WriteBackFeature } from './writeback/writeback-feature.js';
 
 type Handler = (...args: unknown[]) => unknown;
 
 interface CommandEntry {
-  enabled(ctx: ServerContext, client: LanguageClient, drift: DriftFeature, readiness: ReadinessPanel): Handler;
-  disabled?(ctx: ServerContext, drift: DriftFeature, readiness: ReadinessPanel): Handler;
+  enabled(ctx: ServerContext, client: LanguageClient, drift: DriftFeature, readiness: ReadinessPanel, writeBack: WriteBackFeature): Handler;
+  disabled?(ctx: ServerContext, drift: DriftFeature, readiness: ReadinessPanel, writeBack: WriteBackFeature): Handler;
 }
 
 /** Starts the server for a drift command that needs it, and says so. */
@@ -84,15 +87,51 @@ export const COMMANDS = {
     enabled: (_ctx, _client, drift) => () => drift.toggleDecorations(),
     disabled: (_ctx, drift) => () => drift.toggleDecorations(),
   },
+  'gitopsAuthoring.writeBack.commitLiveChange': {
+    enabled: (_ctx, client, _drift, _readiness, writeBack) => (arg) => writeBack.commitLiveChange(client, arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.writeBack.scale': {
+    enabled: (_ctx, client, _drift, _readiness, writeBack) => (arg) => writeBack.scaleViaGit(client, arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.writeBack.setImage': {
+    enabled: (_ctx, client, _drift, _readiness, writeBack) => (arg) => writeBack.setImageViaGit(client, arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.writeBack.editField': {
+    enabled: (_ctx, client, _drift, _readiness, writeBack) => (arg) => writeBack.editFieldViaGit(client, arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.writeBack.setGitLabToken': {
+    enabled: (_ctx, _client, _drift, _readiness, writeBack) => () => writeBack.setGitLabToken(),
+    disabled: (_ctx, _drift, _readiness, writeBack) => () => writeBack.setGitLabToken(),
+  },
+  'gitopsAuthoring.drift.requestReconcile': {
+    enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'reconcile', arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.suspendUnit': {
+    enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'suspend', arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.resumeUnit': {
+    enabled: (_ctx, client, drift) => (arg) => runAgentControl(client, drift.store, 'resume', arg),
+    disabled: startForDrift,
+  },
+  'gitopsAuthoring.drift.addIgnoreRule': {
+    enabled: (_ctx, client, drift) => (arg) => addIgnoreRule(client, drift.store, arg),
+    disabled: startForDrift,
+  },
 } satisfies Record<CommandId, CommandEntry>;
 
-export function registerCommands(ctx: ServerContext, drift: DriftFeature, readiness: ReadinessPanel): void {
+export function registerCommands(ctx: ServerContext, drift: DriftFeature, readiness: ReadinessPanel, writeBack: WriteBackFeature): void {
   for (const [id, entry] of Object.entries(COMMANDS) as [CommandId, CommandEntry][]) {
     ctx.own(
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
         const client = ctx.runningClient;
-        if (client) return entry.enabled(ctx, client, drift, readiness)(...args);
-        if (entry.disabled) return entry.disabled(ctx, drift, readiness)(...args);
+        if (client) return entry.enabled(ctx, client, drift, readiness, writeBack)(...args);
+        if (entry.disabled) return entry.disabled(ctx, drift, readiness, writeBack)(...args);
         void vscode.window.showInformationMessage('GitOps Authoring: the language server is not running. Open a manifest to start it.');
         return undefined;
       }),

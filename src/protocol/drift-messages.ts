@@ -24,6 +24,8 @@ export interface DriftFieldView {
   readonly gitValue?: unknown;
   /** JSON value live; absent when live does not have it. */
   readonly liveValue?: unknown;
+  /** For `changed-default`: the server's default, which Git leaves the field to. */
+  readonly gitDefault?: unknown;
   /** The line that declares the value in Git (overlay patch when one sets it, else the base). */
   readonly source?: DriftSourceView;
   readonly attribution?: Attribution;
@@ -40,6 +42,8 @@ export interface GitOpsUnitView {
   readonly ready?: string;
   readonly synced?: string;
   readonly message?: string;
+  /** True while the unit is suspended (Flux `spec.suspend`; Argo CD automated sync held by Suspend). */
+  readonly suspended?: boolean;
 }
 
 export interface DriftResourceView {
@@ -56,6 +60,8 @@ export interface DriftResourceView {
   readonly source?: DriftSourceView;
   /** Differences hidden by ignore rules. */
   readonly ignoredFields: number;
+  /** Labels and annotations a person added live that Git does not declare: shown, not counted as drift. */
+  readonly liveOnlyMetadata?: readonly DriftFieldView[];
 }
 
 /** Connection state of an environment's cluster, in the words users see. */

@@ -13,7 +13,11 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintWorkspaceRequest, readinessReportRequest, serverStatusNotification, type LintWorkspaceResult } from '../protocol/lsp-extensions.js';
+import { registerAgentControl } from './drift/agent-control-handler.js';
 import { DriftCoordinator } from './drift/drift-coordinator.js';
+import { registerWriteBackRequests } from './writeback/writeback-requests.js';
+import { registerIgnoreRulePlanning } from './drift/ignore-rule-handler.js';
+import { registerHotfixGuard } from './writeback/hotfix-guard.js';
 import { provideCodeActions } from './handlers/code-actions.js';
 import { provideCompletion } from './handlers/completion.js';
 import { provideDocumentSymbols } from './handlers/document-symbols.js';
@@ -55,6 +59,17 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     ready,
     ...(deps.processEnv ? { processEnv: deps.processEnv } : {}),
   });
+  registerAgentControl({
+    connection,
+    drift,
+    control: deps.agentControl,
+    canPullConfiguration: () => options.canPullConfiguration,
+    ready,
+    log,
+    ...(deps.processEnv ? { processEnv: deps.processEnv } : {}),
+  });
+  registerIgnoreRulePlanning(connection, drift, ready, log);
+  registerHotfixGuard(connection, drift, ready, log);
 
   const rootOf = (folder: LspWorkspaceFolder): string | undefined => (folder.uri.startsWith('file:') ? fileURLToPath(folder.uri) : undefined);
   /** The innermost folder containing the URI (folders may nest), else the folder without root. */
@@ -238,6 +253,8 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     }
     return result;
   });
+
+  registerWriteBackRequests({ connection, backend: deps.writeBack, drift, folders: () => folders, source: deps.source, ready, log });
 
   connection.onRequest(readinessReportRequest, (params) => provideReadiness(folders.map((f) => f.root).filter((r): r is string => r !== undefined), params, deps.readinessInput, (root) => drift.clusterFactsOf(root)));
 

@@ -1,10 +1,12 @@
 import type { DriftServiceFactory } from '../adapters/drift/drift-service-api.js';
+import type { GitOpsUnitControl } from '../adapters/kube/gitops-unit-control.js';
 import type { ResourceValidator } from '../core/lint/resource-validator.js';
 import type { Rule } from '../core/lint/rule.js';
 import type { SchemaProvider } from './schema-provider.js';
 import type { OffThreadLintOptions } from './lint-worker/off-thread-linter.js';
 import type { WorkspaceSource } from './workspace-source.js';
 import type { ReadinessInputReader } from './handlers/readiness.js';
+import type { WriteBackBackend } from './writeback/writeback-backend.js';
 
 /** Everything `createServer` needs from the outside world; `main.ts` passes the real ones, tests pass fakes. */
 export interface ServerDeps {
@@ -15,6 +17,8 @@ export interface ServerDeps {
   readonly timing?: Partial<LintTiming & DriftTiming>;
   /** Starts the drift of one environment; without it, drift reports an Error state and lint works as ever. */
   readonly driftService?: DriftServiceFactory;
+  /** Agent control (reconcile, suspend, resume of a GitOps unit): the only cluster writes; without it they are refused. */
+  readonly agentControl?: GitOpsUnitControl;
   /** Reads a folder's readiness input (manifests, scripts, git); without it, readiness answers with an error. */
   readonly readinessInput?: ReadinessInputReader;
   /**
@@ -23,6 +27,8 @@ export interface ServerDeps {
    * and schemas (`lint-worker-main.ts`), whatever `rules` and `validator` say.
    */
   readonly offThreadLint?: OffThreadLintOptions;
+  /** Plans write-back from drift and does its Git and pull-request work; without it, write-back requests refuse. */
+  readonly writeBack?: WriteBackBackend;
   /** Process environment for finding the kubeconfig (`KUBECONFIG`, `HOME`); default `process.env`. */
   readonly processEnv?: NodeJS.ProcessEnv;
 }

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-const PROTOCOL_FILES = ['src/protocol/lsp-extensions.ts', 'src/protocol/settings.ts', 'src/protocol/drift-messages.ts'];
-const METHOD_FILES = ['src/protocol/lsp-extensions.ts', 'src/protocol/drift-messages.ts'];
+const PROTOCOL_FILES = ['src/protocol/lsp-extensions.ts', 'src/protocol/settings.ts', 'src/protocol/drift-messages.ts', 'src/protocol/writeback-messages.ts', 'src/protocol/agent-control-messages.ts', 'src/protocol/drift-edit-messages.ts'];
+const METHOD_FILES = ['src/protocol/lsp-extensions.ts', 'src/protocol/drift-messages.ts', 'src/protocol/writeback-messages.ts', 'src/protocol/agent-control-messages.ts', 'src/protocol/drift-edit-messages.ts'];
 
 describe('docs/lsp-extensions.md', () => {
   it('carries the hash of the protocol declarations', () => {

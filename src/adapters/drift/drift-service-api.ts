@@ -2,6 +2,7 @@
 // current. The CLI runs it once; the language server keeps one per environment while someone looks.
 // `createDriftService` (drift-service.ts) is the real implementation; the server receives a factory
 // through its deps, so server tests can run it against the test cluster or a fake.
+import type { DesiredObject } from '../../core/drift/compute-resource-drift.js';
 import type { DriftStatus, ResourceDrift } from '../../core/drift/drift-types.js';
 import type { Environment } from '../../core/environments/environment.js';
 import type { KubeObject } from '../../core/resource/manifest-resource.js';
@@ -59,11 +60,24 @@ export interface DriftService {
   whenSynced(timeoutMs: number): Promise<void>;
   /** The rendered desired object and the live object of one resource (by `resourceKeyId`), raw (not masked). */
   objectsOf(id: string): { readonly git?: KubeObject; readonly live?: KubeObject };
+  /**
+   * What write-back plans from (by `resourceKeyId`): the desired object with its sources and kustomize
+   * origins, its current result, and the index and environment the desired state was built from.
+   */
+  desiredOf(id: string): DesiredContext | undefined;
   /** One GET of any object (a GitOps unit's live status: Flux Kustomization, Argo CD Application); undefined when absent. */
   getLive(apiVersion: string, kind: string, namespace: string, name: string): Promise<KubeObject | undefined>;
   on<E extends keyof DriftServiceEvents>(event: E, listener: (...args: DriftServiceEvents[E]) => void): this;
   off<E extends keyof DriftServiceEvents>(event: E, listener: (...args: DriftServiceEvents[E]) => void): this;
   stop(): void;
+}
+
+/** One resource's desired object and the repository state it was rendered from. */
+export interface DesiredContext {
+  readonly desired: DesiredObject;
+  readonly result?: ResourceDrift;
+  readonly index: WorkspaceIndex;
+  readonly environment?: Environment;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { OwnershipMark } from '../../core/drift/ownership-marks.js';
 import { applyFluxPostBuild } from '../../core/environments/flux-substitute.js';
 import { namespaceRulesFor } from '../../core/environments/namespace-rules.js';
 import type { KubeObject } from '../../core/resource/manifest-resource.js';
-import { groupOf } from '../../core/resource/resource-key.js';
+import { groupOf, resourceKeyId } from '../../core/resource/resource-key.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
 import { ClusterAccessError, ClusterStatus } from '../kube/cluster-status.js';
 import { collectionPath, discoverResources, type DiscoveryResult, type ServedResource } from '../kube/discovery.js';
@@ -20,7 +20,8 @@ import { loadKubeconfig, type LoadedKubeconfig } from '../kube/load-kubeconfig.j
 import type { InformerOptions } from '../kube/resource-informer.js';
 import { buildDesiredState } from '../kustomize/build-desired-state.js';
 import { findKustomize } from '../kustomize/find-kustomize.js';
-import { DriftServiceError, type DriftService, type DriftServiceEvents, type DriftServiceFactory, type DriftServiceOptions, type DriftServiceProblem } from './drift-service-api.js';
+import { DriftServiceError, type DesiredContext, type DriftService, type DriftServiceEvents, type DriftServiceFactory, type DriftServiceOptions, type DriftServiceProblem } from './drift-service-api.js';
+import type { UnmanagedObject } from '../../core/drift/unmanaged-objects.js';
 
 /** What tests (and benchmarks) may tune beyond the shared options. */
 export interface LiveDriftServiceOptions extends DriftServiceOptions {
@@ -43,6 +44,8 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
   private pool: InformerPool | undefined;
   private session: LiveDriftSession | undefined;
   private desired: readonly DesiredObject[] = [];
+  /** The index the current desired state was built from. */
+  private index: WorkspaceIndex;
   private readonly options: DriftOptions;
   private readonly isOurs: ((mark: OwnershipMark) => boolean) | undefined;
   /** Kinds `getLive` looked up that drift does not watch. */
@@ -86,7 +89,12 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
     this.context = kube.context;
     this.contexts = kube.contexts;
     this.client = new KubeClient(kube.kc, kube.server, o.requestTimeoutMs ?? 30_000);
-    this.options = { ignoreRules: o.env?.ignoreRules ?? [], ...(o.env ? { agentManagers: o.env.agentManagers } : {}) };
+    this.index = o.index;
+    this.options = {
+      ignoreRules: o.env?.ignoreRules ?? [], ...(o.env ? { agentManagers: o.env.agentManagers } : {}),
+      ...(o.env?.personTools ? { personTools: o.env.personTools } : {}),
+      ...(o.env?.countLiveOnlyMetadata ? { countLiveOnlyMetadata: true } : {}),
+    };
     const owner = o.env?.owner;
     this.isOurs = owner ? (m) => m.owner === owner : undefined;
   }
@@ -158,6 +166,7 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
       this.discovery = { served, unavailable };
     }
     this.desired = this.scoped(rendered);
+    this.index = index;
     this.pool?.setTargets(watchTargetsFor(this.desired), this.discovery);
     this.session?.setDesired(this.sessionInput());
   }
@@ -166,9 +175,21 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
     return this.pool ? this.pool.whenSynced(timeoutMs, true) : Promise.reject(new Error('the drift service is not started'));
   }
 
+  /** Live objects in the namespaces Git deploys to that nothing deploys (off unless asked: the CLI's `--unmanaged`). */
+  unmanaged(): readonly UnmanagedObject[] {
+    return this.session?.unmanaged() ?? [];
+  }
+
   objectsOf(id: string): { readonly git?: KubeObject; readonly live?: KubeObject } {
     const { git, live } = this.session?.objectsOf(id) ?? {};
     return { ...(git ? { git: git.object } : {}), ...(live ? { live } : {}) };
+  }
+
+  desiredOf(id: string): DesiredContext | undefined {
+    const desired = this.session?.objectsOf(id).git;
+    if (!desired) return undefined;
+    const result = this.results().find((r) => resourceKeyId(r.key) === id);
+    return { desired, index: this.index, ...(result ? { result } : {}), ...(this.o.env ? { environment: this.o.env } : {}) };
   }
 
   async getLive(apiVersion: string, kind: string, namespace: string, name: string): Promise<KubeObject | undefined> {

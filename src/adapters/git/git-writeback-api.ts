@@ -25,6 +25,10 @@ export interface PreflightRequest {
   readonly root: string;
   /** Repository-relative POSIX paths the plan will write. */
   readonly files: readonly string[];
+  /** When given, the preflight also refuses a branch of that name that exists (locally, or on the remote when pushing). */
+  readonly branch?: string;
+  /** With `branch`: the commit will be pushed, so a remote is needed. */
+  readonly push?: boolean;
 }
 
 export interface PreflightResult {
@@ -36,6 +40,10 @@ export interface PreflightResult {
   readonly remote?: { readonly name: string; readonly url: string };
 }
 
+/**
+ * Sent after the plan was written to the working tree (preflight before writing): the planned files may then
+ * differ from HEAD in the working tree, never in the index; the other checks run again.
+ */
 export interface CommitRequest extends PreflightRequest {
   /** The new branch, created from the current HEAD and checked out (the working tree keeps its other changes). */
   readonly branch: string;

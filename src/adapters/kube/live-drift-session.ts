@@ -6,6 +6,7 @@ import type { OwnershipMark } from '../../core/drift/ownership-marks.js';
 import type { KubeObject } from '../../core/resource/manifest-resource.js';
 import { ClusterStatus } from './cluster-status.js';
 import type { InformerPool, WatchTarget } from './informer-pool.js';
+import { findUnmanaged, type UnmanagedObject } from '../../core/drift/unmanaged-objects.js';
 
 export interface LiveDriftEvents {
   /** Some results changed (a watch event, a kind listed or failing): only those. */
@@ -82,6 +83,11 @@ export class LiveDriftSession extends EventEmitter<LiveDriftEvents> {
     const git = this.pairing.desiredOf(id);
     const live = this.pairing.liveOf(id);
     return { ...(git ? { git } : {}), ...(live ? { live } : {}) };
+  }
+
+  /** Live objects in the namespaces Git deploys to that nothing deploys (unmanaged-objects.ts). */
+  unmanaged(): UnmanagedObject[] {
+    return findUnmanaged(this.input.desired, this.pool.objects());
   }
 
   private buildPairing(): DriftPairing {

@@ -41,7 +41,7 @@ export async function buildDesiredState(repoRoot: string, index: WorkspaceIndex,
       continue;
     }
     try {
-      desired.push(...desiredFromRendered(await renderKustomization(repoRoot, dir, kustomize.tool), index, rules));
+      desired.push(...desiredFromRendered(await renderKustomization(repoRoot, dir, kustomize.tool), index, rules, dir));
     } catch (error) {
       problems.push(`${dir || '.'}: ${error instanceof Error ? error.message : String(error)}`);
     }

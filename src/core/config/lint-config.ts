@@ -74,10 +74,10 @@ export function mergeLintConfig(base: LintConfig, raw: Record<string, unknown>, 
     } else if (key === 'ignorePaths') {
       if (Array.isArray(value) && value.every((v) => typeof v === 'string')) ignorePaths = [...ignorePaths, ...(value as string[])];
       else problems.push('ignorePaths: expected a list of glob patterns');
-    } else if (key === 'drift') {
-      // Read by `gitops-authoring drift` (environments, ignore rules); not a lint setting.
+    } else if (key === 'drift' || key === 'writeBack') {
+      // Read by `gitops-authoring drift` (environments, ignore rules) and `codify` (branch names, forges); not lint settings.
     } else {
-      problems.push(`unknown key '${key}' (known: kubernetesVersion, rules, ignorePaths, drift)`);
+      problems.push(`unknown key '${key}' (known: kubernetesVersion, rules, ignorePaths, drift, writeBack)`);
     }
   }
   return { config: { kubernetesVersion, rules, ruleOptions, ignorePaths }, problems };

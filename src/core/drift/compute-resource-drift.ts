@@ -1,14 +1,17 @@
 import { isRecord, type KubeObject } from '../resource/manifest-resource.js';
 import { formatResourceKey, resourceKeyId, type ResourceKey } from '../resource/resource-key.js';
+import { diffAddedLive } from './diff-added-live.js';
 import { diffDeclared } from './diff-declared.js';
 import { diffRemoved } from './diff-removed.js';
-import { DriftStatus, DriftStrategy, FieldChange, type FieldDrift, type ResourceDrift, type SourceLocation } from './drift-types.js';
+import { DriftStatus, DriftStrategy, FieldChange, type FieldDrift, type PathSegment, type ResourceDrift, type SourceLocation } from './drift-types.js';
 import { formatFieldPath, isPointerPrefix, toJsonPointer } from './field-path.js';
 import { resolvePath } from './resolve-path.js';
 import { ruleTargets, type IgnoreRule } from './ignore-rules.js';
-import { findOwner, readManagedFields } from './managed-fields.js';
+import { hideServerDefaults } from './hide-server-defaults.js';
+import { findOwner, ownsPath, readManagedFields, type ManagedFieldsEntry } from './managed-fields.js';
 import { maskSecretField } from './mask-secrets.js';
 import { normalizeDesired, normalizeLive, readLastApplied } from './normalize-object.js';
+import { isPersonTool } from './person-tools.js';
 import type { RawDiff } from './raw-diff.js';
 import { DEFAULT_AGENT_MANAGERS, suggestAction } from './suggest-action.js';
 
@@ -22,6 +25,20 @@ export interface DesiredObject {
   locate?(path: readonly (string | number)[]): SourceLocation | undefined;
   /** For kustomize generator output (`app-config-5f7b9c8d2k`): the name before the content hash. */
   readonly generatorBaseName?: string;
+  /** For kustomize output: where the object came from (write-back plans its edit in the right layer from it). */
+  readonly origin?: KustomizeOrigin;
+}
+
+/** Kustomize's build metadata for one rendered object, repository-relative. */
+export interface KustomizeOrigin {
+  /** The kustomization directory that was rendered (the environment's root). */
+  readonly root?: string;
+  /** The file that declares the object. */
+  readonly originPath?: string;
+  /** The kustomization whose generator made it. */
+  readonly generatedBy?: string;
+  /** Kustomization files whose transformers changed it, innermost first. */
+  readonly transformedIn: readonly string[];
 }
 
 export interface DriftOptions {
@@ -31,6 +48,10 @@ export interface DriftOptions {
   /** resourceKeyId()s of objects a HorizontalPodAutoscaler scales. */
   readonly hpaTargets?: ReadonlySet<string>;
   readonly strategy?: DriftStrategy;
+  /** Field managers to count as a person's tools besides the built-in list (person-tools.ts). */
+  readonly personTools?: readonly string[];
+  /** Labels and annotations a person added live count as drift (else they are listed, not counted). */
+  readonly countLiveOnlyMetadata?: boolean;
 }
 
 /** Compares one desired object with its live counterpart (either may be absent). Never throws. */
@@ -96,6 +117,7 @@ function finish(desired: DesiredObject, git: Record<string, unknown>, live: Kube
   const { key } = desired;
   const managed = readManagedFields(live);
   const agentManagers = options.agentManagers ?? DEFAULT_AGENT_MANAGERS;
+  const isPerson = (manager: string) => isPersonTool(manager, options.personTools, agentManagers);
 
   const labels = readLabels(live);
   const rules = (options.ignoreRules ?? []).filter((r) => ruleTargets(r, key, labels));
@@ -103,37 +125,81 @@ function finish(desired: DesiredObject, git: Record<string, unknown>, live: Kube
   const ignoredManagers = new Set(rules.flatMap((r) => r.managers));
   const scaled = options.hpaTargets?.has(resourceKeyId(key)) ?? false;
 
-  const fields: FieldDrift[] = [];
-  let ignored = 0;
-  for (const d of raw) {
+  let withoutDefaults: Record<string, unknown> | undefined;
+  // Without a GitOps agent's entry, `kubectl apply` is what deploys Git: the defaults the server filled in
+  // when it applied are its fields, not a person's additions (what it applied beyond Git is three-way drift).
+  const deployedByKubectlApply = !managed.some((e) => agentManagers.includes(e.manager)) && readLastApplied(live) !== undefined;
+  const added = diffAddedLive({
+    group: key.group, kind: key.kind, git, live: liveNorm, known: raw,
+    entries: deployedByKubectlApply ? managed.filter((e) => e.manager !== 'kubectl-client-side-apply') : managed,
+    isPerson,
+    liveWithoutDefaults: () => (withoutDefaults ??= hideServerDefaults(key.group, key.kind, liveNorm, git)),
+  });
+  const removal = removalWitness(managed, live, liveNorm, agentManagers, isPerson);
+
+  const toField = (d: RawDiff): FieldDrift | undefined => {
     const attribution = d.change === FieldChange.MissingLive ? undefined : findOwner(managed, d.segments, liveNorm);
     const pointerPath = (d.livePath ?? d.gitPath ?? []).map(String);
     const gitPointer = d.gitPath?.map(String);
     const hitByPointer = ignoredPointers.some((p) => isPointerPrefix(p, pointerPath) || (gitPointer !== undefined && isPointerPrefix(p, gitPointer)));
-    if (hitByPointer || (attribution && ignoredManagers.has(attribution.manager))) {
-      ignored++;
-      continue;
-    }
+    if (hitByPointer || (attribution && ignoredManagers.has(attribution.manager))) return undefined;
     const isReplicas = pointerPath.length === 2 && pointerPath[0] === 'spec' && pointerPath[1] === 'replicas';
-    const { action, reason } = suggestAction({ change: d.change, scaledByHpa: scaled && isReplicas, agentManagers, ...(attribution ? { attribution } : {}) });
+    const removedBy = d.change === FieldChange.MissingLive ? removal(d.segments) : undefined;
+    const { action, reason } = suggestAction({
+      change: d.change, scaledByHpa: scaled && isReplicas, agentManagers,
+      ...(options.personTools ? { personTools: options.personTools } : {}),
+      ...(attribution ? { attribution } : {}),
+      ...(removedBy !== undefined ? { removedBy } : {}),
+    });
     const source = desired.locate?.(d.gitPath ?? nearestGitPath(git, d)) ?? desired.source;
-    fields.push(maskSecretField(key, {
+    return maskSecretField(key, {
       path: formatFieldPath(d.segments),
       pointer: toJsonPointer(d.livePath ?? d.gitPath ?? []),
       segments: d.segments,
       change: d.change,
       ...(d.gitValue !== undefined ? { gitValue: d.gitValue } : {}),
       ...(d.liveValue !== undefined ? { liveValue: d.liveValue } : {}),
+      ...(d.gitDefault !== undefined ? { gitDefault: d.gitDefault } : {}),
       ...(source ? { source } : {}),
       ...(attribution ? { attribution } : {}),
       suggestedAction: action,
       actionReason: reason,
-    }));
+    });
+  };
+
+  const counted = [...raw, ...added.fields, ...(options.countLiveOnlyMetadata ? added.metadata : [])];
+  const fields: FieldDrift[] = [];
+  let ignored = 0;
+  for (const d of counted) {
+    const field = toField(d);
+    if (field) fields.push(field);
+    else ignored++;
   }
-  if (fields.length === 0) return { ...base, status: DriftStatus.Synced, fields, ignoredFields: ignored };
+  const listed = options.countLiveOnlyMetadata ? [] : added.metadata.flatMap((d) => toField(d) ?? []);
+  const metadata = listed.length > 0 ? { liveOnlyMetadata: listed.map((f) => ({ ...f, actionReason: `${f.actionReason} (live-only metadata: not counted as drift)` })) } : {};
+  if (fields.length === 0) return { ...base, status: DriftStatus.Synced, fields, ignoredFields: ignored, ...metadata };
   const first = fields[0] as FieldDrift;
   const more = fields.length > 1 ? ` and ${fields.length - 1} more` : '';
-  return { ...base, status: DriftStatus.Drifted, reason: `${first.path} differs${more}`, fields, ignoredFields: ignored };
+  const what = first.change === FieldChange.AddedLive ? 'added live' : first.change === FieldChange.ChangedDefault ? 'changed from its default' : 'differs';
+  return { ...base, status: DriftStatus.Drifted, reason: `${first.path} ${what}${more}`, fields, ignoredFields: ignored, ...metadata };
+}
+
+/**
+ * For a field Git sets and live lacks: undefined when Git's value was never applied (Git changed since the
+ * last sync), '' when it was applied and then removed live by someone managedFields does not record (a
+ * removal leaves no owner), or the one person's tool that wrote to the object after the last sync.
+ */
+function removalWitness(entries: readonly ManagedFieldsEntry[], live: KubeObject, liveNorm: unknown, agentManagers: readonly string[], isPerson: (m: string) => boolean) {
+  const lastApplied = readLastApplied(live);
+  const deployers = entries.filter((e) => e.subresource !== 'status' && (agentManagers.includes(e.manager) || (lastApplied !== undefined && e.manager === 'kubectl-client-side-apply')));
+  const lastDeploy = deployers.reduce((t, e) => ((e.time ?? '') > t ? (e.time ?? '') : t), '');
+  const after = entries.filter((e) => e.subresource !== 'status' && e.operation === 'Update' && !deployers.includes(e) && isPerson(e.manager) && (e.time ?? '') >= lastDeploy);
+  const suspect = after.length === 1 ? (after[0] as ManagedFieldsEntry).manager : '';
+  const appliers = deployers.filter((e) => e.operation === 'Apply');
+  return (segments: readonly PathSegment[]): string | undefined => {
+    const applied = (lastApplied !== undefined && resolvePath(lastApplied, segments) !== undefined) || appliers.some((e) => ownsPath(e.fieldsV1, segments, liveNorm));
+    return applied ? suspect : undefined;
+  };
 }
 
 /** For a field Git no longer sets: the deepest parent Git still has (list items matched by key). */

@@ -26,7 +26,7 @@ const GENERATED_SUFFIX = /-[a-z0-9]{10}$/;
  * does (the outermost overlay first), else the base file that declares the object, else the generator
  * entry in its kustomization.
  */
-export function desiredFromRendered(rendered: readonly RenderedObject[], index: WorkspaceIndex, rules: NamespaceRules): DesiredObject[] {
+export function desiredFromRendered(rendered: readonly RenderedObject[], index: WorkspaceIndex, rules: NamespaceRules, root?: string): DesiredObject[] {
   return rendered.map((r) => {
     const group = groupOf(r.object.apiVersion);
     const metadata = isRecord(r.object.metadata) ? r.object.metadata : {};
@@ -58,6 +58,12 @@ export function desiredFromRendered(rendered: readonly RenderedObject[], index: 
       object: r.object,
       ...(base ? { source: at(base, []) } : generator ? { source: generator } : {}),
       locate,
+      origin: {
+        ...(root !== undefined ? { root } : {}),
+        ...(r.originPath ? { originPath: r.originPath } : {}),
+        ...(r.generatedBy ? { generatedBy: r.generatedBy } : {}),
+        transformedIn: r.transformedIn,
+      },
       ...(r.generatedBy && GENERATED_SUFFIX.test(name) ? { generatorBaseName: name.replace(GENERATED_SUFFIX, '') } : {}),
     };
   });
@@ -82,11 +88,11 @@ function nearestPath(object: unknown, path: readonly (string | number)[]): (stri
 }
 
 /** kustomize prefixes/suffixes names; the declaring object's name is contained in the rendered one. */
-function findDeclaring(resources: readonly ManifestResource[], kind: string, name: string): ManifestResource | undefined {
+export function findDeclaring(resources: readonly ManifestResource[], kind: string, name: string): ManifestResource | undefined {
   return resources.find((r) => r.kind === kind && r.name === name) ?? resources.find((r) => r.kind === kind && r.name !== '' && name.includes(r.name));
 }
 
-function patchesOf(index: WorkspaceIndex, dir: string, kind: string, name: string): ManifestResource[] {
+export function patchesOf(index: WorkspaceIndex, dir: string, kind: string, name: string): ManifestResource[] {
   const k = index.kustomizations.get(dir);
   if (!k) return [];
   const out: ManifestResource[] = [];

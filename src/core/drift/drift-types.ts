@@ -46,6 +46,13 @@ export const FieldChange = {
   MissingLive: 'missing-live',
   /** Git used to set it (last-applied / agent's managed fields) and no longer does, but live still has it. */
   RemovedFromGit: 'removed-from-git',
+  /**
+   * Git does not declare it; a person's tool (person-tools.ts) added it live inside what Git declares: a field
+   * of the object's spec or data, an item of a keyed list Git declares (an env variable, a sidecar container).
+   */
+  AddedLive: 'added-live',
+  /** Git leaves it to the server's default (`gitDefault`); a person's tool set another value live. */
+  ChangedDefault: 'changed-default',
 } as const;
 export type FieldChange = (typeof FieldChange)[keyof typeof FieldChange];
 
@@ -80,6 +87,8 @@ export interface FieldDrift {
   readonly gitValue?: unknown;
   /** JSON value live (undefined when absent). Secret values are masked. */
   readonly liveValue?: unknown;
+  /** For `changed-default`: the value the server gives the field when Git leaves it out. */
+  readonly gitDefault?: unknown;
   readonly source?: SourceLocation;
   readonly attribution?: Attribution;
   readonly suggestedAction: SuggestedAction;
@@ -101,4 +110,9 @@ export interface ResourceDrift {
   readonly strategy: DriftStrategy;
   /** Fields that differ but matched an ignore rule: counted, not shown as drift. */
   readonly ignoredFields: number;
+  /**
+   * Labels and annotations a person's tool added live that Git does not declare: listed, not drift (unless the
+   * `countLiveOnlyMetadata` setting makes them `added-live` fields). Absent when there are none.
+   */
+  readonly liveOnlyMetadata?: readonly FieldDrift[];
 }

@@ -138,19 +138,9 @@ export function ownedLeafPaths(fields: FieldsNode | undefined, live: unknown): P
         const name = element.slice(2);
         visit(child, isRecord(value) ? value[name] : undefined, [...path, name]);
       } else if (element.startsWith('k:') && Array.isArray(value)) {
-        let key: Record<string, string | number> | undefined;
-        try {
-          const parsed = JSON.parse(element.slice(2)) as unknown;
-          key = isRecord(parsed) ? itemKey(parsed, Object.keys(parsed)) : undefined;
-        } catch {
-          key = undefined;
-        }
-        if (!key) continue;
-        const k = key;
-        const index = value.findIndex((item) => {
-          const ik = itemKey(item, Object.keys(k));
-          return ik !== undefined && sameKey(ik, k);
-        });
+        const k = parseKeyElement(element);
+        if (!k) continue;
+        const index = value.findIndex(hasKey(k));
         if (index === -1) continue;
         // The item itself first (reported when Git lost the whole item), then its fields.
         if ('.' in child) out.push([...path, { index, key: k }]);
@@ -160,4 +150,22 @@ export function ownedLeafPaths(fields: FieldsNode | undefined, live: unknown): P
   };
   visit(fields, live, []);
   return out;
+}
+
+/** The key of a `k:{…}` fieldsV1 element (`k:{"name":"app"}`), or undefined when it is malformed. */
+export function parseKeyElement(element: string): Record<string, string | number> | undefined {
+  try {
+    const parsed = JSON.parse(element.slice(2)) as unknown;
+    return isRecord(parsed) ? itemKey(parsed, Object.keys(parsed)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A predicate for the list item whose merge key is `key`. */
+export function hasKey(key: Readonly<Record<string, string | number>>): (item: unknown) => boolean {
+  return (item) => {
+    const ik = itemKey(item, Object.keys(key));
+    return ik !== undefined && sameKey(ik, key);
+  };
 }

@@ -12,6 +12,8 @@ export interface RawDiff {
   readonly change: FieldChange;
   readonly gitValue?: unknown;
   readonly liveValue?: unknown;
+  /** For `changed-default`: the server's default where Git leaves the field out. */
+  readonly gitDefault?: unknown;
 }
 
 /** Where the walk stands in both objects. */

@@ -85,6 +85,10 @@ const WORKLOADS: Record<string, { readonly own: Defaults; readonly podTemplate: 
 const SERVICE_SPEC: Defaults = {
   type: 'ClusterIP', sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ipFamilyPolicy: 'SingleStack',
   'ports.*.protocol': 'TCP',
+  // Set for NodePort and LoadBalancer Services.
+  externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true,
+  // Set with `sessionAffinity: ClientIP`.
+  'sessionAffinityConfig.clientIP.timeoutSeconds': 10800,
 };
 
 /**

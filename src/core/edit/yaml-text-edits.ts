@@ -56,7 +56,7 @@ export function lineEndOf(text: string): '\r\n' | '\n' {
 }
 
 /** A value node can end at the start of the next line (after its newline): step back to the last content line. */
-function lastContentLine(lines: LineIndex, end: { line: number; character: number }): number {
+export function lastContentLine(lines: LineIndex, end: { line: number; character: number }): number {
   let line = end.character === 0 && end.line > 0 ? end.line - 1 : end.line;
   while (line > 0 && lines.lineText(line).trim() === '') line--;
   return line;

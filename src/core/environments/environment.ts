@@ -29,6 +29,10 @@ export interface Environment {
   readonly recurse?: boolean;
   /** Flux `postBuild` variable substitution, applied to the rendered objects. */
   readonly postBuild?: FluxPostBuild;
+  /** Settings' field managers that are a person's tools besides the built-in list (drift/person-tools.ts). */
+  readonly personTools?: readonly string[];
+  /** Settings: labels and annotations a person added live count as drift. */
+  readonly countLiveOnlyMetadata?: boolean;
 }
 
 /** User settings: environment name → path → kube context (and namespace). */

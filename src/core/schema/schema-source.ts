@@ -2,6 +2,13 @@
 // directory-backed source (src/adapters/schema/file-schema-source.ts), a browser bundle passes statically
 // imported chunks, tests pass a memory source.
 
+const CHUNK_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** True for a chunk id that is a plain file name (`k8s-1.33`, `desc-0`): sources that read files or URLs refuse anything else. */
+export function isSchemaChunkId(chunkId: string): boolean {
+  return CHUNK_ID.test(chunkId);
+}
+
 /** Loads one named chunk of schema data (`index`, `k8s-1.33`, `desc-0`, …) synchronously. */
 export interface SchemaSource {
   /** The parsed JSON of the chunk, or undefined when there is no such chunk. Must not throw. */

@@ -6,6 +6,7 @@
 // - `formatValue(value)`: strings unquoted, others as JSON, one line, cut to 40 chars with `…`; absent `(none)`.
 // - `formatManager(attribution)`: `kubectl (scale)`, `kubectl-set`.
 // - `formatRelativeTime(iso, now)`: `just now`, `N s ago`, `N min ago`, `N h ago`, `N d ago`.
+// - `formatFieldValues(field)`: `3 → 5`, `added live: DEBUG=1`, `(default: None) → ClientIP`.
 // - `formatFieldChange(field, now)`: `3 → 5 · kubectl (scale) · 4 min ago`.
 // - `formatFieldSummary(field, now)`: `replicas 3 → 5 · kubectl (scale) · 4 min ago`.
 // - `formatResourceDescription(resource, now)`: the tree description of a resource.
@@ -16,6 +17,7 @@
 // - `formatSuggestedAction(action)`: the action in words.
 // - `folderNameOf(folderUri)`: last path segment of a folder URI, decoded.
 import type { DriftFieldView, DriftResourceView } from '../../protocol/drift-messages.js';
+import { describeFieldChange } from '../../core/drift/describe-field-change.js';
 import type { Attribution, SuggestedAction } from '../../core/drift/drift-types.js';
 
 export const VALUE_MAX_LENGTH = 40;
@@ -114,8 +116,13 @@ export function formatWhoAndWhen(attribution: Attribution | undefined, now: numb
   return when ? `${formatManager(attribution)} · ${when}` : formatManager(attribution);
 }
 
+/** `3 → 5`, `added live: DEBUG=1`, `(default: None) → ClientIP` (values cut as formatValue cuts them). */
+export function formatFieldValues(field: DriftFieldView): string {
+  return describeFieldChange(field, formatValue, false);
+}
+
 export function formatFieldChange(field: DriftFieldView, now: number): string {
-  const values = `${formatValue(field.gitValue)} → ${formatValue(field.liveValue)}`;
+  const values = formatFieldValues(field);
   const who = formatWhoAndWhen(field.attribution, now);
   return who ? `${values} · ${who}` : values;
 }
@@ -139,7 +146,7 @@ export function formatResourceDescription(resource: DriftResourceView, now: numb
 export function formatAfterText(resource: DriftResourceView, field: DriftFieldView | undefined, now: number): string {
   if (field) {
     const who = formatWhoAndWhen(field.attribution, now);
-    const live = `→ ${formatValue(field.liveValue)}`;
+    const live = field.change === 'added-live' ? formatFieldValues(field) : `→ ${formatValue(field.liveValue)}`;
     return who ? ` ${live} · ${who}` : ` ${live}`;
   }
   if (resource.status === 'Missing') return ' Missing in cluster';
@@ -151,7 +158,7 @@ export function formatAfterText(resource: DriftResourceView, field: DriftFieldVi
 export function formatCodeLensTitle(resource: DriftResourceView, field: DriftFieldView | undefined): string {
   if (!field) return resource.status === 'Missing' ? `Drift: ${resource.label} missing in cluster` : `Drift: ${resource.label} ${resource.status.toLowerCase()}`;
   const who = field.attribution ? ` (${field.attribution.manager}${field.attribution.subresource ? ` ${field.attribution.subresource}` : ''})` : '';
-  return `Drift: ${fieldNameOf(field.path)} ${formatValue(field.gitValue)} → ${formatValue(field.liveValue)}${who}`;
+  return `Drift: ${fieldNameOf(field.path)} ${formatFieldValues(field)}${who}`;
 }
 
 export function formatSuggestedAction(action: SuggestedAction): string {

@@ -14,7 +14,8 @@ import { formatManager, formatRelativeTime, formatSuggestedAction, formatValue }
 
 export const DRIFT_SHOW_DIFF_COMMAND = 'gitopsAuthoring.drift.showDiff';
 export const DRIFT_COPY_KEY_COMMAND = 'gitopsAuthoring.drift.copyResourceKey';
-export const DRIFT_HOVER_COMMANDS: readonly string[] = [DRIFT_SHOW_DIFF_COMMAND, DRIFT_COPY_KEY_COMMAND];
+export const COMMIT_LIVE_CHANGE_COMMAND = 'gitopsAuthoring.writeBack.commitLiveChange';
+export const DRIFT_HOVER_COMMANDS: readonly string[] = [DRIFT_SHOW_DIFF_COMMAND, DRIFT_COPY_KEY_COMMAND, COMMIT_LIVE_CHANGE_COMMAND];
 
 export interface DriftHover {
   readonly markdown: string;
@@ -48,7 +49,7 @@ export function findingsOnLine(findings: readonly DriftLineFinding[], line: numb
 export function computeDriftHover(findings: readonly DriftLineFinding[], options: DriftHoverOptions): DriftHover | undefined {
   if (findings.length === 0) return undefined;
   const sections = findings.map((finding) => sectionOf(finding, options));
-  return { markdown: sections.join('\n\n---\n\n'), commands: [DRIFT_SHOW_DIFF_COMMAND, DRIFT_COPY_KEY_COMMAND] };
+  return { markdown: sections.join('\n\n---\n\n'), commands: DRIFT_HOVER_COMMANDS };
 }
 
 function sectionOf(finding: DriftLineFinding, options: DriftHoverOptions): string {
@@ -59,7 +60,9 @@ function sectionOf(finding: DriftLineFinding, options: DriftHoverOptions): strin
   if (envName || context) lines.push(`Environment: ${escapeMarkdown(envName || '(repository)')}${context ? ` (context ${escapeMarkdown(context)})` : ''}`);
   if (field) {
     lines.push(`Field: ${codeSpan(field.path)}`);
-    lines.push(`Git: ${codeSpan(formatHoverValue(field.gitValue))}`);
+    if (field.change === 'changed-default') lines.push(`Git: not set (server default ${codeSpan(formatHoverValue(field.gitDefault))})`);
+    else if (field.change === 'added-live') lines.push('Git: not declared (added live)');
+    else lines.push(`Git: ${codeSpan(formatHoverValue(field.gitValue))}`);
     lines.push(`Live: ${codeSpan(formatHoverValue(field.liveValue))}`);
     const who = field.attribution;
     if (who) {
@@ -76,9 +79,14 @@ function sectionOf(finding: DriftLineFinding, options: DriftHoverOptions): strin
   } else {
     const what = resource.status === 'Missing' ? 'Missing in cluster' : resource.status === 'Orphan' ? 'Orphan: live, not in Git' : resource.status;
     lines.push(resource.reason ? `${what} — ${escapeMarkdown(resource.reason)}` : what);
+    for (const m of resource.liveOnlyMetadata ?? []) {
+      const who = m.attribution ? ` (${escapeMarkdown(formatManager(m.attribution))})` : '';
+      lines.push(`Live only, not counted: ${codeSpan(`${m.path} = ${formatHoverValue(m.liveValue)}`)}${who}`);
+    }
   }
   const argument = driftCommandArgument(finding);
-  lines.push(`${commandLink('Show diff', DRIFT_SHOW_DIFF_COMMAND, argument)} · ${commandLink('Copy resource key', DRIFT_COPY_KEY_COMMAND, argument)}`);
+  const commit = field && resource.status === 'Drifted' ? ` · ${commandLink('Commit to Git', COMMIT_LIVE_CHANGE_COMMAND, argument)}` : '';
+  lines.push(`${commandLink('Show diff', DRIFT_SHOW_DIFF_COMMAND, argument)} · ${commandLink('Copy resource key', DRIFT_COPY_KEY_COMMAND, argument)}${commit}`);
   // Two spaces before a newline: one paragraph, one line each.
   return lines.join('  \n');
 }

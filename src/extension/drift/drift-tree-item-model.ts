@@ -99,11 +99,13 @@ export class DriftTreeItemModel {
         label: `${env.unit.kind} ${env.unit.namespace ? `${env.unit.namespace}/` : ''}${env.unit.name}`,
         description: unitState ? `${unitState} · ${where}` : where,
         contextValue: 'driftEnvironment',
-        icon: { id: unitIcon(env.unit.ready, env.unit.synced) },
+        icon: { id: env.unit.suspended ? 'debug-pause' : unitIcon(env.unit.ready, env.unit.synced) },
         collapsible: 'expanded',
       };
     }
-    return { id: node.id, label: name, description: where, contextValue: 'driftEnvironment', icon, collapsible: 'expanded' };
+    // A suspended unit (the emergency flow) is said in either grouping: its agent does not correct drift now.
+    const description = env.unit?.suspended ? `Suspended · ${where}` : where;
+    return { id: node.id, label: name, description, contextValue: 'driftEnvironment', icon, collapsible: 'expanded' };
   }
 
   private resourceItem(node: DriftTreeNode, now: number): DriftTreeItemView {
@@ -181,6 +183,7 @@ function unitStateText(env: DriftEnvironmentView): string {
   const unit = env.unit;
   if (!unit) return '';
   const parts: string[] = [];
+  if (unit.suspended) parts.push('Suspended');
   if (unit.ready !== undefined) parts.push(`Ready: ${unit.ready}`);
   if (unit.synced !== undefined) parts.push(`Synced: ${unit.synced}`);
   return parts.join(' · ');

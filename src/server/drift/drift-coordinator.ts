@@ -19,6 +19,7 @@ import {
 } from '../../protocol/drift-messages.js';
 import type { WorkspaceFolder } from '../workspace-folder.js';
 import type { WorkspaceSource } from '../workspace-source.js';
+import type { EnvironmentDrift } from './environment-drift.js';
 import { FolderDrift } from './folder-drift.js';
 import { DRIFT_STATUSES, DriftStatus } from '../../core/drift/drift-types.js';
 import type { ClusterFacts } from '../../core/readiness/readiness-types.js';
@@ -67,6 +68,15 @@ export class DriftCoordinator {
     });
   }
 
+  /** The environment with this id and the folder it belongs to (agent control, hotfix guard, ignore rules). */
+  findEnvironment(id: string): { readonly folder: FolderDrift; readonly environment: EnvironmentDrift } | undefined {
+    for (const folder of this.folders.values()) {
+      const environment = folder.environment(id);
+      if (environment) return { folder, environment };
+    }
+    return undefined;
+  }
+
   /** A folder was read (at start, when added, or again on request): detect its environments. */
   folderLoaded(folder: WorkspaceFolder): void {
     const root = folder.root;
@@ -95,6 +105,15 @@ export class DriftCoordinator {
       if (this.watching && !this.stopTimer) drift.watch(this.watching);
       this.scheduleNotify();
     });
+  }
+
+  /** An environment by id, with the workspace folder it belongs to (write-back plans there). */
+  locate(environmentId: string): { readonly folder: WorkspaceFolder; readonly environment: EnvironmentDrift } | undefined {
+    for (const [folder, drift] of this.folders) {
+      const environment = drift.environment(environmentId);
+      if (environment) return { folder, environment };
+    }
+    return undefined;
   }
 
   /**

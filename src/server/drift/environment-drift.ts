@@ -4,6 +4,7 @@
 import { DriftServiceError, type DriftService, type DriftServiceFactory } from '../../adapters/drift/drift-service-api.js';
 import { DRIFT_STATUSES, DriftStatus, type ResourceDrift } from '../../core/drift/drift-types.js';
 import type { Environment } from '../../core/environments/environment.js';
+import type { KubeObject } from '../../core/resource/manifest-resource.js';
 import { formatResourceKey, resourceKeyId, type ResourceKey } from '../../core/resource/resource-key.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
 import type { DriftDeltaParams, DriftDocumentsResult, DriftEnvironmentView, GitOpsUnitView } from '../../protocol/drift-messages.js';
@@ -49,7 +50,7 @@ export class EnvironmentDrift {
   /** Set while the desired state cannot be built: the state is Error whatever the cluster says. */
   private desiredProblem: string | undefined;
   private unit: GitOpsUnit | undefined;
-  private unitStatus: Pick<GitOpsUnitView, 'ready' | 'synced' | 'message'> = {};
+  private unitStatus: Pick<GitOpsUnitView, 'ready' | 'synced' | 'message' | 'suspended'> = {};
   private readonly batcher: DeltaBatcher;
   /** Current results by `resourceKeyId`, and the service's display ids mapped to them. */
   private readonly results = new Map<string, ResourceDrift>();
@@ -79,6 +80,32 @@ export class EnvironmentDrift {
 
   get contexts(): readonly string[] {
     return this.service?.contexts ?? [];
+  }
+
+  /** The kubeconfig drift watches this environment with (the setting), when one was given. */
+  get kubeconfig(): string | undefined {
+    return this.target?.kubeconfig;
+  }
+
+  /** How to read the environment's GitOps unit live; undefined for settings and the whole repository. */
+  get unitRef(): GitOpsUnit['live'] {
+    return this.unit?.live;
+  }
+
+  /** The current results (what the deltas carried), for the hotfix guard and ignore-rule planning. */
+  currentResults(): readonly ResourceDrift[] {
+    return [...this.results.values()];
+  }
+
+  /** The live object of one result (raw: its labels say which HelmRelease installed it), when the service has it. */
+  liveObjectOf(resourceId: string): KubeObject | undefined {
+    return this.service?.objectsOf(resourceId).live;
+  }
+
+  /** The GitOps unit was written to (agent control): read its live state again now, and answer the new view. */
+  async unitWritten(): Promise<GitOpsUnitView | undefined> {
+    await this.readUnit().catch((error: unknown) => this.fail('reading the GitOps unit', error));
+    return this.view().unit;
   }
 
   view(): DriftEnvironmentView {
@@ -178,6 +205,16 @@ export class EnvironmentDrift {
     this.desiredChanged();
     await this.desiredRun;
     await this.readUnit();
+  }
+
+  /**
+   * What write-back plans from: the running service and the keys (`resourceKeyId`) of the resources that
+   * drifted now; undefined while no service runs (nobody watches, or it could not start).
+   */
+  writeBackSource(): { readonly service: DriftService; readonly driftedIds: readonly string[]; readonly context: string } | undefined {
+    if (!this.service) return undefined;
+    const driftedIds = [...this.results].filter(([, r]) => r.status === DriftStatus.Drifted).map(([id]) => id).sort();
+    return { service: this.service, driftedIds, context: this.service.context };
   }
 
   documents(resourceId: string): DriftDocumentsResult {
@@ -387,7 +424,7 @@ export class EnvironmentDrift {
   }
 }
 
-function parseResourceKeyId(id: string): ResourceKey | undefined {
+export function parseResourceKeyId(id: string): ResourceKey | undefined {
   const parts = id.split('/');
   if (parts.length !== 4) return undefined;
   const [group, kind, namespace, name] = parts as [string, string, string, string];

@@ -4,9 +4,8 @@
 import type { DriftServiceFactory } from '../../adapters/drift/drift-service-api.js';
 import { CONFIG_FILE_NAME } from '../../core/config/lint-config.js';
 import { readConfigFileText } from '../../core/config/read-config-file.js';
-import { DEFAULT_AGENT_MANAGERS } from '../../core/drift/suggest-action.js';
 import { detectEnvironments } from '../../core/environments/detect-environments.js';
-import { parseDriftSettings, type DriftSettings } from '../../core/environments/drift-settings.js';
+import { parseDriftSettings, withDriftSettings, type DriftSettings } from '../../core/environments/drift-settings.js';
 import type { Environment } from '../../core/environments/environment.js';
 import { isRecord } from '../../core/resource/manifest-resource.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
@@ -41,6 +40,24 @@ export class FolderDrift {
 
   constructor(private readonly options: FolderDriftOptions) {
     this.detect();
+  }
+
+  get root(): string {
+    return this.options.root;
+  }
+
+  get folderUri(): string {
+    return this.options.folderUri;
+  }
+
+  /** The folder's current workspace index. */
+  index(): WorkspaceIndex {
+    return this.options.index();
+  }
+
+  /** A repository file's text (the config file), undefined when absent. */
+  readText(path: string): string | undefined {
+    return this.options.readText(path);
   }
 
   views(): DriftEnvironmentView[] {
@@ -158,10 +175,9 @@ export class FolderDrift {
     const settings = this.readSettings();
     for (const p of settings.problems) this.options.log(`drift settings (${CONFIG_FILE_NAME}): ${p}`);
     const detected = detectEnvironments(index.resources, settings.environments);
-    if (detected.length > 0) return detected.map((e) => ({ ...e, ignoreRules: [...e.ignoreRules, ...settings.ignoreRules] }));
-    if (settings.ignoreRules.length === 0) return [undefined];
-    // Settings' ignore rules apply without an environment too; nothing else of an environment is implied.
-    return [{ name: '', path: '', forceNamespace: false, detectedFrom: 'settings', ignoreRules: settings.ignoreRules, agentManagers: DEFAULT_AGENT_MANAGERS }];
+    if (detected.length > 0) return detected.map((e) => withDriftSettings(e, settings));
+    // Settings apply without an environment too; nothing else of an environment is implied.
+    return [withDriftSettings(undefined, settings)];
   }
 
   /** The `drift:` section of the repository's config file; a broken file is logged and ignored. */

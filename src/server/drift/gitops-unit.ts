@@ -1,6 +1,7 @@
 // The GitOps unit an environment comes from (Flux Kustomization, Argo CD Application, or our settings) and
 // its own state as the agent reports it in the live object's status.
 import type { Environment } from '../../core/environments/environment.js';
+import { isUnitSuspended } from '../../core/environments/unit-control-patch.js';
 import { isRecord, type KubeObject } from '../../core/resource/manifest-resource.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
 import type { GitOpsUnitView } from '../../protocol/drift-messages.js';
@@ -30,9 +31,13 @@ export function gitOpsUnitOf(env: Environment | undefined, index: WorkspaceIndex
   };
 }
 
-/** Flux: the `Ready` condition; Argo CD: `status.sync.status` and `status.health.status`. */
-export function readUnitStatus(kind: GitOpsUnitView['kind'], object: KubeObject | undefined): Pick<GitOpsUnitView, 'ready' | 'synced' | 'message'> {
+/** Flux: the `Ready` condition; Argo CD: `status.sync.status` and `status.health.status`; both: suspended or not. */
+export function readUnitStatus(kind: GitOpsUnitView['kind'], object: KubeObject | undefined): Pick<GitOpsUnitView, 'ready' | 'synced' | 'message' | 'suspended'> {
   if (!object) return { message: 'not found in the cluster' };
+  return { ...readConditions(kind, object), ...(isUnitSuspended(kind, object) ? { suspended: true } : {}) };
+}
+
+function readConditions(kind: GitOpsUnitView['kind'], object: KubeObject): Pick<GitOpsUnitView, 'ready' | 'synced' | 'message'> {
   const status = isRecord(object.status) ? object.status : {};
   if (kind === 'Kustomization') {
     const conditions = Array.isArray(status.conditions) ? status.conditions.filter(isRecord) : [];

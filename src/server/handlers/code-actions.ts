@@ -2,15 +2,11 @@
 // comment above the line. All are WorkspaceEdits built from core's text edits.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding, TextEdit } from '../../core/findings/finding.js';
-import { addAnnotationEdit, commentAboveLineEdit } from '../../core/edit/yaml-text-edits.js';
-import { SUPPRESSION_ANNOTATION_PREFIX, SUPPRESSION_COMMENT } from '../../core/lint/suppression.js';
-import { LIMIT_RULE_ID, PARSE_RULE_ID } from '../../core/manifest/parse-manifest.js';
+import { planSuppressionFixes } from '../../core/lint/suppression-fixes.js';
 import { isBefore, type Range } from '../../core/text/range.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
-import { resourceAtPosition } from '../resource-at-position.js';
+import { resourceAtPosition } from '../../core/workspace/resource-at-position.js';
 import type { Diagnostic } from 'vscode-languageserver';
-
-const NOT_SUPPRESSIBLE = new Set([PARSE_RULE_ID, LIMIT_RULE_ID]);
 
 export interface CodeActionInput {
   readonly params: CodeActionParams;
@@ -36,21 +32,12 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
       if (fix.edits.length === 0) return;
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: i === 0, edit: toWorkspaceEdit(fix.edits, input.uriOf) });
     });
-    if (!NOT_SUPPRESSIBLE.has(finding.ruleId)) suppressions.push(...suppressActions(input, finding, diagnostics));
+    const resource = resourceAtPosition(input.index, input.path, finding.range.start);
+    for (const fix of planSuppressionFixes(finding, input.text, resource)) {
+      suppressions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, edit: toWorkspaceEdit(fix.edits, input.uriOf) });
+    }
   }
   return [...actions, ...suppressions];
-}
-
-function suppressActions(input: CodeActionInput, finding: Finding, diagnostics: Diagnostic[]): CodeAction[] {
-  const out: CodeAction[] = [];
-  const comment = commentAboveLineEdit(input.path, input.text, finding.range.start.line, `${SUPPRESSION_COMMENT} ${finding.ruleId}`);
-  out.push({ title: `Suppress '${finding.ruleId}' on this line (comment)`, kind: CodeActionKind.QuickFix, diagnostics, edit: toWorkspaceEdit([comment], input.uriOf) });
-  const resource = resourceAtPosition(input.index, input.path, finding.range.start);
-  const annotation = resource && addAnnotationEdit(resource, SUPPRESSION_ANNOTATION_PREFIX + finding.ruleId, 'Reason: explain why this is acceptable');
-  if (resource && annotation) {
-    out.push({ title: `Suppress '${finding.ruleId}' for ${resource.kind}/${resource.name || '(unnamed)'} (annotation)`, kind: CodeActionKind.QuickFix, diagnostics, edit: toWorkspaceEdit([annotation], input.uriOf) });
-  }
-  return out;
 }
 
 export function toWorkspaceEdit(edits: readonly TextEdit[], uriOf: (path: string) => string): WorkspaceEdit {

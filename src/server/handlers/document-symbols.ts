@@ -2,7 +2,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { isRecord } from '../../core/resource/manifest-resource.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
-import { resourcesOfFile } from '../resource-at-position.js';
+import { resourcesOfFile } from '../../core/workspace/resource-at-position.js';
 
 const SECTION_KIND: Record<string, SymbolKind> = {
   apiVersion: SymbolKind.String,

@@ -6,7 +6,7 @@ import type { ManifestResource } from '../../core/resource/manifest-resource.js'
 import { LineIndex } from '../../core/text/line-index.js';
 import type { Position } from '../../core/text/range.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
-import { resourceAtPosition } from '../resource-at-position.js';
+import { resourceAtPosition } from '../../core/workspace/resource-at-position.js';
 import type { FieldInfo, SchemaProvider } from '../schema-provider.js';
 import { pathAtPosition } from '../yaml-path-at-position.js';
 

@@ -1,7 +1,7 @@
 // A drift service the test drives by hand: it records what the server asked of it and emits the events a
 // real one would. For server tests of the drift messages without a cluster.
 import { EventEmitter } from 'node:events';
-import type { DriftService, DriftServiceEvents, DriftServiceFactory, DriftServiceOptions } from '../../../src/adapters/drift/drift-service-api.js';
+import type { DesiredContext, DriftService, DriftServiceEvents, DriftServiceFactory, DriftServiceOptions } from '../../../src/adapters/drift/drift-service-api.js';
 import { ClusterStatus } from '../../../src/adapters/kube/cluster-status.js';
 import { DRIFT_STATUSES, DriftStatus, DriftStrategy, FieldChange, SuggestedAction, type DriftStatus as Status, type ResourceDrift } from '../../../src/core/drift/drift-types.js';
 import type { KubeObject } from '../../../src/core/resource/manifest-resource.js';
@@ -36,6 +36,8 @@ export class FakeDriftService implements DriftService {
   desiredError: Error | undefined;
   readonly objects = new Map<string, { git?: KubeObject; live?: KubeObject }>();
   readonly liveUnits = new Map<string, KubeObject>();
+  /** What `desiredOf` answers (write-back planning), by resourceKeyId. */
+  readonly desiredContexts = new Map<string, DesiredContext>();
   private current: ResourceDrift[];
 
   constructor(readonly options: DriftServiceOptions, results: readonly ResourceDrift[]) {
@@ -66,6 +68,10 @@ export class FakeDriftService implements DriftService {
 
   objectsOf(id: string): { git?: KubeObject; live?: KubeObject } {
     return this.objects.get(id) ?? {};
+  }
+
+  desiredOf(id: string): DesiredContext | undefined {
+    return this.desiredContexts.get(id);
   }
 
   getLive(apiVersion: string, kind: string, namespace: string, name: string): Promise<KubeObject | undefined> {

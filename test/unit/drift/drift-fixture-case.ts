@@ -5,7 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { computeDrift } from '../../../src/core/drift/compute-drift.js';
 import type { DesiredObject } from '../../../src/core/drift/compute-resource-drift.js';
 import { desiredFromManifests } from '../../../src/core/drift/desired-from-manifests.js';
-import type { ResourceDrift } from '../../../src/core/drift/drift-types.js';
+import type { FieldDrift, ResourceDrift } from '../../../src/core/drift/drift-types.js';
 import { readArgoIgnoreDifferences, readFluxIgnoreRules } from '../../../src/core/drift/ignore-rules.js';
 import { namespaceRulesFor } from '../../../src/core/environments/namespace-rules.js';
 import { detectEnvironments } from '../../../src/core/environments/detect-environments.js';
@@ -20,7 +20,12 @@ export interface CaseSettings {
   readonly description?: string;
   readonly environment?: string;
   readonly defaultNamespace?: string;
-  readonly settings?: { readonly ignoreDifferences?: unknown; readonly driftIgnoreRules?: unknown };
+  readonly settings?: {
+    readonly ignoreDifferences?: unknown;
+    readonly driftIgnoreRules?: unknown;
+    readonly personTools?: readonly string[];
+    readonly countLiveOnlyMetadata?: boolean;
+  };
 }
 
 function filesUnder(dir: string): string[] {
@@ -64,7 +69,11 @@ export function runCase(caseDir: string, desiredOverride?: DesiredObject[]): Res
     desired,
     live: readLive(caseDir),
     ...(env?.owner ? { isOurs: (m) => m.owner === env.owner } : {}),
-    options: { ignoreRules, ...(env ? { agentManagers: env.agentManagers } : {}) },
+    options: {
+      ignoreRules, ...(env ? { agentManagers: env.agentManagers } : {}),
+      ...(settings.settings?.personTools ? { personTools: settings.settings.personTools } : {}),
+      ...(settings.settings?.countLiveOnlyMetadata ? { countLiveOnlyMetadata: true } : {}),
+    },
   });
 }
 
@@ -76,16 +85,22 @@ export function toGolden(results: readonly ResourceDrift[]): unknown {
     ...(r.reason ? { reason: r.reason } : {}),
     ...(r.ignoredFields ? { ignoredFields: r.ignoredFields } : {}),
     strategy: r.strategy,
-    fields: r.fields.map((f) => ({
-      path: f.path,
-      pointer: f.pointer,
-      change: f.change,
-      ...(f.gitValue !== undefined ? { git: f.gitValue } : {}),
-      ...(f.liveValue !== undefined ? { live: f.liveValue } : {}),
-      ...(f.source ? { source: `${f.source.path}:${f.source.range.start.line + 1}` } : {}),
-      ...(f.attribution ? { attribution: f.attribution } : {}),
-      action: f.suggestedAction,
-      actionReason: f.actionReason,
-    })),
+    fields: r.fields.map(goldenField),
+    ...(r.liveOnlyMetadata ? { liveOnlyMetadata: r.liveOnlyMetadata.map(goldenField) } : {}),
   }));
+}
+
+function goldenField(f: FieldDrift): unknown {
+  return {
+    path: f.path,
+    pointer: f.pointer,
+    change: f.change,
+    ...(f.gitValue !== undefined ? { git: f.gitValue } : {}),
+    ...(f.gitDefault !== undefined ? { gitDefault: f.gitDefault } : {}),
+    ...(f.liveValue !== undefined ? { live: f.liveValue } : {}),
+    ...(f.source ? { source: `${f.source.path}:${f.source.range.start.line + 1}` } : {}),
+    ...(f.attribution ? { attribution: f.attribution } : {}),
+    action: f.suggestedAction,
+    actionReason: f.actionReason,
+  };
 }

@@ -61,6 +61,20 @@ describe('drift short forms', () => {
     assert.equal(formatCodeLensTitle(drifted, replicas), 'Drift: replicas 3 → 5 (kubectl scale)');
   });
 
+  it('says what a person added live and which default a person changed', () => {
+    const who = { manager: 'kubectl-set', operation: 'Update', time: '2026-12-04T12:00:00Z' };
+    const env = aField('.spec.template.spec.containers[name="server"].env[name="DEBUG"]', undefined, { name: 'DEBUG', value: '1' }, { change: 'added-live', attribution: who });
+    assert.equal(formatFieldChange(env, NOW), 'added live: DEBUG=1 · kubectl-set · 4 min ago');
+    const sidecar = aField('.spec.template.spec.containers[name="debug"]', undefined, { name: 'debug', image: 'busybox:1.36' }, { change: 'added-live', attribution: { ...who, manager: 'kubectl-patch' } });
+    assert.equal(formatFieldChange(sidecar, NOW), 'added live: debug (busybox:1.36) · kubectl-patch · 4 min ago');
+    const affinity = aField('.spec.sessionAffinity', undefined, 'ClientIP', { change: 'changed-default', gitDefault: 'None', attribution: { ...who, manager: 'kubectl-patch' } });
+    assert.equal(formatFieldChange(affinity, NOW), '(default: None) → ClientIP · kubectl-patch · 4 min ago');
+    const resource = aResource('Service', 'shop', 'frontend', { fields: [affinity] });
+    assert.equal(formatAfterText(resource, env, NOW), ' added live: DEBUG=1 · kubectl-set · 4 min ago');
+    assert.equal(formatAfterText(resource, affinity, NOW), ' → ClientIP · kubectl-patch · 4 min ago');
+    assert.equal(formatCodeLensTitle(resource, affinity), 'Drift: sessionAffinity (default: None) → ClientIP (kubectl-patch)');
+  });
+
   it('names a folder by its last segment', () => {
     assert.equal(folderNameOf('file:///home/me/my%20repo'), 'my repo');
     assert.equal(folderNameOf('file:///home/me/repo/'), 'repo');

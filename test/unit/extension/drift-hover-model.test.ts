@@ -23,7 +23,7 @@ describe('drift hover model', () => {
     assert.equal(lines[5], 'Changed by kubectl (scale), Update, 2026-12-04T12:00:00Z (4 min ago)');
     assert.equal(lines[6], 'Suggested: commit the live value to Git — changed live by kubectl (scale), a person');
     const args = encodeURIComponent(JSON.stringify([{ environmentId: ENV, resourceId: 'apps/Deployment/shop/api-server', pointer: '/spec/replicas' }]));
-    assert.equal(lines[7], `[Show diff](command:gitopsAuthoring.drift.showDiff?${args}) · [Copy resource key](command:gitopsAuthoring.drift.copyResourceKey?${args})`);
+    assert.equal(lines[7], `[Show diff](command:gitopsAuthoring.drift.showDiff?${args}) · [Copy resource key](command:gitopsAuthoring.drift.copyResourceKey?${args}) · [Commit to Git](command:gitopsAuthoring.writeBack.commitLiveChange?${args})`);
     assert.ok(hover.commands.every((c) => DRIFT_HOVER_COMMANDS.includes(c)));
     assert.deepEqual(JSON.parse(decodeURIComponent(args)), [{ environmentId: ENV, resourceId: 'apps/Deployment/shop/api-server', pointer: '/spec/replicas' }]);
   });
@@ -39,6 +39,18 @@ describe('drift hover model', () => {
     assert.match(hover.markdown, /Changed by: unknown/);
   });
 
+  it('tells a changed default and an addition apart from a Git value, and lists live-only metadata on the resource', () => {
+    const affinity = aField('.spec.sessionAffinity', undefined, 'ClientIP', { change: 'changed-default', gitDefault: 'None' });
+    const env = aField('.spec.template.spec.containers[name="server"].env[name="DEBUG"]', undefined, { name: 'DEBUG', value: '1' }, { change: 'added-live' });
+    const label = aField('.metadata.labels.owner', undefined, 'alice', { change: 'added-live', attribution: { manager: 'kubectl-label', operation: 'Update' } });
+    const resource = { ...aResource('Service', 'shop', 'frontend', { fields: [affinity, env] }), liveOnlyMetadata: [label] };
+    const lines = (f: typeof affinity) => computeDriftHover([{ environmentId: ENV, resource, field: f, line: 3 }], options)?.markdown.split('  \n') ?? [];
+    assert.equal(lines(affinity)[3], 'Git: not set (server default `None`)');
+    assert.equal(lines(env)[3], 'Git: not declared (added live)');
+    const whole = computeDriftHover([{ environmentId: ENV, resource, line: 0 }], options)?.markdown ?? '';
+    assert.match(whole, /Live only, not counted: `\.metadata\.labels\.owner = alice` \(kubectl-label\)/);
+  });
+
   it('explains a Missing resource and separates several findings on one line', () => {
     const missing = aResource('ConfigMap', 'shop', 'settings', { status: 'Missing', reason: 'not in the cluster' });
     const field = aField('.spec.replicas', 3, 4);
@@ -50,6 +62,7 @@ describe('drift hover model', () => {
     assert.ok(hover);
     const [first, second] = hover.markdown.split('\n\n---\n\n');
     assert.match(first ?? '', /Missing in cluster — not in the cluster/);
+    assert.doesNotMatch(first ?? '', /Commit to Git/, 'a Missing resource has no live change to commit');
     assert.doesNotMatch(first ?? '', /Git:/);
     assert.match(second ?? '', /Live: `4`/);
     assert.equal(computeDriftHover([], options), undefined);

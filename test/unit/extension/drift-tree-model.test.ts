@@ -120,6 +120,17 @@ describe('drift tree model', () => {
     assert.match(render(model), /^prod — kind-prod · Connected/);
   });
 
+  it('says a suspended unit in both groupings (the emergency flow), with a pause icon by unit', () => {
+    const { store, model } = setUp([api()], { grouping: 'unit' });
+    store.applyEnvironments({ environments: [anEnvironment('prod', { context: 'kind-prod', unit: aUnit('apps', { ready: 'True', suspended: true }) })], contexts: [], kubeconfigFound: true });
+    const root = model.roots()[0] as DriftTreeNode;
+    assert.equal(model.item(root, NOW).description, 'Suspended · Ready: True · kind-prod · Connected');
+    assert.equal(model.item(root, NOW).icon?.id, 'debug-pause');
+    assert.match(model.tooltip(root) ?? '', /GitOps unit: Kustomization flux-system\/apps \(Suspended · Ready: True\)/);
+    model.setGrouping('namespace');
+    assert.equal(model.item(model.roots()[0] as DriftTreeNode, NOW).description, 'Suspended · kind-prod · Connected');
+  });
+
   it('filters: only drifted, by namespace, by kind; an empty result says so', () => {
     const { model } = setUp([api(), web(), svc(), ns(), gone()]);
     model.setFilter({ onlyDrifted: true });

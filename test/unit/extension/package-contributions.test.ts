@@ -7,6 +7,7 @@ import { SUPPORTED_KUBERNETES_VERSIONS } from '../../../src/core/config/lint-con
 import { SETTING_KEYS, SETTINGS_SECTION } from '../../../src/protocol/settings.js';
 import { COMMAND_IDS, CONTEXT_KEYS, DRIFT_VIEW_CONTAINER_ID, DRIFT_VIEW_ID } from '../../../src/extension/command-ids.js';
 import { DRIFT_SETTING_IDS } from '../../../src/extension/drift-settings.js';
+import { DEFAULT_BRANCH_TEMPLATE, DEFAULT_WRITEBACK_MODE, WRITEBACK_MODES, WRITEBACK_SETTING_IDS } from '../../../src/extension/writeback/writeback-settings-model.js';
 
 interface Property {
   type?: string;
@@ -193,11 +194,12 @@ describe('package.json: the drift UI', () => {
     for (const id of ids) assert.deepEqual(Object.keys(colors.get(id) ?? {}).sort(), ['dark', 'highContrast', 'highContrastLight', 'light'], id);
   });
 
-  it('walks through repository → cluster → view → drifted line → commit (coming), with existing media', () => {
+  it('walks through repository → cluster → view → drifted line → commit, with existing media', () => {
     const walkthrough = manifest.contributes.walkthroughs?.[0];
     assert.ok(walkthrough);
     assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openRepository', 'connectCluster', 'openDriftView', 'seeDriftedLine', 'commitLiveChange']);
-    assert.match(walkthrough.steps.at(-1)!.title, /coming/i);
+    assert.match(walkthrough.steps.at(-1)!.title, /^Commit a live change to Git$/);
+    assert.deepEqual(commandLinks(walkthrough.steps.at(-1)!.description), ['gitopsAuthoring.writeBack.commitLiveChange']);
     for (const step of walkthrough.steps) {
       const media = step.media.markdown ?? step.media.image;
       assert.ok(media && existsSync(media), `${step.id}: media ${media} is missing`);
@@ -205,3 +207,34 @@ describe('package.json: the drift UI', () => {
   });
 });
 
+describe('package.json: write-back', () => {
+  const items = manifest.contributes.menus?.['view/item/context'] ?? [];
+  const palette = new Map((manifest.contributes.menus?.commandPalette ?? []).map((e) => [e.command, e.when]));
+
+  it('offers Commit Live Change on drifted resources, fields and environments of the Drift view, and in the editor', () => {
+    const whens = items.filter((i) => i.command === 'gitopsAuthoring.writeBack.commitLiveChange').map((i) => i.when ?? '');
+    for (const node of ['driftResource.Drifted', 'driftField', 'driftEnvironment']) {
+      assert.ok(whens.some((w) => new RegExp(/viewItem =~ \/(.*)\/$/.exec(w)?.[1] ?? '^$').test(node)), `no Commit Live Change on ${node}`);
+    }
+    assert.ok(!whens.some((w) => new RegExp(/viewItem =~ \/(.*)\/$/.exec(w)?.[1] ?? '^$').test('driftResource.Synced')), 'nothing to commit on a Synced resource');
+    const editor = manifest.contributes.menus?.['editor/context'] ?? [];
+    assert.ok(editor.some((e) => e.command === 'gitopsAuthoring.writeBack.commitLiveChange' && /gitopsAuthoring\.drift\.hasDrift/.test(e.when ?? '')));
+  });
+
+  it('offers the intents on resources, and every write-back command in the palette only with a running server', () => {
+    for (const id of ['gitopsAuthoring.writeBack.scale', 'gitopsAuthoring.writeBack.setImage', 'gitopsAuthoring.writeBack.editField']) {
+      assert.ok(items.some((i) => i.command === id && /driftResource/.test(i.when ?? '')), `${id} on resources`);
+      assert.match(palette.get(id) ?? '', /gitopsAuthoring\.serverRunning/);
+    }
+    assert.match(palette.get('gitopsAuthoring.writeBack.commitLiveChange') ?? '', /gitopsAuthoring\.serverRunning && gitopsAuthoring\.drift\.hasDrift/);
+  });
+
+  it('declares the write-back settings; the API URLs (where a token is sent) machine-scoped', () => {
+    assert.deepEqual([...WRITEBACK_SETTING_IDS].sort(), Object.keys(properties).filter((k) => k.startsWith('gitopsAuthoring.writeBack.')).sort());
+    assert.deepEqual(properties['gitopsAuthoring.writeBack.mode']?.enum, [...WRITEBACK_MODES]);
+    assert.equal(properties['gitopsAuthoring.writeBack.mode']?.default, DEFAULT_WRITEBACK_MODE);
+    assert.equal(properties['gitopsAuthoring.writeBack.branchTemplate']?.default, DEFAULT_BRANCH_TEMPLATE);
+    assert.equal(properties['gitopsAuthoring.writeBack.github.apiUrl']?.scope, 'machine');
+    assert.equal(properties['gitopsAuthoring.writeBack.gitlab.apiUrl']?.scope, 'machine');
+  });
+});

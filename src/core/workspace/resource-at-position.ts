@@ -1,7 +1,7 @@
-import { kustomizationFileResource } from '../core/resource/kustomization-resource.js';
-import type { ManifestResource } from '../core/resource/manifest-resource.js';
-import { containsPosition, type Position } from '../core/text/range.js';
-import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
+import { kustomizationFileResource } from '../resource/kustomization-resource.js';
+import type { ManifestResource } from '../resource/manifest-resource.js';
+import { containsPosition, type Position } from '../text/range.js';
+import type { WorkspaceIndex } from './workspace-index.js';
 
 /** Every object a file declares, as the editor shows them: objects, kustomize patches, the kustomization itself. */
 export function resourcesOfFile(index: WorkspaceIndex, path: string): ManifestResource[] {

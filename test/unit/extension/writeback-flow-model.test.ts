@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { EditPlan } from '../../../src/core/edit/edit-plan.js';
+import {
+  applyTextEdits,
+  codifyParamsOf,
+  confirmationOf,
+  describeCommitted,
+  describeRefusal,
+  intentParamsOf,
+  layerItemsOf,
+  pullRequestTextOf,
+  staleFileProblems,
+} from '../../../src/extension/writeback/writeback-flow-model.js';
+
+const ENV = 'file:///repo#prod';
+const TEXT = 'apiVersion: apps/v1\r\nkind: Deployment\r\nspec:\r\n  # scaled for the launch\r\n  replicas: 3\r\n';
+const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+
+const PLAN: EditPlan = {
+  files: [{ path: 'apps/api.yaml', edits: [{ path: 'apps/api.yaml', range: range(4, 12, 13), newText: '5' }] }],
+  fields: [{ path: '.spec.replicas', from: 3, to: 5, file: 'apps/api.yaml', layer: 'plain manifest' }],
+  summary: ['.spec.replicas 3 → 5 in apps/api.yaml'],
+  commitMessage: 'Codify live change: Deployment shop/api .spec.replicas 3 → 5 (kubectl scale, prod-eu)\n\nChanged live by kubectl (scale) at 2026-12-04T12:00:00Z.',
+  refused: [],
+};
+const FILES = [{ path: 'apps/api.yaml', uri: 'file:///repo/apps/api.yaml', text: TEXT }];
+
+describe('write-back flow model', () => {
+  it('plans a field, a resource or all drift of an environment from the drift target', () => {
+    assert.deepEqual(codifyParamsOf({ environmentId: ENV, resourceId: 'apps/Deployment/shop/api', pointer: '/spec/replicas' }, '.spec.replicas'), { environmentId: ENV, resourceId: 'apps/Deployment/shop/api', fields: ['.spec.replicas'] });
+    assert.deepEqual(codifyParamsOf({ environmentId: ENV, resourceId: 'apps/Deployment/shop/api' }, undefined), { environmentId: ENV, resourceId: 'apps/Deployment/shop/api' });
+    assert.deepEqual(codifyParamsOf({ environmentId: ENV }, undefined), { environmentId: ENV });
+    const intent = { kind: 'scale' as const, path: '.spec.replicas', value: 4 };
+    assert.deepEqual(intentParamsOf({ environmentId: ENV, resourceId: 'r' }, intent), { environmentId: ENV, resourceId: 'r', intent });
+  });
+
+  it('offers this environment first (the default), the base with who else it changes', () => {
+    const items = layerItemsOf({ kind: 'choose-layer', question: 'q', sharedWith: ['staging', 'dev'] }, 'prod');
+    assert.deepEqual(items.map((i) => i.layer), ['environment', 'base']);
+    assert.equal(items[0]?.label, 'This environment only (prod)');
+    assert.equal(items[1]?.detail, 'Also changes staging, dev.');
+  });
+
+  it('computes the preview\'s after-text: only the value changes, CRLF and the comment kept', () => {
+    assert.equal(applyTextEdits(TEXT, PLAN.files[0]!.edits), TEXT.replace('replicas: 3', 'replicas: 5'));
+    const two = applyTextEdits('a: 1\nb: 2\n', [{ range: range(0, 3, 4), newText: '10' }, { range: range(1, 3, 4), newText: '20' }]);
+    assert.equal(two, 'a: 10\nb: 20\n', 'several edits, each against the original positions');
+    assert.equal(applyTextEdits('a: 1\n', [{ range: range(1, 0, 0), newText: 'b: 2\n' }]), 'a: 1\nb: 2\n', 'an insertion at the end');
+    assert.equal(applyTextEdits('', [{ range: range(0, 0, 0), newText: 'new file\n' }]), 'new file\n');
+  });
+
+  it('refuses to apply over unsaved or changed documents, and over a file the plan would create', () => {
+    const docs = (state: { text: string; isDirty: boolean } | undefined) => new Map([['file:///repo/apps/api.yaml', state]]);
+    assert.deepEqual(staleFileProblems(FILES, PLAN, docs({ text: TEXT, isDirty: false })), []);
+    assert.match(staleFileProblems(FILES, PLAN, docs({ text: TEXT, isDirty: true }))[0] ?? '', /unsaved changes: save or revert/);
+    assert.match(staleFileProblems(FILES, PLAN, docs({ text: `${TEXT}# more\n`, isDirty: false }))[0] ?? '', /changed since the change was planned/);
+    assert.match(staleFileProblems(FILES, PLAN, docs(undefined))[0] ?? '', /could not be opened/);
+    const created = { ...PLAN, files: [{ ...PLAN.files[0]!, create: true }] };
+    assert.deepEqual(staleFileProblems([{ ...FILES[0]!, text: '' }], created, docs(undefined)), []);
+    assert.match(staleFileProblems([{ ...FILES[0]!, text: '' }], created, docs({ text: 'x', isDirty: false }))[0] ?? '', /exists now/);
+  });
+
+  it('confirms with the summary, what was not written, and what Git will do per mode', () => {
+    const plan = { ...PLAN, refused: [{ path: '.spec.template.spec.containers[name="app"].image', reason: 'owned by a controller' }] };
+    const git = { newBranch: 'gitops/codify-deployment-api', remote: { name: 'origin', url: 'u' } };
+    const pr = confirmationOf(plan, 'branch+push+pr', git);
+    assert.equal(pr.message, 'Apply this change to apps/api.yaml and commit it?');
+    assert.equal(pr.detail, '.spec.replicas 3 → 5 in apps/api.yaml\n\nNot written:\n.spec.template.spec.containers[name="app"].image: owned by a controller\n\nThen: a commit on the new branch gitops/codify-deployment-api, pushed to origin, and a pull request.');
+    assert.match(confirmationOf(PLAN, 'commit', git).detail, /a commit on the new branch gitops\/codify-deployment-api \(not pushed\)\.$/);
+    assert.equal(confirmationOf(PLAN, 'branch+push', undefined).detail, '.spec.replicas 3 → 5 in apps/api.yaml', 'no Git step when Git refused');
+    assert.match(confirmationOf({ ...PLAN, files: [...PLAN.files, { path: 'b.yaml', edits: [] }] }, 'branch+push', git).message, /to 2 files/);
+  });
+
+  it('writes the pull request: commit title, the drift story as a table, values never breaking the table', () => {
+    const plan = { ...PLAN, fields: [...PLAN.fields, { path: '.data.x', from: undefined, to: 'a|b', file: 'apps/api.yaml', layer: 'overlay patch' }] };
+    const text = pullRequestTextOf(plan, { kind: 'Deployment', namespace: 'shop', name: 'api', environment: 'prod', context: 'prod-eu' });
+    assert.equal(text.title, 'Codify live change: Deployment shop/api .spec.replicas 3 → 5 (kubectl scale, prod-eu)');
+    assert.match(text.body, /^Changed live by kubectl \(scale\) at 2026-12-04T12:00:00Z\.\n\nA change made live \(environment `prod`, context `prod-eu`\)/);
+    assert.match(text.body, /\| `\.spec\.replicas` \| `3` \| `5` \| `apps\/api\.yaml` \(plain manifest\) \|/);
+    assert.match(text.body, /\| `\.data\.x` \| \(not set\) \| `a\\\|b` \|/);
+  });
+
+  it('says what was committed, with the pull request or its page as a button', () => {
+    const base = { kind: 'committed' as const, branch: 'gitops/codify-deployment-api', baseBranch: 'main', commit: '0123456789abcdef', pushed: true, remote: { name: 'origin', url: 'u' } };
+    assert.deepEqual(describeCommitted(base, 'branch+push'), { severity: 'info', message: 'Committed 0123456 on branch gitops/codify-deployment-api and pushed to origin.', links: [] });
+    const pr = describeCommitted({ ...base, pullRequestUrl: 'https://github.com/a/b/pull/1' }, 'branch+push+pr');
+    assert.deepEqual(pr.links, [{ title: 'Open Pull Request', url: 'https://github.com/a/b/pull/1' }]);
+    const failed = describeCommitted({ ...base, pullRequestError: 'GitHub answered 401: sign in again.', compareUrl: 'https://github.com/a/b/compare/main...x' }, 'branch+push+pr');
+    assert.equal(failed.severity, 'warning');
+    assert.match(failed.message, /No pull request was opened: GitHub answered 401/);
+    assert.deepEqual(failed.links, [{ title: 'Open Pull Request Page', url: 'https://github.com/a/b/compare/main...x' }]);
+    assert.match(describeCommitted({ ...base, pushed: false }, 'commit').message, /^Committed 0123456 on branch gitops\/codify-deployment-api\. Push it when ready: git push -u origin gitops\/codify-deployment-api$/);
+  });
+
+  it('says a refusal plainly, and that an applied edit stays (undoable) when the commit is refused', () => {
+    const refusal = { kind: 'refused' as const, reason: 'detached-head', message: 'HEAD is detached: check out a branch first.' };
+    assert.equal(describeRefusal(refusal, 'plan').message, 'Not committed: HEAD is detached: check out a branch first. Nothing was changed.');
+    assert.match(describeRefusal(refusal, 'commit').message, /The edit stays applied and saved in the editor: undo it, or commit it yourself\.$/);
+    assert.equal(describeRefusal({ ...refusal, reason: 'push-rejected', message: 'pull, then push.' }, 'commit').message, 'Not committed: pull, then push.');
+    assert.equal(describeRefusal({ ...refusal, reason: 'error' }, 'commit').severity, 'error');
+  });
+});

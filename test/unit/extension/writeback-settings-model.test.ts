@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { apiUrlFromInspection, hostOfRemote, pullRequestHostOf, readBranchTemplate, readWriteBackMode } from '../../../src/extension/writeback/writeback-settings-model.js';
+
+describe('write-back settings', () => {
+  it('reads the mode and the branch template, falling back to the defaults on anything else', () => {
+    assert.equal(readWriteBackMode('branch+push+pr'), 'branch+push+pr');
+    assert.equal(readWriteBackMode('commit'), 'commit');
+    assert.equal(readWriteBackMode('force-push'), 'branch+push');
+    assert.equal(readWriteBackMode(undefined), 'branch+push');
+    assert.equal(readBranchTemplate('  fix/{name} '), 'fix/{name}');
+    assert.equal(readBranchTemplate(''), 'gitops/codify-{kind}-{name}-{date}');
+    assert.equal(readBranchTemplate(3), 'gitops/codify-{kind}-{name}-{date}');
+  });
+
+  it('takes an API URL only from user settings, https only, without a trailing slash', () => {
+    assert.equal(apiUrlFromInspection({ globalValue: 'https://ghe.example/api/v3/' }), 'https://ghe.example/api/v3');
+    assert.equal(apiUrlFromInspection({ globalValue: 'http://ghe.example/api/v3' }), undefined, 'a token never goes over plain http');
+    assert.equal(apiUrlFromInspection({ workspaceValue: 'https://evil.example' } as { globalValue?: unknown }), undefined, 'a repository cannot choose where the token goes');
+    assert.equal(apiUrlFromInspection({ globalValue: '  ' }), undefined);
+    assert.equal(apiUrlFromInspection(undefined), undefined);
+  });
+
+  it('knows the host of every remote URL form', () => {
+    assert.equal(hostOfRemote('git@github.com:acme/gitops.git'), 'github.com');
+    assert.equal(hostOfRemote('ssh://git@GitLab.example:2222/acme/gitops.git'), 'gitlab.example');
+    assert.equal(hostOfRemote('https://user:pw@github.com/acme/gitops'), 'github.com');
+    assert.equal(hostOfRemote('/tmp/demo-repo-remote.git'), undefined);
+    assert.equal(hostOfRemote('file:///tmp/remote.git'), undefined);
+  });
+
+  it('picks GitHub, GitHub Enterprise, GitLab (public or self-hosted) or the compare page', () => {
+    assert.deepEqual(pullRequestHostOf('git@github.com:acme/gitops.git', {}), { provider: 'github', enterprise: false });
+    assert.deepEqual(pullRequestHostOf('https://github.example/acme/gitops.git', { githubApiUrl: 'https://api.github.example' }), { provider: 'github', apiUrl: 'https://api.github.example', enterprise: true });
+    assert.deepEqual(pullRequestHostOf('git@github.example:acme/gitops.git', { githubApiUrl: 'https://github.example/api/v3' }), { provider: 'github', apiUrl: 'https://github.example/api/v3', enterprise: true });
+    assert.deepEqual(pullRequestHostOf('git@gitlab.com:acme/gitops.git', {}), { provider: 'gitlab' });
+    assert.deepEqual(pullRequestHostOf('https://git.corp/acme/gitops.git', { gitlabApiUrl: 'https://git.corp/api/v4' }), { provider: 'gitlab', apiUrl: 'https://git.corp/api/v4' });
+    assert.deepEqual(pullRequestHostOf('https://bitbucket.org/acme/gitops.git', { githubApiUrl: 'https://ghe.example/api/v3' }), { provider: 'compare' });
+    assert.deepEqual(pullRequestHostOf('/tmp/remote.git', {}), { provider: 'compare' });
+  });
+});
