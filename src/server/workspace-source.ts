@@ -1,3 +1,4 @@
+import type { ManifestFile } from '../core/manifest/manifest-types.js';
 import type { RepositoryListing } from '../core/ports.js';
 
 /** How the server reads the repository outside the editor's buffers. Node reads the disk; tests may fake it. */
@@ -6,4 +7,9 @@ export interface WorkspaceSource {
   scan(root: string): { readonly manifestPaths: readonly string[]; readonly listing: RepositoryListing };
   /** The text of a repository file, or undefined when it cannot be read (deleted, a directory, no access). */
   readText(root: string, path: string): string | undefined;
+  /**
+   * A file already read elsewhere, used instead of parsing its text (a lint worker's mirror gets the other
+   * large documents as the summaries the main thread holds, not as texts to parse again).
+   */
+  readonly parsedFile?: (path: string) => ManifestFile | undefined;
 }

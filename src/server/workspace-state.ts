@@ -26,10 +26,15 @@ export interface OpenDocument {
   readonly file: ManifestFile;
 }
 
-interface OffThreadParse {
+export interface OffThreadParse {
   readonly documents: readonly DocumentSummary[];
   readonly problems: ManifestFile['problems'];
 }
+
+const NO_PARSE: OffThreadParse = { documents: [], problems: [] };
+
+/** A file's path and text, and for a large buffer what its worker reported of it. */
+export type SourceText = readonly [path: string, text: string, parse?: OffThreadParse];
 
 interface AcceptedParse extends OffThreadParse {
   /** The buffer version the worker parsed. */
@@ -82,7 +87,7 @@ export class WorkspaceState {
       if (this.open.has(path)) continue;
       const text = this.source.readText(this.root, path);
       if (text === undefined) unreadable++;
-      else if (isManifestCandidate(path, text)) this.disk.set(path, parseManifest(path, text));
+      else if (isManifestCandidate(path, text)) this.disk.set(path, this.readDisk(path, text));
     }
     this.changed();
     this.noteDependencies(true);
@@ -149,9 +154,12 @@ export class WorkspaceState {
   }
 
   /** Every file of the workspace with its text (open buffers as typed), without parsing anything. */
-  *sourceTexts(): IterableIterator<readonly [string, string]> {
+  *sourceTexts(): IterableIterator<SourceText> {
     for (const [path, file] of this.disk) yield [path, file.text];
-    for (const [path, doc] of this.open) yield [path, doc.text];
+    for (const [path, doc] of this.open) {
+      // Another large buffer goes as its last report (parsed once, in its own worker), never as a text to parse.
+      yield doc.isOffThread ? [path, doc.text, this.offThreadParses.get(path) ?? NO_PARSE] : [path, doc.text];
+    }
   }
 
   /** What exists in the repository (the scan, with files created and deleted since). */
@@ -203,7 +211,7 @@ export class WorkspaceState {
       ? this.source.readText(this.root, path)
       : undefined;
     const isReusable = reusable !== undefined && text !== undefined && reusable.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, isReusable ? reusable : parseManifest(path, text));
+    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, isReusable ? reusable : this.readDisk(path, text));
     else this.disk.delete(path);
     this.changed();
     const file = this.disk.get(path);
@@ -220,6 +228,10 @@ export class WorkspaceState {
   private standIn(path: string, text: string): ManifestFile {
     const last = this.offThreadParses.get(path);
     return fileFromSummaries(path, text, last?.documents ?? [], last?.problems ?? []);
+  }
+
+  private readDisk(path: string, text: string): ManifestFile {
+    return this.source.parsedFile?.(path) ?? parseManifest(path, text);
   }
 
   /** Open buffers keep their parsed documents between edits; files on disk do not (memory). */

@@ -9,15 +9,15 @@ import { RULES } from '../../core/lint/rule-list.js';
 import type { RepositoryListing } from '../../core/ports.js';
 import { IncrementalLinter } from '../incremental-lint.js';
 import { isGitOpsRelevant } from '../lint-scheduler.js';
-import { WorkspaceState } from '../workspace-state.js';
+import { WorkspaceState, type SourceText } from '../workspace-state.js';
 import type { WorkspaceSource } from '../workspace-source.js';
-import { summarizeDocuments } from './document-summary.js';
+import { fileFromSummaries, summarizeDocuments } from './document-summary.js';
 import type { ListingAnswer, ListingQuestion, LintWorkerInit, LintWorkerJob, LintWorkerRequest, LintWorkerResponse } from './lint-worker-protocol.js';
 
 /** How long a listing question may wait for the main thread (it answers between its own messages). */
 const LISTING_WAIT_MS = 5_000;
 
-const texts = new Map<string, string>();
+const texts = new Map<string, SourceText>();
 const linter = new IncrementalLinter({ rules: RULES, validator: createNodeValidator(createNodeSchemaRegistry()) });
 let state: WorkspaceState | undefined;
 let listing: RepositoryListing = { entryType: () => undefined };
@@ -57,10 +57,14 @@ function runJob(job: LintWorkerJob): LintWorkerResponse {
 function mirrorOf(job: LintWorkerJob): WorkspaceState {
   const source: WorkspaceSource = {
     scan: () => ({ manifestPaths: [...texts.keys()], listing }),
-    readText: (_root, path) => texts.get(path),
+    readText: (_root, path) => texts.get(path)?.[1],
+    parsedFile(path) {
+      const [, text, parse] = texts.get(path) ?? [];
+      return text !== undefined && parse ? fileFromSummaries(path, text, parse.documents, parse.problems) : undefined;
+    },
   };
   const isNew = new Set(job.changed.map(([path]) => path).filter((path) => !texts.has(path)));
-  for (const [path, text] of job.changed) texts.set(path, text);
+  for (const entry of job.changed) texts.set(entry[0], entry);
   for (const path of job.removed) texts.delete(path);
   if (!state) {
     state = new WorkspaceState(source, '.');

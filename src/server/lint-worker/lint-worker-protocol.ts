@@ -4,6 +4,7 @@ import type { LintConfig } from '../../core/config/lint-config.js';
 import type { Finding } from '../../core/findings/finding.js';
 import type { Located } from '../../core/manifest/source-locator.js';
 import type { Range } from '../../core/text/range.js';
+import type { SourceText } from '../workspace-state.js';
 import type { MessagePort } from 'node:worker_threads';
 
 /** First message: where the worker asks the main thread what exists in the repository (synchronously). */
@@ -35,8 +36,11 @@ export interface LintWorkerJob {
   readonly version: number;
   readonly text: string;
   readonly config: LintConfig;
-  /** Other files of the folder whose text changed since the previous job (all of them on the first job). */
-  readonly changed: readonly (readonly [path: string, text: string])[];
+  /**
+   * Other files of the folder whose text changed since the previous job (all of them on the first job); other
+   * large buffers with what their own worker reported (the mirror keeps that, it does not parse them).
+   */
+  readonly changed: readonly SourceText[];
   readonly removed: readonly string[];
 }
 

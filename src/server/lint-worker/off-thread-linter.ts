@@ -6,6 +6,7 @@ import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threa
 import type { LintConfig } from '../../core/config/lint-config.js';
 import type { Finding } from '../../core/findings/finding.js';
 import type { RepositoryListing } from '../../core/ports.js';
+import type { SourceText } from '../workspace-state.js';
 import type { DocumentSummary, ListingAnswer, ListingQuestion, LintWorkerJob, LintWorkerRequest, LintWorkerResponse } from './lint-worker-protocol.js';
 
 export interface OffThreadLintOptions {
@@ -30,8 +31,8 @@ export type OffThreadOutcome =
 
 /** What the linter needs of the folder: its other files' texts and what exists on disk. */
 export interface OffThreadWorkspace extends RepositoryListing {
-  /** Every file of the folder with its text (open buffers as typed), the off-thread ones included. */
-  sourceTexts(): Iterable<readonly [path: string, text: string]>;
+  /** Every file of the folder with its text (open buffers as typed), the off-thread ones with their last report. */
+  sourceTexts(): Iterable<SourceText>;
 }
 
 export interface OffThreadDocument {
@@ -51,8 +52,8 @@ interface RunningJob {
 interface WorkerSlot {
   readonly worker: Worker;
   readonly listingPort: MessagePort;
-  /** The texts this worker's mirror holds, by path. */
-  readonly sent: Map<string, string>;
+  /** What this worker's mirror holds, by path. */
+  readonly sent: Map<string, SourceText>;
   running: RunningJob | undefined;
 }
 
@@ -81,7 +82,7 @@ export class OffThreadLinter {
     if (running) this.stop(doc.path, { kind: 'superseded' }); // a stale job: cancelled, not waited for
     const slot = running || !existing ? this.start(doc.path) : existing;
     const { changed, removed } = slot === existing && delta ? delta : this.deltaFor(slot, doc.path);
-    for (const [path, text] of changed) slot.sent.set(path, text);
+    for (const entry of changed) slot.sent.set(entry[0], entry);
     for (const path of removed) slot.sent.delete(path);
     const id = this.nextId++;
     let settle: (outcome: OffThreadOutcome) => void = () => undefined;
@@ -153,13 +154,15 @@ export class OffThreadLinter {
   }
 
   /** The other files whose text the worker's mirror does not hold yet, and those gone since. */
-  private deltaFor(slot: WorkerSlot, target: string): { changed: [string, string][]; removed: string[] } {
-    const changed: [string, string][] = [];
+  private deltaFor(slot: WorkerSlot, target: string): { changed: SourceText[]; removed: string[] } {
+    const changed: SourceText[] = [];
     const present = new Set<string>();
-    for (const [path, text] of this.workspace.sourceTexts()) {
+    for (const entry of this.workspace.sourceTexts()) {
+      const [path, text, parse] = entry;
       if (path === target) continue;
       present.add(path);
-      if (slot.sent.get(path) !== text) changed.push([path, text]);
+      const sent = slot.sent.get(path);
+      if (sent?.[1] !== text || sent[2] !== parse) changed.push(entry);
     }
     const removed = [...slot.sent.keys()].filter((path) => !present.has(path));
     return { changed, removed };
