@@ -205,12 +205,14 @@ export class WorkspaceState {
   close(path: string): { affectsOthers: boolean } {
     const closed = this.open.get(path);
     if (!closed || !this.open.delete(path)) return { affectsOthers: false };
-    // A large buffer closed as saved keeps the worker's report of it: no parse here of what the worker read.
-    const reusable = closed.isOffThread && this.offThreadParses.get(path)?.version === closed.version ? closed.file : undefined;
+    // A large buffer closed as saved keeps the worker's report of it (as the report of that text on disk): no
+    // parse of what the worker read; closed with unsaved edits, the disk text is left to a worker (see readDisk).
+    const report = this.offThreadParses.get(path);
+    if (closed.isOffThread && report?.version === closed.version) this.diskParses.set(path, { text: closed.file.text, documents: report.documents, problems: report.problems });
     this.pendingSignatures.delete(path);
     this.offThreadParses.delete(path);
     this.parseCaches.delete(path);
-    return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path, reusable).affectsOthers) };
+    return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path).affectsOthers) };
   }
 
   /** A file changed outside the editor (or was created or deleted). Open buffers win over the disk. */
@@ -239,13 +241,11 @@ export class WorkspaceState {
     return this.cachedIndex;
   }
 
-  /** `reusable`: a file already read from the same text (it is kept when the disk still holds that text). */
-  private reloadFromDisk(path: string, reusable?: ManifestFile): { affectsOthers: boolean } {
+  private reloadFromDisk(path: string): { affectsOthers: boolean } {
     const text = this.root && !this.deleted.has(path) && isManifestPath(path)
       ? this.source.readText(this.root, path)
       : undefined;
-    const isReusable = reusable !== undefined && text !== undefined && reusable.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, isReusable ? reusable : this.readDisk(path, text));
+    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, this.readDisk(path, text));
     else this.disk.delete(path);
     this.changed();
     const file = this.disk.get(path);

@@ -160,6 +160,8 @@ describe('the main thread keeps what the worker reported', () => {
     assert.deepEqual(state.index().resourcesInFile('wide.yaml').map((r) => r.object), [summary.value]);
     state.close('wide.yaml');
     assert.deepEqual(state.index().resourcesInFile('wide.yaml').map((r) => r.object), [summary.value], 'closed as saved: the summary, not a parse of the disk text');
+    assert.deepEqual(state.takePendingDiskParses(), [], 'nothing left for a worker to read');
+    assert.deepEqual([...state.sourceTexts()].map(([path, , parse]) => [path, parse?.documents.length]), [['wide.yaml', 1]], 'other workers get the report, not a text to parse');
   });
 
   it('a large file on disk is never parsed here: it stands in empty until a worker reports, and its report outlives a re-read of the same text', () => {
