@@ -104,19 +104,20 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
   const fileCount = () => allFolders().reduce((sum, f) => sum + f.state.fileCount(), 0);
 
   /** Reads folders from disk, reporting progress; linting in each folder waits for its own read. */
-  const loadFolders = (toLoad: readonly WorkspaceFolder[]) => {
+  const loadFolders = async (toLoad: readonly WorkspaceFolder[]) => {
     void connection.sendNotification(serverStatusNotification, { state: 'indexing', fileCount: fileCount() });
     let unreadable = 0;
     let failed = false;
-    for (const folder of toLoad) {
+    // Folders are read one after another; their large files are parsed in workers meanwhile, in parallel.
+    await Promise.all(toLoad.map(async (folder) => {
       try {
-        unreadable += folder.load().unreadable;
+        unreadable += (await folder.load()).unreadable;
       } catch (error) {
         failed = true;
         log(`reading ${folder.root} failed: ${String(error)}`);
       }
       drift.folderLoaded(folder);
-    }
+    }));
     const message = failed ? 'the workspace could not be read' : unreadable > 0 ? `${unreadable} file(s) could not be read` : undefined;
     void connection.sendNotification(serverStatusNotification, { state: 'ready', fileCount: fileCount(), ...(message ? { message } : {}) });
   };
@@ -137,15 +138,12 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
         const fresh = added.map(rootOf).filter((root): root is string => root !== undefined).map((root) => new WorkspaceFolder(root, options));
         folders = [...folders.filter((f) => !removedRoots.has(f.root)), ...fresh];
         for (const doc of documents.all()) if (trackedIn.get(doc.uri) !== folderFor(doc.uri)) retrack(doc);
-        setImmediate(() => loadFolders(fresh));
+        setImmediate(() => void loadFolders(fresh));
       });
     }
     // Reading the repository is deferred past the handshake (the client is not kept waiting); linting waits
     // for it, so no finding is ever computed from a partial index. A buffer opened meanwhile reuses its parse.
-    setImmediate(() => {
-      loadFolders(folders);
-      markReady();
-    });
+    setImmediate(() => void loadFolders(folders).then(markReady));
   });
 
   const track = (doc: TextDocument) => {
@@ -169,6 +167,7 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
     const path = folder.paths.toPath(uri);
     folder.scheduler.forget(path);
     const { affectsOthers } = folder.state.close(path);
+    void folder.parseDiskFiles(); // closed with unsaved edits: a large file is read again, in a worker
     folder.configs.forget(uri);
     folder.publisher.clear(uri);
     if (affectsOthers) folder.scheduler.workspaceChanged();

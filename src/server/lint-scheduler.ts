@@ -66,7 +66,19 @@ export class LintScheduler {
     const config = await this.options.configFor(uri);
     const open = this.options.state.getOpen(path);
     if (open?.isOffThread && this.options.offThread) return (await this.lintOffThread(open, config)) ?? [];
+    if (!open && this.options.offThread && this.options.state.offThreadDiskText(path) !== undefined) return this.lintDiskFile(path, uri, config, false);
     return this.compute(path, config, 'full');
+  }
+
+  /**
+   * Large files read from disk since the last call (start-up, a close with unsaved edits, a change on disk)
+   * are parsed in their workers, never here; resolves once each has been reported (or could not be).
+   */
+  async parseDiskFiles(uriOf: (path: string) => string): Promise<void> {
+    await Promise.all(this.options.state.takePendingDiskParses().map(async (path) => {
+      const uri = uriOf(path);
+      await this.lintDiskFile(path, uri, await this.options.configFor(uri), true);
+    }));
   }
 
   /** The document was closed: drop pending runs and cached findings. */
@@ -142,13 +154,31 @@ export class LintScheduler {
     const { state, offThread } = this.options;
     const outcome = await (offThread as OffThreadLinter).lint(doc, config);
     if (outcome.kind === 'superseded' || state.getOpen(doc.path)?.version !== doc.version) return undefined;
-    if (outcome.kind === 'stopped') {
-      this.options.log(`lint of ${doc.path} stopped: ${outcome.reason}`);
-      return [{ ruleId: LIMIT_RULE_ID, severity: 'warning', path: doc.path, message: `File not validated: ${outcome.reason}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
-    }
+    if (outcome.kind === 'stopped') return [this.stoppedFinding(doc.path, outcome.reason)];
     // Other files may depend on what it declares: they are linted again once (its signature is unchanged then).
     if (state.acceptOffThreadParse(doc.path, doc.version, outcome)) this.workspaceChanged();
     return outcome.findings;
+  }
+
+  /**
+   * Parses (and unless `parseOnly`, lints) a large closed file in a worker; its documents replace the stand-in
+   * in the index. The worker stops after (a closed file keeps none). Stopped: one `file-limits` finding.
+   */
+  private async lintDiskFile(path: string, uri: string, config: LintConfig, parseOnly: boolean): Promise<readonly Finding[]> {
+    const { state, offThread } = this.options;
+    const text = state.offThreadDiskText(path);
+    if (text === undefined || !offThread) return [];
+    const outcome = await offThread.lint({ uri, path, version: 0, text, parseOnly }, config);
+    if (!state.getOpen(path)) offThread.forgetIdle(path);
+    if (outcome.kind === 'superseded') return [];
+    if (outcome.kind === 'stopped') return [this.stoppedFinding(path, outcome.reason)];
+    if (state.acceptDiskParse(path, text, outcome)) this.workspaceChanged();
+    return outcome.findings;
+  }
+
+  private stoppedFinding(path: string, reason: string): Finding {
+    this.options.log(`lint of ${path} stopped: ${reason}`);
+    return { ruleId: LIMIT_RULE_ID, severity: 'warning', path, message: `File not validated: ${reason}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   }
 
   private compute(path: string, config: LintConfig, mode: LintMode): readonly Finding[] {

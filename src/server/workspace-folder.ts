@@ -60,10 +60,15 @@ export class WorkspaceFolder {
     return this.state.getOpen(path)?.uri ?? this.paths.toUri(path);
   }
 
-  /** Reads the folder from disk (once at start, again on request); lints every open document after. */
-  load(): { fileCount: number; unreadable: number } {
+  /**
+   * Reads the folder from disk (once at start, again on request); lints every open document after. Large files
+   * are parsed in workers meanwhile: the main thread keeps answering, and lints nothing from a partial index.
+   */
+  async load(): Promise<{ fileCount: number; unreadable: number }> {
     try {
-      return this.state.loadFromDisk();
+      const read = this.state.loadFromDisk();
+      await this.parseDiskFiles();
+      return read;
     } finally {
       this.markLoaded();
       this.scheduler.workspaceChanged();
@@ -78,16 +83,27 @@ export class WorkspaceFolder {
       return true;
     }
     if (!isManifestPath(path)) return false;
-    return this.state.diskChanged(path, change).affectsOthers;
+    const { affectsOthers } = this.state.diskChanged(path, change);
+    void this.parseDiskFiles();
+    return affectsOthers;
+  }
+
+  /** Large files read from disk since (start-up, a close, a change on disk) are parsed in workers, not here. */
+  parseDiskFiles(): Promise<void> {
+    return this.scheduler.parseDiskFiles((path) => this.paths.toUri(path));
   }
 
   /** Lints every manifest of the folder; publishes open documents (and closed ones when asked). */
   async lintAll(includeClosedFiles: boolean, into: { -readonly [K in keyof LintWorkspaceResult]: number }): Promise<void> {
     this.state.loadFromDisk();
-    for (const path of this.state.index().files.keys()) {
+    this.state.takePendingDiskParses(); // large closed files are parsed by their lint, in a worker, first
+    const paths = [...this.state.index().files.keys()];
+    const large = new Map(paths.filter((path) => this.state.offThreadDiskText(path) !== undefined).map((path) => [path, this.scheduler.lintFile(path, this.paths.toUri(path))]));
+    await Promise.all(large.values()); // the index then holds what their workers read
+    for (const path of paths) {
       const open = this.state.getOpen(path);
       const uri = open?.uri ?? this.paths.toUri(path);
-      const findings = await this.scheduler.lintFile(path, uri);
+      const findings = await (large.get(path) ?? this.scheduler.lintFile(path, uri));
       into.fileCount++;
       for (const f of findings) {
         if (f.severity === 'error') into.errorCount++;

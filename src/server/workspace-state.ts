@@ -52,6 +52,10 @@ export class WorkspaceState {
   private readonly deleted = new Set<string>();
   /** The worker's last report per off-thread buffer; its documents stand in until the next one arrives. */
   private readonly offThreadParses = new Map<string, AcceptedParse>();
+  /** Large files read from disk (closed) that no worker has parsed yet: they stand in with no documents. */
+  private readonly pendingDiskParses = new Set<string>();
+  /** What a worker reported of a large file on disk, and of which text (kept while the disk holds that text). */
+  private readonly diskParses = new Map<string, OffThreadParse & { readonly text: string }>();
   private baseListing: RepositoryListing = { entryType: () => undefined };
   private repository: RepositoryFacts | undefined;
   private cachedIndex: WorkspaceIndex | undefined;
@@ -155,9 +159,39 @@ export class WorkspaceState {
     return this.noteDependencies(this.updateSignature(path, file));
   }
 
+  /**
+   * A worker parsed a large file as it is on disk: its documents (summaries) replace the stand-in, unless the
+   * file was opened or changed since. Returns whether other files' findings may change.
+   */
+  acceptDiskParse(path: string, text: string, parse: OffThreadParse): boolean {
+    if (this.open.has(path) || this.disk.get(path)?.text !== text) return false;
+    this.diskParses.set(path, { text, documents: parse.documents, problems: parse.problems });
+    const file = fileFromSummaries(path, text, parse.documents, parse.problems);
+    this.disk.set(path, file);
+    this.changed();
+    return this.noteDependencies(this.updateSignature(path, file));
+  }
+
+  /** Large files read from disk since the last call that a worker is to parse (none is parsed here). */
+  takePendingDiskParses(): string[] {
+    const paths = [...this.pendingDiskParses].filter((path) => !this.open.has(path) && this.disk.has(path));
+    this.pendingDiskParses.clear();
+    return paths;
+  }
+
+  /** The text of a closed file that is parsed and linted in a worker (a large one), else undefined. */
+  offThreadDiskText(path: string): string | undefined {
+    const file = this.open.has(path) ? undefined : this.disk.get(path);
+    return file && this.isOffThreadText(file.text) ? file.text : undefined;
+  }
+
   /** Every file of the workspace with its text (open buffers as typed), without parsing anything. */
   *sourceTexts(): IterableIterator<SourceText> {
-    for (const [path, file] of this.disk) yield [path, file.text];
+    for (const [path, file] of this.disk) {
+      // A large file on disk goes as its worker's report (or none yet), never as a text to parse again.
+      if (this.isOffThreadText(file.text)) yield [path, file.text, this.diskParseOf(path, file.text) ?? NO_PARSE];
+      else yield [path, file.text];
+    }
     for (const [path, doc] of this.open) {
       // Another large buffer goes as its last report (parsed once, in its own worker), never as a text to parse.
       yield doc.isOffThread ? [path, doc.text, this.offThreadParses.get(path) ?? NO_PARSE] : [path, doc.text];
@@ -173,12 +207,14 @@ export class WorkspaceState {
   close(path: string): { affectsOthers: boolean } {
     const closed = this.open.get(path);
     if (!closed || !this.open.delete(path)) return { affectsOthers: false };
-    // A large buffer closed as saved keeps the worker's report of it: no parse here of what the worker read.
-    const reusable = closed.isOffThread && this.offThreadParses.get(path)?.version === closed.version ? closed.file : undefined;
+    // A large buffer closed as saved keeps the worker's report of it (as the report of that text on disk): no
+    // parse of what the worker read; closed with unsaved edits, the disk text is left to a worker (see readDisk).
+    const report = this.offThreadParses.get(path);
+    if (closed.isOffThread && report?.version === closed.version) this.diskParses.set(path, { text: closed.file.text, documents: report.documents, problems: report.problems });
     this.pendingSignatures.delete(path);
     this.offThreadParses.delete(path);
     this.parseCaches.delete(path);
-    return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path, reusable).affectsOthers) };
+    return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path).affectsOthers) };
   }
 
   /** A file changed outside the editor (or was created or deleted). Open buffers win over the disk. */
@@ -207,13 +243,11 @@ export class WorkspaceState {
     return this.cachedIndex;
   }
 
-  /** `reusable`: a file already read from the same text (it is kept when the disk still holds that text). */
-  private reloadFromDisk(path: string, reusable?: ManifestFile): { affectsOthers: boolean } {
+  private reloadFromDisk(path: string): { affectsOthers: boolean } {
     const text = this.root && !this.deleted.has(path) && isManifestPath(path)
       ? this.source.readText(this.root, path)
       : undefined;
-    const isReusable = reusable !== undefined && text !== undefined && reusable.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, isReusable ? reusable : this.readDisk(path, text));
+    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, this.readDisk(path, text));
     else this.disk.delete(path);
     this.changed();
     const file = this.disk.get(path);
@@ -232,8 +266,20 @@ export class WorkspaceState {
     return fileFromSummaries(path, text, last?.documents ?? [], last?.problems ?? []);
   }
 
+  /** A large file is never parsed here: it stands in as its last report (same text) or empty until a worker reports. */
   private readDisk(path: string, text: string): ManifestFile {
-    return this.source.parsedFile?.(path) ?? parseManifest(path, text);
+    const parsed = this.source.parsedFile?.(path);
+    if (parsed) return parsed;
+    if (!this.isOffThreadText(text)) return parseManifest(path, text);
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const known = this.diskParseOf(path, body);
+    if (!known) this.pendingDiskParses.add(path);
+    return fileFromSummaries(path, body, known?.documents ?? [], known?.problems ?? []);
+  }
+
+  private diskParseOf(path: string, text: string): OffThreadParse | undefined {
+    const known = this.diskParses.get(path);
+    return known?.text === text ? known : undefined;
   }
 
   /** Open buffers keep their parsed documents between edits; files on disk do not (memory). */

@@ -5,57 +5,11 @@
 // main thread's. Ordering is asserted by events (what arrived before what), never by timing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CompletionRequest, DocumentSymbolRequest, HoverRequest, ShutdownRequest } from 'vscode-languageserver-protocol';
-import { createNodeSchemaRegistry, createNodeValidator } from '../../src/adapters/schema/node-validator.js';
-import type { OffThreadLintOptions } from '../../src/server/lint-worker/off-thread-linter.js';
-import { startTestLintWorker } from '../support/lint-worker-script.js';
-import { createRegistrySchemaProvider } from '../../src/server/registry-schema-provider.js';
+import { ShutdownRequest } from 'vscode-languageserver-protocol';
 import type { ServerDeps } from '../../src/server/server-deps.js';
 import { WorkspaceState } from '../../src/server/workspace-state.js';
-import { LspTestSession } from './support/lsp-test-session.js';
-
-const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n      envFrom:\n        - configMapRef:\n            name: wide\n';
-const wideMap = (n: number, name = 'wide') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n${Array.from({ length: n }, (_, i) => `  key-${i}: value-${i}\n`).join('')}`;
-/** The issue's document: 200,000 keys, about 4 MB. */
-const HUGE = wideMap(200_000);
-/** Enough requests answered during one lint to prove nothing blocked them (the old server answered at most one). */
-const ANSWERS_DURING_LINT = 5;
-
-/** A 4 MB parse takes ~2 s alone, many times that on a loaded machine: a deadline for an answer, not a speed. */
-const WAIT_MS = 180_000;
-
-async function startSession(options: Parameters<typeof LspTestSession.start>[0]): Promise<LspTestSession> {
-  const session = await LspTestSession.start(options);
-  session.waitTimeoutMs = WAIT_MS;
-  return session;
-}
-
-function realDeps(offThread?: Partial<OffThreadLintOptions>): Partial<ServerDeps> {
-  const registry = createNodeSchemaRegistry();
-  return {
-    schema: createRegistrySchemaProvider(registry),
-    validator: createNodeValidator(registry),
-    ...(offThread ? { offThreadLint: { startWorker: startTestLintWorker, ...offThread } } : {}),
-  };
-}
-
-
-/**
- * Sends hover, completion and symbol requests on `path` one after another until `done()` or `enough` were
- * answered; returns how many were answered before `done()` held.
- */
-async function answeredUntil(session: LspTestSession, path: string, done: () => boolean, enough = ANSWERS_DURING_LINT): Promise<number> {
-  const uri = session.uri(path);
-  let answered = 0;
-  while (!done() && answered < enough) {
-    const kind = answered % 3;
-    if (kind === 0) assert.ok(await session.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } }), 'hover has content');
-    else if (kind === 1) await session.client.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 7, character: 6 } });
-    else assert.ok((await session.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }))?.length, 'symbols listed');
-    if (!done()) answered++;
-  }
-  return answered;
-}
+import type { LspTestSession } from './support/lsp-test-session.js';
+import { ANSWERS_DURING_LINT, answeredUntil, HUGE, POD, realDeps, startSession, WAIT_MS, wideMap } from './support/off-thread-session.js';
 
 describe('a 4 MB document is linted off the main thread', { timeout: 4 * WAIT_MS }, () => {
   let session: LspTestSession;
@@ -206,6 +160,22 @@ describe('the main thread keeps what the worker reported', () => {
     assert.deepEqual(state.index().resourcesInFile('wide.yaml').map((r) => r.object), [summary.value]);
     state.close('wide.yaml');
     assert.deepEqual(state.index().resourcesInFile('wide.yaml').map((r) => r.object), [summary.value], 'closed as saved: the summary, not a parse of the disk text');
+    assert.deepEqual(state.takePendingDiskParses(), [], 'nothing left for a worker to read');
+    assert.deepEqual([...state.sourceTexts()].map(([path, , parse]) => [path, parse?.documents.length]), [['wide.yaml', 1]], 'other workers get the report, not a text to parse');
+  });
+
+  it('a large file on disk is never parsed here: it stands in empty until a worker reports, and its report outlives a re-read of the same text', () => {
+    const state = new WorkspaceState(source, '/repo', () => true);
+    state.loadFromDisk();
+    assert.deepEqual(state.index().resources, [], 'nothing known before the worker reports (no parse here)');
+    assert.deepEqual(state.takePendingDiskParses(), ['wide.yaml']);
+    assert.equal(state.acceptDiskParse('wide.yaml', `${text}# other\n`, { documents: [summary], problems: [] }), false, 'a report of another text');
+    assert.equal(state.acceptDiskParse('wide.yaml', text, { documents: [summary], problems: [] }), true, 'a new object: other files depend on it');
+    assert.deepEqual(state.index().resourcesInFile('wide.yaml').map((r) => r.object), [summary.value]);
+    state.loadFromDisk();
+    assert.deepEqual(state.takePendingDiskParses(), [], 'the same text read again: the report stands');
+    assert.deepEqual(state.index().resourcesInFile('wide.yaml').map((r) => r.object), [summary.value]);
+    assert.deepEqual([...state.sourceTexts()].map(([path, , parse]) => [path, parse?.documents.length]), [['wide.yaml', 1]], 'other workers get the report, not a text to parse');
   });
 
   it('a report for an older version is ignored', () => {

@@ -1,7 +1,7 @@
 // The server as a process, the way the extension starts it: main.ts wiring, stdio transport, real schemas.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,8 +22,13 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
+/** 20,000 keys, ~450 KB: over the 256 KiB from which files are parsed and linted off the main thread. */
+const largeMap = (name: string, tail = '') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n${Array.from({ length: 20_000 }, (_, i) => `  key-${i}: value-${i}\n`).join('')}${tail}`;
+
 describe('the server process over stdio', () => {
   const root = mkdtempSync(join(tmpdir(), 'gitops-stdio-'));
+  // On disk before start-up: read in a worker, not on the main thread.
+  writeFileSync(join(root, 'on-disk.yaml'), largeMap('on-disk'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let connection: ProtocolConnection;
@@ -80,10 +85,17 @@ describe('the server process over stdio', () => {
 
   it('lints a large document in the lint worker main.ts starts (from source here, dist/lint-worker.js when bundled)', async () => {
     const uri = pathToFileURL(join(root, 'large.yaml')).href;
-    // 20,000 keys, ~450 KB: over the 256 KiB from which documents are linted off the main thread.
-    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: large\ndata:\n${Array.from({ length: 20_000 }, (_, i) => `  key-${i}: value-${i}\n`).join('')}  key-0: again\n`;
+    const text = largeMap('large', '  key-0: again\n');
     const result = await openAndWait(uri, text, 60_000);
     // The worker read it (no file-limits finding saying it could not) and found the duplicate key on the last line.
     assert.deepEqual(result.diagnostics.map((d) => [d.code, d.range.start.line]), [['yaml-syntax', 20_005]]);
+  });
+
+  it('reads a large file on disk in a worker at start-up: a reference to it resolves', async () => {
+    const uri = pathToFileURL(join(root, 'pod.yaml')).href;
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n      envFrom:\n        - configMapRef:\n            name: on-disk\n        - configMapRef:\n            name: absent\n';
+    const result = await openAndWait(uri, text, 60_000);
+    // The absent one dangles (the rule ran); the one on disk does not (the worker's parse is in the index).
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'dangling-reference').map((d) => d.range.start.line), [12]);
   });
 });

@@ -37,7 +37,7 @@ function runJob(job: LintWorkerJob): LintWorkerResponse {
     const doc = workspace.getOpen(job.path);
     const file = doc?.file;
     const parsed = performance.now();
-    const findings: readonly Finding[] = doc && isGitOpsRelevant(doc, workspace) ? linter.lint(workspace.index(), job.path, job.config, workspace.dependencyKey) : [];
+    const findings: readonly Finding[] = doc && !job.parseOnly && isGitOpsRelevant(doc, workspace) ? linter.lint(workspace.index(), job.path, job.config, workspace.dependencyKey) : [];
     const linted = performance.now();
     return {
       kind: 'result',

@@ -36,6 +36,8 @@ export interface LintWorkerJob {
   readonly version: number;
   readonly text: string;
   readonly config: LintConfig;
+  /** Only the documents are wanted (a closed file read at start-up): no findings are computed. */
+  readonly parseOnly: boolean;
   /**
    * Other files of the folder whose text changed since the previous job (all of them on the first job); other
    * large buffers with what their own worker reported (the mirror keeps that, it does not parse them).

@@ -40,11 +40,14 @@ export interface OffThreadDocument {
   readonly path: string;
   readonly version: number;
   readonly text: string;
+  /** Only its documents are wanted (a closed file on disk): the worker computes no findings. */
+  readonly parseOnly?: boolean;
 }
 
 interface RunningJob {
   readonly text: string;
   readonly config: LintConfig;
+  readonly parseOnly: boolean;
   readonly outcome: Promise<OffThreadOutcome>;
   settle(outcome: OffThreadOutcome): void;
 }
@@ -78,7 +81,9 @@ export class OffThreadLinter {
     const existing = this.slots.get(doc.path);
     const delta = existing ? this.deltaFor(existing, doc.path) : undefined;
     const running = existing?.running;
-    if (running && running.text === doc.text && running.config === config && delta?.changed.length === 0 && delta.removed.length === 0) return running.outcome;
+    const parseOnly = doc.parseOnly === true;
+    const isJoinable = running !== undefined && running.text === doc.text && running.config === config && (parseOnly || !running.parseOnly);
+    if (running && isJoinable && delta?.changed.length === 0 && delta.removed.length === 0) return running.outcome;
     if (running) this.stop(doc.path, { kind: 'superseded' }); // a stale job: cancelled, not waited for
     const slot = running || !existing ? this.start(doc.path) : existing;
     const { changed, removed } = slot === existing && delta ? delta : this.deltaFor(slot, doc.path);
@@ -91,6 +96,7 @@ export class OffThreadLinter {
     const job: RunningJob = {
       text: doc.text,
       config,
+      parseOnly,
       outcome,
       settle: (result) => {
         clearTimeout(timer);
@@ -105,7 +111,7 @@ export class OffThreadLinter {
       job.settle(message.kind === 'result' ? { ...message, kind: 'done' } : { kind: 'stopped', reason: `linting it failed (${message.message})` });
     };
     slot.worker.on('message', onMessage);
-    const request: LintWorkerJob = { kind: 'lint', id, uri: doc.uri, path: doc.path, version: doc.version, text: doc.text, config, changed, removed };
+    const request: LintWorkerJob = { kind: 'lint', id, uri: doc.uri, path: doc.path, version: doc.version, text: doc.text, config, parseOnly, changed, removed };
     slot.worker.postMessage(request);
     return outcome;
   }
@@ -113,6 +119,11 @@ export class OffThreadLinter {
   /** The document was closed: its worker stops. */
   forget(path: string): void {
     this.stop(path, { kind: 'superseded' });
+  }
+
+  /** A closed file's job is over: its worker stops, unless another job has started in it meanwhile. */
+  forgetIdle(path: string): void {
+    if (!this.slots.get(path)?.running) this.stop(path, { kind: 'superseded' });
   }
 
   dispose(): void {

@@ -37,6 +37,8 @@ export interface SessionOptions {
   readonly deps?: Partial<ServerDeps>;
   /** Subdirectories of the temporary root to open as workspace folders (default: the root itself). */
   readonly folders?: readonly string[];
+  /** Whether `start` waits for the workspace index ('ready'); default true. */
+  readonly awaitIndex?: boolean;
 }
 
 export class LspTestSession {
@@ -100,7 +102,7 @@ export class LspTestSession {
       },
     });
     await session.client.sendNotification(InitializedNotification.type, {});
-    await session.waitFor(() => session.statuses.some((s) => s.state === 'ready'), 'the workspace index');
+    if (options.awaitIndex !== false) await session.waitFor(() => session.statuses.some((s) => s.state === 'ready'), 'the workspace index');
     return session;
   }
 
