@@ -8,6 +8,7 @@ import { DriftStatus, type ResourceDrift } from '../core/drift/drift-types.js';
 import { resourceKeyId } from '../core/resource/resource-key.js';
 import { renderUnifiedDiff } from '../core/writeback/unified-diff.js';
 import { parseWriteBackSettings } from '../core/writeback/write-back-settings.js';
+import { apiBaseProblem } from '../core/writeback/pull-request-target.js';
 import { mergeEditPlans } from '../core/writeback/merge-edit-plans.js';
 import type { LiveChangeStory } from '../core/writeback/pull-request-text.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
@@ -19,7 +20,7 @@ import { previewCodify, runCodify, type CodifyMode, type CodifyResult } from '..
 import { chooseEnvironment, readRepositoryConfig, readSettings, startCliDriftService, waitForCluster, type DriftCliIo } from './drift-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
-export const CODIFY_VALUED = ['resource', 'field', 'layer', 'branch', 'pr'] as const;
+export const CODIFY_VALUED = ['resource', 'field', 'layer', 'branch', 'pr', 'api-url'] as const;
 export const CODIFY_FLAGS = ['push', 'dry-run'] as const;
 
 const PROVIDERS = ['github', 'gitlab'] as const;
@@ -37,14 +38,14 @@ interface ResourcePlan {
  * changes were written (with `--dry-run`: when there are changes to write), 2 on refusals and errors.
  */
 export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promise<number> {
-  const options = readOptions(args);
+  const processEnv = io.env ?? process.env;
+  const options = readOptions(args, processEnv);
   const root = resolve(args.positionals[0] ?? '.');
   const workspace = loadWorkspace(root);
   const settings = readSettings(args.options.get('settings'), root);
   const writeBack = parseWriteBackSettings(readRepositoryConfig(root)?.writeBack);
   for (const p of [...settings.problems, ...writeBack.problems]) io.stderr(`gitops-authoring codify: settings: ${p}\n`);
   const { env, withRules } = chooseEnvironment(args, workspace.index.resources, settings, io, 'codify');
-  const processEnv = io.env ?? process.env;
 
   let service: LiveDriftService;
   try {
@@ -100,8 +101,8 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
         generator: `gitops-authoring ${io.version}`,
       },
       pullRequest: {
-        settings: writeBack.forges,
         ...(options.provider ? { provider: options.provider } : {}),
+        ...(options.apiUrl ? { apiBase: options.apiUrl } : {}),
         token: (provider) => (provider === 'github' ? processEnv.GITHUB_TOKEN ?? processEnv.GH_TOKEN : processEnv.GITLAB_TOKEN),
       },
     });
@@ -120,11 +121,13 @@ interface CodifyOptions {
   readonly branch?: string;
   readonly mode: CodifyMode;
   readonly provider?: (typeof PROVIDERS)[number];
+  /** The forge's API base for `provider`: `--api-url`, else GITHUB_API_URL / GITLAB_API_URL (never a repository file). */
+  readonly apiUrl?: string;
   readonly dryRun: boolean;
   readonly timeoutSeconds: number;
 }
 
-function readOptions(args: ParsedArgs): CodifyOptions {
+function readOptions(args: ParsedArgs, processEnv: NodeJS.ProcessEnv): CodifyOptions {
   if (args.positionals.length > 1) throw new UsageError('codify takes one repository path');
   const value = (name: string) => {
     const v = args.options.get(name);
@@ -141,6 +144,10 @@ function readOptions(args: ParsedArgs): CodifyOptions {
   const resource = value('resource');
   if (resource !== undefined && !/^[^/\s]+\/([^/\s]*\/)?[^/\s]+$/.test(resource)) throw new UsageError('--resource must be KIND/NAMESPACE/NAME (or KIND/NAME for a cluster-scoped kind)');
   const field = value('field');
+  const apiUrl = value('api-url') ?? (provider === 'github' ? processEnv.GITHUB_API_URL : provider === 'gitlab' ? processEnv.GITLAB_API_URL : undefined);
+  if (value('api-url') !== undefined && provider === undefined) throw new UsageError('--api-url needs --pr github|gitlab');
+  const apiProblem = apiUrl ? apiBaseProblem(apiUrl) : undefined;
+  if (apiProblem) throw new UsageError(`${value('api-url') !== undefined ? '--api-url' : `${provider === 'github' ? 'GITHUB' : 'GITLAB'}_API_URL`}: ${apiProblem}`);
   return {
     ...(resource ? { resource } : {}),
     ...(field ? { field } : {}),
@@ -148,6 +155,7 @@ function readOptions(args: ParsedArgs): CodifyOptions {
     ...(branch ? { branch } : {}),
     mode: provider ? 'branch+push+pr' : args.options.has('push') ? 'branch+push' : 'commit',
     ...(provider ? { provider: provider as (typeof PROVIDERS)[number] } : {}),
+    ...(apiUrl ? { apiUrl } : {}),
     dryRun: args.options.has('dry-run'),
     timeoutSeconds,
   };

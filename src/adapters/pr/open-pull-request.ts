@@ -24,7 +24,7 @@ export interface OpenPullRequestOptions {
 /** Throws PullRequestError when the forge refuses (token, repository, network); the caller keeps the compare URL to offer. */
 export async function openPullRequest(options: OpenPullRequestOptions): Promise<PullRequestOutcome> {
   const { target } = options;
-  if (target.kind === 'compare') return { kind: 'compare', url: target.compareUrl, reason: `${target.repository.host} is not a known GitHub or GitLab host (set one in the pull-request settings)` };
+  if (target.kind === 'compare') return { kind: 'compare', url: target.compareUrl, reason: target.refusal ?? `${target.repository.host} is not a known GitHub or GitLab host (set one in the pull-request settings)` };
   if (!options.token) return { kind: 'compare', url: target.compareUrl, reason: `no ${target.kind === 'github' ? 'GitHub' : 'GitLab'} token` };
   const req: PullRequestRequest = {
     apiBase: target.apiBase,

@@ -20,9 +20,12 @@ export const CODIFY_MODES = ['commit', 'branch+push', 'branch+push+pr'] as const
 export type CodifyMode = (typeof CODIFY_MODES)[number];
 
 export interface PullRequestOptions {
+  /** The user's forges (never a repository file's: the API base receives the token). */
   readonly settings?: ForgeSettings;
   /** Forces the provider (CLI `--pr github|gitlab`); else the settings and known hosts decide. */
   readonly provider?: PullRequestProvider;
+  /** The user's API base for `provider` on the remote's host (CLI `--api-url`); github.com and gitlab.com keep theirs. */
+  readonly apiBase?: string;
   /** The token for a provider; undefined falls back to the compare URL. */
   token?(provider: PullRequestProvider): Promise<string | undefined> | string | undefined;
   readonly fetch?: typeof fetch;
@@ -80,7 +83,8 @@ async function requestPullRequest(req: CodifyRequest, commit: CommitResult): Pro
   const repository = commit.remote ? parseRemoteUrl(commit.remote.url) : undefined;
   if (!repository) return { kind: 'unavailable', reason: `the remote ${commit.remote?.url ?? ''} is not a hosted repository: open the pull request by hand` };
   const options = req.pullRequest ?? {};
-  const target = choosePullRequestTarget(repository, commit.baseBranch, commit.branch, options.settings, options.provider);
+  const forges = options.apiBase && options.provider ? { ...options.settings, [repository.host]: { provider: options.provider, apiBase: options.apiBase } } : options.settings;
+  const target = choosePullRequestTarget(repository, commit.baseBranch, commit.branch, forges, options.provider);
   const text = pullRequestTextOf(req.plan, { ...req.story, diffUrl: req.story.diffUrl ?? target.compareUrl });
   try {
     const token = target.kind === 'compare' ? undefined : await options.token?.(target.kind);
