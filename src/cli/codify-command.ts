@@ -10,6 +10,7 @@ import { renderUnifiedDiff } from '../core/writeback/unified-diff.js';
 import { parseWriteBackSettings } from '../core/writeback/write-back-settings.js';
 import { apiBaseProblem } from '../core/writeback/pull-request-target.js';
 import { mergeEditPlans } from '../core/writeback/merge-edit-plans.js';
+import { driftHashOf } from '../core/writeback/drift-hash.js';
 import type { LiveChangeStory } from '../core/writeback/pull-request-text.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import type { LiveDriftService } from '../adapters/drift/drift-service.js';
@@ -90,6 +91,7 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
       ...(env ? { env: env.name } : {}),
       field: first.plan.fields[0]?.path.split('.').pop()?.replace(/\[.*$/, '') ?? 'field',
       date: new Date(),
+      hash: driftHashOf(kept.map((p) => ({ resourceId: resourceKeyId(p.drift.key), fields: p.plan.fields.map((f) => ({ path: f.path, value: f.to })) }))),
     });
     const result = await runCodify({
       root, plan, originals, branch, mode: options.mode, processEnv,
@@ -108,6 +110,7 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
     });
     return report(io, result);
   } catch (error) {
+    if (error instanceof GitRefusal && error.reason === 'branch-exists' && !options.branch && /\{hash\}/.test(writeBack.branchTemplate)) return alreadyCodified(io, error);
     return fail(io, error);
   } finally {
     service.stop();
@@ -224,6 +227,14 @@ function report(io: DriftCliIo, result: CodifyResult): number {
     return 2;
   }
   io.stderr(`gitops-authoring codify: the pull request could not be opened: ${pr.message}${pr.compareUrl ? `; open it in a browser: ${pr.compareUrl}` : ''}\n`);
+  return 2;
+}
+
+/** The branch named by the drift's hash exists: this very drift was codified before and waits for review. */
+function alreadyCodified(io: DriftCliIo, error: GitRefusal): number {
+  const branch = /branch named (\S+?):? /.exec(`${error.message} `)?.[1]?.replace(/[.:]$/, '') ?? 'its branch';
+  const remote = /^(\S+) already has a branch named/.exec(error.message)?.[1];
+  io.stderr(`gitops-authoring codify: refused: this drift (the same resources, fields and live values) was already codified on branch ${branch}${remote ? ` on ${remote}` : ''}: review or merge the pull request opened from ${branch}, or delete the branch to codify it again.\n`);
   return 2;
 }
 

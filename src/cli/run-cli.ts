@@ -46,7 +46,8 @@ Options for codify (and --env, --context, --kubeconfig, --settings, --timeout as
   --resource KIND/NAMESPACE/NAME  one resource (default: every Drifted resource of the environment, one commit)
   --field PATH                 one drifted field, e.g. .spec.replicas (default: every drifted field)
   --layer environment|base     where a value that a shared base sets is written (asked otherwise)
-  --branch NAME                the new branch (default: writeBack.branchTemplate, gitops/codify-{kind}-{name}-{date})
+  --branch NAME                the new branch (default: writeBack.branchTemplate, gitops/codify-{kind}-{name}-{hash}:
+                               the same drift names the same branch, so a cron job never opens a duplicate PR)
   --push                       push the branch to the upstream remote (or the only remote)
   --pr github|gitlab           push and open a pull/merge request (token: GITHUB_TOKEN or GH_TOKEN, GITLAB_TOKEN;
                                without a token: the compare URL)

@@ -132,6 +132,21 @@ test('without --resource: every drifted resource in one commit, edits of one fil
   assert.match(repo.git(['log', '-1', '--format=%B']), /^Codify live changes: 2 resources \(gitops-test\)\n\n- Codify live change: ConfigMap shop\/api-config .*\n- Codify live change: Deployment shop\/api-server /);
 });
 
+test('cron: the same unresolved drift names the same branch ({hash}), so the next run is refused naming that branch instead of opening a duplicate', async () => {
+  repo.git(['switch', '--quiet', 'main']);
+  const first = await codify('--resource', 'Deployment/shop/api-server');
+  assert.equal(first.code, 1, first.stderr);
+  const branch = / on branch (\S+) \(from main\)/.exec(first.stdout)?.[1] ?? '';
+  assert.match(branch, /^gitops\/codify-deployment-api-server-[0-9a-f]{8}$/);
+  repo.git(['switch', '--quiet', 'main']);
+  const before = repo.snapshot();
+  const second = await codify('--resource', 'Deployment/shop/api-server');
+  assert.equal(second.code, 2);
+  assert.ok(second.stderr.includes(`refused: this drift (the same resources, fields and live values) was already codified on branch ${branch}: review or merge the pull request opened from ${branch}`), second.stderr);
+  assert.equal(repo.snapshot(), before);
+  assert.deepEqual(repo.git(['branch', '--list', 'gitops/codify-deployment-api-server-*', '--format=%(refname:short)']).trim().split('\n'), [branch]);
+});
+
 test('a Secret is refused with the reason (exit 2), its value never printed', async () => {
   await cluster.run('patch', 'secret', 'api-db', '-n', 'shop', '--type', 'merge', '-p', '{"stringData":{"password":"correct-horse"}}');
   const r = await codify('--resource', 'Secret/shop/api-db', '--dry-run');

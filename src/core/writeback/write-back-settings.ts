@@ -1,6 +1,6 @@
 // The `writeBack:` section of `.gitops-authoring.yaml` (the editor has the same settings as VS Code settings):
 //   writeBack:
-//     branchTemplate: gitops/codify-{kind}-{name}-{date}
+//     branchTemplate: gitops/codify-{kind}-{name}-{hash}
 // Where a pull request is opened (the forge's API URL, which receives the user's token) is never read from a
 // repository file: a cloned repository could send the token anywhere. It comes from the user (CLI `--pr` and
 // `--api-url`, the environment, the editor's user settings).

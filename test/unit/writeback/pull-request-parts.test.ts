@@ -112,6 +112,6 @@ describe('parseWriteBackSettings', () => {
     assert.equal(parsed.branchTemplate, 'codify/{env}/{name}');
     assert.equal('forges' in parsed, false);
     assert.deepEqual(parsed.problems, [FORGES_IN_REPOSITORY_PROBLEM, "writeBack: unknown key 'other' (known: branchTemplate)"]);
-    assert.equal(parseWriteBackSettings(undefined).branchTemplate, 'gitops/codify-{kind}-{name}-{date}');
+    assert.equal(parseWriteBackSettings(undefined).branchTemplate, 'gitops/codify-{kind}-{name}-{hash}');
   });
 });
