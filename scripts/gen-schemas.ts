@@ -6,10 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listApiDeprecations } from '../src/core/schema/api-deprecations.js';
 import { applyBuiltinOverrides } from './schema-gen/builtin-overrides.js';
+import { addFluxOperatorEventSources, relaxKnativeContainerNames } from './schema-gen/crd-overrides.js';
+import { extractCrdYaml, vendoredVersion } from './schema-gen/extract-crd-yaml.js';
 import { extractCdk8sImports } from './schema-gen/extract-cdk8s-imports.js';
-import { extractEnums } from './schema-gen/extract-enums.js';
+import { extractEnums, unionEnums } from './schema-gen/extract-enums.js';
 import { extractModelTypes, findKindFiles } from './schema-gen/extract-model-types.js';
+import { extractModelKinds, kindsMissingFrom } from './schema-gen/extract-newer-kinds.js';
 import { writeSchemaData } from './schema-gen/write-schema-data.js';
 
 const root = join(__dirname, '..');
@@ -19,7 +23,23 @@ const outDir = join(root, 'src/core/schema/data');
 
 const KUBERNETES_VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34'];
 const DEFAULT_VERSION = '1.34';
-const CRD_PROJECTS = ['flux-cd', 'argo-cd', 'sealed-secrets', 'external-secrets'];
+// npm model packages (@kubernetes-models/<name>), generated from each project's CRDs or Go types.
+const CRD_PROJECTS = [
+  'flux-cd',
+  'argo-cd',
+  'sealed-secrets',
+  'cert-manager',
+  'gateway-api',
+  'prometheus-operator',
+  'istio',
+  'keda',
+  'argo-rollouts',
+  'karpenter',
+  'knative',
+  'traefik',
+];
+// Upstream CRD YAML vendored in scripts/schema-gen/crds/<name>/ where no npm package is current enough.
+const VENDORED_CRD_PROJECTS = ['source-watcher', 'flux-operator', 'external-secrets', 'fleet'];
 
 if (!existsSync(join(modules, 'k8s-1-34'))) {
   console.log('gen-schemas: installing pinned inputs into scripts/schema-gen/sources …');
@@ -29,15 +49,20 @@ if (!existsSync(join(modules, 'k8s-1-34'))) {
 const versionOf = (pkgDir: string): string => (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { name: string; version: string }).version;
 const sources: Record<string, string> = {};
 
+// Enums per version: kubernetes-models 4.5.1 (Kubernetes 1.33) for 1.30–1.33; for 1.34 its union with
+// kubernetes-models 5.1.0 (newer than 1.34; no package is exactly 1.34), so no value 1.34 serves is refused.
 const enumsDir = join(modules, 'k8s-models-1-33');
 const enums = extractEnums(enumsDir);
-sources['kubernetes-models (enums, Kubernetes 1.33)'] = versionOf(enumsDir);
+sources['kubernetes-models (enums, Kubernetes 1.30–1.33)'] = versionOf(enumsDir);
+const newerEnumsDir = join(modules, 'k8s-models-latest');
+const enumsOf34 = unionEnums(enums, extractEnums(newerEnumsDir));
+sources['kubernetes-models (enums added for Kubernetes 1.34)'] = versionOf(newerEnumsDir);
 
 const versions = KUBERNETES_VERSIONS.map((version) => {
   const pkg = join(modules, `k8s-${version.replace('.', '-')}`);
   const base = join(pkg, 'lib/imports/k8s');
   const data = extractCdk8sImports(`${base}.d.ts`, `${base}.js`);
-  applyBuiltinOverrides(data.definitions, enums);
+  applyBuiltinOverrides(data.definitions, version === '1.34' ? enumsOf34 : enums);
   sources[`cdk8s-plus-${version.split('.')[1]} (Kubernetes ${version})`] = versionOf(pkg);
   const kinds = [...data.kinds.values()].reduce((n, m) => n + m.size, 0);
   console.log(`gen-schemas: Kubernetes ${version}: ${kinds} kinds, ${data.definitions.size} definitions`);
@@ -48,9 +73,30 @@ const projects = CRD_PROJECTS.map((name) => {
   const pkg = join(modules, '@kubernetes-models', name);
   const data = extractModelTypes(findKindFiles(pkg), name);
   sources[`@kubernetes-models/${name}`] = versionOf(pkg);
+  if (name === 'flux-cd') console.log(`gen-schemas: flux-cd: Flux Operator event sources added to ${addFluxOperatorEventSources(data)} enums`);
+  if (name === 'knative') console.log(`gen-schemas: knative: container name optional in ${relaxKnativeContainerNames(data)} definitions`);
   console.log(`gen-schemas: ${name}: ${data.kinds.length} kinds, ${data.defs.size} named definitions`);
   return { name, data };
 });
+for (const name of VENDORED_CRD_PROJECTS) {
+  const dir = join(root, 'scripts/schema-gen/crds', name);
+  const data = extractCrdYaml(dir);
+  sources[`${name} (upstream CRD YAML)`] = vendoredVersion(dir);
+  console.log(`gen-schemas: ${name}: ${data.kinds.length} kinds from vendored CRDs`);
+  projects.push({ name, data });
+}
 
-const { files, bytes } = writeSchemaData(outDir, { versions, defaultVersion: DEFAULT_VERSION, projects, sources });
+// Kinds a newer Kubernetes serves (kubernetes-models 5.x): not validated rather than unknown at the newest version.
+const newerDir = join(modules, 'k8s-models-latest');
+const newest = versions.find((v) => v.version === DEFAULT_VERSION)!;
+// An apiVersion Kubernetes removed (kubernetes-models keeps old betas) stays an error through the deprecation table.
+const removedApiVersions = new Set(listApiDeprecations().map((d) => d.apiVersion));
+const newerKinds = {
+  source: `kubernetes-models@${versionOf(newerDir)}`,
+  kinds: Object.fromEntries(Object.entries(kindsMissingFrom(extractModelKinds(newerDir), newest.data.kinds)).filter(([apiVersion]) => !removedApiVersions.has(apiVersion))),
+};
+sources['kubernetes-models (kinds newer than the bundled versions)'] = versionOf(newerDir);
+console.log(`gen-schemas: ${Object.values(newerKinds.kinds).flat().length} kinds served only by a newer Kubernetes`);
+
+const { files, bytes } = writeSchemaData(outDir, { versions, defaultVersion: DEFAULT_VERSION, projects, sources, newerKinds });
 console.log(`gen-schemas: wrote ${files} files, ${(bytes / 1024 / 1024).toFixed(2)} MB to ${outDir}`);

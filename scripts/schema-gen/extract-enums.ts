@@ -63,3 +63,14 @@ export function extractEnums(packageDir: string): EnumTable {
   }
   return table;
 }
+
+/** Both tables' values for each definition and property (a newer version's additions accepted too). */
+export function unionEnums(a: EnumTable, b: EnumTable): EnumTable {
+  const out: EnumTable = new Map([...a].map(([def, props]) => [def, new Map([...props].map(([prop, values]) => [prop, [...values]]))]));
+  for (const [def, props] of b) {
+    const into = out.get(def) ?? new Map<string, string[]>();
+    for (const [prop, values] of props) into.set(prop, [...new Set([...(into.get(prop) ?? []), ...values])]);
+    out.set(def, into);
+  }
+  return out;
+}

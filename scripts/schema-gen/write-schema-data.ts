@@ -50,6 +50,7 @@ export interface SchemaDataInput {
   defaultVersion: string;
   projects: { name: string; data: ExtractedProject }[];
   sources: Record<string, string>;
+  newerKinds?: SchemaIndexJson['newerKinds'];
 }
 
 export function writeSchemaData(outDir: string, input: SchemaDataInput): { files: number; bytes: number } {
@@ -157,7 +158,9 @@ export function writeSchemaData(outDir: string, input: SchemaDataInput): { files
         collect(kind.root);
       }
       for (const name of [...used].sort()) defs[name] = withDescriptions(data.defs.get(name)!);
-      const chunkId = `crd-${apiVersion.replace(/[/]/g, '-')}`;
+      // Two projects may share an apiVersion (argoproj.io/v1alpha1: Argo CD and Argo Rollouts): one chunk each.
+      const shared = input.projects.some((other) => other.name !== project && other.data.kinds.some((k) => k.apiVersion === apiVersion));
+      const chunkId = `crd-${shared ? `${project}-` : ''}${apiVersion.replace(/[/]/g, '-')}`;
       write(chunkId, { '//': GENERATED, project, defs });
       const byKind = (crds[apiVersion] ??= {});
       for (const kind of kinds) byKind[kind.kind] = { chunk: chunkId, root: `${apiVersion}/${kind.kind}`, project };
@@ -178,6 +181,7 @@ export function writeSchemaData(outDir: string, input: SchemaDataInput): { files
     descriptionCount: descriptions.texts.length,
     crds: sortKeys(crds),
     sources: input.sources,
+    ...(input.newerKinds ? { newerKinds: input.newerKinds } : {}),
   };
   write('index', index);
   return { files, bytes };

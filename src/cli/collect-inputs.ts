@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { CONFIG_FILE_NAME } from '../core/config/lint-config.js';
 import type { ManifestFile } from '../core/manifest/manifest-types.js';
 import { parseManifest } from '../core/manifest/parse-manifest.js';
-import type { RepositoryListing } from '../core/ports.js';
+import type { RepositoryFacts, RepositoryListing } from '../core/ports.js';
 import { normalizePath } from '../core/text/posix-path.js';
 import { scanRepository } from '../adapters/fs/scan-repository.js';
+import { readRepositoryFacts } from '../adapters/git/read-repository-facts.js';
 import { UsageError } from './parse-args.js';
 
 /** One workspace to lint: its manifests and what exists around them (for reference checks). */
@@ -14,6 +15,8 @@ export interface LintInput {
   readonly displayRoot: string;
   readonly files: ManifestFile[];
   readonly listing: RepositoryListing;
+  /** What git says about a directory argument (undefined for loose files and outside git). */
+  readonly repository?: RepositoryFacts;
   readonly unreadable: { path: string; reason: string }[];
 }
 
@@ -36,7 +39,8 @@ export function collectInputs(args: readonly string[], readStdin: () => string):
     }
     if (isDir) {
       const scan = scanRepository(arg);
-      const input: LintInput = { displayRoot: normalizePath(arg), files: [], listing: scan.listing, unreadable: [] };
+      const repository = readRepositoryFacts(arg);
+      const input: LintInput = { displayRoot: normalizePath(arg), files: [], listing: scan.listing, ...(repository ? { repository } : {}), unreadable: [] };
       for (const path of scan.manifestPaths) if (path !== CONFIG_FILE_NAME) readInto(input, join(arg, path), path);
       inputs.push(input);
     } else {

@@ -46,7 +46,7 @@ export function runLint(args: ParsedArgs, io: CliIo): number {
 }
 
 function lintInput(input: LintInput, config: LintConfig, deps: Parameters<typeof lintWorkspace>[2]): CheckedFile[] {
-  const index = buildWorkspaceIndex(input.files, input.listing);
+  const index = buildWorkspaceIndex(input.files, input.listing, input.repository);
   const display = (path: string) => (input.displayRoot && input.displayRoot !== '.' ? joinPath(input.displayRoot, path) : path);
   const relocate = (f: Finding): Finding => ({ ...f, path: display(f.path), related: f.related?.map((r) => ({ ...r, path: display(r.path) })) });
   const results: CheckedFile[] = lintWorkspace(index, config, deps).map((result) => {

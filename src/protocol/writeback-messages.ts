@@ -76,7 +76,7 @@ export interface WriteBackRefusal {
 export interface WriteBackPreflightParams {
   readonly folderUri: string;
   readonly files: readonly string[];
-  /** Setting `gitopsAuthoring.writeBack.branchTemplate`, filled from `subject`. */
+  /** Setting `gitopsAuthoring.writeBack.branchTemplate` when set, filled from `subject`; '': the repository's (`.gitops-authoring.yaml` `writeBack.branchTemplate`), else the default. */
   readonly branchTemplate: string;
   readonly subject: WriteBackSubject;
   readonly mode: WriteBackMode;

@@ -3,7 +3,7 @@
 // the workspace index is rebuilt lazily from the parsed files, which costs no parsing.
 import type { ManifestFile } from '../core/manifest/manifest-types.js';
 import { parseManifest, type DocumentParseCache } from '../core/manifest/parse-manifest.js';
-import type { RepositoryListing } from '../core/ports.js';
+import type { RepositoryFacts, RepositoryListing } from '../core/ports.js';
 import { extractResources } from '../core/resource/manifest-resource.js';
 import { resourceKeyId } from '../core/resource/resource-key.js';
 import { dirname } from '../core/text/posix-path.js';
@@ -30,6 +30,7 @@ export class WorkspaceState {
   private readonly created = new Set<string>();
   private readonly deleted = new Set<string>();
   private baseListing: RepositoryListing = { entryType: () => undefined };
+  private repository: RepositoryFacts | undefined;
   private cachedIndex: WorkspaceIndex | undefined;
   private revisionCount = 0;
   private dependencyCount = 0;
@@ -58,6 +59,7 @@ export class WorkspaceState {
     if (!this.root) return { fileCount: this.open.size, unreadable: 0 };
     const scan = this.source.scan(this.root);
     this.baseListing = scan.listing;
+    this.repository = this.source.repositoryFacts?.(this.root);
     let unreadable = 0;
     for (const path of scan.manifestPaths) {
       if (this.open.has(path)) continue;
@@ -142,7 +144,7 @@ export class WorkspaceState {
     if (!this.cachedIndex) {
       const files = new Map(this.disk);
       for (const [path, doc] of this.open) files.set(path, doc.file);
-      this.cachedIndex = buildWorkspaceIndex(files.values(), this.listing());
+      this.cachedIndex = buildWorkspaceIndex(files.values(), this.listing(), this.repository);
     }
     return this.cachedIndex;
   }
@@ -200,6 +202,7 @@ export class WorkspaceState {
         if (createdFiles.has(path)) return 'file';
         return base.entryType(path) ?? (createdDirs.has(path) ? 'directory' : undefined);
       },
+      ...(base.isIgnored ? { isIgnored: (path: string) => !createdFiles.has(path) && base.isIgnored!(path) } : {}),
     };
   }
 }

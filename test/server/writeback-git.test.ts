@@ -82,5 +82,9 @@ describe('write-back Git over the server (real repository, bare origin)', () => 
 
     const again = await session.client.sendRequest(writeBackPreflightRequest, { folderUri, files: ['apps/api.yaml'], branchTemplate: 'gitops/codify-{kind}-{name}-{field}-{env}', subject: SUBJECT, mode: 'branch+push' });
     assert.equal(again.kind === 'refused' ? again.reason : again.kind, 'branch-exists', 'the same branch name again is refused before anything is applied');
+
+    session.writeFile('work/.gitops-authoring.yaml', 'writeBack:\n  branchTemplate: fix/{name}-{field}\n');
+    const fromRepository = await session.client.sendRequest(writeBackPreflightRequest, { folderUri, files: ['apps/api.yaml'], branchTemplate: '', subject: SUBJECT, mode: 'commit' });
+    assert.equal(fromRepository.kind === 'ok' ? fromRepository.newBranch : fromRepository.message, 'fix/api-replicas', 'no setting: the repository\'s template');
   });
 });

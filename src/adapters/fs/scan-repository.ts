@@ -19,6 +19,7 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 export function scanRepository(root: string): RepositoryScan {
   const entries = new Map<string, 'file' | 'directory'>([['', 'directory']]);
   const manifestPaths: string[] = [];
+  const rulesOfDir = new Map<string, readonly { base: string; ig: Ignore }[]>();
   const walk = (dir: string, rules: readonly { base: string; ig: Ignore }[], inChartTemplates: boolean) => {
     let names: string[];
     try {
@@ -27,6 +28,7 @@ export function scanRepository(root: string): RepositoryScan {
       return; // unreadable directory: its contents are simply not linted
     }
     const local = names.includes('.gitignore') ? [...rules, { base: dir, ig: ignore().add(safeRead(join(root, dir, '.gitignore'))) }] : rules;
+    rulesOfDir.set(dir, local);
     const isChart = names.includes('Chart.yaml');
     for (const name of names) {
       if (ALWAYS_SKIPPED.has(name)) continue;
@@ -45,7 +47,15 @@ export function scanRepository(root: string): RepositoryScan {
     }
   };
   walk('', [], false);
-  return { root, manifestPaths, listing: { entryType: (path) => entries.get(path) } };
+  const isIgnoredPath = (path: string): boolean => {
+    if (entries.has(path)) return false; // listed, so not ignored
+    let dir = path;
+    do dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+    while (dir !== '' && !rulesOfDir.has(dir));
+    const rules = rulesOfDir.get(dir) ?? [];
+    return isIgnored(rules, path, false) || isIgnored(rules, path, true);
+  };
+  return { root, manifestPaths, listing: { entryType: (path) => entries.get(path), isIgnored: isIgnoredPath } };
 }
 
 function isIgnored(rules: readonly { base: string; ig: Ignore }[], path: string, isDir: boolean): boolean {

@@ -40,3 +40,24 @@ export function readsBackAs(text: string, expected: ScalarValue): boolean {
   }
   return parsed !== null && typeof parsed === 'object' && Object.keys(parsed).length === 1 && parsed.k === expected;
 }
+
+/**
+ * A new text for a block scalar (`|`, `|-`, `>`…) holding `value`: a literal block (folded becomes literal, which
+ * keeps every line as it is) indented like the old content, its chomping indicator chosen by the value's end,
+ * a comment after the header kept. The old text's span ends after its last line end, and so does the new one.
+ * Undefined when that cannot be written exactly (an indentation indicator, a first line starting with a space,
+ * trailing blank lines, carriage returns in the value).
+ */
+export function formatBlockScalarLike(oldText: string, value: unknown, keyIndent: number, eol: '\n' | '\r\n'): string | undefined {
+  if (typeof value !== 'string' || /\r/.test(value) || value.endsWith('\n\n')) return undefined;
+  const header = /^[|>]([+-]?)([ \t]+#.*)?$/.exec(oldText.split(/\r?\n/)[0] ?? '');
+  if (!header) return undefined;
+  const body = value.endsWith('\n') ? value.slice(0, -1) : value;
+  const lines = body.split('\n');
+  if (/^[ \t]/.test(lines[0] ?? '') || lines.every((l) => l === '')) return undefined;
+  const content = oldText.split(/\r?\n/).slice(1).find((l) => l.trim() !== '');
+  const indent = content ? content.length - content.trimStart().length : keyIndent + 2;
+  if (indent <= keyIndent) return undefined;
+  const chomp = value.endsWith('\n') ? '' : '-';
+  return `|${chomp}${header[2] ?? ''}${eol}${lines.map((l) => (l === '' ? '' : ' '.repeat(indent) + l)).join(eol)}${eol}`;
+}

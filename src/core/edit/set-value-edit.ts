@@ -5,8 +5,9 @@
 import type { TextEdit } from '../findings/finding.js';
 import type { ValuePath } from '../manifest/manifest-types.js';
 import { getAt, isRecord, type ManifestResource } from '../resource/manifest-resource.js';
-import { formatScalarLike, isScalarValue } from './format-scalar.js';
-import { insertMembersEdit } from './yaml-text-edits.js';
+import { formatBlockScalarLike, formatScalarLike, isScalarValue } from './format-scalar.js';
+import { insertMembersEdit, lineEndOf } from './yaml-text-edits.js';
+import { sharedThroughAnchor } from './yaml-anchors.js';
 
 export type SetValuePlan = { readonly edit: TextEdit } | { readonly refused: string };
 
@@ -21,8 +22,11 @@ export function planSetValue(resource: ManifestResource, path: ValuePath, value:
     if (current !== null && typeof current === 'object') return { refused: `${describe(path)}: Git declares a ${Array.isArray(current) ? 'list' : 'mapping'} there, not a single value` };
     const oldText = file.text.slice(file.lines.offsetAt(located.value.start), file.lines.offsetAt(located.value.end));
     if (oldText.startsWith('*')) return { refused: `${describe(path)}: the value comes from a YAML anchor shared with other fields; edit the anchor by hand` };
-    const newText = file.format === 'json' ? JSON.stringify(value) : formatScalarLike(oldText, value);
-    if (newText === undefined) return { refused: `${describe(path)}: the value is a block scalar; it cannot be rewritten as one line` };
+    const shared = sharedThroughAnchor(resource, path);
+    if (shared) return { refused: `${describe(path)}: ${shared}` };
+    const block = /^[|>]/.test(oldText);
+    const newText = file.format === 'json' ? JSON.stringify(value) : block ? formatBlockScalarLike(oldText, value, located.indent, lineEndOf(file.text)) : formatScalarLike(oldText, value);
+    if (newText === undefined) return { refused: `${describe(path)}: the value is a block scalar and the new value cannot be written as one exactly (leading spaces, trailing blank lines); edit it by hand` };
     return { edit: { path: file.path, range: located.value, newText } };
   }
   if (file.format === 'json') return { refused: `${describe(path)}: inserting a field into a JSON manifest is not supported; add it by hand` };
@@ -43,3 +47,4 @@ export function planSetValue(resource: ManifestResource, path: ValuePath, value:
 function describe(path: ValuePath): string {
   return path.length === 0 ? 'the object' : `.${path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[')}`;
 }
+

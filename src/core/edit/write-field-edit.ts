@@ -11,7 +11,8 @@ import { getAt, isRecord, type ManifestResource } from '../resource/manifest-res
 import { formatFieldPath } from '../drift/field-path.js';
 import { isScalarValue } from './format-scalar.js';
 import { planSetValue, type SetValuePlan } from './set-value-edit.js';
-import { pathLines } from './yaml-block-lines.js';
+import { flowListText, listItemLines, pathLines } from './yaml-block-lines.js';
+import { definesAnchor, sharedThroughAnchor } from './yaml-anchors.js';
 import { insertMembersEdit, lastContentLine, lineEndOf } from './yaml-text-edits.js';
 
 /** How much of `segments` the object has: the index path of that prefix and how many segments it covers. */
@@ -47,6 +48,8 @@ export function planWriteField(resource: ManifestResource, segments: readonly Pa
     return planSetValue(resource, path, value);
   }
   if (resource.file.format === 'json') return { refused: `${human}: inserting a field into a JSON manifest is not supported; add it by hand` };
+  const shared = sharedThroughAnchor(resource, path);
+  if (shared) return { refused: `${human}: ${shared}` };
   const rest = segments.slice(depth);
   const lines = pathLines(rest, value);
   if (!lines) return { refused: `${human}: Git has no such list item and the list has no merge key to add it by; add it by hand` };
@@ -84,6 +87,8 @@ export function planDeleteField(resource: ManifestResource, segments: readonly P
   if (depth !== segments.length) return { refused: `${human}: ${resource.file.path} does not set it` };
   const last = path.at(-1);
   if (typeof last !== 'string') return { refused: `${human}: removing a list item is not planned; remove it by hand` };
+  const shared = sharedThroughAnchor(resource, path.slice(0, -1));
+  if (shared) return { refused: `${human}: ${shared}` };
   const parent = getAt(resource.object, path.slice(0, -1));
   if (isRecord(parent) && Object.keys(parent).length === 1) return { refused: `${human}: it is the only field of ${formatFieldPath(segments.slice(0, -1)) || 'the object'}; remove the whole block by hand` };
   const located = resource.document.locator.locate([...resource.basePath, ...path]);
@@ -97,5 +102,55 @@ export function planDeleteField(resource: ManifestResource, segments: readonly P
   let end = lines.offsetAt({ line: endLine, character: lines.lineText(endLine).length });
   if (text.startsWith('\r\n', end)) end += 2;
   else if (text[end] === '\n') end += 1;
+  if (definesAnchor(text.slice(start, end))) return { refused: `${human}: it holds a YAML anchor (&) other fields may refer to; remove it by hand` };
   return { edit: { path: resource.file.path, range: { start: lines.positionAt(start), end: lines.positionAt(end) }, newText: '' } };
+}
+
+/**
+ * A list Git declares (an atomic list: `args`, `command`) made to hold `value`: the items that changed
+ * rewritten one by one when the length is the same and the items are single values (comments kept);
+ * else the list rewritten whole in its own style (flow `[…]` or block `- …`). A list Git lacks is inserted.
+ */
+export function planReplaceList(resource: ManifestResource, segments: readonly PathSegment[], value: readonly unknown[]): { readonly edits: readonly TextEdit[] } | { readonly refused: string } {
+  const { path, depth } = resolvePrefix(resource.object, segments);
+  const human = formatFieldPath(segments);
+  if (depth !== segments.length) {
+    const inserted = planWriteField(resource, segments, value);
+    return 'edit' in inserted ? { edits: [inserted.edit] } : inserted;
+  }
+  const current = getAt(resource.object, path);
+  if (!Array.isArray(current)) return { refused: `${human}: Git declares no list there` };
+  const located = resource.document.locator.locate([...resource.basePath, ...path]);
+  if (!located || resource.file.format === 'json') return { refused: `${human}: the list cannot be rewritten here; edit it by hand` };
+  const lines = resource.file.lines;
+  const oldText = resource.file.text.slice(lines.offsetAt(located.value.start), lines.offsetAt(located.value.end));
+  const scalars = (list: readonly unknown[]) => list.every((v) => v === null || typeof v !== 'object');
+  if (scalars(current) && scalars(value) && (current.length === value.length || (oldText.startsWith('-') && value.length > 0))) {
+    const edits: TextEdit[] = [];
+    for (let i = 0; i < Math.min(value.length, current.length); i++) {
+      if (current[i] === value[i]) continue;
+      const item = planSetValue(resource, [...path, i], value[i]);
+      if ('refused' in item) return item;
+      edits.push(item.edit);
+    }
+    if (value.length > current.length) {
+      const added = appendItemEdit(resource, path, value.slice(current.length).flatMap((v) => listItemLines(v)));
+      if (!added) return { refused: `${human}: new items cannot be added to the list; edit it by hand` };
+      edits.push(added);
+    }
+    const firstGone = value.length < current.length ? resource.document.locator.locate([...resource.basePath, ...path, value.length]) : undefined;
+    if (firstGone) edits.push({ path: resource.file.path, range: { start: { line: firstGone.value.start.line, character: 0 }, end: located.value.end }, newText: '' });
+    return { edits };
+  }
+  const shared = sharedThroughAnchor(resource, path);
+  if (shared) return { refused: `${human}: ${shared}` };
+  if (oldText.startsWith('[')) {
+    const flow = flowListText(value);
+    return flow ? { edits: [{ path: resource.file.path, range: located.value, newText: flow }] } : { refused: `${human}: the new items cannot be written in flow style; edit the list by hand` };
+  }
+  if (!oldText.startsWith('-') || value.length === 0) return { refused: `${human}: the list cannot be rewritten in its style; edit it by hand` };
+  const eol = lineEndOf(resource.file.text);
+  const column = ' '.repeat(located.value.start.character);
+  const newText = value.flatMap((v) => listItemLines(v)).join(eol + column) + (/\r?\n$/.test(oldText) ? eol : '');
+  return { edits: [{ path: resource.file.path, range: located.value, newText }] };
 }

@@ -44,7 +44,8 @@ function mappingLines(value: Record<string, unknown>, skip: readonly string[] = 
   return Object.entries(value).filter(([k]) => !skip.includes(k)).flatMap(([k, v]) => memberLines(k, v));
 }
 
-function listItemLines(value: unknown): string[] {
+/** One list item as block lines (`- a: 1`, `  b: 2`). */
+export function listItemLines(value: unknown): string[] {
   const inner = isRecord(value) ? mappingLines(value) : Array.isArray(value) ? [JSON.stringify(value)] : [scalarText(value) ?? JSON.stringify(value)];
   if (inner.length === 0) return ['- {}'];
   return inner.map((l, i) => (i === 0 ? `- ${l}` : `${INDENT}${l}`));
@@ -52,4 +53,14 @@ function listItemLines(value: unknown): string[] {
 
 function keyText(key: string): string {
   return /^[A-Za-z0-9_./-]+$/.test(key) && scalarText(key) === key ? key : JSON.stringify(key);
+}
+
+/** A list in flow style (`[a, "b c"]`), its items plain where that reads back and is safe inside brackets. */
+export function flowListText(value: readonly unknown[]): string | undefined {
+  const items = value.map((v) => {
+    if (v !== null && typeof v === 'object') return undefined;
+    const text = scalarText(v);
+    return text === undefined ? undefined : /[,[\]{}#]/.test(text) && !text.startsWith('"') && !text.startsWith("'") ? JSON.stringify(v) : text;
+  });
+  return items.every((i) => i !== undefined) ? `[${items.join(', ')}]` : undefined;
 }

@@ -3,6 +3,7 @@ import { matchesAnyGlob } from '../config/glob.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings/finding.js';
 import { kustomizationFileResource } from '../resource/kustomization-resource.js';
 import { isKubeObject, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
+import { SCHEMA_RULE_ID } from './engine-checks.js';
 import { checkObjectShape } from './object-shape.js';
 import type { Range } from '../text/range.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
@@ -45,6 +46,15 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
     // A loop, not push(...): a document can hold more problems (160,000 duplicate keys) than call arguments fit.
     for (const problem of doc.problems) if (isObject || problem.severity === 'error') findings.push(problem);
     findings.push(...checkObjectShape(file.path, doc, workspace));
+    if (!isObject && deps.validator?.validateConfigDocument) {
+      const setting = config.rules[SCHEMA_RULE_ID] ?? 'error';
+      for (const issue of setting === 'off' ? [] : safely(() => deps.validator?.validateConfigDocument?.(path, doc.value, config.kubernetesVersion) ?? [], [])) {
+        const { located } = doc.locator.locateNearest(issue.path);
+        const range = issue.on === 'value' ? located.value : (located.key ?? located.value);
+        const finding: Finding = { ruleId: issue.ruleId, severity: issue.severity === 'error' && setting !== 'off' ? setting : issue.severity, message: issue.message, path, range, ...(issue.fixes ? { fixes: issue.fixes } : {}) };
+        if (!isSuppressedByComment(finding, lines, undefined)) findings.push(finding);
+      }
+    }
   }
 
   const resources = workspace.resourcesInFile(path);
@@ -53,10 +63,10 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
   for (const resource of kustomization ? [...resources, kustomization] : resources) {
     // Only computed when a finding needs its suppression comment checked.
     const objectStart = () => resource.document.locator.locateNearest(resource.basePath).located.whole.start.line;
-    const emit = (ruleId: string, defaultSetting: Severity | 'off', finding: Omit<Finding, 'severity' | 'ruleId'>) => {
+    const emit = (ruleId: string, defaultSetting: Severity | 'off', finding: Omit<Finding, 'severity' | 'ruleId'>, uncertain = false) => {
       const setting = config.rules[ruleId] ?? defaultSetting;
       if (setting === 'off') return;
-      const full: Finding = { ...finding, ruleId, severity: setting };
+      const full: Finding = { ...finding, ruleId, severity: uncertain && setting === 'error' ? 'warning' : setting };
       if (isSuppressedByAnnotation(resource, ruleId) || isSuppressedByComment(full, lines, objectStart())) return;
       findings.push(full);
     };
@@ -75,7 +85,7 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
       const context: RuleContext = {
         workspace,
         options: { kubernetesVersion: config.kubernetesVersion, ruleOptions: config.ruleOptions },
-        report: (report: RuleReport) => emit(rule.meta.id, rule.meta.defaultSeverity, toFinding(resource, report)),
+        report: (report: RuleReport) => emit(rule.meta.id, rule.meta.defaultSeverity, toFinding(resource, report), report.uncertain),
       };
       safely(() => rule.check(resource, context), undefined, (error) =>
         findings.push({ ruleId: rule.meta.id, severity: 'warning', message: `Rule ${rule.meta.id} failed on this object: ${String(error)}`, path, range: rangeFor(resource, [], 'key') }),

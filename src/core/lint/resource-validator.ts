@@ -17,4 +17,9 @@ export interface SchemaIssue {
 /** Validates whole objects (and kustomize patches merged onto their targets) against schemas. */
 export interface ResourceValidator {
   validate(resource: ManifestResource, kubernetesVersion: string, workspace: WorkspaceIndex): readonly SchemaIssue[];
+  /**
+   * Validates a document of a tool's configuration file that is not a Kubernetes object (Rancher Fleet's
+   * `fleet.yaml`); paths are in the document. Empty for files it does not know.
+   */
+  validateConfigDocument?(filePath: string, value: unknown, kubernetesVersion: string): readonly SchemaIssue[];
 }

@@ -36,6 +36,8 @@ export interface RuleReport {
   readonly on?: 'key' | 'value';
   readonly fixes?: readonly Fix[];
   readonly related?: readonly RelatedReport[];
+  /** The repository cannot settle it (e.g. a file a render step may write): an `error` is shown as a `warning`. */
+  readonly uncertain?: boolean;
 }
 
 export interface RuleContext {

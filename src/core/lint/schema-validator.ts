@@ -5,7 +5,9 @@ import { isRecord, type ManifestResource } from '../resource/manifest-resource.j
 import { dirname } from '../text/posix-path.js';
 import type { SchemaFinding } from '../schema/schema-finding.js';
 import type { SchemaRegistry } from '../schema/schema-registry.js';
+import { validateNode } from '../schema/validate-node.js';
 import { validateResource } from '../schema/validate-resource.js';
+import { perWorkspace } from '../workspace/per-workspace.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { DEPRECATED_API_RULE_ID, SCHEMA_RULE_ID } from './engine-checks.js';
 import { replaceValueEdit } from '../edit/yaml-text-edits.js';
@@ -13,7 +15,9 @@ import { fixOf } from '../findings/finding.js';
 import type { ResourceValidator, SchemaIssue } from './resource-validator.js';
 
 const WORKSPACE_CRDS = 'workspace';
-const NOT_VALIDATED_GROUPS = new Set(['kustomize.config.k8s.io']);
+// Configuration files of tools that read the repository, never applied to a cluster: kustomize's own, and
+// Jenkins X's (`jx-requirements.yml`, Lighthouse trigger configuration).
+const NOT_VALIDATED_GROUPS = new Set(['kustomize.config.k8s.io', 'core.jenkins-x.io', 'config.lighthouse.jenkins.io']);
 
 export function createSchemaValidator(registry: SchemaRegistry): ResourceValidator {
   let crdsOf: WorkspaceIndex | undefined;
@@ -29,40 +33,91 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
   };
 
   return {
+    validateConfigDocument: (filePath, value, kubernetesVersion) => validateFleetYaml(registry, filePath, value, kubernetesVersion),
     validate(resource, kubernetesVersion, workspace) {
-      // Kustomize's own configuration (kustomization files, `apiVersion: builtin` plugin configs) never reaches the API server.
+      // Kustomize's own configuration (kustomization files, `apiVersion: builtin` plugin configs) and other tools'
+      // repository configuration never reach the API server.
       if (NOT_VALIDATED_GROUPS.has(resource.key.group) || resource.apiVersion === 'builtin') return [];
       syncWorkspaceCrds(workspace);
       const targets = workspace.patchTargetsOf(resource.file.path).length > 0 ? findPatchTargets(resource, workspace) : undefined;
-      const issues = targets === undefined ? validateWhole(registry, resource, kubernetesVersion) : validatePatch(registry, resource, kubernetesVersion, targets);
-      return setsNamespace(resource, workspace) ? issues.filter((i) => !i.missesNamespace) : issues;
+      const namespace = kustomizeNamespaceOf(resource, workspace);
+      const issues = targets === undefined ? validateWhole(registry, resource, kubernetesVersion, namespace) : validatePatch(registry, resource, kubernetesVersion, targets);
+      return namespace !== undefined ? issues.filter((i) => !i.missesNamespace) : issues;
     },
   };
 }
 
+const FLEET_YAML = /(^|\/)fleet\.ya?ml$/;
+/** fleet.yaml keys that are not BundleSpec fields: its own name and labels, image scans, override targets. */
+const FLEET_YAML_ONLY = new Set(['name', 'labels', 'imageScans', 'overrideTargets']);
+
 /**
- * kustomize's `namespace:` also fills the namespace of the Service an APIService, a webhook or a CRD conversion
- * points to (and RoleBinding subjects): a missing `namespace` there is no error in a kustomization that sets one.
+ * Rancher Fleet's `fleet.yaml` is a bundle's spec (BundleSpec), plus `targetCustomizations` (the bundle's
+ * `targets`) and a few keys of its own: validated against the bundled Fleet `Bundle` schema.
  */
-function setsNamespace(resource: ManifestResource, workspace: WorkspaceIndex): boolean {
-  const dirs = workspace.unitsOf(resource.file.path).filter((u) => u.startsWith('kustomization:')).map((u) => u.slice('kustomization:'.length));
-  dirs.push(dirname(resource.file.path));
-  return dirs.some((dir) => {
-    const value = workspace.kustomizations.get(dir === '.' ? '' : dir)?.file.documents[0]?.value;
-    return isRecord(value) && typeof value.namespace === 'string' && value.namespace !== '';
+function validateFleetYaml(registry: SchemaRegistry, filePath: string, value: unknown, kubernetesVersion: string): SchemaIssue[] {
+  if (!FLEET_YAML.test(filePath) || !isRecord(value)) return [];
+  const lookup = registry.lookup(kubernetesVersion, 'fleet.cattle.io/v1alpha1', 'Bundle');
+  const spec = lookup.status === 'found' ? lookup.schema.root.properties?.get('spec')?.node.get() : undefined;
+  if (!spec) return [];
+  const asSpec: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (!FLEET_YAML_ONLY.has(key)) asSpec[key === 'targetCustomizations' ? 'targets' : key] = v;
+  return validateNode(asSpec, spec).map((f) => {
+    const path = f.path[0] === 'targets' ? ['targetCustomizations', ...f.path.slice(1)] : f.path;
+    return { ruleId: SCHEMA_RULE_ID, path: f.code === 'required' && f.field !== undefined ? [...path, f.field] : path, message: f.message, severity: f.severity, on: f.on ?? (f.code === 'unknown-field' || f.code === 'required' ? 'key' : 'value') };
   });
 }
 
-function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string): ReturnType<typeof toIssue>[] {
-  const { findings } = validateResource(registry, resource.object, { kubernetesVersion });
+/**
+ * The `namespace:` a kustomization rendering the file sets (its own directory's, or one that includes it through
+ * `resources`/`components`/`bases`, up to the roots), if any.
+ * kustomize's namespace transformer also fills the namespace of the Service an APIService, a webhook or a CRD
+ * conversion points to (and RoleBinding subjects): a missing `namespace` there is no error. And it renames the
+ * Namespace objects it renders, so a placeholder name (`_` in a shared component) is judged as rendered.
+ */
+function kustomizeNamespaceOf(resource: ManifestResource, workspace: WorkspaceIndex): string | undefined {
+  const seen = new Set<string>();
+  const pending = [resource.file.path, dirname(resource.file.path)];
+  while (pending.length > 0) {
+    const path = pending.pop()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const value = workspace.kustomizations.get(path)?.file.documents[0]?.value;
+    if (isRecord(value) && typeof value.namespace === 'string' && value.namespace !== '') return value.namespace;
+    for (const k of includersOf(workspace).get(path) ?? []) pending.push(k);
+  }
+  return undefined;
+}
+
+/** Path (file or kustomization directory) → directories of the kustomizations that render it. */
+const includersOf = perWorkspace((workspace: WorkspaceIndex): Map<string, string[]> => {
+  const map = new Map<string, string[]>();
+  for (const k of workspace.kustomizations.values()) {
+    for (const ref of k.refs) {
+      if (!ref.resolved || !['resources', 'components', 'bases'].includes(ref.field)) continue;
+      const list = map.get(ref.resolved) ?? [];
+      list.push(k.dir);
+      map.set(ref.resolved, list);
+    }
+  }
+  return map;
+});
+
+function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string, kustomizeNamespace: string | undefined): ReturnType<typeof toIssue>[] {
+  const rendered = resource.kind === 'Namespace' && resource.apiVersion === 'v1' && kustomizeNamespace !== undefined && isRecord(resource.object.metadata)
+    ? { ...resource.object, metadata: { ...resource.object.metadata, name: kustomizeNamespace } }
+    : resource.object;
+  const { findings } = validateResource(registry, rendered, { kubernetesVersion });
   return findings.map((f) => toIssue(resource, f));
 }
 
 /**
  * A patch is only part of an object: merge it onto its target and keep the findings that come from the patch.
- * Without a target in the repository, the patch is checked alone, minus "required field" findings.
+ * Without a target in the repository, the patch is checked alone, minus "required field" findings. A
+ * `$patch: delete` directive at the top is an instruction about the target, not a partial object.
  */
 function validatePatch(registry: SchemaRegistry, patch: ManifestResource, kubernetesVersion: string, targets: readonly ManifestResource[]): ReturnType<typeof toIssue>[] {
+  if (patch.object.$patch === 'delete') return [];
   if (targets.length === 0) {
     const { findings } = validateResource(registry, patch.object, { kubernetesVersion });
     return findings.filter((f) => f.code !== 'required').map((f) => toIssue(patch, f));

@@ -3,8 +3,7 @@
 import { getAt, isRecord, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
 import { groupOf } from '../resource/resource-key.js';
 import type { ValuePath } from '../manifest/manifest-types.js';
-import { thisRepositoryUrl } from '../lint/rules/argo-source.js';
-import { findFluxSource, isThisRepository, normalizeGitUrl } from '../lint/rules/flux-repository.js';
+import { findFluxSource, isThisRepository, normalizeGitUrl, thisRepositoryUrl } from '../workspace/this-repository.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { Evidence } from './readiness-types.js';
 

@@ -73,6 +73,11 @@ export interface SchemaIndexJson {
   /** bundled CRDs: apiVersion → kind → where its schema lives. Independent of the Kubernetes version. */
   crds: Record<string, Record<string, { chunk: string; root: string; project: string }>>;
   sources: Record<string, string>;
+  /**
+   * Built-in kinds a newer Kubernetes serves than the newest bundled version (apiVersion → kinds), and where
+   * that list comes from: at the newest version such an object is "not validated" (info), not an unknown kind.
+   */
+  newerKinds?: { source: string; kinds: Record<string, string[]> };
 }
 
 /** `k8s-<version>.json`: the built-in kinds of one Kubernetes version. */

@@ -323,6 +323,12 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
       return { status: 'unknown-kind', apiVersion, kind, knownApiVersion: false, message: 'v1 Config is a kubeconfig file, not an API object: not validated.' };
     }
 
+    if (ctx.version === kubernetesVersions[kubernetesVersions.length - 1] && index?.newerKinds?.kinds[apiVersion]?.includes(kind)) {
+      return {
+        status: 'unknown-kind', apiVersion, kind, knownApiVersion: false,
+        message: `${apiVersion} ${kind} is served by a Kubernetes newer than ${ctx.version}, the newest these schemas cover (${index.newerKinds.source} lists it): not validated.`,
+      };
+    }
     const group = groupOf(apiVersion);
     // Argo CD, Argo Rollouts and Argo Workflows all use argoproj.io: a bundled group does not make a kind wrong.
     const groupKnown = isBuiltinGroup(ctx, apiVersion);

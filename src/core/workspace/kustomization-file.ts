@@ -22,7 +22,9 @@ export function isKustomizeConfigFile(file: ManifestFile): boolean {
 
 /** A path a kustomization refers to, with where it is written (for findings). */
 export interface KustomizationRef {
-  readonly field: 'resources' | 'components' | 'patches' | 'patchesStrategicMerge' | 'patchesJson6902' | 'files' | 'crds' | 'bases' | 'envs' | 'transformers' | 'generators' | 'validators';
+  readonly field:
+    | 'resources' | 'components' | 'patches' | 'patchesStrategicMerge' | 'patchesJson6902' | 'files' | 'crds' | 'bases' | 'envs'
+    | 'transformers' | 'generators' | 'validators' | 'replacements' | 'openapi' | 'configurations' | 'helmValues';
   /** As written. */
   readonly value: string;
   /** Resolved against the kustomization's directory; undefined for remote references (URLs, git). */
@@ -51,13 +53,21 @@ export function readKustomization(file: ManifestFile): KustomizationInfo | undef
     const target = field === 'files' ? raw.slice(raw.indexOf('=') + 1) : raw;
     refs.push({ field, value: raw, resolved: REMOTE.test(target) ? undefined : joinPath(dir, target), path });
   };
-  for (const field of ['resources', 'components', 'bases', 'crds', 'patchesStrategicMerge', 'transformers', 'generators', 'validators'] as const) {
+  for (const field of ['resources', 'components', 'bases', 'crds', 'patchesStrategicMerge', 'transformers', 'generators', 'validators', 'configurations'] as const) {
     const list = value[field];
     if (Array.isArray(list)) list.forEach((entry, i) => add(field, entry, [field, i]));
   }
-  for (const field of ['patches', 'patchesJson6902'] as const) {
+  for (const field of ['patches', 'patchesJson6902', 'replacements'] as const) {
     const list = value[field];
     if (Array.isArray(list)) list.forEach((entry, i) => { if (isRecord(entry)) add(field, entry.path, [field, i, 'path']); });
+  }
+  if (isRecord(value.openapi)) add('openapi', value.openapi.path, ['openapi', 'path']);
+  if (Array.isArray(value.helmCharts)) {
+    value.helmCharts.forEach((chart, i) => {
+      if (!isRecord(chart)) return;
+      add('helmValues', chart.valuesFile, ['helmCharts', i, 'valuesFile']);
+      if (Array.isArray(chart.additionalValuesFiles)) chart.additionalValuesFiles.forEach((f, j) => add('helmValues', f, ['helmCharts', i, 'additionalValuesFiles', j]));
+    });
   }
   for (const generator of ['configMapGenerator', 'secretGenerator'] as const) {
     const list = value[generator];
@@ -74,3 +84,12 @@ export function readKustomization(file: ManifestFile): KustomizationInfo | undef
 
 /** Kustomization fields whose files configure kustomize plugins: neither Kubernetes objects nor patches. */
 export const PLUGIN_CONFIG_FIELDS: ReadonlySet<KustomizationRef['field']> = new Set(['transformers', 'generators', 'validators']);
+
+/**
+ * Kustomization fields whose files are inputs of the build, never objects it emits: plugin configurations,
+ * replacement and transformer configurations, OpenAPI schemas, Helm values, generator files and env files.
+ */
+export const INPUT_FIELDS: ReadonlySet<KustomizationRef['field']> = new Set([...PLUGIN_CONFIG_FIELDS, 'replacements', 'openapi', 'configurations', 'helmValues', 'files', 'envs']);
+
+/** Fields whose entries name a file, never a directory. */
+export const FILE_ONLY_FIELDS: ReadonlySet<KustomizationRef['field']> = new Set(['envs', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'replacements', 'openapi', 'helmValues']);

@@ -1,9 +1,9 @@
 import type { ManifestFile } from '../manifest/manifest-types.js';
-import type { RepositoryListing } from '../ports.js';
-import { agentPathOf, agentPaths } from './agent-paths.js';
+import type { RepositoryFacts, RepositoryListing } from '../ports.js';
+import { agentPathOf, agentPaths, type AgentPath } from './agent-paths.js';
 import { extractResources, type ManifestResource } from '../resource/manifest-resource.js';
 import { dirname } from '../text/posix-path.js';
-import { isKustomizeConfigFile, PLUGIN_CONFIG_FIELDS, readKustomization, type KustomizationInfo } from './kustomization-file.js';
+import { INPUT_FIELDS, isKustomizeConfigFile, readKustomization, type KustomizationInfo } from './kustomization-file.js';
 
 /** Everything the cross-file rules need to know about a repository, built once per change. */
 export interface WorkspaceIndex {
@@ -14,6 +14,8 @@ export interface WorkspaceIndex {
   readonly patches: readonly ManifestResource[];
   readonly kustomizations: ReadonlyMap<string, KustomizationInfo>;
   readonly listing: RepositoryListing;
+  /** What git says about the linted folder, when the adapter could ask git. */
+  readonly repository?: RepositoryFacts;
   resourcesByKind(kind: string): readonly ManifestResource[];
   resourcesInFile(path: string): readonly ManifestResource[];
   /**
@@ -26,7 +28,7 @@ export interface WorkspaceIndex {
   patchTargetsOf(path: string): readonly KustomizationInfo[];
 }
 
-export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: RepositoryListing): WorkspaceIndex {
+export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: RepositoryListing, repository?: RepositoryFacts): WorkspaceIndex {
   const fileMap = new Map<string, ManifestFile>();
   const kustomizations = new Map<string, KustomizationInfo>();
   for (const file of files) {
@@ -38,10 +40,10 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
   }
 
   const patchUsers = new Map<string, KustomizationInfo[]>();
-  const pluginConfigs = new Set<string>();
+  const inputs = new Set<string>();
   for (const k of kustomizations.values()) {
     for (const ref of k.refs) {
-      if (PLUGIN_CONFIG_FIELDS.has(ref.field) && ref.resolved) pluginConfigs.add(ref.resolved);
+      if (INPUT_FIELDS.has(ref.field) && ref.resolved) inputs.add(ref.resolved);
       if ((ref.field === 'patches' || ref.field === 'patchesStrategicMerge') && ref.resolved) {
         const list = patchUsers.get(ref.resolved) ?? [];
         list.push(k);
@@ -55,7 +57,7 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
   const byKind = new Map<string, ManifestResource[]>();
   const byFile = new Map<string, ManifestResource[]>();
   for (const file of fileMap.values()) {
-    if (isKustomizeConfigFile(file) || pluginConfigs.has(file.path)) continue;
+    if (isKustomizeConfigFile(file) || inputs.has(file.path)) continue;
     const found = extractResources(file);
     byFile.set(file.path, found);
     if (patchUsers.has(file.path)) {
@@ -71,24 +73,28 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
   }
 
   const units = computeUnits(fileMap, kustomizations);
-  const deployed = agentPaths(resources);
-  return {
+  // Which directories an agent applies depends on which sources are this repository: computed on first use.
+  let deployed: AgentPath[] | undefined;
+  const index: WorkspaceIndex = {
     files: fileMap,
     resources,
     patches,
     kustomizations,
     listing,
+    ...(repository ? { repository } : {}),
     resourcesByKind: (kind) => byKind.get(kind) ?? [],
     resourcesInFile: (path) => byFile.get(path) ?? [],
     unitsOf: (path) => {
       const rendered = units.get(path);
       if (rendered) return rendered;
       const dir = dirname(path);
+      deployed ??= agentPaths(index);
       const applied = agentPathOf(path, dir, deployed);
       return [applied !== undefined ? `path:${applied}` : `dir:${dir}`];
     },
     patchTargetsOf: (path) => patchUsers.get(path) ?? [],
   };
+  return index;
 }
 
 /**

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { parse } from 'yaml';
 import type { EditPlan } from '../../core/edit/edit-plan.js';
+import { pullRequestTextOf } from '../../core/writeback/pull-request-text.js';
 import { driftDocumentsRequest } from '../../protocol/drift-messages.js';
 import { SETTINGS_SECTION } from '../../protocol/settings.js';
 import {
@@ -20,6 +21,7 @@ import {
 import type { DriftStore } from '../drift/drift-store.js';
 import { findingsOnLine } from '../drift/drift-hover-model.js';
 import { toDriftTarget, type DriftTarget } from '../drift-target.js';
+import { confirmNoRevertedHotfix } from '../hotfix-guard-prompt.js';
 import {
   APPLY_AND_COMMIT,
   APPLY_ONLY,
@@ -29,7 +31,7 @@ import {
   describeRefusal,
   intentParamsOf,
   layerItemsOf,
-  pullRequestTextOf,
+  pullRequestContextOf,
   staleFileProblems,
   type EditorDocumentState,
   type ResultMessage,
@@ -48,7 +50,7 @@ import {
   validateReplicas,
 } from './writeback-intent-model.js';
 import { WriteBackPreview } from './writeback-preview.js';
-import { apiUrlFromInspection, GITLAB_TOKEN_SECRET_KEY, pullRequestHostOf, readBranchTemplate, readWriteBackMode, WRITEBACK_SETTINGS } from './writeback-settings-model.js';
+import { apiUrlFromInspection, branchTemplateFromInspection, GITLAB_TOKEN_SECRET_KEY, pullRequestHostOf, readWriteBackMode, WRITEBACK_SETTINGS } from './writeback-settings-model.js';
 import { targetPickItems, targetsAtLine, type EnvironmentResources } from './writeback-target-model.js';
 
 type ResourceTarget = DriftTarget & { readonly resourceId: string };
@@ -199,12 +201,18 @@ export class WriteBackFeature implements vscode.Disposable {
     const stale = staleFileProblems(result.files, plan, await this.documentStates(result));
     if (stale.length > 0) return show({ severity: 'warning', message: `Not applied: ${stale.join(' ')}`, links: [] });
 
+    // Merging would make the agent apply Git again: a live change a person made that Git does not have would go.
+    const guard = await confirmNoRevertedHotfix(client, { environmentId: params.environmentId, plan, ...(params.resourceId ? { resourceIds: [params.resourceId] } : {}) });
+    if (guard.answer === 'cancel') return;
+    const first = guard.warnings[0];
+    if (guard.answer === 'commit-live-first' && first) return this.planAndCommit(client, { environmentId: params.environmentId, resourceId: first.resourceId }, 'Commit Live Change to Git');
+
     const folder = vscode.Uri.parse(result.folderUri);
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder);
     const mode = readWriteBackMode(config.get(WRITEBACK_SETTINGS.mode));
     const previewUris = await this.preview.show(plan, result.files);
     const files = plan.files.map((f) => f.path);
-    const branchTemplate = readBranchTemplate(config.get(WRITEBACK_SETTINGS.branchTemplate));
+    const branchTemplate = branchTemplateFromInspection(config.inspect(WRITEBACK_SETTINGS.branchTemplate));
     const preflight = await client.sendRequest(writeBackPreflightRequest, { folderUri: result.folderUri, files, branchTemplate, subject: result.subject, mode });
     const confirmation = confirmationOf(plan, mode, preflight.kind === 'ok' ? preflight : undefined);
     const canCommit = preflight.kind === 'ok';
@@ -220,7 +228,7 @@ export class WriteBackFeature implements vscode.Disposable {
     if (choice === APPLY_ONLY) return show({ severity: 'info', message: `Applied and saved ${plan.files.map((f) => f.path).join(', ')}; not committed.`, links: [] });
 
     if (preflight.kind !== 'ok') return;
-    const pullRequest = mode === 'branch+push+pr' && preflight.remote ? await this.pullRequestOf(plan, result, preflight.remote.url) : undefined;
+    const pullRequest = mode === 'branch+push+pr' && preflight.remote ? await this.pullRequestOf(plan, params, result, preflight.remote.url) : undefined;
     const committed = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: mode === 'commit' ? 'Committing on a new branch…' : mode === 'branch+push' ? 'Committing and pushing…' : 'Committing, pushing and opening a pull request…' },
       () =>
@@ -285,12 +293,13 @@ export class WriteBackFeature implements vscode.Disposable {
   }
 
   /** The pull request to open, with the token of its host; a compare page for other hosts or without a token. */
-  private async pullRequestOf(plan: EditPlan, result: WriteBackPlanResult, remoteUrl: string): Promise<WriteBackPullRequest> {
+  private async pullRequestOf(plan: EditPlan, params: WriteBackPlanParams, result: WriteBackPlanResult, remoteUrl: string): Promise<WriteBackPullRequest> {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     const githubApiUrl = apiUrlFromInspection(config.inspect(WRITEBACK_SETTINGS.githubApiUrl));
     const gitlabApiUrl = apiUrlFromInspection(config.inspect(WRITEBACK_SETTINGS.gitlabApiUrl));
     const host = pullRequestHostOf(remoteUrl, { ...(githubApiUrl ? { githubApiUrl } : {}), ...(gitlabApiUrl ? { gitlabApiUrl } : {}) });
-    const text = pullRequestTextOf(plan, result.subject);
+    const resource = this.store.resource(params.environmentId, params.resourceId ?? '');
+    const text = pullRequestTextOf(plan, pullRequestContextOf(result.subject, resource?.fields ?? []));
     if (host.provider === 'github') {
       const session = await vscode.authentication.getSession(host.enterprise ? 'github-enterprise' : 'github', ['repo'], { createIfNone: true }).then(
         (s) => s,

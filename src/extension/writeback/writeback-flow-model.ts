@@ -3,7 +3,8 @@
 // documents still hold what was planned against, the confirmation, the pull request's text, and what to say
 // after the commit or a refusal.
 import type { EditPlan, LayerChoice, PlanOutcome } from '../../core/edit/edit-plan.js';
-import type { TextEdit } from '../../core/findings/finding.js';
+import type { PullRequestContext } from '../../core/writeback/pull-request-text.js';
+import type { DriftFieldView } from '../../protocol/drift-messages.js';
 import type {
   WriteBackCommitted,
   WriteBackFileText,
@@ -43,22 +44,6 @@ export function layerItemsOf(outcome: Extract<PlanOutcome, { kind: 'choose-layer
     { label: environment ? `This environment only (${environment})` : 'This environment only', description: 'a patch in its overlay', detail: 'Default: the other environments keep their value.', layer: 'environment' },
     { label: 'Every environment', description: 'the shared base', detail: `Also changes ${others}.`, layer: 'base' },
   ];
-}
-
-/** The text after the edits (non-overlapping, LSP positions in UTF-16 code units), for the preview's right side. */
-export function applyTextEdits(text: string, edits: readonly Pick<TextEdit, 'range' | 'newText'>[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const offsetOf = (p: { line: number; character: number }) => {
-    if (p.line >= lineStarts.length) return text.length;
-    const start = lineStarts[p.line] as number;
-    const end = p.line + 1 < lineStarts.length ? (lineStarts[p.line + 1] as number) - 1 : text.length;
-    return Math.min(start + p.character, end);
-  };
-  const sorted = edits.map((e) => ({ start: offsetOf(e.range.start), end: offsetOf(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const edit of sorted) out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
-  return out;
 }
 
 export interface EditorDocumentState {
@@ -105,32 +90,16 @@ function whatGitDoes(mode: WriteBackMode, branch: string, remote: string | undef
   return `Then: a commit on the new branch ${branch}, pushed to ${to}, and a pull request.`;
 }
 
-/** The pull request: the commit's first line as title; the drift story (fields, values, who, context) as body. */
-export function pullRequestTextOf(plan: EditPlan, subject: WriteBackSubject): { readonly title: string; readonly body: string } {
-  const [title = 'Codify live change', ...rest] = plan.commitMessage.split('\n');
-  const body = rest.join('\n').trim();
-  const where = [subject.environment ? `environment \`${subject.environment}\`` : undefined, subject.context ? `context \`${subject.context}\`` : undefined].filter(Boolean).join(', ');
-  const fields = plan.fields.map((f) => `| \`${f.path}\` | ${valueCell(f.from)} | ${valueCell(f.to)} | \`${f.file}\` (${f.layer}) |`);
+/** The pull request's drift story: who changed each planned field live (from the drift view's attribution). */
+export function pullRequestContextOf(subject: WriteBackSubject, fields: readonly DriftFieldView[]): PullRequestContext {
+  const liveChanges = fields.flatMap((f) => (f.attribution ? [{ path: f.path, manager: f.attribution.manager, ...(f.attribution.operation ? { operation: f.attribution.operation } : {}), ...(f.attribution.subresource ? { subresource: f.attribution.subresource } : {}), ...(f.attribution.time ? { time: f.attribution.time } : {}) }] : []));
+  const resource = subject.kind && subject.name ? `${subject.kind} ${subject.namespace ? `${subject.namespace}/` : ''}${subject.name}` : `the drifted resources${subject.environment ? ` of ${subject.environment}` : ''}`;
   return {
-    title,
-    body: [
-      ...(body ? [body, ''] : []),
-      `A change made live${where ? ` (${where})` : ''}, written to Git so the next reconcile keeps it.`,
-      '',
-      '| Field | Git | Live (now in Git) | Written to |',
-      '|---|---|---|---|',
-      ...fields,
-      ...(plan.refused.length > 0 ? ['', 'Not written:', ...plan.refused.map((r) => `- \`${r.path}\`: ${r.reason}`)] : []),
-      '',
-      '_Opened with GitOps Authoring: Commit Live Change to Git._',
-    ].join('\n'),
+    resource,
+    ...(subject.environment ? { environment: subject.environment } : {}),
+    ...(subject.context ? { clusterContext: subject.context } : {}),
+    ...(liveChanges.length > 0 ? { liveChanges } : {}),
   };
-}
-
-function valueCell(value: unknown): string {
-  if (value === undefined) return '(not set)';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
 export interface ResultMessage {

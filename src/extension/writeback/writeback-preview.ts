@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { EditPlan } from '../../core/edit/edit-plan.js';
 import type { WriteBackFileText } from '../../protocol/writeback-messages.js';
-import { applyTextEdits } from './writeback-flow-model.js';
+import { applyFileEdits } from '../../core/writeback/apply-file-edits.js';
 
 export const WRITEBACK_PREVIEW_SCHEME = 'gitops-authoring-writeback';
 
@@ -26,7 +26,9 @@ export class WriteBackPreview implements vscode.TextDocumentContentProvider, vsc
     const opened: vscode.Uri[] = [];
     for (const file of plan.files) {
       const before = files.find((f) => f.path === file.path)?.text ?? '';
-      const after = applyTextEdits(before, file.edits);
+      const applied = applyFileEdits(file, file.create ? undefined : before);
+      if ('problem' in applied) throw new Error(`the planned change cannot be shown: ${applied.problem}`);
+      const after = applied.text;
       const name = file.path.split('/').pop() ?? file.path;
       const left = this.put(`/${id}/before/${file.path}`, before);
       const right = this.put(`/${id}/after/${file.path}`, after);

@@ -1,7 +1,9 @@
 // The write-back settings as the extension reads them, and which pull-request host a remote is. Pure
 // (unit-tested in plain Node).
-import type { WriteBackMode } from '../../protocol/writeback-messages.js';
+import { choosePullRequestTarget, type ForgeSetting } from '../../core/writeback/pull-request-target.js';
+import { parseRemoteUrl } from '../../core/writeback/remote-url.js';
 import { SETTINGS_SECTION } from '../../protocol/settings.js';
+import type { WriteBackMode } from '../../protocol/writeback-messages.js';
 
 export const WRITEBACK_SETTINGS = {
   mode: 'writeBack.mode',
@@ -15,7 +17,6 @@ export const WRITEBACK_SETTING_IDS: readonly string[] = Object.values(WRITEBACK_
 
 export const WRITEBACK_MODES: readonly WriteBackMode[] = ['commit', 'branch+push', 'branch+push+pr'];
 export const DEFAULT_WRITEBACK_MODE: WriteBackMode = 'branch+push';
-export const DEFAULT_BRANCH_TEMPLATE = 'gitops/codify-{kind}-{name}-{date}';
 
 /** SecretStorage key of the GitLab token (set by the command `gitopsAuthoring.writeBack.setGitLabToken`). */
 export const GITLAB_TOKEN_SECRET_KEY = 'gitopsAuthoring.writeBack.gitlabToken';
@@ -24,8 +25,15 @@ export function readWriteBackMode(value: unknown): WriteBackMode {
   return typeof value === 'string' && (WRITEBACK_MODES as readonly string[]).includes(value) ? (value as WriteBackMode) : DEFAULT_WRITEBACK_MODE;
 }
 
-export function readBranchTemplate(value: unknown): string {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_BRANCH_TEMPLATE;
+/**
+ * The branch template the user set (`inspect()`: folder, workspace or user value); '' when none is set, so the
+ * server takes the repository's (`writeBack.branchTemplate` of `.gitops-authoring.yaml`), else the default.
+ */
+export function branchTemplateFromInspection(inspection: { readonly workspaceFolderValue?: unknown; readonly workspaceValue?: unknown; readonly globalValue?: unknown } | undefined): string {
+  for (const value of [inspection?.workspaceFolderValue, inspection?.workspaceValue, inspection?.globalValue]) {
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return '';
 }
 
 /**
@@ -42,34 +50,21 @@ export function apiUrlFromInspection(inspection: { readonly globalValue?: unknow
 export type PullRequestHost = { readonly provider: 'github'; readonly apiUrl?: string; readonly enterprise: boolean } | { readonly provider: 'gitlab'; readonly apiUrl?: string } | { readonly provider: 'compare' };
 
 /**
- * Which API opens a pull request for this remote: github.com (or the GitHub Enterprise host of the API URL
- * setting), gitlab.com (or the GitLab host of its API URL setting); any other host: the compare page.
+ * Which API opens a pull request for this remote, and so which token to get: github.com, gitlab.com, or the
+ * host of the GitHub Enterprise / GitLab API URL setting (`api.` before the host is the same host); any other
+ * host: the compare page.
  */
 export function pullRequestHostOf(remoteUrl: string, settings: { readonly githubApiUrl?: string; readonly gitlabApiUrl?: string }): PullRequestHost {
-  const host = hostOfRemote(remoteUrl);
-  if (!host) return { provider: 'compare' };
-  const githubHost = settings.githubApiUrl ? hostOfUrl(settings.githubApiUrl) : undefined;
-  const gitlabHost = settings.gitlabApiUrl ? hostOfUrl(settings.gitlabApiUrl) : undefined;
-  if (host === 'github.com') return { provider: 'github', enterprise: false };
-  if (githubHost && sameHost(host, githubHost)) return { provider: 'github', apiUrl: settings.githubApiUrl as string, enterprise: true };
-  if (host === 'gitlab.com') return { provider: 'gitlab' };
-  if (gitlabHost && sameHost(host, gitlabHost)) return { provider: 'gitlab', apiUrl: settings.gitlabApiUrl as string };
-  return { provider: 'compare' };
-}
-
-/** `git@host:owner/repo.git`, `ssh://git@host:22/…`, `https://host/…` → `host` (lower case); undefined for a local path. */
-export function hostOfRemote(remoteUrl: string): string | undefined {
-  const scp = /^[\w.-]+@([\w.-]+):(?!\/)/.exec(remoteUrl);
-  if (scp) return (scp[1] as string).toLowerCase();
-  return hostOfUrl(remoteUrl);
-}
-
-function hostOfUrl(url: string): string | undefined {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^:/]+)/i.exec(url);
-  return match ? (match[1] as string).toLowerCase() : undefined;
-}
-
-/** `api.github.example` and `github.example` are the same GitHub Enterprise host. */
-function sameHost(remoteHost: string, apiHost: string): boolean {
-  return remoteHost === apiHost || `api.${remoteHost}` === apiHost;
+  const repository = parseRemoteUrl(remoteUrl);
+  if (!repository) return { provider: 'compare' };
+  const forges: Record<string, ForgeSetting> = {};
+  for (const [provider, apiUrl] of [['gitlab', settings.gitlabApiUrl], ['github', settings.githubApiUrl]] as const) {
+    const host = apiUrl ? /^https:\/\/([^/:]+)/i.exec(apiUrl)?.[1]?.toLowerCase() : undefined;
+    if (host && apiUrl) for (const h of [host, host.replace(/^api\./, '')]) forges[h] = { provider, apiBase: apiUrl };
+  }
+  const target = choosePullRequestTarget(repository, 'main', 'head', forges);
+  if (target.kind === 'compare') return { provider: 'compare' };
+  const configured = forges[repository.host]?.apiBase;
+  if (target.kind === 'github') return { provider: 'github', enterprise: repository.host !== 'github.com', ...(configured ? { apiUrl: configured } : {}) };
+  return { provider: 'gitlab', ...(configured ? { apiUrl: configured } : {}) };
 }

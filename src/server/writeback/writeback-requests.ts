@@ -5,6 +5,10 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { GitRefusal } from '../../adapters/git/git-writeback-api.js';
+import { CONFIG_FILE_NAME } from '../../core/config/lint-config.js';
+import { readConfigFileText } from '../../core/config/read-config-file.js';
+import { isRecord } from '../../core/resource/manifest-resource.js';
+import { parseWriteBackSettings } from '../../core/writeback/write-back-settings.js';
 import type { PlanOutcome } from '../../core/edit/edit-plan.js';
 import { formatResourceKey } from '../../core/resource/resource-key.js';
 import {
@@ -52,7 +56,7 @@ export function registerWriteBackRequests(options: WriteBackRequestsOptions): vo
     if (!options.backend) return refusal('unavailable', UNAVAILABLE);
     if (!root) return refusal('not-a-repository', `${params.folderUri} is not a folder of this workspace.`);
     try {
-      const newBranch = options.backend.branchName(params.branchTemplate, params.subject);
+      const newBranch = options.backend.branchName(params.branchTemplate || repositoryBranchTemplate(options, root), params.subject);
       const result = await options.backend.preflight({ root, files: params.files, branch: newBranch, push: params.mode !== 'commit' });
       return { kind: 'ok', branch: result.branch, newBranch, ...(result.remote ? { remote: result.remote } : {}) };
     } catch (error) {
@@ -148,6 +152,14 @@ async function commitSafely(options: WriteBackRequestsOptions, params: WriteBack
     // The commit and the push stand: say why there is no pull request and offer the page to open it by hand.
     return { ...result, ...withCompare, pullRequestError: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** `writeBack.branchTemplate` of the repository's `.gitops-authoring.yaml`, else the default. */
+function repositoryBranchTemplate(options: WriteBackRequestsOptions, root: string): string {
+  const text = options.source.readText(root, CONFIG_FILE_NAME);
+  const read = text === undefined ? undefined : readConfigFileText(CONFIG_FILE_NAME, text);
+  const section = read && !('problem' in read) && isRecord(read.value) ? read.value.writeBack : undefined;
+  return parseWriteBackSettings(section).branchTemplate;
 }
 
 /** The workspace folder root the URI names (never a directory outside the workspace). */

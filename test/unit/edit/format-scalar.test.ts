@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
-import { formatScalarLike } from '../../../src/core/edit/format-scalar.js';
+import { formatBlockScalarLike, formatScalarLike } from '../../../src/core/edit/format-scalar.js';
 import { yamlOptions } from '../../../src/core/manifest/kubernetes-yaml.js';
 
 function readBack(text: string): unknown {
@@ -37,8 +37,32 @@ describe('formatScalarLike', () => {
   });
 
   it('declines what one inline scalar cannot say', () => {
-    assert.equal(formatScalarLike('|\n  a\n', 'b'), undefined, 'block scalars are rewritten by a person, not here');
+    assert.equal(formatScalarLike('|\n  a\n', 'b'), undefined, 'block scalars have their own writer (formatBlockScalarLike)');
     assert.equal(formatScalarLike('3', { a: 1 }), undefined);
     assert.equal(formatScalarLike('3', Number.NaN), undefined);
+  });
+});
+
+describe('formatBlockScalarLike', () => {
+  const readBlock = (text: string): unknown => (parseDocument(`k: ${text}`, yamlOptions('yaml')).toJS() as { k: unknown }).k;
+
+  it('writes a literal block indented like the old content that reads back as the value', () => {
+    for (const value of ['a = 1\n\nb = 2\n', 'one line, no end', 'x:\n  nested: "quoted"\n', 'tab\there\n']) {
+      const text = formatBlockScalarLike('|\n    old\n', value, 2, '\n');
+      assert.ok(text, JSON.stringify(value));
+      assert.match(text, /^\|-?\n {4}/);
+      assert.equal(readBlock(text), value);
+    }
+  });
+
+  it('keeps a comment after the header, turns folded into literal, and writes CRLF in a CRLF file', () => {
+    assert.equal(formatBlockScalarLike('> # wrapped\n  old\n', 'a\nb\n', 0, '\r\n'), '| # wrapped\r\n  a\r\n  b\r\n');
+  });
+
+  it('refuses what a plain literal block cannot say', () => {
+    assert.equal(formatBlockScalarLike('|\n  old\n', '  leading spaces\n', 0, '\n'), undefined);
+    assert.equal(formatBlockScalarLike('|\n  old\n', 'trailing blank lines\n\n', 0, '\n'), undefined);
+    assert.equal(formatBlockScalarLike('|2\n   old\n', 'x\n', 0, '\n'), undefined);
+    assert.equal(formatBlockScalarLike('|\n  old\n', 42, 0, '\n'), undefined);
   });
 });

@@ -98,13 +98,26 @@ describe('planCodify refusals', () => {
     const d = plain(index);
     const plan = planOf(planCodify({ index, desired: d, context: 'prod-eu', drift: drift(d, [
       field(['spec', 'replicas'], 3, 5),
-      field(['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }, 'args'], ['--fast'], ['--slow']),
+      field(['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }, 'resources'], { limits: { cpu: 1 } }, { limits: { cpu: 2 } }),
     ]) }));
     assert.deepEqual(plan.fields.map((f) => f.path), ['.spec.replicas']);
     assert.equal(plan.refused.length, 1);
-    assert.match(plan.refused[0]?.reason ?? '', /replacing a whole list/);
+    assert.match(plan.refused[0]?.reason ?? '', /replacing a whole mapping/);
     assert.match(plan.commitMessage, /^Codify live change: Deployment shop\/api \.spec\.replicas 3 → 5 \(kubectl scale, prod-eu\)\n/);
-    assert.match(plan.commitMessage, /not written: .*args/);
+    assert.match(plan.commitMessage, /not written: .*resources/);
+  });
+
+  it('rewrites an atomic list item by item, appends or drops trailing items, a flow list whole in flow style', () => {
+    const block = DEPLOY.replace('          args: ["--fast"]\n', '          args:\n            - --fast # tuned\n            - --port=80\n');
+    const args = ['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }, 'args'] as PathSegment[];
+    const run = (text: string, from: string[], to: string[]) => {
+      const index = repo({ 'd.yaml': text });
+      const d = plain(index);
+      return applyEdits(text, planOf(planCodify({ index, desired: d, drift: drift(d, [field(args, from, to)]) })).files[0]?.edits ?? []);
+    };
+    assert.equal(run(block, ['--fast', '--port=80'], ['--fast', '--port=81']), block.replace('--port=80', '--port=81'));
+    assert.equal(run(block, ['--fast', '--port=80'], ['--fast']), block.replace('            - --port=80\n', ''));
+    assert.equal(run(DEPLOY, ['--fast'], ['--fast', '--x=a,b']), DEPLOY.replace('["--fast"]', '[--fast, "--x=a,b"]'));
   });
 
   it('refuses a resource that is not Drifted and a field that does not drift', () => {
@@ -178,6 +191,19 @@ describe('planCodify in kustomize layers', () => {
     assert.equal(k?.edits[0]?.newText, '\npatches:\n  - path: deployment-api-patch.yaml');
   });
 
+  it('writes only the parts of an image that changed in the overlay\'s images: entry (newName, newTag, digest)', () => {
+    const prodK = 'resources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/api\n    newName: registry.example.com/acme/api\n    newTag: "1.1"\n';
+    const { index } = kustomized({}, prodK);
+    const object = parseManifest('x.yaml', BASE.replace('ghcr.io/acme/api:1.0', 'registry.example.com/acme/api:1.1')).documents[0]?.value as Record<string, unknown>;
+    const desired = rendered(index, object, { originPath: 'base/deployment.yaml', transformedIn: ['overlays/prod/kustomization.yaml'] }, 'overlays/prod');
+    const image = ['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }, 'image'] as PathSegment[];
+    const text = index.files.get('overlays/prod/kustomization.yaml')?.text ?? '';
+    const after = (to: string) => applyEdits(text, planOf(planCodify({ index, desired, drift: drift(desired, [field(image, 'registry.example.com/acme/api:1.1', to)]) })).files[0]?.edits ?? []);
+    assert.equal(after('registry.example.com/acme/api:1.2'), prodK.replace('"1.1"', '"1.2"'));
+    assert.equal(after('mirror.example.com/acme/api:1.1'), prodK.replace('newName: registry.example.com/acme/api', 'newName: mirror.example.com/acme/api'));
+    assert.equal(after('registry.example.com/acme/api:1.1@sha256:abc'), `${prodK}    digest: sha256:abc\n`);
+  });
+
   it('refuses removing a field for one environment, and a field set by an inline patch', () => {
     const { index, desired } = kustomized();
     assert.match(refusal(planCodify({ index, desired, layer: 'environment', drift: drift(desired, [field(['spec', 'replicas'], 3, undefined)]) })), /\$patch: delete/);
@@ -190,10 +216,13 @@ describe('planCodify in kustomize layers', () => {
     assert.match(refusal(planCodify({ index, desired, drift: drift(desired, [field(['spec', 'replicas'], 4, undefined)]) })), /base base\/deployment\.yaml sets it too/);
   });
 
-  it('refuses generator output', () => {
-    const index = repo({ 'k/kustomization.yaml': 'configMapGenerator:\n  - name: cfg\n    literals: [A=1]\n' });
-    const desired = rendered(index, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg-5f7b9c8d2k' }, data: { A: '1' } }, { generatedBy: 'k/kustomization.yaml', transformedIn: [] }, 'k');
-    assert.match(refusal(planCodify({ index, desired, drift: drift(desired, [field(['data', 'A'], '1', '2')]) })), /generator in k\/kustomization\.yaml/);
+  it('writes a generated ConfigMap\'s key in its generator literal, and refuses keys from files', () => {
+    const index = repo({ 'k/kustomization.yaml': 'configMapGenerator:\n  - name: cfg\n    literals: [A=1]\n    files: [app.conf]\n' });
+    const desired = rendered(index, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg-5f7b9c8d2k' }, data: { A: '1', 'app.conf': 'x' } }, { generatedBy: 'k/kustomization.yaml', transformedIn: [] }, 'k');
+    const plan = planOf(planCodify({ index, desired, drift: drift(desired, [field(['data', 'A'], '1', '2')]) }));
+    assert.deepEqual(plan.summary, ['.data.A 1 → 2 in k/kustomization.yaml (configMapGenerator literals:)']);
+    assert.equal(plan.files[0]?.edits[0]?.newText, 'A=2');
+    assert.match(refusal(planCodify({ index, desired, drift: drift(desired, [field(['data', 'app.conf'], 'x', 'y')]) })), /generator in k\/kustomization\.yaml and no literal of it sets app\.conf/);
   });
 });
 
@@ -212,6 +241,13 @@ describe('Flux variables', () => {
     const plan = planOf(setup('ghcr.io/acme/api:${TAG:=1.0}', '      OTHER: "x"\n')('ghcr.io/acme/api:1.1'));
     assert.equal(plan.files[0]?.path, 'clusters/apps.yaml');
     assert.equal(plan.files[0]?.edits[0]?.newText, '\n      TAG: "1.1"');
+  });
+
+  it('writes a ${…} literally where Flux does not substitute (no postBuild, or substitute: disabled)', () => {
+    const index = repo({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sh\n  namespace: shop\ndata:\n  run: echo ${HOME}\n' });
+    const d = plain(index, 'ConfigMap');
+    const plan = planOf(planCodify({ index, desired: d, drift: drift(d, [field(['data', 'run'], 'echo ${HOME}', 'echo ${HOME}/bin')]) }));
+    assert.equal(plan.files[0]?.edits[0]?.newText, 'echo ${HOME}/bin');
   });
 
   it('refuses two variables in one value, a value that does not fit the template, and substituteFrom variables', () => {

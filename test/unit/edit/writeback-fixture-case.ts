@@ -28,6 +28,8 @@ export const WRITEBACK_FIXTURES = join(process.cwd(), 'test/fixtures/writeback')
 
 export interface WriteBackCase {
   readonly description: string;
+  /** Another fixture repository to use instead of `repo/` (relative to the case), e.g. the demo repository. */
+  readonly repo?: string;
   /** resourceKeyId of the drifted resource: `apps/Deployment/shop/api-server`. */
   readonly resource: string;
   /** Environment name (Flux / Argo CD detection); else `scope` is compared. */
@@ -58,7 +60,10 @@ export interface DriftState {
 }
 
 export function readCase(dir: string): WriteBackCase {
-  return parseAllDocuments(readFileSync(join(dir, 'case.yaml'), 'utf8'))[0]?.toJS() as WriteBackCase;
+  const doc = parseAllDocuments(readFileSync(join(dir, 'case.yaml'), 'utf8'))[0];
+  const c = doc?.toJS() as WriteBackCase | undefined;
+  if (!doc || doc.errors.length > 0 || typeof c?.resource !== 'string') throw new Error(`${dir}/case.yaml: ${doc?.errors[0]?.message ?? 'no resource'}`);
+  return c;
 }
 
 export function readLiveObjects(dir: string): KubeObject[] {
@@ -78,8 +83,11 @@ export async function driftOf(repoRoot: string, c: WriteBackCase, live: readonly
   return { index, pairing, ...(environment ? { environment } : {}) };
 }
 
+/** The result of `id`; for generator output whose hash changed with the edit, the one of the same generator. */
 export function resultOf(state: DriftState, id: string): ResourceDrift | undefined {
-  return state.pairing.results().find((r) => `${r.key.group}/${r.key.kind}/${r.key.namespace}/${r.key.name}` === id);
+  const idOf = (r: ResourceDrift) => `${r.key.group}/${r.key.kind}/${r.key.namespace}/${r.key.name}`;
+  const hashless = (s: string) => s.replace(/-[a-z0-9]{10}$/, '');
+  return state.pairing.results().find((r) => idOf(r) === id) ?? state.pairing.results().find((r) => r.status !== 'Orphan' && hashless(idOf(r)) === hashless(id));
 }
 
 /** The plan for the case, as plan-from-drift makes it from a drift service. */

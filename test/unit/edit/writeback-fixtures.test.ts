@@ -21,7 +21,7 @@ for (const name of cases) {
     assert.ok(kustomize.available, `kubectl or kustomize must be on PATH for the write-back fixtures (${kustomize.available ? '' : kustomize.message})`);
     const dir = join(WRITEBACK_FIXTURES, name);
     const c = readCase(dir);
-    const repo = join(dir, 'repo');
+    const repo = join(dir, c.repo ?? 'repo');
     const live = readLiveObjects(dir);
     const before = await driftOf(repo, c, live, kustomize);
     const outcome = planCase(before, c);

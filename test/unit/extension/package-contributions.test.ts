@@ -7,7 +7,8 @@ import { SUPPORTED_KUBERNETES_VERSIONS } from '../../../src/core/config/lint-con
 import { SETTING_KEYS, SETTINGS_SECTION } from '../../../src/protocol/settings.js';
 import { COMMAND_IDS, CONTEXT_KEYS, DRIFT_VIEW_CONTAINER_ID, DRIFT_VIEW_ID } from '../../../src/extension/command-ids.js';
 import { DRIFT_SETTING_IDS } from '../../../src/extension/drift-settings.js';
-import { DEFAULT_BRANCH_TEMPLATE, DEFAULT_WRITEBACK_MODE, WRITEBACK_MODES, WRITEBACK_SETTING_IDS } from '../../../src/extension/writeback/writeback-settings-model.js';
+import { DEFAULT_BRANCH_TEMPLATE } from '../../../src/core/edit/branch-name.js';
+import { DEFAULT_WRITEBACK_MODE, WRITEBACK_MODES, WRITEBACK_SETTING_IDS } from '../../../src/extension/writeback/writeback-settings-model.js';
 
 interface Property {
   type?: string;

@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EditPlan } from '../../../src/core/edit/edit-plan.js';
 import {
-  applyTextEdits,
   codifyParamsOf,
   confirmationOf,
   describeCommitted,
   describeRefusal,
   intentParamsOf,
   layerItemsOf,
-  pullRequestTextOf,
+  pullRequestContextOf,
   staleFileProblems,
 } from '../../../src/extension/writeback/writeback-flow-model.js';
 
@@ -42,14 +41,6 @@ describe('write-back flow model', () => {
     assert.equal(items[1]?.detail, 'Also changes staging, dev.');
   });
 
-  it('computes the preview\'s after-text: only the value changes, CRLF and the comment kept', () => {
-    assert.equal(applyTextEdits(TEXT, PLAN.files[0]!.edits), TEXT.replace('replicas: 3', 'replicas: 5'));
-    const two = applyTextEdits('a: 1\nb: 2\n', [{ range: range(0, 3, 4), newText: '10' }, { range: range(1, 3, 4), newText: '20' }]);
-    assert.equal(two, 'a: 10\nb: 20\n', 'several edits, each against the original positions');
-    assert.equal(applyTextEdits('a: 1\n', [{ range: range(1, 0, 0), newText: 'b: 2\n' }]), 'a: 1\nb: 2\n', 'an insertion at the end');
-    assert.equal(applyTextEdits('', [{ range: range(0, 0, 0), newText: 'new file\n' }]), 'new file\n');
-  });
-
   it('refuses to apply over unsaved or changed documents, and over a file the plan would create', () => {
     const docs = (state: { text: string; isDirty: boolean } | undefined) => new Map([['file:///repo/apps/api.yaml', state]]);
     assert.deepEqual(staleFileProblems(FILES, PLAN, docs({ text: TEXT, isDirty: false })), []);
@@ -72,13 +63,16 @@ describe('write-back flow model', () => {
     assert.match(confirmationOf({ ...PLAN, files: [...PLAN.files, { path: 'b.yaml', edits: [] }] }, 'branch+push', git).message, /to 2 files/);
   });
 
-  it('writes the pull request: commit title, the drift story as a table, values never breaking the table', () => {
-    const plan = { ...PLAN, fields: [...PLAN.fields, { path: '.data.x', from: undefined, to: 'a|b', file: 'apps/api.yaml', layer: 'overlay patch' }] };
-    const text = pullRequestTextOf(plan, { kind: 'Deployment', namespace: 'shop', name: 'api', environment: 'prod', context: 'prod-eu' });
-    assert.equal(text.title, 'Codify live change: Deployment shop/api .spec.replicas 3 → 5 (kubectl scale, prod-eu)');
-    assert.match(text.body, /^Changed live by kubectl \(scale\) at 2026-12-04T12:00:00Z\.\n\nA change made live \(environment `prod`, context `prod-eu`\)/);
-    assert.match(text.body, /\| `\.spec\.replicas` \| `3` \| `5` \| `apps\/api\.yaml` \(plain manifest\) \|/);
-    assert.match(text.body, /\| `\.data\.x` \| \(not set\) \| `a\\\|b` \|/);
+  it('tells the pull request who changed each field live, where, in which context', () => {
+    const field = { path: '.spec.replicas', pointer: '/spec/replicas', change: 'changed' as const, gitValue: 3, liveValue: 5, suggestedAction: 'commit' as const, actionReason: 'r', attribution: { manager: 'kubectl', operation: 'Update', subresource: 'scale', time: '2026-12-04T12:00:00Z' } };
+    const context = pullRequestContextOf({ kind: 'Deployment', namespace: 'shop', name: 'api', environment: 'prod', context: 'prod-eu' }, [field, { ...field, path: '.spec.paused', attribution: undefined }]);
+    assert.deepEqual(context, {
+      resource: 'Deployment shop/api',
+      environment: 'prod',
+      clusterContext: 'prod-eu',
+      liveChanges: [{ path: '.spec.replicas', manager: 'kubectl', operation: 'Update', subresource: 'scale', time: '2026-12-04T12:00:00Z' }],
+    });
+    assert.deepEqual(pullRequestContextOf({ environment: 'prod' }, []), { resource: 'the drifted resources of prod', environment: 'prod' });
   });
 
   it('says what was committed, with the pull request or its page as a button', () => {

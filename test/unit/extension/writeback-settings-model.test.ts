@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiUrlFromInspection, hostOfRemote, pullRequestHostOf, readBranchTemplate, readWriteBackMode } from '../../../src/extension/writeback/writeback-settings-model.js';
+import { apiUrlFromInspection, branchTemplateFromInspection, pullRequestHostOf, readWriteBackMode } from '../../../src/extension/writeback/writeback-settings-model.js';
 
 describe('write-back settings', () => {
-  it('reads the mode and the branch template, falling back to the defaults on anything else', () => {
+  it('reads the mode, falling back to branch+push on anything else', () => {
     assert.equal(readWriteBackMode('branch+push+pr'), 'branch+push+pr');
     assert.equal(readWriteBackMode('commit'), 'commit');
     assert.equal(readWriteBackMode('force-push'), 'branch+push');
     assert.equal(readWriteBackMode(undefined), 'branch+push');
-    assert.equal(readBranchTemplate('  fix/{name} '), 'fix/{name}');
-    assert.equal(readBranchTemplate(''), 'gitops/codify-{kind}-{name}-{date}');
-    assert.equal(readBranchTemplate(3), 'gitops/codify-{kind}-{name}-{date}');
+  });
+
+  it('takes the branch template a person set (folder, workspace, user), else none: the repository\'s or the default', () => {
+    assert.equal(branchTemplateFromInspection({ globalValue: 'mine/{name}', workspaceValue: '  team/{name} ' }), 'team/{name}');
+    assert.equal(branchTemplateFromInspection({ workspaceFolderValue: 'folder/{name}', globalValue: 'mine/{name}' }), 'folder/{name}');
+    assert.equal(branchTemplateFromInspection({ globalValue: '' }), '');
+    assert.equal(branchTemplateFromInspection({ globalValue: 3 }), '');
+    assert.equal(branchTemplateFromInspection(undefined), '');
   });
 
   it('takes an API URL only from user settings, https only, without a trailing slash', () => {
@@ -21,14 +26,6 @@ describe('write-back settings', () => {
     assert.equal(apiUrlFromInspection(undefined), undefined);
   });
 
-  it('knows the host of every remote URL form', () => {
-    assert.equal(hostOfRemote('git@github.com:acme/gitops.git'), 'github.com');
-    assert.equal(hostOfRemote('ssh://git@GitLab.example:2222/acme/gitops.git'), 'gitlab.example');
-    assert.equal(hostOfRemote('https://user:pw@github.com/acme/gitops'), 'github.com');
-    assert.equal(hostOfRemote('/tmp/demo-repo-remote.git'), undefined);
-    assert.equal(hostOfRemote('file:///tmp/remote.git'), undefined);
-  });
-
   it('picks GitHub, GitHub Enterprise, GitLab (public or self-hosted) or the compare page', () => {
     assert.deepEqual(pullRequestHostOf('git@github.com:acme/gitops.git', {}), { provider: 'github', enterprise: false });
     assert.deepEqual(pullRequestHostOf('https://github.example/acme/gitops.git', { githubApiUrl: 'https://api.github.example' }), { provider: 'github', apiUrl: 'https://api.github.example', enterprise: true });
@@ -37,5 +34,6 @@ describe('write-back settings', () => {
     assert.deepEqual(pullRequestHostOf('https://git.corp/acme/gitops.git', { gitlabApiUrl: 'https://git.corp/api/v4' }), { provider: 'gitlab', apiUrl: 'https://git.corp/api/v4' });
     assert.deepEqual(pullRequestHostOf('https://bitbucket.org/acme/gitops.git', { githubApiUrl: 'https://ghe.example/api/v3' }), { provider: 'compare' });
     assert.deepEqual(pullRequestHostOf('/tmp/remote.git', {}), { provider: 'compare' });
+    assert.deepEqual(pullRequestHostOf('ssh://git@GitLab.example:2222/acme/gitops.git', { gitlabApiUrl: 'https://gitlab.example/api/v4' }), { provider: 'gitlab', apiUrl: 'https://gitlab.example/api/v4' });
   });
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readLabelSelector, selectorMatches } from '../../../src/core/resource/label-selector.js';
 import { unpinnedReason } from '../../../src/core/lint/rules/helm-version.js';
-import { normalizeGitUrl } from '../../../src/core/lint/rules/flux-repository.js';
+import { normalizeGitUrl } from '../../../src/core/workspace/this-repository.js';
 import { podReferences } from '../../../src/core/lint/rules/dangling-reference.js';
 
 test('label selectors: matchLabels and every matchExpressions operator', () => {

@@ -7,8 +7,7 @@ import { groupOf } from '../../resource/resource-key.js';
 import type { RepositoryListing } from '../../ports.js';
 import { joinPath, normalizePath } from '../../text/posix-path.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
-import { thisRepositoryUrl } from './argo-source.js';
-import { namespacesMatch, normalizeGitUrl } from './flux-repository.js';
+import { namespacesMatch, normalizeGitUrl, thisRepositoryUrl } from '../../workspace/this-repository.js';
 import { perWorkspace } from '../../workspace/per-workspace.js';
 
 const BUILTIN_GROUPS = new Set([

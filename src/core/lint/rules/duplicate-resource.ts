@@ -23,7 +23,7 @@ export const duplicateResourceRule: Rule = {
   meta: {
     id: 'duplicate-resource',
     title: 'Each object is declared once per deployment unit',
-    rationale: 'Two declarations of the same group/kind/namespace/name in one deployment unit fail the build (kustomize) or silently overwrite each other (plain apply), so Git holds two truths. A unit is a root kustomization, a directory a Flux Kustomization or Argo CD Application applies, or else a single file (folders of standalone examples may reuse names).',
+    rationale: 'Two declarations of the same group/kind/namespace/name in one deployment unit fail the build (kustomize) or silently overwrite each other (plain apply), so Git holds two truths. A unit is a root kustomization, a directory of this repository a Flux Kustomization or Argo CD Application applies (one whose source is another repository, an OCI artifact or an ExternalArtifact says nothing about this repository\'s folders), or else a single file (folders of standalone examples may reuse names).',
     remediation: 'Keep one declaration; express differences between environments as overlay patches.',
     defaultSeverity: 'error',
   },

@@ -4,7 +4,7 @@ import type { ValuePath } from '../../manifest/manifest-types.js';
 import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-resource.js';
 import { groupOf } from '../../resource/resource-key.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
-import { namespacesMatch } from './flux-repository.js';
+import { namespacesMatch } from '../../workspace/this-repository.js';
 import { perWorkspace } from '../../workspace/per-workspace.js';
 
 export interface VariableUse {

@@ -4,11 +4,21 @@ import type { Rule, RuleContext } from '../rule.js';
 // A value built from Flux post-build substitutions (`${VAR}`) carries no secret material itself.
 const FLUX_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-=?][^}]*)?\}/;
 const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:/;
+// References a tool resolves at bootstrap or sync time, so the committed text is a pointer, not the secret:
+// 1Password (`op://vault/item/field`, `op inject`'s `{{ op://… }}`), argocd-vault-plugin (`<path:…#key>`)
+// and vals (`ref+vault://…`, `ref+awssecrets://…`, …).
+const SECRET_REFERENCES = [
+  /^op:\/\/[^\s/]+\/[^\s/]+\/\S+$/,
+  /\{\{\s*op:\/\/[^\s}]+\s*\}\}/,
+  /<path:[^<>\s]+>/,
+  /^ref\+[a-z0-9]+:\/\/\S+$/,
+];
 
 function isPlaceholderOrEncrypted(value: unknown): boolean {
   if (typeof value !== 'string') return value === null || value === undefined;
-  if (value === '') return true;
-  return SOPS_VALUE.test(value) || FLUX_PLACEHOLDER.test(value);
+  const text = value.trim();
+  if (text === '') return true;
+  return SOPS_VALUE.test(text) || FLUX_PLACEHOLDER.test(text) || SECRET_REFERENCES.some((pattern) => pattern.test(text));
 }
 
 const ADVICE = 'Encrypt the file with SOPS (`sops --encrypt --encrypted-regex "^(data|stringData)$"`), or replace it with a SealedSecret (`kubeseal`) or an ExternalSecret that reads the value from your secret store. Rotate the value: it is in the Git history.';
@@ -39,7 +49,7 @@ export const secretInGitRule: Rule = {
   meta: {
     id: 'secret-in-git',
     title: 'No plaintext Secret in Git',
-    rationale: 'A Secret committed with `data` or `stringData` is readable by everyone with access to the repository and stays in its history forever (base64 is not encryption).',
+    rationale: 'A Secret committed with `data` or `stringData` is readable by everyone with access to the repository and stays in its history forever (base64 is not encryption). Values that only reference a secret store, resolved at bootstrap or sync time (1Password `op://…`, argocd-vault-plugin `<path:…>`, vals `ref+…://`), SOPS ciphertext and Flux `${VAR}` substitutions are not plaintext.',
     remediation: 'Encrypt it with SOPS, commit a SealedSecret instead, or reference the value from a secret store with an ExternalSecret; then rotate the exposed value.',
     defaultSeverity: 'error',
     kinds: ['Secret', 'Kustomization'],
