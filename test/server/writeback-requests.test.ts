@@ -8,7 +8,7 @@ import type { EditPlan, PlanOutcome } from '../../src/core/edit/edit-plan.js';
 import { resourceKeyId } from '../../src/core/resource/resource-key.js';
 import { driftWatchRequest } from '../../src/protocol/drift-messages.js';
 import { writeBackCommitRequest, writeBackPlanRequest, writeBackPreflightRequest, type WriteBackCommitParams } from '../../src/protocol/writeback-messages.js';
-import type { PullRequestOrder, WriteBackBackend } from '../../src/server/writeback/writeback-backend.js';
+import type { WriteBackBackend } from '../../src/server/writeback/writeback-backend.js';
 import { aReplicasDrift, aResult, FakeDriftFactory } from './support/fake-drift-service.js';
 import { LspTestSession } from './support/lsp-test-session.js';
 
@@ -45,11 +45,9 @@ class FakeBackend implements WriteBackBackend {
   readonly intents: { resourceId: string; options: unknown }[] = [];
   readonly preflights: PreflightRequest[] = [];
   readonly commits: CommitRequest[] = [];
-  readonly pullRequests: PullRequestOrder[] = [];
   outcomes = new Map<string, PlanOutcome>();
   preflightError: Error | undefined;
   commitError: Error | undefined;
-  pullRequestError: Error | undefined;
 
   planCodify(_service: unknown, resourceId: string, options: unknown): PlanOutcome {
     this.codify.push({ resourceId, options });
@@ -71,14 +69,6 @@ class FakeBackend implements WriteBackBackend {
   }
   branchName(template: string, subject: { name?: string; environment: string }): string {
     return template.replace('{name}', subject.name ?? 'all').replace('{environment}', subject.environment);
-  }
-  async openPullRequest(order: PullRequestOrder) {
-    this.pullRequests.push(order);
-    if (this.pullRequestError) throw this.pullRequestError;
-    return { url: 'https://github.com/acme/gitops/pull/7' };
-  }
-  compareUrl(_remote: string, base: string, head: string): string {
-    return `https://github.com/acme/gitops/compare/${base}...${head}`;
   }
 }
 
@@ -116,7 +106,15 @@ describe('write-back requests', () => {
     assert.deepEqual(s.backend.codify, [{ resourceId: resourceKeyId(API), options: { fields: ['.spec.replicas'] } }]);
     assert.deepEqual(result.files, [{ path: 'apps/api.yaml', uri: s.session.uri('apps/api.yaml'), text: FILES['apps/api.yaml'] }]);
     assert.equal(result.folderUri, s.session.uri('').replace(/\/$/, ''));
-    assert.deepEqual(result.subject, { kind: 'Deployment', namespace: 'shop', name: 'api', environment: '', context: 'ctx-a', field: 'replicas' });
+    const { hash, ...subject } = result.subject;
+    assert.deepEqual(subject, { kind: 'Deployment', namespace: 'shop', name: 'api', environment: '', context: 'ctx-a', field: 'replicas' });
+    // The branch template's {hash}: the same drift planned again gives the same one, another live value another.
+    assert.match(hash ?? '', /^[0-9a-f]{8}$/);
+    const again = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API), fields: ['.spec.replicas'] });
+    assert.equal(again.subject.hash, hash);
+    s.backend.outcomes.set(resourceKeyId(API), { kind: 'plan', plan: replicasPlan('apps/api.yaml', 6) });
+    const other = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API), fields: ['.spec.replicas'] });
+    assert.notEqual(other.subject.hash, hash);
   });
 
   it('plans against the open document, unsaved text included', async () => {
@@ -189,7 +187,7 @@ describe('write-back requests', () => {
     assert.equal(s.backend.preflights.length, 3);
   });
 
-  it('commits on the preflight\'s branch, pushes per mode, and opens the pull request with the token', async () => {
+  it('commits on the preflight\'s branch and pushes per mode; with a pull request asked for it only commits and pushes (the extension host opens it: no token comes here)', async () => {
     s = await start();
     const folderUri = s.session.uri('');
     const pushed = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri });
@@ -197,21 +195,9 @@ describe('write-back requests', () => {
     assert.deepEqual(s.backend.commits[0], { root: s.session.root, files: ['apps/api.yaml'], branch: 'gitops/codify-api', message: 'Codify live change', push: true });
     await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'commit' });
     assert.equal(s.backend.commits[1]?.push, false, 'commit mode does not push');
-
-    const pullRequest = { provider: 'github' as const, token: 'gho_secret', apiUrl: 'https://ghe.example/api/v3', title: 'Codify', body: 'story' };
-    const withPr = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'branch+push+pr', pullRequest });
-    assert.equal(withPr.kind === 'committed' ? withPr.pullRequestUrl : '', 'https://github.com/acme/gitops/pull/7');
-    assert.deepEqual(s.backend.pullRequests[0], { provider: 'github', apiUrl: 'https://ghe.example/api/v3', token: 'gho_secret', remoteUrl: 'git@github.com:acme/gitops.git', base: 'main', head: 'gitops/codify-api', title: 'Codify', body: 'story' });
-
-    s.backend.pullRequestError = new Error('GitHub answered 422: a pull request already exists for gitops/codify-api');
-    const failedPr = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'branch+push+pr', pullRequest });
-    assert.equal(failedPr.kind, 'committed', 'the commit and the push stand');
-    assert.equal(failedPr.kind === 'committed' ? failedPr.pullRequestError : '', 'GitHub answered 422: a pull request already exists for gitops/codify-api');
-    assert.equal(failedPr.kind === 'committed' ? failedPr.compareUrl : '', 'https://github.com/acme/gitops/compare/main...gitops/codify-api');
-
-    const compare = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'branch+push+pr', pullRequest: { provider: 'compare', title: 't', body: 'b' } });
-    assert.equal(compare.kind === 'committed' ? compare.compareUrl : '', 'https://github.com/acme/gitops/compare/main...gitops/codify-api');
-    assert.equal(s.backend.pullRequests.length, 2, 'no API call for another host');
+    const withPr = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'branch+push+pr' });
+    assert.deepEqual(withPr, pushed);
+    assert.equal(s.backend.commits[2]?.push, true);
   });
 
   it('a refused push is a refusal that says how to continue', async () => {

@@ -14,7 +14,7 @@ export interface BranchNameValues {
   readonly date?: Date;
   /** The first field's last path segment (`replicas`, `image`). */
   readonly field?: string;
-  /** `driftHashOf` the codified resources, fields and live values: the same drift, the same name. */
+  /** `driftHashOf` the codified resources, fields and live values: the same drift, the same name (absent: the date). */
   readonly hash?: string;
 }
 
@@ -24,6 +24,8 @@ const MAX_LENGTH = 100;
 export function branchNameFrom(template: string, values: BranchNameValues): string {
   const filled = template.replace(/\{(\w+)\}/g, (_m, key: string) => {
     if (key === 'date') return values.date ? stamp(values.date) : '';
+    // Nothing to hash (a caller without a plan): the date keeps the name new.
+    if (key === 'hash' && !values.hash) return values.date ? stamp(values.date) : '';
     const value = (values as Record<string, unknown>)[key];
     return typeof value === 'string' ? value.toLowerCase() : '';
   });

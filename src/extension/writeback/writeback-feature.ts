@@ -2,7 +2,8 @@
 // the server for a plan (and the layer, when a shared base is the only place that sets the field), preview
 // the planned diff, apply it as an undoable WorkspaceEdit and save, then commit on a branch, push and open a
 // pull request per the settings. Decisions live in the pure *-model.ts files next to this one; this file
-// maps them onto the VS Code API. The server does every Git and network step; this file only gets the token.
+// maps them onto the VS Code API. The server does every Git step; the pull request is opened here, in the
+// extension host, with the token VS Code gave: no token ever goes to the server.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { parse } from 'yaml';
@@ -16,7 +17,6 @@ import {
   writeBackPreflightRequest,
   type WriteBackPlanParams,
   type WriteBackPlanResult,
-  type WriteBackPullRequest,
 } from '../../protocol/writeback-messages.js';
 import type { DriftStore } from '../drift/drift-store.js';
 import { findingsOnLine } from '../drift/drift-hover-model.js';
@@ -50,6 +50,7 @@ import {
   validateReplicas,
 } from './writeback-intent-model.js';
 import { WriteBackPreview } from './writeback-preview.js';
+import { openPullRequestFromHost, type PullRequestToOpen } from './pull-request-opener.js';
 import { apiUrlFromInspection, branchTemplateFromInspection, GITLAB_TOKEN_SECRET_KEY, pullRequestHostOf, readWriteBackMode, WRITEBACK_SETTINGS } from './writeback-settings-model.js';
 import { targetPickItems, targetsAtLine, type EnvironmentResources } from './writeback-target-model.js';
 
@@ -232,17 +233,13 @@ export class WriteBackFeature implements vscode.Disposable {
     const committed = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: mode === 'commit' ? 'Committing on a new branch…' : mode === 'branch+push' ? 'Committing and pushing…' : 'Committing, pushing and opening a pull request…' },
       () =>
-        client.sendRequest(writeBackCommitRequest, {
-          folderUri: result.folderUri,
-          files,
-          message: plan.commitMessage,
-          branch: preflight.newBranch,
-          mode,
-          ...(pullRequest ? { pullRequest } : {}),
+        client.sendRequest(writeBackCommitRequest, { folderUri: result.folderUri, files, message: plan.commitMessage, branch: preflight.newBranch, mode }).then(async (answer) => {
+          if (answer.kind !== 'committed' || !pullRequest || !answer.pushed || !answer.remote) return { committed: answer, report: {} };
+          return { committed: answer, report: await openPullRequestFromHost(answer.remote.url, answer.baseBranch, answer.branch, pullRequest) };
         }),
     );
-    if (committed.kind === 'refused') return show(describeRefusal(committed, 'commit'));
-    return show(describeCommitted(committed, mode));
+    if (committed.committed.kind === 'refused') return show(describeRefusal(committed.committed, 'commit'));
+    return show(describeCommitted(committed.committed, mode, committed.report));
   }
 
   private plan(client: LanguageClient, params: WriteBackPlanParams, title: string): Thenable<WriteBackPlanResult> {
@@ -293,30 +290,31 @@ export class WriteBackFeature implements vscode.Disposable {
   }
 
   /** The pull request to open, with the token of its host; a compare page for other hosts or without a token. */
-  private async pullRequestOf(plan: EditPlan, params: WriteBackPlanParams, result: WriteBackPlanResult, remoteUrl: string): Promise<WriteBackPullRequest> {
+  private async pullRequestOf(plan: EditPlan, params: WriteBackPlanParams, result: WriteBackPlanResult, remoteUrl: string): Promise<PullRequestToOpen> {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     const githubApiUrl = apiUrlFromInspection(config.inspect(WRITEBACK_SETTINGS.githubApiUrl));
     const gitlabApiUrl = apiUrlFromInspection(config.inspect(WRITEBACK_SETTINGS.gitlabApiUrl));
     const host = pullRequestHostOf(remoteUrl, { ...(githubApiUrl ? { githubApiUrl } : {}), ...(gitlabApiUrl ? { gitlabApiUrl } : {}) });
     const resource = this.store.resource(params.environmentId, params.resourceId ?? '');
     const text = pullRequestTextOf(plan, pullRequestContextOf(result.subject, resource?.fields ?? []));
+    const compare: PullRequestToOpen = { provider: 'compare', text };
     if (host.provider === 'github') {
       const session = await vscode.authentication.getSession(host.enterprise ? 'github-enterprise' : 'github', ['repo'], { createIfNone: true }).then(
         (s) => s,
         () => undefined,
       );
-      if (!session) return { provider: 'compare', ...text };
-      return { provider: 'github', token: session.accessToken, ...(host.apiUrl ? { apiUrl: host.apiUrl } : {}), ...text };
+      if (!session) return compare;
+      return { provider: 'github', token: session.accessToken, ...(host.apiUrl ? { apiUrl: host.apiUrl } : {}), text };
     }
     if (host.provider === 'gitlab') {
       const token = await this.secrets.get(GITLAB_TOKEN_SECRET_KEY);
       if (!token) {
         void vscode.window.showInformationMessage(`${TITLE}: no GitLab token is set, so the merge request page opens instead. Run "Set GitLab Token for Merge Requests" to open them for you.`);
-        return { provider: 'compare', ...text };
+        return compare;
       }
-      return { provider: 'gitlab', token, ...(host.apiUrl ? { apiUrl: host.apiUrl } : {}), ...text };
+      return { provider: 'gitlab', token, ...(host.apiUrl ? { apiUrl: host.apiUrl } : {}), text };
     }
-    return { provider: 'compare', ...text };
+    return compare;
   }
 
   // ---- targets ------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // what to plan from a drift target, the layer question, the after-text of the preview, whether the editor's
 // documents still hold what was planned against, the confirmation, the pull request's text, and what to say
 // after the commit or a refusal.
+import type { PullRequestReport } from './pull-request-opener.js';
 import type { EditPlan, LayerChoice, PlanOutcome } from '../../core/edit/edit-plan.js';
 import type { PullRequestContext } from '../../core/writeback/pull-request-text.js';
 import type { DriftFieldView } from '../../protocol/drift-messages.js';
@@ -109,7 +110,8 @@ export interface ResultMessage {
   readonly links: readonly { readonly title: string; readonly url: string }[];
 }
 
-export function describeCommitted(result: WriteBackCommitted, mode: WriteBackMode): ResultMessage {
+export function describeCommitted(committed: WriteBackCommitted, mode: WriteBackMode, pullRequest: PullRequestReport = {}): ResultMessage {
+  const result = { ...committed, ...pullRequest };
   const short = result.commit.slice(0, 7);
   const pushed = result.pushed ? ` and pushed to ${result.remote?.name ?? 'the remote'}` : '';
   let message = `Committed ${short} on branch ${result.branch}${pushed}.`;

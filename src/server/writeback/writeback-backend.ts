@@ -1,6 +1,6 @@
 // What the server's write-back requests need from the outside world: the planner over a running drift
-// service (adapters/writeback/plan-from-drift.ts), the Git side (adapters/git/git-writeback.ts) and the pull
-// request hosts (adapters/pr/). `main.ts` passes the real ones; server tests pass fakes. Without a backend,
+// service (adapters/writeback/plan-from-drift.ts) and the Git side (adapters/git/git-writeback.ts); pull
+// requests are opened by the extension host (the token never reaches the server). `main.ts` passes the real ones; server tests pass fakes. Without a backend,
 // every write-back request answers with a refusal that says so.
 import type { DriftService } from '../../adapters/drift/drift-service-api.js';
 import type { CommitRequest, CommitResult, PreflightRequest, PreflightResult } from '../../adapters/git/git-writeback-api.js';
@@ -21,19 +21,6 @@ export interface IntentOptions {
   readonly intent: 'scale' | 'set-image' | 'edit-field';
 }
 
-export interface PullRequestOrder {
-  readonly provider: 'github' | 'gitlab';
-  /** API base URL; absent: the public host's. */
-  readonly apiUrl?: string;
-  readonly token: string;
-  /** The remote's URL (the host and the project come from it). */
-  readonly remoteUrl: string;
-  readonly base: string;
-  readonly head: string;
-  readonly title: string;
-  readonly body: string;
-}
-
 export interface WriteBackBackend {
   planCodify(service: DriftService, resourceId: string, options: CodifyOptions): PlanOutcome | Promise<PlanOutcome>;
   planIntent(service: DriftService, resourceId: string, options: IntentOptions): PlanOutcome | Promise<PlanOutcome>;
@@ -43,8 +30,4 @@ export interface WriteBackBackend {
   commit(request: CommitRequest): Promise<CommitResult>;
   /** A branch name from the setting's template and what the plan codifies. */
   branchName(template: string, subject: WriteBackSubject): string;
-  /** Opens a pull/merge request; rejects with a message a person can act on (401, 422 "already exists"). */
-  openPullRequest(order: PullRequestOrder): Promise<{ readonly url: string }>;
-  /** The host's page to open a pull request from `head` into `base` by hand; undefined for an unknown host. */
-  compareUrl(remoteUrl: string, base: string, head: string): string | undefined;
 }

@@ -78,9 +78,9 @@ describe('write-back flow model', () => {
   it('says what was committed, with the pull request or its page as a button', () => {
     const base = { kind: 'committed' as const, branch: 'gitops/codify-deployment-api', baseBranch: 'main', commit: '0123456789abcdef', pushed: true, remote: { name: 'origin', url: 'u' } };
     assert.deepEqual(describeCommitted(base, 'branch+push'), { severity: 'info', message: 'Committed 0123456 on branch gitops/codify-deployment-api and pushed to origin.', links: [] });
-    const pr = describeCommitted({ ...base, pullRequestUrl: 'https://github.com/a/b/pull/1' }, 'branch+push+pr');
+    const pr = describeCommitted(base, 'branch+push+pr', { pullRequestUrl: 'https://github.com/a/b/pull/1' });
     assert.deepEqual(pr.links, [{ title: 'Open Pull Request', url: 'https://github.com/a/b/pull/1' }]);
-    const failed = describeCommitted({ ...base, pullRequestError: 'GitHub answered 401: sign in again.', compareUrl: 'https://github.com/a/b/compare/main...x' }, 'branch+push+pr');
+    const failed = describeCommitted(base, 'branch+push+pr', { pullRequestError: 'GitHub answered 401: sign in again.', compareUrl: 'https://github.com/a/b/compare/main...x' });
     assert.equal(failed.severity, 'warning');
     assert.match(failed.message, /No pull request was opened: GitHub answered 401/);
     assert.deepEqual(failed.links, [{ title: 'Open Pull Request Page', url: 'https://github.com/a/b/compare/main...x' }]);
