@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { GitRefusal, type CommitRequest, type PreflightRequest } from '../../src/adapters/git/git-writeback-api.js';
 import type { EditPlan, PlanOutcome } from '../../src/core/edit/edit-plan.js';
+import type { DesiredContext } from '../../src/adapters/drift/drift-service-api.js';
 import { resourceKeyId } from '../../src/core/resource/resource-key.js';
 import { driftWatchRequest } from '../../src/protocol/drift-messages.js';
 import { writeBackCommitRequest, writeBackPlanRequest, writeBackPreflightRequest, type WriteBackCommitParams } from '../../src/protocol/writeback-messages.js';
@@ -76,6 +77,7 @@ interface Started {
   session: LspTestSession;
   backend: FakeBackend;
   envId: string;
+  factory: FakeDriftFactory;
 }
 
 async function start(backend: FakeBackend | undefined = new FakeBackend(), watch = true): Promise<Started> {
@@ -85,7 +87,7 @@ async function start(backend: FakeBackend | undefined = new FakeBackend(), watch
     await session.client.sendRequest(driftWatchRequest, { watching: true });
     await session.waitFor(() => factory.services.length === 1, 'a drift service');
   }
-  return { session, backend: backend ?? new FakeBackend(), envId: `${session.uri('')}#` };
+  return { session, backend: backend ?? new FakeBackend(), envId: `${session.uri('')}#`, factory };
 }
 
 const COMMIT: Omit<WriteBackCommitParams, 'folderUri'> = { files: ['apps/api.yaml'], message: 'Codify live change', branch: 'gitops/codify-api', mode: 'branch+push' };
@@ -124,6 +126,19 @@ describe('write-back requests', () => {
     s.backend.outcomes.set(resourceKeyId(API), { kind: 'plan', plan: replicasPlan('apps/api.yaml', 5) });
     const result = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API) });
     assert.equal(result.files[0]?.text, edited);
+  });
+
+  it('sends the text the plan was made against (the drift service\'s index, which lags a save), not the newer file, so the extension refuses stale offsets', async () => {
+    s = await start();
+    const service = s.factory.services[0];
+    assert.ok(service);
+    const indexed = FILES['apps/api.yaml'];
+    const saved = `# a comment saved since drift last read the file\n${indexed}`;
+    await s.session.open('apps/api.yaml', saved);
+    service.desiredContexts.set(resourceKeyId(API), { desired: {} as DesiredContext['desired'], index: { files: new Map([['apps/api.yaml', { text: indexed }]]) } as unknown as DesiredContext['index'] });
+    s.backend.outcomes.set(resourceKeyId(API), { kind: 'plan', plan: replicasPlan('apps/api.yaml', 5) });
+    const result = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API) });
+    assert.equal(result.files[0]?.text, indexed);
   });
 
   it('codifies all drift of an environment as one plan: every drifted resource, one commit message', async () => {

@@ -4,6 +4,7 @@
 // connection, and no token is ever logged.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
+import type { DriftService } from '../../adapters/drift/drift-service-api.js';
 import { GitRefusal } from '../../adapters/git/git-writeback-api.js';
 import { CONFIG_FILE_NAME } from '../../core/config/lint-config.js';
 import { readConfigFileText } from '../../core/config/read-config-file.js';
@@ -108,7 +109,9 @@ async function planSafely(options: WriteBackRequestsOptions, params: WriteBackPl
   result.subject = { ...result.subject, hash: driftHashOf([{ resourceId: [...ids].sort().join(' '), fields: outcome.plan.fields.map((f) => ({ path: `${f.file}:${f.path}`, value: f.to })) }]) };
   const files: WriteBackFileText[] = [];
   for (const file of outcome.plan.files) {
-    const text = file.create ? '' : folder.state.getOpen(file.path)?.file.text ?? options.source.readText(root, file.path);
+    // The text the plan's offsets refer to: the drift service's index (it lags a save until drift catches
+    // up), so the extension's stale check refuses rather than apply edits at shifted offsets.
+    const text = file.create ? '' : plannedTextOf(source.service, ids, file.path) ?? folder.state.getOpen(file.path)?.file.text ?? options.source.readText(root, file.path);
     if (text === undefined) return refused(`${file.path} could not be read: the plan cannot be shown. Refresh the Drift view and try again.`);
     files.push({ path: file.path, uri: folder.uriOf(file.path), text });
   }
@@ -136,6 +139,15 @@ async function commitSafely(options: WriteBackRequestsOptions, params: WriteBack
   };
   // The extension host opens the pull request (mode branch+push+pr) with its own token: none comes here.
   return result;
+}
+
+/** The file's text in the index the plans were made from (every resource of one service shares it). */
+function plannedTextOf(service: DriftService, ids: readonly string[], path: string): string | undefined {
+  for (const id of ids) {
+    const text = service.desiredOf(id)?.index.files.get(path)?.text;
+    if (text !== undefined) return text;
+  }
+  return undefined;
 }
 
 /** `writeBack.branchTemplate` of the repository's `.gitops-authoring.yaml`, else the default. */
