@@ -31,7 +31,10 @@ import {
   describeRefusal,
   intentParamsOf,
   layerItemsOf,
+  plannedAfterTexts,
   pullRequestContextOf,
+  SAVE_PARTICIPANT_SETTINGS,
+  savedTextProblems,
   staleFileProblems,
   type EditorDocumentState,
   type ResultMessage,
@@ -225,8 +228,12 @@ export class WriteBackFeature implements vscode.Disposable {
     // The editor may have changed while the modal was open.
     const staleNow = staleFileProblems(result.files, plan, await this.documentStates(result));
     if (staleNow.length > 0) return show({ severity: 'warning', message: `Not applied: ${staleNow.join(' ')}`, links: [] });
-    if (!(await this.apply(plan, result))) return show({ severity: 'error', message: 'Not applied: VS Code refused the edit (a file is read-only or was changed). Nothing was committed.', links: [] });
+    const applied = await this.apply(plan, result);
+    if (applied === undefined) return show({ severity: 'error', message: 'Not applied: VS Code refused the edit (a file is read-only or was changed). Nothing was committed.', links: [] });
     if (choice === APPLY_ONLY) return show({ severity: 'info', message: `Applied and saved ${plan.files.map((f) => f.path).join(', ')}; not committed.`, links: [] });
+    // A save participant (format on save, trim trailing whitespace…) may have changed more than the plan.
+    const changedOnSave = savedTextProblems(plannedAfterTexts(plan, result.files), applied);
+    if (changedOnSave.length > 0) return show({ severity: 'warning', message: `Not committed: ${changedOnSave.join(' ')} Turn it off for this file type, or review the file and commit it yourself; the edit stays applied (undo it with Undo).`, links: [] });
 
     if (preflight.kind !== 'ok') return;
     const pullRequest = mode === 'branch+push+pr' && preflight.remote ? await this.pullRequestOf(plan, params, result, preflight.remote.url) : undefined;
@@ -260,13 +267,13 @@ export class WriteBackFeature implements vscode.Disposable {
     return states;
   }
 
-  /** One undoable WorkspaceEdit, then every touched document saved (Git commits what is on disk). */
-  private async apply(plan: EditPlan, result: WriteBackPlanResult): Promise<boolean> {
+  /** One undoable WorkspaceEdit, then every touched document saved (Git commits what is on disk); the saved texts by path, undefined when VS Code refused. */
+  private async apply(plan: EditPlan, result: WriteBackPlanResult): Promise<Map<string, { text: string; settingsOn: string[] }> | undefined> {
     const edit = new vscode.WorkspaceEdit();
-    const uris: vscode.Uri[] = [];
+    const uris: { path: string; uri: vscode.Uri }[] = [];
     for (const file of plan.files) {
       const uri = vscode.Uri.parse(result.files.find((f) => f.path === file.path)?.uri ?? '');
-      uris.push(uri);
+      uris.push({ path: file.path, uri });
       if (file.create) {
         edit.createFile(uri, { ignoreIfExists: false });
         edit.insert(uri, new vscode.Position(0, 0), file.edits.map((e) => e.newText).join(''));
@@ -274,12 +281,15 @@ export class WriteBackFeature implements vscode.Disposable {
       }
       for (const e of file.edits) edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
     }
-    if (!(await vscode.workspace.applyEdit(edit))) return false;
-    for (const uri of uris) {
+    if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+    const saved = new Map<string, { text: string; settingsOn: string[] }>();
+    for (const { path, uri } of uris) {
       const document = await vscode.workspace.openTextDocument(uri);
-      if (!(await document.save())) return false;
+      if (!(await document.save())) return undefined;
+      const config = vscode.workspace.getConfiguration(undefined, document);
+      saved.set(path, { text: document.getText(), settingsOn: SAVE_PARTICIPANT_SETTINGS.filter((name) => config.get<boolean>(name) === true) });
     }
-    return true;
+    return saved;
   }
 
   private async closePreview(uris: readonly vscode.Uri[]): Promise<void> {

@@ -3,6 +3,7 @@
 // documents still hold what was planned against, the confirmation, the pull request's text, and what to say
 // after the commit or a refusal.
 import type { PullRequestReport } from './pull-request-opener.js';
+import { applyFileEdits } from '../../core/writeback/apply-file-edits.js';
 import type { EditPlan, LayerChoice, PlanOutcome } from '../../core/edit/edit-plan.js';
 import type { PullRequestContext } from '../../core/writeback/pull-request-text.js';
 import type { DriftFieldView } from '../../protocol/drift-messages.js';
@@ -68,6 +69,36 @@ export function staleFileProblems(files: readonly WriteBackFileText[], plan: Edi
     if (!document) problems.push(`${file.path} could not be opened.`);
     else if (document.isDirty) problems.push(`${file.path} has unsaved changes: save or revert them, then try again.`);
     else if (document.text !== file.text) problems.push(`${file.path} changed since the change was planned: try again.`);
+  }
+  return problems;
+}
+
+/** Each planned file's after-text, from the text it was planned against (what the preview showed). */
+export function plannedAfterTexts(plan: EditPlan, files: readonly WriteBackFileText[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of plan.files) {
+    const before = files.find((f) => f.path === file.path)?.text;
+    const applied = applyFileEdits(file, file.create ? undefined : before);
+    if ('text' in applied) texts.set(file.path, applied.text);
+  }
+  return texts;
+}
+
+/** The editor settings that change a file while it is saved (a save participant), as VS Code names them. */
+export const SAVE_PARTICIPANT_SETTINGS = ['editor.formatOnSave', 'files.trimTrailingWhitespace', 'files.insertFinalNewline', 'files.trimFinalNewlines'] as const;
+
+/**
+ * Files whose saved text is not the planned after-text (a save participant changed them), each with the
+ * settings that may have done it (those on for the file; none on: another extension's save participant).
+ * Committing them would put more into Git than the plan showed.
+ */
+export function savedTextProblems(planned: ReadonlyMap<string, string>, saved: ReadonlyMap<string, { readonly text: string; readonly settingsOn: readonly string[] }>): string[] {
+  const problems: string[] = [];
+  for (const [path, after] of planned) {
+    const file = saved.get(path);
+    if (!file || file.text === after) continue;
+    const cause = file.settingsOn.length > 0 ? `the setting${file.settingsOn.length > 1 ? 's' : ''} ${file.settingsOn.join(', ')}` : 'an extension that edits files on save';
+    problems.push(`${path} changed while it was saved (${cause}), so it is not what the plan showed.`);
   }
   return problems;
 }

@@ -8,7 +8,9 @@ import {
   describeRefusal,
   intentParamsOf,
   layerItemsOf,
+  plannedAfterTexts,
   pullRequestContextOf,
+  savedTextProblems,
   staleFileProblems,
 } from '../../../src/extension/writeback/writeback-flow-model.js';
 
@@ -93,5 +95,18 @@ describe('write-back flow model', () => {
     assert.match(describeRefusal(refusal, 'commit').message, /The edit stays applied and saved in the editor: undo it, or commit it yourself\.$/);
     assert.equal(describeRefusal({ ...refusal, reason: 'push-rejected', message: 'pull, then push.' }, 'commit').message, 'Not committed: pull, then push.');
     assert.equal(describeRefusal({ ...refusal, reason: 'error' }, 'commit').severity, 'error');
+  });
+
+  it('a save participant that changed the saved file stops the commit, naming the settings that are on', () => {
+    const after = plannedAfterTexts(PLAN, FILES);
+    const planned = after.get('apps/api.yaml') ?? '';
+    assert.notEqual(planned, TEXT);
+    assert.ok(planned.includes('5'));
+    assert.deepEqual(savedTextProblems(after, new Map([['apps/api.yaml', { text: planned, settingsOn: ['editor.formatOnSave'] }]])), [], 'saved as planned: commit');
+    const trimmed = planned.replace(/\n$/, '');
+    assert.deepEqual(savedTextProblems(after, new Map([['apps/api.yaml', { text: trimmed, settingsOn: ['editor.formatOnSave', 'files.trimFinalNewlines'] }]])), [
+      'apps/api.yaml changed while it was saved (the settings editor.formatOnSave, files.trimFinalNewlines), so it is not what the plan showed.',
+    ]);
+    assert.match(savedTextProblems(after, new Map([['apps/api.yaml', { text: `${planned} `, settingsOn: [] }]]))[0] ?? '', /an extension that edits files on save/);
   });
 });
