@@ -117,7 +117,7 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
   }
 }
 
-interface CodifyOptions {
+interface CodifyCliOptions {
   readonly resource?: string;
   readonly field?: string;
   readonly layer?: LayerChoice;
@@ -130,7 +130,7 @@ interface CodifyOptions {
   readonly timeoutSeconds: number;
 }
 
-function readOptions(args: ParsedArgs, processEnv: NodeJS.ProcessEnv): CodifyOptions {
+function readOptions(args: ParsedArgs, processEnv: NodeJS.ProcessEnv): CodifyCliOptions {
   if (args.positionals.length > 1) throw new UsageError('codify takes one repository path');
   const value = (name: string) => {
     const v = args.options.get(name);
@@ -176,7 +176,7 @@ function selectResources(results: readonly ResourceDrift[], resource: string | u
   return found.filter((r) => r.status === DriftStatus.Drifted);
 }
 
-function planResources(service: LiveDriftService, candidates: readonly ResourceDrift[], options: CodifyOptions): { plans: ResourcePlan[]; refusals: string[] } {
+function planResources(service: LiveDriftService, candidates: readonly ResourceDrift[], options: CodifyCliOptions): { plans: ResourcePlan[]; refusals: string[] } {
   const plans: ResourcePlan[] = [];
   const refusals: string[] = [];
   for (const drift of candidates) {

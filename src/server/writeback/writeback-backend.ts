@@ -4,22 +4,13 @@
 // every write-back request answers with a refusal that says so.
 import type { DriftService } from '../../adapters/drift/drift-service-api.js';
 import type { CommitRequest, CommitResult, PreflightRequest, PreflightResult } from '../../adapters/git/git-writeback-api.js';
-import type { LayerChoice, PlanOutcome } from '../../core/edit/edit-plan.js';
+import type { PlanOutcome } from '../../core/edit/edit-plan.js';
+import type { Intent } from '../../core/edit/plan-intent.js';
+import type { CodifyOptions, IntentOptions as AdapterIntentOptions } from '../../adapters/writeback/plan-from-drift.js';
 import type { WriteBackSubject } from '../../protocol/writeback-messages.js';
 
-export interface CodifyOptions {
-  /** Paths of the drifted fields to codify (`.spec.replicas`); absent: every drifted field. */
-  readonly fields?: readonly string[];
-  readonly layer?: LayerChoice;
-}
-
-export interface IntentOptions {
-  /** Human path (`.spec.replicas`). */
-  readonly path: string;
-  readonly value: unknown;
-  readonly layer?: LayerChoice;
-  readonly intent: 'scale' | 'set-image' | 'edit-field';
-}
+/** The adapter's intent options (`plan-from-drift.ts`); the server always knows which intent it runs. */
+export type IntentOptions = AdapterIntentOptions & { readonly intent: Intent };
 
 export interface WriteBackBackend {
   planCodify(service: DriftService, resourceId: string, options: CodifyOptions): PlanOutcome | Promise<PlanOutcome>;
