@@ -11,7 +11,7 @@ import { parseWriteBackSettings } from '../core/writeback/write-back-settings.js
 import { apiBaseProblem } from '../core/writeback/pull-request-target.js';
 import { mergeEditPlans } from '../core/writeback/merge-edit-plans.js';
 import { driftHashOf } from '../core/writeback/drift-hash.js';
-import type { LiveChangeStory } from '../core/writeback/pull-request-text.js';
+import { liveChangeStoriesOf } from '../core/writeback/pull-request-text.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import type { LiveDriftService } from '../adapters/drift/drift-service.js';
 import { GitRefusal } from '../adapters/git/git-writeback-api.js';
@@ -99,7 +99,7 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
         resource: kept.length === 1 ? displayName(first.drift) : `${kept.length} resources`,
         clusterContext: service.context,
         ...(env ? { environment: env.name } : {}),
-        ...(kept.length === 1 ? { liveChanges: liveChangesOf(first.drift) } : {}),
+        ...(kept.length === 1 ? { liveChanges: liveChangeStoriesOf(first.drift.fields) } : {}),
         generator: `gitops-authoring ${io.version}`,
       },
       pullRequest: {
@@ -196,16 +196,6 @@ function planResources(service: LiveDriftService, candidates: readonly ResourceD
 
 function displayName(drift: ResourceDrift): string {
   return `${drift.key.kind} ${drift.key.namespace ? `${drift.key.namespace}/` : ''}${drift.key.name}`;
-}
-
-function liveChangesOf(drift: ResourceDrift): LiveChangeStory[] {
-  return drift.fields.flatMap((f) => (f.attribution ? [{
-    path: f.path,
-    manager: f.attribution.manager,
-    operation: f.attribution.operation,
-    ...(f.attribution.subresource ? { subresource: f.attribution.subresource } : {}),
-    ...(f.attribution.time ? { time: f.attribution.time } : {}),
-  }] : []));
 }
 
 function report(io: DriftCliIo, result: CodifyResult): number {

@@ -5,7 +5,7 @@
 import type { PullRequestReport } from './pull-request-opener.js';
 import { applyFileEdits } from '../../core/writeback/apply-file-edits.js';
 import type { EditPlan, LayerChoice, PlanOutcome } from '../../core/edit/edit-plan.js';
-import type { PullRequestContext } from '../../core/writeback/pull-request-text.js';
+import { liveChangeStoriesOf, type PullRequestContext } from '../../core/writeback/pull-request-text.js';
 import type { DriftFieldView } from '../../protocol/drift-messages.js';
 import type {
   WriteBackCommitted,
@@ -124,7 +124,7 @@ function whatGitDoes(mode: WriteBackMode, branch: string, remote: string | undef
 
 /** The pull request's drift story: who changed each planned field live (from the drift view's attribution). */
 export function pullRequestContextOf(subject: WriteBackSubject, fields: readonly DriftFieldView[]): PullRequestContext {
-  const liveChanges = fields.flatMap((f) => (f.attribution ? [{ path: f.path, manager: f.attribution.manager, ...(f.attribution.operation ? { operation: f.attribution.operation } : {}), ...(f.attribution.subresource ? { subresource: f.attribution.subresource } : {}), ...(f.attribution.time ? { time: f.attribution.time } : {}) }] : []));
+  const liveChanges = liveChangeStoriesOf(fields);
   const resource = subject.kind && subject.name ? `${subject.kind} ${subject.namespace ? `${subject.namespace}/` : ''}${subject.name}` : `the drifted resources${subject.environment ? ` of ${subject.environment}` : ''}`;
   return {
     resource,
