@@ -6,6 +6,12 @@ import { choosePullRequestTarget, compareUrlOf } from '../../../src/core/writeba
 import { pullRequestTextOf } from '../../../src/core/writeback/pull-request-text.js';
 import { parseRemoteUrl } from '../../../src/core/writeback/remote-url.js';
 
+function repo(url: string) {
+  const r = parseRemoteUrl(url);
+  assert.ok(r);
+  return r;
+}
+
 describe('parseRemoteUrl', () => {
   const cases: [string, { host: string; path: string; owner: string; name: string; webUrl: string } | undefined][] = [
     ['https://github.com/shop/deploy.git', { host: 'github.com', path: 'shop/deploy', owner: 'shop', name: 'deploy', webUrl: 'https://github.com/shop/deploy' }],
@@ -23,11 +29,6 @@ describe('parseRemoteUrl', () => {
 });
 
 describe('choosePullRequestTarget', () => {
-  const repo = (url: string) => {
-    const r = parseRemoteUrl(url);
-    assert.ok(r);
-    return r;
-  };
   it('knows github.com and gitlab.com', () => {
     const gh = choosePullRequestTarget(repo('git@github.com:shop/deploy.git'), 'main', 'b');
     assert.equal(gh.kind, 'github');
@@ -49,11 +50,6 @@ describe('choosePullRequestTarget', () => {
 });
 
 describe('choosePullRequestTarget: where a token may go', () => {
-  const repo = (url: string) => {
-    const r = parseRemoteUrl(url);
-    assert.ok(r);
-    return r;
-  };
   it('github.com and gitlab.com are never overridden by settings', () => {
     const gh = choosePullRequestTarget(repo('git@github.com:shop/deploy.git'), 'main', 'b', { 'github.com': { provider: 'github', apiBase: 'https://evil.example/api' } });
     assert.equal(gh.kind === 'github' && gh.apiBase, 'https://api.github.com');
