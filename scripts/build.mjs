@@ -12,6 +12,7 @@ const minify = process.argv.includes('--minify');
 const entries = [
   { in: 'src/extension/main.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'src/server/main.ts', out: 'dist/server.js', external: [] },
+  { in: 'src/server/lint-worker/lint-worker-main.ts', out: 'dist/lint-worker.js', external: [] },
   { in: 'src/cli/main.ts', out: 'dist/cli.js', external: [] },
 ].filter((e) => existsSync(e.in));
 

@@ -10,10 +10,11 @@ import { listApiDeprecations } from '../src/core/schema/api-deprecations.js';
 import { applyBuiltinOverrides } from './schema-gen/builtin-overrides.js';
 import { addFluxOperatorEventSources, relaxKnativeContainerNames } from './schema-gen/crd-overrides.js';
 import { extractCrdYaml, vendoredVersion } from './schema-gen/extract-crd-yaml.js';
-import { extractCdk8sImports } from './schema-gen/extract-cdk8s-imports.js';
-import { extractEnums, unionEnums } from './schema-gen/extract-enums.js';
+import { extractCdk8sImports, type ExtractedKubernetesVersion } from './schema-gen/extract-cdk8s-imports.js';
+import { enumsNamedByDescriptions, extractEnums, preferEnums, type EnumTable } from './schema-gen/extract-enums.js';
 import { extractModelTypes, findKindFiles } from './schema-gen/extract-model-types.js';
 import { extractModelKinds, kindsMissingFrom } from './schema-gen/extract-newer-kinds.js';
+import { extractOpenApi, readOpenApiDocument } from './schema-gen/extract-openapi.js';
 import { writeSchemaData } from './schema-gen/write-schema-data.js';
 
 const root = join(__dirname, '..');
@@ -21,8 +22,11 @@ const sourcesDir = join(root, 'scripts/schema-gen/sources');
 const modules = join(sourcesDir, 'node_modules');
 const outDir = join(root, 'src/core/schema/data');
 
-const KUBERNETES_VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34'];
-const DEFAULT_VERSION = '1.34';
+// 1.30–1.34 from cdk8s-plus type declarations; 1.35 and 1.36 (no cdk8s-plus-35/36 on npm) from the official
+// OpenAPI document of their release, vendored in scripts/schema-gen/openapi/ (see its README.md).
+const CDK8S_VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34'];
+const OPENAPI_VERSIONS = ['1.35', '1.36'];
+const DEFAULT_VERSION = '1.36';
 // npm model packages (@kubernetes-models/<name>), generated from each project's CRDs or Go types.
 const CRD_PROJECTS = [
   'flux-cd',
@@ -49,25 +53,43 @@ if (!existsSync(join(modules, 'k8s-1-34'))) {
 const versionOf = (pkgDir: string): string => (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { name: string; version: string }).version;
 const sources: Record<string, string> = {};
 
-// Enums per version: kubernetes-models 4.5.1 (Kubernetes 1.33) for 1.30–1.33; for 1.34 its union with
-// kubernetes-models 5.1.0 (newer than 1.34; no package is exactly 1.34), so no value 1.34 serves is refused.
+// Enums per version (the OpenAPI documents have none): kubernetes-models 4.5.1 (Kubernetes 1.33) for 1.30–1.33;
+// kubernetes-models 5.1.0 (Kubernetes 1.36: PodSpec `schedulingGroup`, no alpha APIs) for 1.36, with 1.33's lists
+// for the properties it lacks. For 1.34 and 1.35 (no package is exactly either): 1.33's lists plus each value
+// 1.36 adds that the version's own OpenAPI description of that property names (Toleration `Gt`/`Lt`: 1.35 on).
 const enumsDir = join(modules, 'k8s-models-1-33');
 const enums = extractEnums(enumsDir);
 sources['kubernetes-models (enums, Kubernetes 1.30–1.33)'] = versionOf(enumsDir);
 const newerEnumsDir = join(modules, 'k8s-models-latest');
-const enumsOf34 = unionEnums(enums, extractEnums(newerEnumsDir));
-sources['kubernetes-models (enums added for Kubernetes 1.34)'] = versionOf(newerEnumsDir);
+const enumsOf136 = extractEnums(newerEnumsDir);
+sources['kubernetes-models (enums, Kubernetes 1.36; values named by 1.34/1.35 descriptions)'] = versionOf(newerEnumsDir);
+const enumsFor = (version: string, data: ExtractedKubernetesVersion): EnumTable => {
+  if (version === '1.36') return preferEnums(enumsOf136, enums);
+  if (version === '1.34' || version === '1.35') return enumsNamedByDescriptions(enums, enumsOf136, data.definitions);
+  return enums;
+};
 
-const versions = KUBERNETES_VERSIONS.map((version) => {
+const logVersion = (version: string, data: ExtractedKubernetesVersion) => {
+  const kinds = [...data.kinds.values()].reduce((n, m) => n + m.size, 0);
+  console.log(`gen-schemas: Kubernetes ${version}: ${kinds} kinds, ${data.definitions.size} definitions`);
+};
+const versions = CDK8S_VERSIONS.map((version) => {
   const pkg = join(modules, `k8s-${version.replace('.', '-')}`);
   const base = join(pkg, 'lib/imports/k8s');
   const data = extractCdk8sImports(`${base}.d.ts`, `${base}.js`);
-  applyBuiltinOverrides(data.definitions, version === '1.34' ? enumsOf34 : enums);
+  applyBuiltinOverrides(data.definitions, enumsFor(version, data));
   sources[`cdk8s-plus-${version.split('.')[1]} (Kubernetes ${version})`] = versionOf(pkg);
-  const kinds = [...data.kinds.values()].reduce((n, m) => n + m.size, 0);
-  console.log(`gen-schemas: Kubernetes ${version}: ${kinds} kinds, ${data.definitions.size} definitions`);
+  logVersion(version, data);
   return { version, data };
 });
+for (const version of OPENAPI_VERSIONS) {
+  const document = readOpenApiDocument(join(root, `scripts/schema-gen/openapi/kubernetes-${version}.definitions.json.gz`));
+  const data = extractOpenApi(document);
+  applyBuiltinOverrides(data.definitions, enumsFor(version, data));
+  sources[`Kubernetes ${version} OpenAPI (kubernetes/kubernetes release-${version} api/openapi-spec/swagger.json)`] = document.source;
+  logVersion(version, data);
+  versions.push({ version, data });
+}
 
 const projects = CRD_PROJECTS.map((name) => {
   const pkg = join(modules, '@kubernetes-models', name);

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import type { ExtractedDefinition } from './extract-cdk8s-imports.js';
 
 /** normalized definition name (`iok8sapicorev1containerport`) → property → allowed values */
 export type EnumTable = Map<string, Map<string, string[]>>;
@@ -64,12 +65,41 @@ export function extractEnums(packageDir: string): EnumTable {
   return table;
 }
 
-/** Both tables' values for each definition and property (a newer version's additions accepted too). */
-export function unionEnums(a: EnumTable, b: EnumTable): EnumTable {
-  const out: EnumTable = new Map([...a].map(([def, props]) => [def, new Map([...props].map(([prop, values]) => [prop, [...values]]))]));
-  for (const [def, props] of b) {
+function copyEnums(table: EnumTable): EnumTable {
+  return new Map([...table].map(([def, props]) => [def, new Map([...props].map(([prop, values]) => [prop, [...values]]))]));
+}
+
+/** `own`'s values where it has the property (that version's own list), `fallback`'s elsewhere. */
+export function preferEnums(own: EnumTable, fallback: EnumTable): EnumTable {
+  const out = copyEnums(fallback);
+  for (const [def, props] of own) {
     const into = out.get(def) ?? new Map<string, string[]>();
-    for (const [prop, values] of props) into.set(prop, [...new Set([...(into.get(prop) ?? []), ...values])]);
+    for (const [prop, values] of props) into.set(prop, [...values]);
+    out.set(def, into);
+  }
+  return out;
+}
+
+/**
+ * For a version no enum package matches (1.34, 1.35): `base`'s lists (an older version), plus each value that
+ * `newer` (a newer version) adds only where this version's own OpenAPI description of the property names it
+ * ("Valid operators are Exists, Equal, Lt, and Gt"), so a value that version does not serve is still refused.
+ */
+export function enumsNamedByDescriptions(base: EnumTable, newer: EnumTable, definitions: Map<string, ExtractedDefinition>): EnumTable {
+  const byNormalizedName = new Map([...definitions.values()].map((def) => [normalizeDefinitionName(def.name), def]));
+  const out = copyEnums(base);
+  for (const [def, props] of newer) {
+    const into = out.get(def) ?? new Map<string, string[]>();
+    for (const [prop, values] of props) {
+      const known = into.get(prop);
+      if (!known) {
+        into.set(prop, [...values]);
+        continue;
+      }
+      const description = byNormalizedName.get(def)?.propertyDescriptions[prop] ?? '';
+      const named = values.filter((value) => !known.includes(value) && new RegExp(`\\b${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(description));
+      into.set(prop, [...known, ...named]);
+    }
     out.set(def, into);
   }
   return out;

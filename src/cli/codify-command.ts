@@ -58,6 +58,12 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
     const clusterFailure = await waitForCluster(service, options.timeoutSeconds);
     if (clusterFailure) return fail(io, clusterFailure);
     const candidates = selectResources(service.results(), options.resource);
+    const unknown = options.resource ? [] : service.results().filter((r) => r.status === DriftStatus.Unknown);
+    if (unknown.length > 0) io.stderr(`gitops-authoring codify: ${unknown.length} resource${unknown.length === 1 ? '' : 's'} could not be compared, so whether ${unknown.length === 1 ? 'it has' : 'they have'} drifted is not known: ${unknown.slice(0, 5).map((r) => `${displayName(r)} (${r.reason ?? 'Unknown'})`).join('; ')}${unknown.length > 5 ? `; and ${unknown.length - 5} more (see: gitops-authoring drift)` : ''}\n`);
+    if (candidates.length === 0 && unknown.length > 0) {
+      io.stdout(`Nothing codified: no compared resource has drifted, ${unknown.length} could not be compared (context ${service.context}${env ? `, environment ${env.name}` : ''}).\n`);
+      return 2;
+    }
     if (candidates.length === 0) {
       io.stdout(`Nothing to codify: ${options.resource ? `${options.resource} has no drift` : 'no resource has drifted'} (context ${service.context}${env ? `, environment ${env.name}` : ''}).\n`);
       return 0;

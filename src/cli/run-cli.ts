@@ -14,7 +14,7 @@ Commands:
 
 Options for lint:
   --format text|json|sarif     Output format (default: text)
-  --kubernetes-version X.Y     Kubernetes version whose schemas apply (1.30–1.34; default from config, else 1.34)
+  --kubernetes-version X.Y     Kubernetes version whose schemas apply (1.30–1.36; default from config, else 1.36)
   --config FILE                Configuration file (default: .gitops-authoring.yaml in the linted directory or here)
 
 Exit status: 0 no error-severity finding, 1 error findings, 2 usage or I/O problem.

@@ -6,9 +6,11 @@
 import type { LintConfig } from '../core/config/lint-config.js';
 import type { Finding } from '../core/findings/finding.js';
 import type { LintDependencies } from '../core/lint/lint-engine.js';
+import { LIMIT_RULE_ID } from '../core/manifest/parse-manifest.js';
 import { isKustomizationPath } from '../core/workspace/kustomization-file.js';
 import type { DiagnosticsPublisher } from './handlers/diagnostics.js';
 import { IncrementalLinter } from './incremental-lint.js';
+import type { OffThreadLinter } from './lint-worker/off-thread-linter.js';
 import type { LintTiming } from './server-deps.js';
 import type { OpenDocument, WorkspaceState } from './workspace-state.js';
 
@@ -21,6 +23,8 @@ export interface LintSchedulerOptions {
   readonly log: (message: string) => void;
   /** Resolves once the workspace has been read: no finding is computed from a partial index. */
   readonly ready: Promise<void>;
+  /** Lints large buffers (`OpenDocument.isOffThread`) in worker threads; without it, everything runs here. */
+  readonly offThread?: OffThreadLinter;
 }
 
 type LintMode = 'incremental' | 'full';
@@ -60,6 +64,8 @@ export class LintScheduler {
   /** Findings of a file computed right now, without publishing (the workspace lint request). */
   async lintFile(path: string, uri: string): Promise<readonly Finding[]> {
     const config = await this.options.configFor(uri);
+    const open = this.options.state.getOpen(path);
+    if (open?.isOffThread && this.options.offThread) return (await this.lintOffThread(open, config)) ?? [];
     return this.compute(path, config, 'full');
   }
 
@@ -67,10 +73,12 @@ export class LintScheduler {
   forget(path: string): void {
     this.bump(path);
     this.linter.forget(path);
+    this.options.offThread?.forget(path);
   }
 
   dispose(): void {
     this.disposed = true;
+    this.options.offThread?.dispose();
     if (this.workspaceTimer) clearTimeout(this.workspaceTimer);
     for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
@@ -112,10 +120,35 @@ export class LintScheduler {
     if (this.generations.get(path) !== generation || this.disposed) return;
     const doc = this.options.state.getOpen(path);
     if (!doc) return;
+    if (doc.isOffThread && this.options.offThread) {
+      const findings = await this.lintOffThread(doc, config);
+      // A newer edit (or a close) while the worker ran: its run publishes, this one has nothing to say.
+      if (findings === undefined || this.generations.get(path) !== generation || this.disposed) return;
+      this.options.publisher.publish(doc.uri, doc.version, this.options.state.revision, findings);
+      return;
+    }
+    this.options.offThread?.forget(path); // a document that shrank below the size for a worker: its worker stops
     const revision = this.options.state.revision;
     const findings = isGitOpsRelevant(doc, this.options.state) ? this.compute(path, config, mode) : [];
     this.options.publisher.publish(doc.uri, doc.version, revision, findings);
     setImmediate(() => this.options.state.primeParseCache(path));
+  }
+
+  /**
+   * Parses and lints a large buffer in its worker; the main thread only waits for the answer. Undefined when
+   * a newer version superseded this one. A worker stopped at its deadline leaves one `file-limits` finding.
+   */
+  private async lintOffThread(doc: OpenDocument, config: LintConfig): Promise<readonly Finding[] | undefined> {
+    const { state, offThread } = this.options;
+    const outcome = await (offThread as OffThreadLinter).lint(doc, config);
+    if (outcome.kind === 'superseded' || state.getOpen(doc.path)?.version !== doc.version) return undefined;
+    if (outcome.kind === 'stopped') {
+      this.options.log(`lint of ${doc.path} stopped: ${outcome.reason}`);
+      return [{ ruleId: LIMIT_RULE_ID, severity: 'warning', path: doc.path, message: `File not validated: ${outcome.reason}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    }
+    // Other files may depend on what it declares: they are linted again once (its signature is unchanged then).
+    if (state.acceptOffThreadParse(doc.path, doc.version, outcome)) this.workspaceChanged();
+    return outcome.findings;
   }
 
   private compute(path: string, config: LintConfig, mode: LintMode): readonly Finding[] {
@@ -137,7 +170,7 @@ function yieldToPendingMessages(): Promise<void> {
 }
 
 /** A YAML file that declares no Kubernetes object and is no kustomization is someone else's business. */
-function isGitOpsRelevant(doc: OpenDocument, state: WorkspaceState): boolean {
+export function isGitOpsRelevant(doc: OpenDocument, state: WorkspaceState): boolean {
   if (isKustomizationPath(doc.path)) return true;
   if (state.index().resourcesInFile(doc.path).length > 0) return true;
   return /\bapiVersion\b|^kind\s*:/m.test(doc.file.text);

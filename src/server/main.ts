@@ -6,6 +6,7 @@ import { gatherReadinessInput } from '../adapters/readiness/gather-readiness-inp
 import { createNodeSchemaRegistry, createNodeValidator } from '../adapters/schema/node-validator.js';
 import { RULES } from '../core/lint/rule-list.js';
 import { createServer } from './create-server.js';
+import { startLintWorker } from './lint-worker/start-lint-worker.js';
 import { nodeWorkspaceSource } from './node-workspace-source.js';
 import { createNodeWriteBackBackend } from './writeback/node-writeback-backend.js';
 import { createRegistrySchemaProvider } from './registry-schema-provider.js';
@@ -21,6 +22,8 @@ createServer(connection, {
   driftService: createDriftService,
   agentControl: controlGitOpsUnit,
   readinessInput: (root) => gatherReadinessInput(root),
+  // Large open documents are parsed and linted in worker threads (dist/lint-worker.js beside this bundle).
+  offThreadLint: { startWorker: () => startLintWorker(__dirname) },
   writeBack: createNodeWriteBackBackend(),
 });
 connection.listen();

@@ -3,6 +3,7 @@ import type { GitOpsUnitControl } from '../adapters/kube/gitops-unit-control.js'
 import type { ResourceValidator } from '../core/lint/resource-validator.js';
 import type { Rule } from '../core/lint/rule.js';
 import type { SchemaProvider } from './schema-provider.js';
+import type { OffThreadLintOptions } from './lint-worker/off-thread-linter.js';
 import type { WorkspaceSource } from './workspace-source.js';
 import type { ReadinessInputReader } from './handlers/readiness.js';
 import type { WriteBackBackend } from './writeback/writeback-backend.js';
@@ -20,6 +21,12 @@ export interface ServerDeps {
   readonly agentControl?: GitOpsUnitControl;
   /** Reads a folder's readiness input (manifests, scripts, git); without it, readiness answers with an error. */
   readonly readinessInput?: ReadinessInputReader;
+  /**
+   * Lint workers for large open documents (parsed and linted off the main thread, so requests keep being
+   * answered); without it, every document is linted on the main thread. The worker uses the real rules
+   * and schemas (`lint-worker-main.ts`), whatever `rules` and `validator` say.
+   */
+  readonly offThreadLint?: OffThreadLintOptions;
   /** Plans write-back from drift and does its Git and pull-request work; without it, write-back requests refuse. */
   readonly writeBack?: WriteBackBackend;
   /** Process environment for finding the kubeconfig (`KUBECONFIG`, `HOME`); default `process.env`. */

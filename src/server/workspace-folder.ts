@@ -6,6 +6,7 @@ import type { LintWorkspaceResult } from '../protocol/lsp-extensions.js';
 import { ConfigurationService } from './handlers/configuration.js';
 import { DiagnosticsPublisher } from './handlers/diagnostics.js';
 import { LintScheduler } from './lint-scheduler.js';
+import { OffThreadLinter } from './lint-worker/off-thread-linter.js';
 import type { LintTiming, ServerDeps } from './server-deps.js';
 import { UriPaths } from './uri-paths.js';
 import { isManifestPath, WorkspaceState } from './workspace-state.js';
@@ -30,7 +31,10 @@ export class WorkspaceFolder {
 
   constructor(readonly root: string | undefined, options: FolderOptions) {
     this.paths = new UriPaths(root);
-    this.state = new WorkspaceState(options.deps.source, root);
+    const offThreadOptions = options.deps.offThreadLint;
+    let offThread: OffThreadLinter | undefined;
+    this.state = new WorkspaceState(options.deps.source, root, (text) => offThread?.isLarge(text) === true);
+    if (offThreadOptions) offThread = new OffThreadLinter(offThreadOptions, this.state);
     this.configs = new ConfigurationService(options.connection, options.canPullConfiguration, options.deps.source, root);
     this.publisher = new DiagnosticsPublisher(options.connection, (path) => this.uriOf(path));
     this.loaded = new Promise((resolve) => (this.markLoaded = resolve));
@@ -42,6 +46,7 @@ export class WorkspaceFolder {
       timing: options.timing,
       log: options.log,
       ready: this.loaded,
+      ...(offThread ? { offThread } : {}),
     });
     if (!root) this.markLoaded();
   }

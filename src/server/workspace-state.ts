@@ -10,6 +10,8 @@ import { dirname } from '../core/text/posix-path.js';
 import { isKustomizationPath } from '../core/workspace/kustomization-file.js';
 import { buildWorkspaceIndex, type WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { WorkspaceSource } from './workspace-source.js';
+import { fileFromSummaries } from './lint-worker/document-summary.js';
+import type { DocumentSummary } from './lint-worker/lint-worker-protocol.js';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
@@ -17,7 +19,26 @@ export interface OpenDocument {
   readonly uri: string;
   readonly path: string;
   readonly version: number;
+  /** The buffer's text as the editor has it. */
+  readonly text: string;
+  /** Parsed and linted in a worker (a large buffer): `file` is what the worker reported, never a parse here. */
+  readonly isOffThread: boolean;
   readonly file: ManifestFile;
+}
+
+export interface OffThreadParse {
+  readonly documents: readonly DocumentSummary[];
+  readonly problems: ManifestFile['problems'];
+}
+
+const NO_PARSE: OffThreadParse = { documents: [], problems: [] };
+
+/** A file's path and text, and for a large buffer what its worker reported of it. */
+export type SourceText = readonly [path: string, text: string, parse?: OffThreadParse];
+
+interface AcceptedParse extends OffThreadParse {
+  /** The buffer version the worker parsed. */
+  readonly version: number;
 }
 
 export class WorkspaceState {
@@ -29,13 +50,16 @@ export class WorkspaceState {
   private readonly signatures = new Map<string, string>();
   private readonly created = new Set<string>();
   private readonly deleted = new Set<string>();
+  /** The worker's last report per off-thread buffer; its documents stand in until the next one arrives. */
+  private readonly offThreadParses = new Map<string, AcceptedParse>();
   private baseListing: RepositoryListing = { entryType: () => undefined };
   private repository: RepositoryFacts | undefined;
   private cachedIndex: WorkspaceIndex | undefined;
   private revisionCount = 0;
   private dependencyCount = 0;
 
-  constructor(private readonly source: WorkspaceSource, readonly root: string | undefined) {}
+  /** `isOffThreadText`: buffers whose text is parsed in a worker, never on this thread (see acceptOffThreadParse). */
+  constructor(private readonly source: WorkspaceSource, readonly root: string | undefined, private readonly isOffThreadText: (text: string) => boolean = () => false) {}
 
   /** Bumped on every change to any file: results computed at an older revision are stale. */
   get revision(): number {
@@ -65,7 +89,7 @@ export class WorkspaceState {
       if (this.open.has(path)) continue;
       const text = this.source.readText(this.root, path);
       if (text === undefined) unreadable++;
-      else if (isManifestCandidate(path, text)) this.disk.set(path, parseManifest(path, text));
+      else if (isManifestCandidate(path, text)) this.disk.set(path, this.readDisk(path, text));
     }
     this.changed();
     this.noteDependencies(true);
@@ -99,9 +123,10 @@ export class WorkspaceState {
     let file = disk && !this.parseCaches.has(path) && disk.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? disk : undefined;
     // While a buffer is open the disk copy is not needed (closing re-reads the file): one parse in memory.
     this.disk.delete(path);
+    const isOffThread = this.isOffThreadText(text);
     let isSignatureNoted = false;
     const read = (): ManifestFile => {
-      file ??= this.parse(path, text);
+      file ??= isOffThread ? this.standIn(path, text) : this.parse(path, text);
       if (!isSignatureNoted && this.open.get(path) === doc) {
         isSignatureNoted = true;
         this.pendingSignatures.delete(path);
@@ -109,18 +134,51 @@ export class WorkspaceState {
       }
       return file;
     };
-    const doc: OpenDocument = { uri, path, version, get file() { return read(); } };
+    const doc: OpenDocument = { uri, path, version, text, isOffThread, get file() { return read(); } };
     this.pendingSignatures.add(path);
     this.open.set(path, doc);
     this.changed();
   }
 
+  /**
+   * A worker parsed this version of an off-thread buffer: its documents (summaries) replace the stand-in.
+   * Returns whether other files' findings may change (a dependency change), like a parse here would.
+   */
+  acceptOffThreadParse(path: string, version: number, parse: OffThreadParse): boolean {
+    const doc = this.open.get(path);
+    if (!doc?.isOffThread || doc.version !== version) return false;
+    this.offThreadParses.set(path, { documents: parse.documents, problems: parse.problems, version });
+    const file = fileFromSummaries(path, doc.text, parse.documents, parse.problems);
+    this.open.set(path, { uri: doc.uri, path, version, text: doc.text, isOffThread: true, file });
+    this.pendingSignatures.delete(path);
+    this.changed();
+    return this.noteDependencies(this.updateSignature(path, file));
+  }
+
+  /** Every file of the workspace with its text (open buffers as typed), without parsing anything. */
+  *sourceTexts(): IterableIterator<SourceText> {
+    for (const [path, file] of this.disk) yield [path, file.text];
+    for (const [path, doc] of this.open) {
+      // Another large buffer goes as its last report (parsed once, in its own worker), never as a text to parse.
+      yield doc.isOffThread ? [path, doc.text, this.offThreadParses.get(path) ?? NO_PARSE] : [path, doc.text];
+    }
+  }
+
+  /** What exists in the repository (the scan, with files created and deleted since). */
+  entryType(path: string): 'file' | 'directory' | undefined {
+    return this.listing().entryType(path);
+  }
+
   /** The buffer was closed: the file on disk is what counts again. */
   close(path: string): { affectsOthers: boolean } {
-    if (!this.open.delete(path)) return { affectsOthers: false };
+    const closed = this.open.get(path);
+    if (!closed || !this.open.delete(path)) return { affectsOthers: false };
+    // A large buffer closed as saved keeps the worker's report of it: no parse here of what the worker read.
+    const reusable = closed.isOffThread && this.offThreadParses.get(path)?.version === closed.version ? closed.file : undefined;
     this.pendingSignatures.delete(path);
+    this.offThreadParses.delete(path);
     this.parseCaches.delete(path);
-    return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path).affectsOthers) };
+    return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path, reusable).affectsOthers) };
   }
 
   /** A file changed outside the editor (or was created or deleted). Open buffers win over the disk. */
@@ -149,11 +207,13 @@ export class WorkspaceState {
     return this.cachedIndex;
   }
 
-  private reloadFromDisk(path: string): { affectsOthers: boolean } {
+  /** `reusable`: a file already read from the same text (it is kept when the disk still holds that text). */
+  private reloadFromDisk(path: string, reusable?: ManifestFile): { affectsOthers: boolean } {
     const text = this.root && !this.deleted.has(path) && isManifestPath(path)
       ? this.source.readText(this.root, path)
       : undefined;
-    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, parseManifest(path, text));
+    const isReusable = reusable !== undefined && text !== undefined && reusable.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    if (text !== undefined && isManifestCandidate(path, text)) this.disk.set(path, isReusable ? reusable : this.readDisk(path, text));
     else this.disk.delete(path);
     this.changed();
     const file = this.disk.get(path);
@@ -163,7 +223,17 @@ export class WorkspaceState {
   /** Fills the document cache of an open buffer that reused the disk parse, so its first edit is fast. */
   primeParseCache(path: string): void {
     const doc = this.open.get(path);
-    if (doc && !this.parseCaches.has(path)) this.parse(path, doc.file.text);
+    if (doc && !doc.isOffThread && !this.parseCaches.has(path)) this.parse(path, doc.file.text);
+  }
+
+  /** An off-thread buffer before the worker reported on this text: the last report's documents, else none. */
+  private standIn(path: string, text: string): ManifestFile {
+    const last = this.offThreadParses.get(path);
+    return fileFromSummaries(path, text, last?.documents ?? [], last?.problems ?? []);
+  }
+
+  private readDisk(path: string, text: string): ManifestFile {
+    return this.source.parsedFile?.(path) ?? parseManifest(path, text);
   }
 
   /** Open buffers keep their parsed documents between edits; files on disk do not (memory). */

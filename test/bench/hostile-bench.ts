@@ -1,10 +1,12 @@
 // `npm run bench:hostile`: for each expensive shape (test/support/fuzz-shapes.ts), the time to parse and to
 // lint (with schema validation, as the CLI does) at three sizes, and the growth from one size to the next
-// (each size is 4× the one before: linear work grows ~4×, quadratic 16×). Fastest of three runs.
+// (each size is 4× the one before: linear work grows ~4×, quadratic 16×). Fastest of three runs. Then the
+// language server's main-thread pause with a 4 MB document, before and after the lint worker.
 import { HOSTILE_SHAPES } from '../support/fuzz-shapes.js';
 import { lintText } from '../support/lint-text.js';
 import { parseManifest } from '../../src/core/manifest/parse-manifest.js';
 import { createNodeValidator } from '../../src/adapters/schema/node-validator.js';
+import { benchServerPause } from './server-pause-bench.js';
 
 const validator = createNodeValidator();
 
@@ -38,3 +40,5 @@ for (const shape of HOSTILE_SHAPES) {
   const growth = rows.slice(1).map((row, i) => `${(row.lintMs / Math.max((rows[i] as typeof row).lintMs, 0.1)).toFixed(1)}×`).join(', ');
   console.log(`| ${shape.name} | ${rows.map((r) => r.n.toLocaleString('en-US')).join(' / ')} | ${rows.map((r) => kb(r.chars)).join(' / ')} | ${rows.map((r) => ms(r.parseMs)).join(' / ')} | ${rows.map((r) => ms(r.lintMs)).join(' / ')} | ${growth} | ${[...new Set(rows.map((r) => r.outcome.replace(/^\d+ findings$/, (s) => (s === '0 findings' ? 'clean' : 'findings'))))].join(', ')} |`);
 }
+
+void benchServerPause();

@@ -1,12 +1,16 @@
 // Issue 14, the LSP fuzzer: random incremental edits (ranges past the end of the document, reversed,
 // negative), requests at random and invalid positions, bursts of edits with no wait in between, over the real
 // server. Every request gets an answer within a generous deadline, the last edit's diagnostics arrive, and
-// the server is still alive and correct afterwards. Seeded: a failure names its seed and step.
+// the server is still alive and correct afterwards. Seeded: a failure names its seed and step. Run twice:
+// linting on the main thread, and with every document over 300 characters linted in a lint worker (edits
+// then stop and restart workers all the time).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, CompletionRequest, DocumentSymbolRequest, HoverRequest, type Position } from 'vscode-languageserver-protocol';
 import { createRandom } from '../support/fuzz-mutator.js';
 import { HOSTILE_SHAPES } from '../support/fuzz-shapes.js';
+import { startTestLintWorker } from '../support/lint-worker-script.js';
+import type { ServerDeps } from '../../src/server/server-deps.js';
 import { LspTestSession } from './support/lsp-test-session.js';
 
 const DEADLINE_MS = 20_000;
@@ -23,10 +27,15 @@ function withinDeadline<T>(what: string, request: Promise<T>): Promise<T> {
   return Promise.race([request, deadline]).finally(() => clearTimeout(timer));
 }
 
-describe('LSP fuzzer: random edits and requests never stall or break the server', () => {
+const MODES: readonly (readonly [string, Partial<ServerDeps>])[] = [
+  ['', {}],
+  [' (lint workers)', { offThreadLint: { minChars: 300, startWorker: startTestLintWorker } }],
+];
+
+for (const [mode, deps] of MODES) describe(`LSP fuzzer${mode}: random edits and requests never stall or break the server`, () => {
   let session: LspTestSession;
   before(async () => {
-    session = await LspTestSession.start();
+    session = await LspTestSession.start({ deps });
   });
   after(() => session.dispose());
 

@@ -15,6 +15,7 @@ import type { Environment } from '../../src/core/environments/environment.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
 import { writeRepo } from '../drift/drift-e2e-support.js';
 import { applyEdits } from '../unit/edit/writeback-fixture-case.js';
+import { waitFor } from './realworld-support.js';
 
 const BASE = `apiVersion: apps/v1
 kind: Deployment
@@ -47,27 +48,7 @@ let cluster: TestCluster;
 let repo: { dir: string; cleanup(): void };
 let service: LiveDriftService;
 
-function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = () => {
-      if (!check()) return;
-      done();
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`timed out waiting for ${what}: ${JSON.stringify(service.results().map((r) => [r.id, r.status, r.fields.map((f) => f.path)]))}`));
-    }, timeoutMs);
-    const done = () => {
-      clearTimeout(timer);
-      service.off('changed', probe);
-      service.off('reset', probe);
-    };
-    service.on('changed', probe);
-    service.on('reset', probe);
-    probe();
-  });
-}
+const until = (what: string, check: () => boolean, timeoutMs = 10_000) => waitFor(service, what, () => check(), timeoutMs);
 
 const statusOf = () => service.results().find((r) => `${r.key.group}/${r.key.kind}/${r.key.namespace}/${r.key.name}` === ID);
 

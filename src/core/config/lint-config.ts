@@ -4,8 +4,8 @@ import { isRecord } from '../resource/manifest-resource.js';
 import { globToRegExp } from './glob.js';
 
 export const CONFIG_FILE_NAME = '.gitops-authoring.yaml';
-export const DEFAULT_KUBERNETES_VERSION = '1.34';
-export const SUPPORTED_KUBERNETES_VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34'] as const;
+export const DEFAULT_KUBERNETES_VERSION = '1.36';
+export const SUPPORTED_KUBERNETES_VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'] as const;
 
 export type RuleSetting = Severity | 'off';
 

@@ -2,9 +2,12 @@
 // the repository as their live values, in the right layer (plan-write-back.ts), with a summary and a commit
 // message that names the resource, the fields, Git → live, who changed them live and the cluster context.
 import { DriftStatus, FieldChange, SuggestedAction, type FieldDrift, type ResourceDrift } from '../drift/drift-types.js';
+import { formatFieldPath } from '../drift/field-path.js';
 import { commitMessageFor, describeAttribution } from './describe-change.js';
 import type { PlanOutcome } from './edit-plan.js';
 import { outcomeOf, planWrites, type FieldRequest, type WriteBackTarget } from './plan-write-back.js';
+import { pairRekeyedItems } from './rekeyed-list-item.js';
+import { mergeSiblingInserts } from './sibling-inserts.js';
 
 export interface CodifyRequest extends WriteBackTarget {
   readonly drift: ResourceDrift;
@@ -25,10 +28,14 @@ export function planCodify(req: CodifyRequest): PlanOutcome {
   const ownedRefusals = owned.map((f) => ({ path: f.path, reason: `${f.actionReason}: a controller sets it live, so Git should not; add an ignore rule instead` }));
   if (fields.length === 0) return { kind: 'refused', reason: ownedRefusals.map((r) => `${r.path}: ${r.reason}`).join('; ') || `${drift.id} has no drifted field` };
 
-  const planned = planWrites(req, fields.map(requestOf));
+  const { rekeyed, held, rest: unpaired } = pairRekeyedItems(fields);
+  const { merged, rest } = mergeSiblingInserts(unpaired, req.desired.object);
+  const combined = [...rekeyed, ...merged];
+  const planned = planWrites(req, [...rest.map(requestOf), ...combined.flatMap((r) => r.requests)]);
   if ('kind' in planned) return planned;
-  const refused = [...ownedRefusals, ...planned.refused];
-  const written = fields.filter((f) => planned.fields.some((p) => p.path === f.path));
+  const refused = [...ownedRefusals, ...held, ...planned.refused];
+  const writtenPaths = new Set([...planned.fields.map((p) => p.path), ...combined.filter((r) => r.requests.every((q) => planned.fields.some((p) => p.path === formatFieldPath(q.segments)))).flatMap((r) => r.paths)]);
+  const written = fields.filter((f) => writtenPaths.has(f.path));
   const who = [...new Set(written.map((f) => describeAttribution(f.attribution)).filter((w): w is string => w !== undefined))];
   const when = written.map((f) => f.attribution?.time).filter((t): t is string => t !== undefined).sort().at(-1);
   const body = [

@@ -2,7 +2,7 @@
 // write-back all use these. Each edits the smallest span and keeps comments, quoting, indentation and line ends.
 import type { TextEdit } from '../findings/finding.js';
 import type { ValuePath } from '../manifest/manifest-types.js';
-import type { ManifestResource } from '../resource/manifest-resource.js';
+import { getAt, isRecord, type ManifestResource } from '../resource/manifest-resource.js';
 import { LineIndex } from '../text/line-index.js';
 
 /** Replaces the text of an existing value (scalar) with `newText`. */
@@ -14,7 +14,10 @@ export function replaceValueEdit(resource: ManifestResource, path: ValuePath, ne
 
 /**
  * Inserts `yamlLines` (already in block style, unindented) as new members of the mapping at `parentPath`,
- * right after its last line, indented like its existing members. Returns undefined for flow mappings.
+ * indented like its existing members: one `key: value` line goes where a person puts a single value, above the
+ * first member that holds a block mapping or list (`replicas:` above `selector:` and the pod template, with
+ * that member's comments kept above it); anything else after the mapping's last line. Returns undefined for
+ * flow mappings.
  */
 export function insertMembersEdit(resource: ManifestResource, parentPath: ValuePath, yamlLines: readonly string[]): TextEdit | undefined {
   const parent = resource.document.locator.locate([...resource.basePath, ...parentPath]);
@@ -24,10 +27,36 @@ export function insertMembersEdit(resource: ManifestResource, parentPath: ValueP
   if (firstValueLine.slice(parent.value.start.character).startsWith('{')) return undefined;
   const indent = parent.value.start.character;
   const eol = lineEndOf(resource.file.text);
+  const before = yamlLines.length === 1 && !/:\s*$/.test(yamlLines[0] ?? '') ? lineOfFirstCollectionMember(resource, parentPath, indent) : undefined;
+  if (before !== undefined) {
+    const at = { line: before, character: 0 };
+    return { path: resource.file.path, range: { start: at, end: at }, newText: ' '.repeat(indent) + (yamlLines[0] ?? '') + eol };
+  }
   const endLine = lastContentLine(lines, parent.value.end);
   const at = { line: endLine, character: lines.lineText(endLine).length };
   const newText = yamlLines.map((l) => eol + ' '.repeat(indent) + l).join('');
   return { path: resource.file.path, range: { start: at, end: at }, newText };
+}
+
+/**
+ * The line to insert above: the first member of the mapping whose value is a block mapping or list, when its
+ * key starts its own line at the members' column; above the comment lines directly over it.
+ */
+function lineOfFirstCollectionMember(resource: ManifestResource, parentPath: ValuePath, indent: number): number | undefined {
+  const holder = getAt(resource.object, parentPath);
+  if (!isRecord(holder)) return undefined;
+  const lines = resource.file.lines;
+  for (const [key, value] of Object.entries(holder)) {
+    if (value === null || typeof value !== 'object') continue;
+    const keyRange = resource.document.locator.locate([...resource.basePath, ...parentPath, key])?.key;
+    if (!keyRange || keyRange.start.character !== indent || lines.lineText(keyRange.start.line).slice(0, indent).trim() !== '') return undefined;
+    const valueText = lines.lineText(keyRange.start.line).slice(keyRange.end.character);
+    if (/^\s*:\s*[[{]/.test(valueText)) continue;
+    let line = keyRange.start.line;
+    while (line > 0 && /^\s*#/.test(lines.lineText(line - 1)) && lines.lineText(line - 1).indexOf('#') === indent) line--;
+    return line;
+  }
+  return undefined;
 }
 
 /** Adds `metadata.annotations[key] = value` (creating `annotations` when missing). */

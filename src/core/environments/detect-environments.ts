@@ -13,7 +13,7 @@ const ARGO_MANAGERS = ['argocd-controller', 'argocd-application-controller'];
  * `ignoreDifferences`), then the user's settings, which win on name.
  */
 export function detectEnvironments(resources: readonly ManifestResource[], settings: readonly EnvironmentSetting[] = []): Environment[] {
-  const out = new Map<string, Environment>();
+  const found: Environment[] = [];
   for (const r of resources) {
     const spec = isRecord(r.object.spec) ? r.object.spec : undefined;
     if (!spec) continue;
@@ -32,7 +32,7 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
         agentManagers: FLUX_MANAGERS,
         ...(readFluxPostBuild(spec) ? { postBuild: readFluxPostBuild(spec) } : {}),
       };
-      out.set(env.name, env);
+      found.push(env);
     } else if (r.key.group === 'argoproj.io' && r.kind === 'Application') {
       const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isRecord);
       const pathSource = sources.find((s) => typeof s.path === 'string');
@@ -50,9 +50,10 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
         agentManagers: ARGO_MANAGERS,
         recurse: directory.recurse === true,
       };
-      out.set(env.name, env);
+      found.push(env);
     }
   }
+  const out = new Map(qualifyDuplicateNames(found).map((e) => [e.name, e]));
   for (const s of settings) {
     const detected = out.get(s.name);
     out.set(s.name, {
@@ -64,6 +65,22 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
     });
   }
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Flux repositories declare one `apps` / `tenants` Kustomization per cluster directory (clusters/staging,
+ * clusters/production): same name, different paths. Such environments are named by the directory that declares
+ * them too (`clusters/production/tenants`), so none hides another and `--env tenants` is refused as ambiguous
+ * rather than silently comparing one cluster's live objects with another cluster's Git.
+ */
+function qualifyDuplicateNames(envs: readonly Environment[]): Environment[] {
+  const paths = new Map<string, Set<string>>();
+  for (const e of envs) paths.set(e.name, (paths.get(e.name) ?? new Set()).add(e.path));
+  return envs.map((e) => {
+    if ((paths.get(e.name)?.size ?? 0) < 2 || !e.source) return e;
+    const dir = e.source.path.includes('/') ? e.source.path.slice(0, e.source.path.lastIndexOf('/')) : e.source.path;
+    return { ...e, name: `${dir}/${e.name}` };
+  });
 }
 
 function repoPath(path: string): string {

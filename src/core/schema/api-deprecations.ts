@@ -54,6 +54,10 @@ const KUBERNETES: Row[] = [
   ['flowcontrol.apiserver.k8s.io/v1beta2', 'FlowSchema PriorityLevelConfiguration', 'flowcontrol.apiserver.k8s.io/v1', '1.26', '1.29'],
   ['flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema PriorityLevelConfiguration', 'flowcontrol.apiserver.k8s.io/v1', '1.29', '1.32'],
   ['resource.k8s.io/v1alpha2', 'ResourceClaim ResourceClaimTemplate ResourceClass PodSchedulingContext ResourceSlice ResourceClaimParameters ResourceClassParameters', 'resource.k8s.io/v1beta1', '1.31', '1.31', 'Dynamic resource allocation was redesigned in 1.31 (resource.k8s.io/v1alpha3, then v1beta1 in 1.32).'],
+  ['certificates.k8s.io/v1alpha1', 'PodCertificateRequest', 'certificates.k8s.io/v1beta1', '1.35', '1.35', 'Alpha API replaced by v1beta1 in 1.35.'],
+  ['storage.k8s.io/v1alpha1', 'VolumeAttributesClass', 'storage.k8s.io/v1', '1.35', '1.35', 'Alpha API removed in 1.35; storage.k8s.io/v1 since 1.34.'],
+  ['storagemigration.k8s.io/v1alpha1', 'StorageVersionMigration', 'storagemigration.k8s.io/v1beta1', '1.35', '1.35', 'Alpha API replaced by v1beta1 in 1.35.'],
+  ['scheduling.k8s.io/v1alpha1', 'Workload', 'scheduling.k8s.io/v1alpha2', '1.36', '1.36', 'Alpha API replaced by v1alpha2 in 1.36.'],
 ];
 
 const FLUX: Row[] = [

@@ -48,6 +48,8 @@ export class LspTestSession {
   configurationGate: Promise<void> | undefined;
   private readonly diagnostics: PublishDiagnosticsParams[] = [];
   configurationRequests = 0;
+  /** How long `waitFor` (and so `diagnosticsFor`) waits by default. */
+  waitTimeoutMs = 5000;
   private readonly waiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
   private readonly server: ServerHandle;
@@ -171,7 +173,7 @@ export class LspTestSession {
   }
 
   /** Waits (event-driven, with a deadline) until `condition` holds. */
-  waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  waitFor(condition: () => boolean, what: string, timeoutMs = this.waitTimeoutMs): Promise<void> {
     if (condition()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const check = () => {

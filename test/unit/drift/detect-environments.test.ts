@@ -64,3 +64,14 @@ test('Argo CD directory sources recurse only when asked; Flux always does', asyn
   const argo = detectEnvironments(extractResources(parseManifest('a.yaml', ARGO)));
   assert.equal(argo[0]?.recurse, false);
 });
+
+test('one Flux Kustomization name per cluster directory (clusters/staging, clusters/production): each named by its directory too, none hidden', () => {
+  const apps = (path: string) => FLUX.replace('./apps/prod', path);
+  const resources = [...extractResources(parseManifest('clusters/production/apps.yaml', apps('./apps/production'))), ...extractResources(parseManifest('clusters/staging/apps.yaml', apps('./apps/staging')))];
+  assert.deepEqual(detectEnvironments(resources).map((e) => [e.name, e.path, e.owner]), [
+    ['clusters/production/apps', 'apps/production', 'flux-system/apps'],
+    ['clusters/staging/apps', 'apps/staging', 'flux-system/apps'],
+  ]);
+  const same = [...extractResources(parseManifest('clusters/a/apps.yaml', FLUX)), ...extractResources(parseManifest('clusters/b/apps.yaml', FLUX))];
+  assert.deepEqual(detectEnvironments(same).map((e) => e.name), ['apps'], 'the same path twice is one environment');
+});

@@ -135,17 +135,18 @@ describe('planCodify refusals', () => {
     assert.match(refusal(planCodify({ index, desired: d, drift: drift(d, [field([...container, 'args', { index: 1 }], undefined, '--x', { change: FieldChange.RemovedFromGit })]) })), /no merge key/);
   });
 
-  it('joins two new fields under one mapping, and refuses a second field under the same missing parent', () => {
+  it('joins two new fields under one mapping, and two under one missing parent into that parent (sibling-inserts.ts)', () => {
     const index = repo({ 'd.yaml': DEPLOY });
     const d = plain(index);
     const container = ['spec', 'template', 'spec', 'containers', { index: 0, key: { name: 'app' } }] as PathSegment[];
     const added = (segments: PathSegment[], value: unknown) => field(segments, undefined, value, { change: FieldChange.RemovedFromGit });
     const both = planOf(planCodify({ index, desired: d, drift: drift(d, [added(['spec', 'paused'], true), added(['spec', 'minReadySeconds'], 10)]) }));
     const text = index.files.get('d.yaml')?.text ?? '';
-    assert.equal(applyEdits(text, both.files[0]?.edits ?? []), `${text}  paused: true\n  minReadySeconds: 10\n`);
-    const clash = planOf(planCodify({ index, desired: d, drift: drift(d, [added([...container, 'securityContext', 'runAsUser'], 1000), added([...container, 'securityContext', 'runAsGroup'], 1000)]) }));
-    assert.equal(clash.fields.length, 1);
-    assert.match(clash.refused[0]?.reason ?? '', /same place .* on its own/);
+    // Single values go above the first block member (the pod template), where a person puts them.
+    assert.equal(applyEdits(text, both.files[0]?.edits ?? []), text.replace('  template:\n', '  paused: true\n  minReadySeconds: 10\n  template:\n'));
+    const joined = planOf(planCodify({ index, desired: d, drift: drift(d, [added([...container, 'securityContext', 'runAsUser'], 1000), added([...container, 'securityContext', 'runAsGroup'], 1000)]) }));
+    assert.deepEqual([joined.fields.map((f) => f.path), joined.refused], [['.spec.template.spec.containers[name="app"].securityContext'], []]);
+    assert.match(applyEdits(text, joined.files[0]?.edits ?? []), /\n( +)securityContext:\n\1 {2}runAsUser: 1000\n\1 {2}runAsGroup: 1000\n/);
   });
 
   it('deletes a field live lacks, but refuses when it is its mapping\'s only field', () => {

@@ -86,17 +86,17 @@ spec:
   assert.deepEqual(codesOf(yaml), []);
 });
 
-test('a built-in kind only a newer Kubernetes serves is "not validated" at the newest version, an error at older ones', () => {
-  const yaml = 'apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingAdmissionPolicy\nmetadata:\n  name: p\n';
-  const newest = validateResource(registry, parseYaml(yaml)).findings;
-  assert.deepEqual(newest.map((f) => [f.code, f.severity]), [['unknown-kind', 'info']]);
-  assert.match(newest[0]!.message, /newer than 1\.34/);
-  const older = validateResource(registry, parseYaml(yaml), { kubernetesVersion: '1.33' }).findings;
+test('a built-in kind added in 1.36 (MutatingAdmissionPolicy v1) is validated at 1.36 and an error before', () => {
+  const yaml = 'apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingAdmissionPolicy\nmetadata:\n  name: p\nspec:\n  reinvocationPolicy: Never\n  mutations: []\n';
+  assert.deepEqual(validateResource(registry, parseYaml(yaml)).findings, []);
+  const typo = validateResource(registry, parseYaml(yaml.replace('mutations', 'mutatoins'))).findings;
+  assert.deepEqual(typo.map((f) => [f.code, f.path.join('.')]), [['unknown-field', 'spec.mutatoins']]);
+  const older = validateResource(registry, parseYaml(yaml), { kubernetesVersion: '1.35' }).findings;
   assert.deepEqual(older.map((f) => [f.code, f.severity]), [['unknown-kind', 'error']]);
 });
 
-test('enums per Kubernetes version: a value newer than 1.33 (Toleration operator Gt) is accepted at 1.34 only', () => {
+test('enums per Kubernetes version: Toleration operator Gt (1.35 on, per its own OpenAPI description) is refused at 1.33 and 1.34', () => {
   const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n  tolerations:\n    - key: gpu-count\n      operator: Gt\n      value: "2"\n';
-  assert.deepEqual(validateResource(registry, parseYaml(pod), { kubernetesVersion: '1.34' }).findings, []);
-  assert.deepEqual(validateResource(registry, parseYaml(pod), { kubernetesVersion: '1.33' }).findings.map((f) => f.code), ['enum']);
+  for (const version of ['1.35', '1.36']) assert.deepEqual(validateResource(registry, parseYaml(pod), { kubernetesVersion: version }).findings, [], version);
+  for (const version of ['1.33', '1.34']) assert.deepEqual(validateResource(registry, parseYaml(pod), { kubernetesVersion: version }).findings.map((f) => f.code), ['enum'], version);
 });

@@ -5,18 +5,19 @@ import { dataRegistry, parseYaml } from './schema-test-support.js';
 
 const registry = dataRegistry();
 
-test('the data covers Kubernetes 1.30 to 1.34 with 1.34 as default', () => {
-  assert.deepEqual(registry.kubernetesVersions, ['1.30', '1.31', '1.32', '1.33', '1.34']);
-  assert.equal(registry.defaultKubernetesVersion, '1.34');
+test('the data covers Kubernetes 1.30 to 1.36 with 1.36 as default', () => {
+  assert.deepEqual(registry.kubernetesVersions, ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
+  assert.equal(registry.defaultKubernetesVersion, '1.36');
   assert.deepEqual(registry.problems, []);
 });
 
 test('requested versions are normalized and clamped to the supported range', () => {
-  assert.equal(registry.resolveKubernetesVersion(undefined), '1.34');
+  assert.equal(registry.resolveKubernetesVersion(undefined), '1.36');
   assert.equal(registry.resolveKubernetesVersion('v1.31.4'), '1.31');
   assert.equal(registry.resolveKubernetesVersion('1.28'), '1.30');
-  assert.equal(registry.resolveKubernetesVersion('1.36'), '1.34');
-  assert.equal(registry.resolveKubernetesVersion('nonsense'), '1.34');
+  assert.equal(registry.resolveKubernetesVersion('v1.35.2'), '1.35');
+  assert.equal(registry.resolveKubernetesVersion('1.37'), '1.36');
+  assert.equal(registry.resolveKubernetesVersion('nonsense'), '1.36');
 });
 
 // Container lifecycle stopSignal arrived in Kubernetes 1.33; pod-level resources in 1.32.

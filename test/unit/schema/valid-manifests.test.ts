@@ -7,10 +7,10 @@ const FILES = ['valid/workloads.yaml', 'valid/networking-and-config.yaml', 'vali
 const registry = dataRegistry();
 
 for (const file of FILES) {
-  test(`every object in ${file} is valid for Kubernetes 1.30 to 1.33`, () => {
+  test(`every object in ${file} is valid for Kubernetes 1.30 to 1.36`, () => {
     const objects = fixtureObjects(file);
     assert.ok(objects.length >= 4, 'fixture has objects');
-    for (const version of ['1.30', '1.31', '1.32', '1.33']) {
+    for (const version of ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']) {
       for (const object of objects) {
         const result = validateResource(registry, object, { kubernetesVersion: version });
         const label = `${String(object.apiVersion)} ${String(object.kind)} ${JSON.stringify((object.metadata as { name?: string })?.name)} @${version}`;
