@@ -31,7 +31,7 @@ import type { EnvironmentDrift } from '../drift/environment-drift.js';
 import { parseResourceKeyId } from '../drift/environment-drift.js';
 import type { WorkspaceFolder } from '../workspace-folder.js';
 import type { WorkspaceSource } from '../workspace-source.js';
-import { mergePlanOutcomes } from './merge-plans.js';
+import { mergePlanOutcomes } from '../../core/writeback/merge-plan-outcomes.js';
 import type { WriteBackBackend } from './writeback-backend.js';
 
 export interface WriteBackRequestsOptions {
