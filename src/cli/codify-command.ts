@@ -8,8 +8,10 @@ import { DriftStatus, type ResourceDrift } from '../core/drift/drift-types.js';
 import { resourceKeyId } from '../core/resource/resource-key.js';
 import { renderUnifiedDiff } from '../core/writeback/unified-diff.js';
 import { parseWriteBackSettings } from '../core/writeback/write-back-settings.js';
+import { apiBaseProblem } from '../core/writeback/pull-request-target.js';
 import { mergeEditPlans } from '../core/writeback/merge-edit-plans.js';
-import type { LiveChangeStory } from '../core/writeback/pull-request-text.js';
+import { driftHashOf } from '../core/writeback/drift-hash.js';
+import { liveChangeStoriesOf } from '../core/writeback/pull-request-text.js';
 import { loadWorkspace } from '../adapters/fs/load-workspace.js';
 import type { LiveDriftService } from '../adapters/drift/drift-service.js';
 import { GitRefusal } from '../adapters/git/git-writeback-api.js';
@@ -19,7 +21,7 @@ import { previewCodify, runCodify, type CodifyMode, type CodifyResult } from '..
 import { chooseEnvironment, readRepositoryConfig, readSettings, startCliDriftService, waitForCluster, type DriftCliIo } from './drift-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
-export const CODIFY_VALUED = ['resource', 'field', 'layer', 'branch', 'pr'] as const;
+export const CODIFY_VALUED = ['resource', 'field', 'layer', 'branch', 'pr', 'api-url'] as const;
 export const CODIFY_FLAGS = ['push', 'dry-run'] as const;
 
 const PROVIDERS = ['github', 'gitlab'] as const;
@@ -37,14 +39,14 @@ interface ResourcePlan {
  * changes were written (with `--dry-run`: when there are changes to write), 2 on refusals and errors.
  */
 export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promise<number> {
-  const options = readOptions(args);
+  const processEnv = io.env ?? process.env;
+  const options = readOptions(args, processEnv);
   const root = resolve(args.positionals[0] ?? '.');
   const workspace = loadWorkspace(root);
   const settings = readSettings(args.options.get('settings'), root);
   const writeBack = parseWriteBackSettings(readRepositoryConfig(root)?.writeBack);
   for (const p of [...settings.problems, ...writeBack.problems]) io.stderr(`gitops-authoring codify: settings: ${p}\n`);
   const { env, withRules } = chooseEnvironment(args, workspace.index.resources, settings, io, 'codify');
-  const processEnv = io.env ?? process.env;
 
   let service: LiveDriftService;
   try {
@@ -95,6 +97,7 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
       ...(env ? { env: env.name } : {}),
       field: first.plan.fields[0]?.path.split('.').pop()?.replace(/\[.*$/, '') ?? 'field',
       date: new Date(),
+      hash: driftHashOf(kept.map((p) => ({ resourceId: resourceKeyId(p.drift.key), fields: p.plan.fields.map((f) => ({ path: f.path, value: f.to })) }))),
     });
     const result = await runCodify({
       root, plan, originals, branch, mode: options.mode, processEnv,
@@ -102,35 +105,38 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
         resource: kept.length === 1 ? displayName(first.drift) : `${kept.length} resources`,
         clusterContext: service.context,
         ...(env ? { environment: env.name } : {}),
-        ...(kept.length === 1 ? { liveChanges: liveChangesOf(first.drift) } : {}),
+        ...(kept.length === 1 ? { liveChanges: liveChangeStoriesOf(first.drift.fields) } : {}),
         generator: `gitops-authoring ${io.version}`,
       },
       pullRequest: {
-        settings: writeBack.forges,
         ...(options.provider ? { provider: options.provider } : {}),
+        ...(options.apiUrl ? { apiBase: options.apiUrl } : {}),
         token: (provider) => (provider === 'github' ? processEnv.GITHUB_TOKEN ?? processEnv.GH_TOKEN : processEnv.GITLAB_TOKEN),
       },
     });
     return report(io, result);
   } catch (error) {
+    if (error instanceof GitRefusal && error.reason === 'branch-exists' && !options.branch && /\{hash\}/.test(writeBack.branchTemplate)) return alreadyCodified(io, error);
     return fail(io, error);
   } finally {
     service.stop();
   }
 }
 
-interface CodifyOptions {
+interface CodifyCliOptions {
   readonly resource?: string;
   readonly field?: string;
   readonly layer?: LayerChoice;
   readonly branch?: string;
   readonly mode: CodifyMode;
   readonly provider?: (typeof PROVIDERS)[number];
+  /** The forge's API base for `provider`: `--api-url`, else GITHUB_API_URL / GITLAB_API_URL (never a repository file). */
+  readonly apiUrl?: string;
   readonly dryRun: boolean;
   readonly timeoutSeconds: number;
 }
 
-function readOptions(args: ParsedArgs): CodifyOptions {
+function readOptions(args: ParsedArgs, processEnv: NodeJS.ProcessEnv): CodifyCliOptions {
   if (args.positionals.length > 1) throw new UsageError('codify takes one repository path');
   const value = (name: string) => {
     const v = args.options.get(name);
@@ -147,6 +153,10 @@ function readOptions(args: ParsedArgs): CodifyOptions {
   const resource = value('resource');
   if (resource !== undefined && !/^[^/\s]+\/([^/\s]*\/)?[^/\s]+$/.test(resource)) throw new UsageError('--resource must be KIND/NAMESPACE/NAME (or KIND/NAME for a cluster-scoped kind)');
   const field = value('field');
+  const apiUrl = value('api-url') ?? (provider === 'github' ? processEnv.GITHUB_API_URL : provider === 'gitlab' ? processEnv.GITLAB_API_URL : undefined);
+  if (value('api-url') !== undefined && provider === undefined) throw new UsageError('--api-url needs --pr github|gitlab');
+  const apiProblem = apiUrl ? apiBaseProblem(apiUrl) : undefined;
+  if (apiProblem) throw new UsageError(`${value('api-url') !== undefined ? '--api-url' : `${provider === 'github' ? 'GITHUB' : 'GITLAB'}_API_URL`}: ${apiProblem}`);
   return {
     ...(resource ? { resource } : {}),
     ...(field ? { field } : {}),
@@ -154,6 +164,7 @@ function readOptions(args: ParsedArgs): CodifyOptions {
     ...(branch ? { branch } : {}),
     mode: provider ? 'branch+push+pr' : args.options.has('push') ? 'branch+push' : 'commit',
     ...(provider ? { provider: provider as (typeof PROVIDERS)[number] } : {}),
+    ...(apiUrl ? { apiUrl } : {}),
     dryRun: args.options.has('dry-run'),
     timeoutSeconds,
   };
@@ -171,7 +182,7 @@ function selectResources(results: readonly ResourceDrift[], resource: string | u
   return found.filter((r) => r.status === DriftStatus.Drifted);
 }
 
-function planResources(service: LiveDriftService, candidates: readonly ResourceDrift[], options: CodifyOptions): { plans: ResourcePlan[]; refusals: string[] } {
+function planResources(service: LiveDriftService, candidates: readonly ResourceDrift[], options: CodifyCliOptions): { plans: ResourcePlan[]; refusals: string[] } {
   const plans: ResourcePlan[] = [];
   const refusals: string[] = [];
   for (const drift of candidates) {
@@ -193,16 +204,6 @@ function displayName(drift: ResourceDrift): string {
   return `${drift.key.kind} ${drift.key.namespace ? `${drift.key.namespace}/` : ''}${drift.key.name}`;
 }
 
-function liveChangesOf(drift: ResourceDrift): LiveChangeStory[] {
-  return drift.fields.flatMap((f) => (f.attribution ? [{
-    path: f.path,
-    manager: f.attribution.manager,
-    operation: f.attribution.operation,
-    ...(f.attribution.subresource ? { subresource: f.attribution.subresource } : {}),
-    ...(f.attribution.time ? { time: f.attribution.time } : {}),
-  }] : []));
-}
-
 function report(io: DriftCliIo, result: CodifyResult): number {
   const { commit } = result;
   io.stdout(`Wrote ${result.changes.map((c) => c.path).join(', ')}; committed ${commit.commit.slice(0, 12)} on branch ${commit.branch} (from ${commit.baseBranch}).\n`);
@@ -222,6 +223,14 @@ function report(io: DriftCliIo, result: CodifyResult): number {
     return 2;
   }
   io.stderr(`gitops-authoring codify: the pull request could not be opened: ${pr.message}${pr.compareUrl ? `; open it in a browser: ${pr.compareUrl}` : ''}\n`);
+  return 2;
+}
+
+/** The branch named by the drift's hash exists: this very drift was codified before and waits for review. */
+function alreadyCodified(io: DriftCliIo, error: GitRefusal): number {
+  const branch = /branch named (\S+?):? /.exec(`${error.message} `)?.[1]?.replace(/[.:]$/, '') ?? 'its branch';
+  const remote = /^(\S+) already has a branch named/.exec(error.message)?.[1];
+  io.stderr(`gitops-authoring codify: refused: this drift (the same resources, fields and live values) was already codified on branch ${branch}${remote ? ` on ${remote}` : ''}: review or merge the pull request opened from ${branch}, or delete the branch to codify it again.\n`);
   return 2;
 }
 

@@ -46,10 +46,13 @@ Options for codify (and --env, --context, --kubeconfig, --settings, --timeout as
   --resource KIND/NAMESPACE/NAME  one resource (default: every Drifted resource of the environment, one commit)
   --field PATH                 one drifted field, e.g. .spec.replicas (default: every drifted field)
   --layer environment|base     where a value that a shared base sets is written (asked otherwise)
-  --branch NAME                the new branch (default: writeBack.branchTemplate, gitops/codify-{kind}-{name}-{date})
+  --branch NAME                the new branch (default: writeBack.branchTemplate, gitops/codify-{kind}-{name}-{hash}:
+                               the same drift names the same branch, so a cron job never opens a duplicate PR)
   --push                       push the branch to the upstream remote (or the only remote)
   --pr github|gitlab           push and open a pull/merge request (token: GITHUB_TOKEN or GH_TOKEN, GITLAB_TOKEN;
-                               API URL: writeBack.forges in .gitops-authoring.yaml; without a token: the compare URL)
+                               without a token: the compare URL)
+  --api-url URL                the forge's REST API for --pr (GitHub Enterprise, self-hosted GitLab; default:
+                               GITHUB_API_URL / GITLAB_API_URL, else from the remote's host); https only
   --dry-run                    print the unified diff; write nothing
 
 Exit status: 0 nothing to codify, 1 changes written (--dry-run: changes to write), 2 refusals and errors.

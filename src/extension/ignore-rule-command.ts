@@ -4,7 +4,7 @@
 // WorkspaceEdit. Undoable; not saved or committed: that stays the user's.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { applyTextEdits } from '../core/edit/apply-text-edits.js';
+import { applyFileEdits } from '../core/writeback/apply-file-edits.js';
 import type { EditPlan } from '../core/edit/edit-plan.js';
 import { planIgnoreRuleRequest } from '../protocol/drift-edit-messages.js';
 import type { DriftStore } from './drift/drift-store.js';
@@ -64,7 +64,9 @@ async function confirmPlannedDiff(folderUri: string, plan: EditPlan): Promise<bo
         return sideUri;
       };
       const left = file.create ? side('before', '') : uri;
-      const right = side('after', applyTextEdits(before, file.edits));
+      const applied = applyFileEdits(file, file.create ? undefined : before);
+      if ('problem' in applied) throw new Error(applied.problem);
+      const right = side('after', applied.text);
       await vscode.commands.executeCommand('vscode.diff', left, right, `${file.path.split('/').pop() ?? file.path} ↔ with the ignore rule`, { preview: true });
     }
     const answer = await vscode.window.showInformationMessage(`Add this ignore rule to ${plan.files.map((f) => f.path).join(', ')}?`, { modal: true, detail: plan.summary.join('\n') }, 'Apply');

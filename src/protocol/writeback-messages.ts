@@ -58,6 +58,8 @@ export interface WriteBackSubject {
   readonly context?: string;
   /** The first planned field's last key (`replicas`, `image`), for the branch template's `{field}`. */
   readonly field?: string;
+  /** `driftHashOf` the planned resources, fields and values, for the branch template's `{hash}`. */
+  readonly hash?: string;
 }
 export const writeBackPlanRequest = new RequestType<WriteBackPlanParams, WriteBackPlanResult, void>(`${METHOD_PREFIX}writeBackPlan`);
 
@@ -95,17 +97,6 @@ export const writeBackPreflightRequest = new RequestType<WriteBackPreflightParam
 /** `commit`: a new branch, committed, not pushed; `branch+push`: and pushed; `branch+push+pr`: and a pull request. */
 export type WriteBackMode = 'commit' | 'branch+push' | 'branch+push+pr';
 
-export interface WriteBackPullRequest {
-  /** `github` and `gitlab` use their REST API; `compare` answers with the host's compare URL to open. */
-  readonly provider: 'github' | 'gitlab' | 'compare';
-  /** The API base URL (GitHub Enterprise, a self-hosted GitLab); absent: the public host's. */
-  readonly apiUrl?: string;
-  /** The token the extension got (VS Code's GitHub session, the GitLab token from SecretStorage). Never logged. */
-  readonly token?: string;
-  readonly title: string;
-  readonly body: string;
-}
-
 /** After the edit was applied and saved: the planned files only, on a new branch. */
 export interface WriteBackCommitParams {
   readonly folderUri: string;
@@ -113,9 +104,8 @@ export interface WriteBackCommitParams {
   readonly message: string;
   /** The preflight's `newBranch`. */
   readonly branch: string;
+  /** `branch+push+pr` commits and pushes like `branch+push`: the extension host opens the pull request itself (no token ever goes to the server). */
   readonly mode: WriteBackMode;
-  /** With mode `branch+push+pr`. */
-  readonly pullRequest?: WriteBackPullRequest;
 }
 
 export interface WriteBackCommitted {
@@ -125,12 +115,6 @@ export interface WriteBackCommitted {
   readonly commit: string;
   readonly pushed: boolean;
   readonly remote?: { readonly name: string; readonly url: string };
-  /** The pull/merge request the host opened. */
-  readonly pullRequestUrl?: string;
-  /** The page where a person opens the pull request by hand (another host, or the API failed). */
-  readonly compareUrl?: string;
-  /** Why no pull request was opened although one was asked for (the commit and the push stand). */
-  readonly pullRequestError?: string;
 }
 export type WriteBackCommitResult = WriteBackCommitted | WriteBackRefusal;
 export const writeBackCommitRequest = new RequestType<WriteBackCommitParams, WriteBackCommitResult, void>(`${METHOD_PREFIX}writeBackCommit`);

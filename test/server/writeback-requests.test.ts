@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { GitRefusal, type CommitRequest, type PreflightRequest } from '../../src/adapters/git/git-writeback-api.js';
 import type { EditPlan, PlanOutcome } from '../../src/core/edit/edit-plan.js';
+import type { DesiredContext } from '../../src/adapters/drift/drift-service-api.js';
 import { resourceKeyId } from '../../src/core/resource/resource-key.js';
 import { driftWatchRequest } from '../../src/protocol/drift-messages.js';
 import { writeBackCommitRequest, writeBackPlanRequest, writeBackPreflightRequest, type WriteBackCommitParams } from '../../src/protocol/writeback-messages.js';
-import type { PullRequestOrder, WriteBackBackend } from '../../src/server/writeback/writeback-backend.js';
+import type { WriteBackBackend } from '../../src/server/writeback/writeback-backend.js';
 import { aReplicasDrift, aResult, FakeDriftFactory } from './support/fake-drift-service.js';
 import { LspTestSession } from './support/lsp-test-session.js';
 
@@ -45,11 +46,9 @@ class FakeBackend implements WriteBackBackend {
   readonly intents: { resourceId: string; options: unknown }[] = [];
   readonly preflights: PreflightRequest[] = [];
   readonly commits: CommitRequest[] = [];
-  readonly pullRequests: PullRequestOrder[] = [];
   outcomes = new Map<string, PlanOutcome>();
   preflightError: Error | undefined;
   commitError: Error | undefined;
-  pullRequestError: Error | undefined;
 
   planCodify(_service: unknown, resourceId: string, options: unknown): PlanOutcome {
     this.codify.push({ resourceId, options });
@@ -72,20 +71,13 @@ class FakeBackend implements WriteBackBackend {
   branchName(template: string, subject: { name?: string; environment: string }): string {
     return template.replace('{name}', subject.name ?? 'all').replace('{environment}', subject.environment);
   }
-  async openPullRequest(order: PullRequestOrder) {
-    this.pullRequests.push(order);
-    if (this.pullRequestError) throw this.pullRequestError;
-    return { url: 'https://github.com/acme/gitops/pull/7' };
-  }
-  compareUrl(_remote: string, base: string, head: string): string {
-    return `https://github.com/acme/gitops/compare/${base}...${head}`;
-  }
 }
 
 interface Started {
   session: LspTestSession;
   backend: FakeBackend;
   envId: string;
+  factory: FakeDriftFactory;
 }
 
 async function start(backend: FakeBackend | undefined = new FakeBackend(), watch = true): Promise<Started> {
@@ -95,7 +87,7 @@ async function start(backend: FakeBackend | undefined = new FakeBackend(), watch
     await session.client.sendRequest(driftWatchRequest, { watching: true });
     await session.waitFor(() => factory.services.length === 1, 'a drift service');
   }
-  return { session, backend: backend ?? new FakeBackend(), envId: `${session.uri('')}#` };
+  return { session, backend: backend ?? new FakeBackend(), envId: `${session.uri('')}#`, factory };
 }
 
 const COMMIT: Omit<WriteBackCommitParams, 'folderUri'> = { files: ['apps/api.yaml'], message: 'Codify live change', branch: 'gitops/codify-api', mode: 'branch+push' };
@@ -116,7 +108,15 @@ describe('write-back requests', () => {
     assert.deepEqual(s.backend.codify, [{ resourceId: resourceKeyId(API), options: { fields: ['.spec.replicas'] } }]);
     assert.deepEqual(result.files, [{ path: 'apps/api.yaml', uri: s.session.uri('apps/api.yaml'), text: FILES['apps/api.yaml'] }]);
     assert.equal(result.folderUri, s.session.uri('').replace(/\/$/, ''));
-    assert.deepEqual(result.subject, { kind: 'Deployment', namespace: 'shop', name: 'api', environment: '', context: 'ctx-a', field: 'replicas' });
+    const { hash, ...subject } = result.subject;
+    assert.deepEqual(subject, { kind: 'Deployment', namespace: 'shop', name: 'api', environment: '', context: 'ctx-a', field: 'replicas' });
+    // The branch template's {hash}: the same drift planned again gives the same one, another live value another.
+    assert.match(hash ?? '', /^[0-9a-f]{8}$/);
+    const again = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API), fields: ['.spec.replicas'] });
+    assert.equal(again.subject.hash, hash);
+    s.backend.outcomes.set(resourceKeyId(API), { kind: 'plan', plan: replicasPlan('apps/api.yaml', 6) });
+    const other = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API), fields: ['.spec.replicas'] });
+    assert.notEqual(other.subject.hash, hash);
   });
 
   it('plans against the open document, unsaved text included', async () => {
@@ -126,6 +126,19 @@ describe('write-back requests', () => {
     s.backend.outcomes.set(resourceKeyId(API), { kind: 'plan', plan: replicasPlan('apps/api.yaml', 5) });
     const result = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API) });
     assert.equal(result.files[0]?.text, edited);
+  });
+
+  it('sends the text the plan was made against (the drift service\'s index, which lags a save), not the newer file, so the extension refuses stale offsets', async () => {
+    s = await start();
+    const service = s.factory.services[0];
+    assert.ok(service);
+    const indexed = FILES['apps/api.yaml'];
+    const saved = `# a comment saved since drift last read the file\n${indexed}`;
+    await s.session.open('apps/api.yaml', saved);
+    service.desiredContexts.set(resourceKeyId(API), { desired: {} as DesiredContext['desired'], index: { files: new Map([['apps/api.yaml', { text: indexed }]]) } as unknown as DesiredContext['index'] });
+    s.backend.outcomes.set(resourceKeyId(API), { kind: 'plan', plan: replicasPlan('apps/api.yaml', 5) });
+    const result = await s.session.client.sendRequest(writeBackPlanRequest, { environmentId: s.envId, resourceId: resourceKeyId(API) });
+    assert.equal(result.files[0]?.text, indexed);
   });
 
   it('codifies all drift of an environment as one plan: every drifted resource, one commit message', async () => {
@@ -189,7 +202,7 @@ describe('write-back requests', () => {
     assert.equal(s.backend.preflights.length, 3);
   });
 
-  it('commits on the preflight\'s branch, pushes per mode, and opens the pull request with the token', async () => {
+  it('commits on the preflight\'s branch and pushes per mode; with a pull request asked for it only commits and pushes (the extension host opens it: no token comes here)', async () => {
     s = await start();
     const folderUri = s.session.uri('');
     const pushed = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri });
@@ -197,21 +210,9 @@ describe('write-back requests', () => {
     assert.deepEqual(s.backend.commits[0], { root: s.session.root, files: ['apps/api.yaml'], branch: 'gitops/codify-api', message: 'Codify live change', push: true });
     await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'commit' });
     assert.equal(s.backend.commits[1]?.push, false, 'commit mode does not push');
-
-    const pullRequest = { provider: 'github' as const, token: 'gho_secret', apiUrl: 'https://ghe.example/api/v3', title: 'Codify', body: 'story' };
-    const withPr = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'branch+push+pr', pullRequest });
-    assert.equal(withPr.kind === 'committed' ? withPr.pullRequestUrl : '', 'https://github.com/acme/gitops/pull/7');
-    assert.deepEqual(s.backend.pullRequests[0], { provider: 'github', apiUrl: 'https://ghe.example/api/v3', token: 'gho_secret', remoteUrl: 'git@github.com:acme/gitops.git', base: 'main', head: 'gitops/codify-api', title: 'Codify', body: 'story' });
-
-    s.backend.pullRequestError = new Error('GitHub answered 422: a pull request already exists for gitops/codify-api');
-    const failedPr = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'branch+push+pr', pullRequest });
-    assert.equal(failedPr.kind, 'committed', 'the commit and the push stand');
-    assert.equal(failedPr.kind === 'committed' ? failedPr.pullRequestError : '', 'GitHub answered 422: a pull request already exists for gitops/codify-api');
-    assert.equal(failedPr.kind === 'committed' ? failedPr.compareUrl : '', 'https://github.com/acme/gitops/compare/main...gitops/codify-api');
-
-    const compare = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'branch+push+pr', pullRequest: { provider: 'compare', title: 't', body: 'b' } });
-    assert.equal(compare.kind === 'committed' ? compare.compareUrl : '', 'https://github.com/acme/gitops/compare/main...gitops/codify-api');
-    assert.equal(s.backend.pullRequests.length, 2, 'no API call for another host');
+    const withPr = await s.session.client.sendRequest(writeBackCommitRequest, { ...COMMIT, folderUri, mode: 'branch+push+pr' });
+    assert.deepEqual(withPr, pushed);
+    assert.equal(s.backend.commits[2]?.push, true);
   });
 
   it('a refused push is a refusal that says how to continue', async () => {

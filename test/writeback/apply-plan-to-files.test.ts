@@ -1,6 +1,6 @@
 // applyPlanToFiles on a real directory: written atomically, refused (nothing written) when a file changed since planning.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -72,6 +72,42 @@ describe('applyPlanToFiles', () => {
     const outside: EditPlan = { ...plan(), files: [{ path: '../evil.yaml', create: true, edits: [{ path: '../evil.yaml', range: { start: at(0, 0), end: at(0, 0) }, newText: 'x' }] }] };
     assert.throws(() => applyPlanToFiles(dir, outside, new Map()), /outside the repository/);
     assert.equal(existsSync(join(dir, '..', 'evil.yaml')), false);
+  });
+
+  it('refuses a symbolic link that leads outside the repository (a file or a folder on the way), writing and reading nothing there', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'ga-outside-'));
+    try {
+      writeFileSync(join(outside, 'victim.yaml'), 'spec:\r\n  replicas: 3 # peak\r\n');
+      rmSync(join(dir, 'app.yaml'));
+      symlinkSync(join(outside, 'victim.yaml'), join(dir, 'app.yaml'));
+      const texts = new Map([['app.yaml', 'spec:\r\n  replicas: 3 # peak\r\n'], ['overlays/kustomization.yaml', readFileSync(join(dir, 'overlays', 'kustomization.yaml'), 'utf8')]]);
+      const before = tree();
+      assert.throws(() => applyPlanToFiles(dir, plan(), texts), (e: unknown) => e instanceof PlanApplyError && /app\.yaml is a symbolic link .*outside the repository/.test(e.message));
+      assert.throws(() => planFileChanges(dir, plan(), texts), /outside the repository/);
+      assert.equal(readFileSync(join(outside, 'victim.yaml'), 'utf8'), 'spec:\r\n  replicas: 3 # peak\r\n');
+      assert.deepEqual(tree(), before);
+
+      // A folder on the way: overlays/ -> outside; the created file would land there.
+      rmSync(join(dir, 'app.yaml'));
+      writeFileSync(join(dir, 'app.yaml'), 'spec:\r\n  replicas: 3 # peak\r\n');
+      rmSync(join(dir, 'overlays'), { recursive: true });
+      symlinkSync(outside, join(dir, 'overlays'));
+      const created: EditPlan = { ...plan(), files: [plan().files[2] as EditPlan['files'][number]] };
+      assert.throws(() => applyPlanToFiles(dir, created, new Map()), /overlays\/patch\.yaml is a symbolic link .*outside the repository/);
+      assert.equal(existsSync(join(outside, 'patch.yaml')), false);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('a symbolic link inside the repository is written through, and stays a link', () => {
+    mkdirSync(join(dir, 'base'));
+    writeFileSync(join(dir, 'base', 'app.yaml'), readFileSync(join(dir, 'app.yaml')));
+    rmSync(join(dir, 'app.yaml'));
+    symlinkSync(join('base', 'app.yaml'), join(dir, 'app.yaml'));
+    applyPlanToFiles(dir, { ...plan(), files: [plan().files[0] as EditPlan['files'][number]] }, new Map([['app.yaml', 'spec:\r\n  replicas: 3 # peak\r\n']]));
+    assert.equal(lstatSync(join(dir, 'app.yaml')).isSymbolicLink(), true);
+    assert.equal(readFileSync(join(dir, 'base', 'app.yaml'), 'utf8'), 'spec:\r\n  replicas: 5 # peak\r\n');
   });
 
   it('a file that cannot be written leaves every file as it was', () => {

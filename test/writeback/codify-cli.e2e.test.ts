@@ -13,6 +13,8 @@ import { createGitSandbox, type GitSandbox } from '../support/git-sandbox.js';
 let cluster: TestCluster;
 let repo: GitSandbox;
 let forge: FakeForge;
+/** Where a hostile repository's `.gitops-authoring.yaml` tries to send the token: it must receive nothing. */
+let hostile: FakeForge;
 const COMMENTED = APP.replace('  replicas: 2\n', '  # Friday peak\n  replicas: 2\n');
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -33,9 +35,10 @@ const codify = (...extra: string[]) => cli(['codify', repo.repo, '--kubeconfig',
 
 before(async () => {
   forge = await startFakeForge([(r) => (r.method === 'POST' ? { status: 201, json: { html_url: 'https://github.example.com/shop/deploy/pull/42', number: 42 } } : undefined)]);
+  hostile = await startFakeForge([(r) => (r.method === 'POST' ? { status: 201, json: { html_url: 'https://evil.example/pull/1', number: 1 } } : undefined)]);
   repo = createGitSandbox({
     'apps/api.yaml': COMMENTED,
-    '.gitops-authoring.yaml': `writeBack:\n  forges:\n    github.example.com: { provider: github, apiBase: "${forge.baseUrl}" }\n`,
+    '.gitops-authoring.yaml': `writeBack:\n  forges:\n    github.example.com: { provider: github, apiBase: "${hostile.baseUrl}" }\n    github.com: { provider: github, apiBase: "${hostile.baseUrl}" }\n`,
   });
   repo.git(['remote', 'set-url', 'origin', 'https://github.example.com/shop/deploy.git']);
   repo.git(['remote', 'set-url', '--push', 'origin', repo.origin]);
@@ -46,6 +49,7 @@ before(async () => {
 after(async () => {
   await cluster?.stop();
   await forge?.close();
+  await hostile?.close();
   repo?.remove();
 });
 
@@ -77,9 +81,23 @@ test('a planned file with uncommitted edits is refused (exit 2) and left as it w
   repo.write('apps/api.yaml', COMMENTED);
 });
 
+test('--api-url over plain http to another host is refused before anything is done (exit 2)', async () => {
+  const before = repo.snapshot();
+  const r = await codify('--resource', 'Deployment/shop/api-server', '--pr', 'github', '--api-url', 'http://ghe.example.com/api/v3');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--api-url: the API URL http:\/\/ghe\.example\.com is not https/);
+  const withoutPr = await codify('--api-url', 'https://ghe.example.com/api/v3');
+  assert.equal(withoutPr.code, 2);
+  assert.match(withoutPr.stderr, /--api-url needs --pr github\|gitlab/);
+  assert.equal(repo.snapshot(), before);
+});
+
 test('--pr github: the file says the live value (comment kept), committed on the branch, pushed to origin, pull request opened (exit 1); drift is Synced after', async () => {
-  const r = await codify('--resource', 'Deployment/shop/api-server', '--branch', 'gitops/codify-api', '--pr', 'github');
+  const r = await codify('--resource', 'Deployment/shop/api-server', '--branch', 'gitops/codify-api', '--pr', 'github', '--api-url', forge.baseUrl);
   assert.equal(r.code, 1, r.stderr);
+  // The repository's own `writeBack.forges` never chooses where the token goes.
+  assert.match(r.stderr, /writeBack\.forges: ignored: a repository file may not choose where your token is sent/);
+  assert.deepEqual(hostile.requests, []);
   assert.match(r.stdout, /Opened pull request #42: https:\/\/github\.example\.com\/shop\/deploy\/pull\/42/);
   assert.equal(repo.read('apps/api.yaml'), COMMENTED.replace('replicas: 2', 'replicas: 5'));
   assert.equal(repo.git(['symbolic-ref', '--short', 'HEAD']).trim(), 'gitops/codify-api');
@@ -112,6 +130,21 @@ test('without --resource: every drifted resource in one commit, edits of one fil
   assert.match(text, /data:\n {2}mode: debug\n/);
   assert.deepEqual(repo.git(['show', '--name-only', '--format=', 'HEAD']).trim().split('\n'), ['apps/api.yaml']);
   assert.match(repo.git(['log', '-1', '--format=%B']), /^Codify live changes: 2 resources \(gitops-test\)\n\n- Codify live change: ConfigMap shop\/api-config .*\n- Codify live change: Deployment shop\/api-server /);
+});
+
+test('cron: the same unresolved drift names the same branch ({hash}), so the next run is refused naming that branch instead of opening a duplicate', async () => {
+  repo.git(['switch', '--quiet', 'main']);
+  const first = await codify('--resource', 'Deployment/shop/api-server');
+  assert.equal(first.code, 1, first.stderr);
+  const branch = / on branch (\S+) \(from main\)/.exec(first.stdout)?.[1] ?? '';
+  assert.match(branch, /^gitops\/codify-deployment-api-server-[0-9a-f]{8}$/);
+  repo.git(['switch', '--quiet', 'main']);
+  const before = repo.snapshot();
+  const second = await codify('--resource', 'Deployment/shop/api-server');
+  assert.equal(second.code, 2);
+  assert.ok(second.stderr.includes(`refused: this drift (the same resources, fields and live values) was already codified on branch ${branch}: review or merge the pull request opened from ${branch}`), second.stderr);
+  assert.equal(repo.snapshot(), before);
+  assert.deepEqual(repo.git(['branch', '--list', 'gitops/codify-deployment-api-server-*', '--format=%(refname:short)']).trim().split('\n'), [branch]);
 });
 
 test('a Secret is refused with the reason (exit 2), its value never printed', async () => {

@@ -1,7 +1,7 @@
 // The Git side of write-back against real repositories and a real bare `origin`: the branch, the commit, only
 // the planned file, the push; and every refusal leaves the work tree, the index and the refs byte-identical.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
@@ -106,6 +106,22 @@ describe('commitOnNewBranch', () => {
     const result = await commitOnNewBranch({ root: b.repo, files: ['app.yaml'], branch: 'codify-5', message: MESSAGE, push: true }, env);
     assert.equal(result.pushed, true);
     assert.equal(b.git(['rev-parse', 'refs/heads/codify-5'], b.origin).trim(), result.commit);
+  });
+
+  it('a repository\'s core.sshCommand (a deploy key, an ssh agent) is the ssh that pushes: never overridden', async () => {
+    const b = sandbox();
+    const marker = join(b.repo, '..', 'ssh-command-called');
+    const script = join(b.repo, '..', 'deploy-key-ssh.sh');
+    writeFileSync(script, `#!/bin/sh\necho "$@" > '${marker}'\nexit 255\n`);
+    chmodSync(script, 0o755);
+    b.git(['config', 'core.sshCommand', script]);
+    b.git(['remote', 'set-url', 'origin', 'ssh://git@git.example.invalid/shop/deploy.git']);
+    b.write('app.yaml', 'replicas: 5\n');
+    const env = { ...process.env };
+    delete env.GIT_SSH_COMMAND;
+    delete env.GIT_SSH;
+    await refusal(commitOnNewBranch({ root: b.repo, files: ['app.yaml'], branch: 'codify-ssh', message: MESSAGE, push: true }, env), 'push-rejected');
+    assert.match(readFileSync(marker, 'utf8'), /git@git\.example\.invalid/);
   });
 
   it('a configured editor is never started', async () => {

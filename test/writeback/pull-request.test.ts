@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
-import { openPullRequest } from '../../src/adapters/pr/open-pull-request.js';
-import { PullRequestError } from '../../src/adapters/pr/pull-request-api.js';
+import { openPullRequest } from '../../src/core/writeback/pull-request-client.js';
+import { PullRequestError } from '../../src/core/writeback/forge-http.js';
 import { choosePullRequestTarget } from '../../src/core/writeback/pull-request-target.js';
 import { parseRemoteUrl } from '../../src/core/writeback/remote-url.js';
 import { startFakeForge, type FakeForge, type Route } from '../support/fake-forge.js';
@@ -19,7 +19,7 @@ async function github(routes: Route[], remote = 'git@github.example.com:shop/dep
   const repository = parseRemoteUrl(remote);
   assert.ok(repository);
   const target = choosePullRequestTarget(repository, 'main', 'gitops/codify-x', { 'github.example.com': { provider: 'github', apiBase: `${forge.baseUrl}/api/v3` } });
-  return openPullRequest({ target, branch: 'gitops/codify-x', base: 'main', text: TEXT, token: TOKEN });
+  return openPullRequest({ target, branch: 'gitops/codify-x', base: 'main', text: TEXT, token: TOKEN, fetch });
 }
 
 async function gitlab(routes: Route[]) {
@@ -27,7 +27,7 @@ async function gitlab(routes: Route[]) {
   const repository = parseRemoteUrl('https://gitlab.example.com/platform/team/deploy.git');
   assert.ok(repository);
   const target = choosePullRequestTarget(repository, 'main', 'gitops/codify-x', { 'gitlab.example.com': { provider: 'gitlab', apiBase: `${forge.baseUrl}/api/v4/` } });
-  return openPullRequest({ target, branch: 'gitops/codify-x', base: 'main', text: TEXT, token: 'glpat-0123456789abcdefghij' });
+  return openPullRequest({ target, branch: 'gitops/codify-x', base: 'main', text: TEXT, token: 'glpat-0123456789abcdefghij', fetch });
 }
 
 async function failure(promise: Promise<unknown>): Promise<PullRequestError> {
@@ -80,7 +80,7 @@ describe('GitHub pull requests', () => {
     const repository = parseRemoteUrl('https://github.example.com/shop/deploy');
     assert.ok(repository);
     const target = choosePullRequestTarget(repository, 'main', 'b', { 'github.example.com': { provider: 'github', apiBase: `http://127.0.0.1:${port}` } });
-    const error = await failure(openPullRequest({ target, branch: 'b', base: 'main', text: TEXT, token: TOKEN }));
+    const error = await failure(openPullRequest({ target, branch: 'b', base: 'main', text: TEXT, token: TOKEN, fetch }));
     assert.equal(error.failure, 'network');
     assert.match(error.message, /could not reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
   });
@@ -115,11 +115,11 @@ describe('compare URL fallback', () => {
   it('another host, or no token, answers the compare URL', async () => {
     const other = parseRemoteUrl('ssh://git@git.example.org:2222/team/deploy.git');
     assert.ok(other);
-    const outcome = await openPullRequest({ target: choosePullRequestTarget(other, 'main', 'gitops/x'), branch: 'gitops/x', base: 'main', text: TEXT, token: TOKEN });
+    const outcome = await openPullRequest({ target: choosePullRequestTarget(other, 'main', 'gitops/x'), branch: 'gitops/x', base: 'main', text: TEXT, token: TOKEN, fetch });
     assert.deepEqual(outcome, { kind: 'compare', url: 'https://git.example.org/team/deploy/compare/main...gitops/x?expand=1', reason: 'git.example.org is not a known GitHub or GitLab host (set one in the pull-request settings)' });
     const gh = parseRemoteUrl('https://github.com/shop/deploy.git');
     assert.ok(gh);
-    const noToken = await openPullRequest({ target: choosePullRequestTarget(gh, 'main', 'gitops/x'), branch: 'gitops/x', base: 'main', text: TEXT });
+    const noToken = await openPullRequest({ target: choosePullRequestTarget(gh, 'main', 'gitops/x'), branch: 'gitops/x', base: 'main', text: TEXT, fetch });
     assert.deepEqual(noToken, { kind: 'compare', url: 'https://github.com/shop/deploy/compare/main...gitops/x?expand=1', reason: 'no GitHub token' });
   });
 });

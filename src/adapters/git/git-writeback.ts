@@ -2,6 +2,7 @@
 // changes; a failure after the branch was created puts the repository back as it was (the working tree is
 // never touched: a new branch at HEAD is checked out without changing a file). Git never waits for a person:
 // no editor, no terminal prompt, no ssh passphrase prompt, and a silent process is stopped after a while.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
@@ -42,8 +43,11 @@ function gitAt(dir: string, processEnv: NodeJS.ProcessEnv = process.env): Simple
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) env[k] = v;
   Object.assign(env, { GIT_EDITOR: 'true', GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', LANGUAGE: 'C' });
-  // No ssh passphrase or host-key prompt, unless the user chose their own ssh command.
-  if (env.GIT_SSH_COMMAND === undefined && env.GIT_SSH === undefined) env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
+  // No ssh passphrase or host-key prompt, unless the user chose their own ssh command (the environment, or
+  // `core.sshCommand` for a deploy key or an agent such as 1Password's: GIT_SSH_COMMAND would override it).
+  if (env.GIT_SSH_COMMAND === undefined && env.GIT_SSH === undefined && !hasConfiguredSshCommand(dir, env)) env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
+  // Whatever ssh runs, it never opens an askpass window; GIT_TERMINAL_PROMPT=0 keeps https from asking.
+  env.SSH_ASKPASS_REQUIRE = 'never';
   const unsafe: NonNullable<SimpleGitOptions['unsafe']> = { allowUnsafeEditor: true, allowUnsafeSshCommand: true };
   for (const key of Object.keys(env)) {
     const permission = USER_ENV_PERMISSIONS[key.toUpperCase()];
@@ -53,6 +57,15 @@ function gitAt(dir: string, processEnv: NodeJS.ProcessEnv = process.env): Simple
   // set it) is the user's own: allowed whatever it configures. Our arguments never carry configuration.
   if (env.GIT_CONFIG_COUNT !== undefined) for (const permission of ENV_CONFIG_PERMISSIONS) (unsafe as Record<string, boolean>)[permission] = true;
   return simpleGit({ baseDir: dir, unsafe, timeout: { block: SILENT_PROCESS_LIMIT_MS }, errors: failOnExitCode }).env(env);
+}
+
+/** Whether `core.sshCommand` is set for this repository (its own, the user's or the environment's configuration). */
+function hasConfiguredSshCommand(dir: string, env: NodeJS.ProcessEnv): boolean {
+  try {
+    return execFileSync('git', ['config', '--get', 'core.sshCommand'], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim() !== '';
+  } catch {
+    return false; // exit 1: not set
+  }
 }
 
 /** simple-git takes a failing git that prints nothing on stderr (a silent hook) for a success: any exit code but 0 fails here. */

@@ -2,8 +2,8 @@
 // from ("changed since planning" otherwise); every new text is computed and written to a temporary file next
 // to its target before any target is replaced (rename), so a failure leaves no file half written and, as far
 // as the file system allows, none replaced.
-import { chmodSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { EditPlan } from '../../core/edit/edit-plan.js';
 import { applyFileEdits } from '../../core/writeback/apply-file-edits.js';
 import type { FileChange } from '../../core/writeback/unified-diff.js';
@@ -22,7 +22,7 @@ export type PlannedTexts = ReadonlyMap<string, string>;
 /** Each planned file's text before and after, computed without writing: what a dry run shows. Throws PlanApplyError. */
 export function planFileChanges(root: string, plan: EditPlan, originals: PlannedTexts): FileChange[] {
   return plan.files.map((file) => {
-    const target = targetPath(root, file.path);
+    const target = writableTarget(root, file.path);
     const current = readCurrent(target);
     const original = originals.get(file.path);
     if (!file.create && original === undefined) throw new PlanApplyError(`${file.path}: the text it was planned from is unknown; plan again`, file.path);
@@ -79,13 +79,41 @@ function targetPath(root: string, path: string): string {
   return target;
 }
 
-/** The file a path names, through a symlink (the link stays a link). */
+/**
+ * The file a path names, through symbolic links (the link stays a link), refused when a link leads outside the
+ * repository: a cloned repository's `app.yaml -> ~/.bashrc` must not be read or written.
+ */
 function writableTarget(root: string, path: string): string {
   const target = targetPath(root, path);
-  try {
-    return realpathSync(target);
-  } catch {
-    return target;
+  const real = realpathOfExistingPart(target);
+  const repository = repositoryTopOf(realpathOfExistingPart(resolve(root)));
+  if (real !== repository && !real.startsWith(repository + sep)) {
+    throw new PlanApplyError(`${path} is a symbolic link (or lies under one) that leads outside the repository; nothing was written`, path);
+  }
+  return real;
+}
+
+/** The real path of `path`, following links as far as the path exists (a file to create keeps its own name). */
+function realpathOfExistingPart(path: string): string {
+  const rest: string[] = [];
+  let current = path;
+  for (;;) {
+    try {
+      return join(realpathSync(current), ...rest);
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return path;
+      rest.unshift(basename(current));
+      current = parent;
+    }
+  }
+}
+
+/** The top level of the Git repository holding `dir` (the nearest folder with `.git`), else `dir` itself. */
+function repositoryTopOf(dir: string): string {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return dir;
   }
 }
 

@@ -11,8 +11,8 @@ import type { FileChange } from '../../core/writeback/unified-diff.js';
 import type { CommitResult } from '../git/git-writeback-api.js';
 import { commitOnNewBranch, preflightWriteBack, repositoryPathsOf } from '../git/git-writeback.js';
 import { GitRefusal } from '../git/git-writeback-api.js';
-import { openPullRequest, type PullRequestOutcome } from '../pr/open-pull-request.js';
-import { PullRequestError } from '../pr/pull-request-api.js';
+import { openPullRequest, type PullRequestOutcome } from '../../core/writeback/pull-request-client.js';
+import { DEFAULT_PR_TIMEOUT_MS, PullRequestError, type ForgeFetch } from '../../core/writeback/forge-http.js';
 import { applyPlanToFiles, planFileChanges, type PlannedTexts } from './apply-plan-to-files.js';
 
 export const CODIFY_MODES = ['commit', 'branch+push', 'branch+push+pr'] as const;
@@ -20,12 +20,16 @@ export const CODIFY_MODES = ['commit', 'branch+push', 'branch+push+pr'] as const
 export type CodifyMode = (typeof CODIFY_MODES)[number];
 
 export interface PullRequestOptions {
+  /** The user's forges (never a repository file's: the API base receives the token). */
   readonly settings?: ForgeSettings;
   /** Forces the provider (CLI `--pr github|gitlab`); else the settings and known hosts decide. */
   readonly provider?: PullRequestProvider;
+  /** The user's API base for `provider` on the remote's host (CLI `--api-url`); github.com and gitlab.com keep theirs. */
+  readonly apiBase?: string;
   /** The token for a provider; undefined falls back to the compare URL. */
   token?(provider: PullRequestProvider): Promise<string | undefined> | string | undefined;
-  readonly fetch?: typeof fetch;
+  /** Default: the global fetch, each request stopped after DEFAULT_PR_TIMEOUT_MS. */
+  readonly fetch?: ForgeFetch;
 }
 
 export interface CodifyRequest {
@@ -80,16 +84,19 @@ async function requestPullRequest(req: CodifyRequest, commit: CommitResult): Pro
   const repository = commit.remote ? parseRemoteUrl(commit.remote.url) : undefined;
   if (!repository) return { kind: 'unavailable', reason: `the remote ${commit.remote?.url ?? ''} is not a hosted repository: open the pull request by hand` };
   const options = req.pullRequest ?? {};
-  const target = choosePullRequestTarget(repository, commit.baseBranch, commit.branch, options.settings, options.provider);
+  const forges = options.apiBase && options.provider ? { ...options.settings, [repository.host]: { provider: options.provider, apiBase: options.apiBase } } : options.settings;
+  const target = choosePullRequestTarget(repository, commit.baseBranch, commit.branch, forges, options.provider);
   const text = pullRequestTextOf(req.plan, { ...req.story, diffUrl: req.story.diffUrl ?? target.compareUrl });
   try {
     const token = target.kind === 'compare' ? undefined : await options.token?.(target.kind);
-    return await openPullRequest({ target, branch: commit.branch, base: commit.baseBranch, text, ...(token ? { token } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+    return await openPullRequest({ target, branch: commit.branch, base: commit.baseBranch, text, ...(token ? { token } : {}), fetch: options.fetch ?? fetchWithTimeout });
   } catch (error) {
     if (error instanceof PullRequestError) return { kind: 'failed', message: error.message, compareUrl: target.compareUrl };
     throw error;
   }
 }
+
+const fetchWithTimeout: ForgeFetch = (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(DEFAULT_PR_TIMEOUT_MS) });
 
 function restoreTexts(root: string, changes: readonly FileChange[]): void {
   for (const c of changes) {

@@ -2,7 +2,8 @@
 // `git check-ref-format --branch` (no `..`, no control characters or ` ~^:?*[\`, no component starting with
 // `.` or ending with `.lock`, no `@{`, not `@`, no trailing `/` or `.`).
 
-export const DEFAULT_BRANCH_TEMPLATE = 'gitops/codify-{kind}-{name}-{date}';
+/** The CLI's default: deterministic, so the same unresolved drift names the same branch (no duplicate pull request). */
+export const DEFAULT_BRANCH_TEMPLATE = 'gitops/codify-{kind}-{name}-{hash}';
 
 export interface BranchNameValues {
   readonly kind?: string;
@@ -13,18 +14,22 @@ export interface BranchNameValues {
   readonly date?: Date;
   /** The first field's last path segment (`replicas`, `image`). */
   readonly field?: string;
+  /** `driftHashOf` the codified resources, fields and live values: the same drift, the same name (absent: the date). */
+  readonly hash?: string;
 }
 
 const MAX_LENGTH = 100;
 
-/** Fills `{kind}`, `{namespace}`, `{name}`, `{env}`, `{date}`, `{field}` (unknown placeholders are dropped) and sanitizes the result. */
+/** Fills `{kind}`, `{namespace}`, `{name}`, `{env}`, `{date}`, `{field}`, `{hash}` (unknown placeholders are dropped) and sanitizes the result. */
 export function branchNameFrom(template: string, values: BranchNameValues): string {
   const filled = template.replace(/\{(\w+)\}/g, (_m, key: string) => {
     if (key === 'date') return values.date ? stamp(values.date) : '';
+    // Nothing to hash (a caller without a plan): the date keeps the name new.
+    if (key === 'hash' && !values.hash) return values.date ? stamp(values.date) : '';
     const value = (values as Record<string, unknown>)[key];
     return typeof value === 'string' ? value.toLowerCase() : '';
   });
-  return sanitizeBranchName(filled) || sanitizeBranchName(DEFAULT_BRANCH_TEMPLATE.replace(/\{(\w+)\}/g, (_m, key: string) => (key === 'date' && values.date ? stamp(values.date) : 'x')));
+  return sanitizeBranchName(filled) || sanitizeBranchName(DEFAULT_BRANCH_TEMPLATE.replace(/\{(\w+)\}/g, (_m, key: string) => (key === 'hash' && values.hash ? values.hash : 'x')));
 }
 
 /** A valid branch name made from any text ('' when nothing usable is left). */

@@ -1,6 +1,7 @@
 // The pull request's title and body: the drift story of a codified change (which resource, which fields, Git
 // → live values, who changed them live and when, in which cluster context), built from the EditPlan and the
 // drift that prompted it. Secret values never appear; credential-shaped text is redacted.
+import type { Attribution } from '../drift/drift-types.js';
 import type { EditPlan, PlannedField } from '../edit/edit-plan.js';
 import { redactCredentials } from './redact-credentials.js';
 
@@ -11,6 +12,17 @@ export interface LiveChangeStory {
   readonly operation?: string;
   readonly subresource?: string;
   readonly time?: string;
+}
+
+/** Who changed each field live, from the drift's attribution (fields without one are left out). */
+export function liveChangeStoriesOf(fields: readonly { readonly path: string; readonly attribution?: Attribution }[]): LiveChangeStory[] {
+  return fields.flatMap((f) => (f.attribution ? [{
+    path: f.path,
+    manager: f.attribution.manager,
+    ...(f.attribution.operation ? { operation: f.attribution.operation } : {}),
+    ...(f.attribution.subresource ? { subresource: f.attribution.subresource } : {}),
+    ...(f.attribution.time ? { time: f.attribution.time } : {}),
+  }] : []));
 }
 
 export interface PullRequestContext {

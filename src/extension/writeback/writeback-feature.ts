@@ -2,7 +2,8 @@
 // the server for a plan (and the layer, when a shared base is the only place that sets the field), preview
 // the planned diff, apply it as an undoable WorkspaceEdit and save, then commit on a branch, push and open a
 // pull request per the settings. Decisions live in the pure *-model.ts files next to this one; this file
-// maps them onto the VS Code API. The server does every Git and network step; this file only gets the token.
+// maps them onto the VS Code API. The server does every Git step; the pull request is opened here, in the
+// extension host, with the token VS Code gave: no token ever goes to the server.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { parse } from 'yaml';
@@ -16,7 +17,6 @@ import {
   writeBackPreflightRequest,
   type WriteBackPlanParams,
   type WriteBackPlanResult,
-  type WriteBackPullRequest,
 } from '../../protocol/writeback-messages.js';
 import type { DriftStore } from '../drift/drift-store.js';
 import { findingsOnLine } from '../drift/drift-hover-model.js';
@@ -31,7 +31,10 @@ import {
   describeRefusal,
   intentParamsOf,
   layerItemsOf,
+  plannedAfterTexts,
   pullRequestContextOf,
+  SAVE_PARTICIPANT_SETTINGS,
+  savedTextProblems,
   staleFileProblems,
   type EditorDocumentState,
   type ResultMessage,
@@ -50,6 +53,7 @@ import {
   validateReplicas,
 } from './writeback-intent-model.js';
 import { WriteBackPreview } from './writeback-preview.js';
+import { openPullRequestFromHost, type PullRequestToOpen } from './pull-request-opener.js';
 import { apiUrlFromInspection, branchTemplateFromInspection, GITLAB_TOKEN_SECRET_KEY, pullRequestHostOf, readWriteBackMode, WRITEBACK_SETTINGS } from './writeback-settings-model.js';
 import { targetPickItems, targetsAtLine, type EnvironmentResources } from './writeback-target-model.js';
 
@@ -224,25 +228,25 @@ export class WriteBackFeature implements vscode.Disposable {
     // The editor may have changed while the modal was open.
     const staleNow = staleFileProblems(result.files, plan, await this.documentStates(result));
     if (staleNow.length > 0) return show({ severity: 'warning', message: `Not applied: ${staleNow.join(' ')}`, links: [] });
-    if (!(await this.apply(plan, result))) return show({ severity: 'error', message: 'Not applied: VS Code refused the edit (a file is read-only or was changed). Nothing was committed.', links: [] });
+    const applied = await this.apply(plan, result);
+    if (applied === undefined) return show({ severity: 'error', message: 'Not applied: VS Code refused the edit (a file is read-only or was changed). Nothing was committed.', links: [] });
     if (choice === APPLY_ONLY) return show({ severity: 'info', message: `Applied and saved ${plan.files.map((f) => f.path).join(', ')}; not committed.`, links: [] });
+    // A save participant (format on save, trim trailing whitespace…) may have changed more than the plan.
+    const changedOnSave = savedTextProblems(plannedAfterTexts(plan, result.files), applied);
+    if (changedOnSave.length > 0) return show({ severity: 'warning', message: `Not committed: ${changedOnSave.join(' ')} Turn it off for this file type, or review the file and commit it yourself; the edit stays applied (undo it with Undo).`, links: [] });
 
     if (preflight.kind !== 'ok') return;
     const pullRequest = mode === 'branch+push+pr' && preflight.remote ? await this.pullRequestOf(plan, params, result, preflight.remote.url) : undefined;
     const committed = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: mode === 'commit' ? 'Committing on a new branch…' : mode === 'branch+push' ? 'Committing and pushing…' : 'Committing, pushing and opening a pull request…' },
       () =>
-        client.sendRequest(writeBackCommitRequest, {
-          folderUri: result.folderUri,
-          files,
-          message: plan.commitMessage,
-          branch: preflight.newBranch,
-          mode,
-          ...(pullRequest ? { pullRequest } : {}),
+        client.sendRequest(writeBackCommitRequest, { folderUri: result.folderUri, files, message: plan.commitMessage, branch: preflight.newBranch, mode }).then(async (answer) => {
+          if (answer.kind !== 'committed' || !pullRequest || !answer.pushed || !answer.remote) return { committed: answer, report: {} };
+          return { committed: answer, report: await openPullRequestFromHost(answer.remote.url, answer.baseBranch, answer.branch, pullRequest) };
         }),
     );
-    if (committed.kind === 'refused') return show(describeRefusal(committed, 'commit'));
-    return show(describeCommitted(committed, mode));
+    if (committed.committed.kind === 'refused') return show(describeRefusal(committed.committed, 'commit'));
+    return show(describeCommitted(committed.committed, mode, committed.report));
   }
 
   private plan(client: LanguageClient, params: WriteBackPlanParams, title: string): Thenable<WriteBackPlanResult> {
@@ -263,13 +267,13 @@ export class WriteBackFeature implements vscode.Disposable {
     return states;
   }
 
-  /** One undoable WorkspaceEdit, then every touched document saved (Git commits what is on disk). */
-  private async apply(plan: EditPlan, result: WriteBackPlanResult): Promise<boolean> {
+  /** One undoable WorkspaceEdit, then every touched document saved (Git commits what is on disk); the saved texts by path, undefined when VS Code refused. */
+  private async apply(plan: EditPlan, result: WriteBackPlanResult): Promise<Map<string, { text: string; settingsOn: string[] }> | undefined> {
     const edit = new vscode.WorkspaceEdit();
-    const uris: vscode.Uri[] = [];
+    const uris: { path: string; uri: vscode.Uri }[] = [];
     for (const file of plan.files) {
       const uri = vscode.Uri.parse(result.files.find((f) => f.path === file.path)?.uri ?? '');
-      uris.push(uri);
+      uris.push({ path: file.path, uri });
       if (file.create) {
         edit.createFile(uri, { ignoreIfExists: false });
         edit.insert(uri, new vscode.Position(0, 0), file.edits.map((e) => e.newText).join(''));
@@ -277,12 +281,15 @@ export class WriteBackFeature implements vscode.Disposable {
       }
       for (const e of file.edits) edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
     }
-    if (!(await vscode.workspace.applyEdit(edit))) return false;
-    for (const uri of uris) {
+    if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+    const saved = new Map<string, { text: string; settingsOn: string[] }>();
+    for (const { path, uri } of uris) {
       const document = await vscode.workspace.openTextDocument(uri);
-      if (!(await document.save())) return false;
+      if (!(await document.save())) return undefined;
+      const config = vscode.workspace.getConfiguration(undefined, document);
+      saved.set(path, { text: document.getText(), settingsOn: SAVE_PARTICIPANT_SETTINGS.filter((name) => config.get<boolean>(name) === true) });
     }
-    return true;
+    return saved;
   }
 
   private async closePreview(uris: readonly vscode.Uri[]): Promise<void> {
@@ -293,30 +300,31 @@ export class WriteBackFeature implements vscode.Disposable {
   }
 
   /** The pull request to open, with the token of its host; a compare page for other hosts or without a token. */
-  private async pullRequestOf(plan: EditPlan, params: WriteBackPlanParams, result: WriteBackPlanResult, remoteUrl: string): Promise<WriteBackPullRequest> {
+  private async pullRequestOf(plan: EditPlan, params: WriteBackPlanParams, result: WriteBackPlanResult, remoteUrl: string): Promise<PullRequestToOpen> {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     const githubApiUrl = apiUrlFromInspection(config.inspect(WRITEBACK_SETTINGS.githubApiUrl));
     const gitlabApiUrl = apiUrlFromInspection(config.inspect(WRITEBACK_SETTINGS.gitlabApiUrl));
     const host = pullRequestHostOf(remoteUrl, { ...(githubApiUrl ? { githubApiUrl } : {}), ...(gitlabApiUrl ? { gitlabApiUrl } : {}) });
     const resource = this.store.resource(params.environmentId, params.resourceId ?? '');
     const text = pullRequestTextOf(plan, pullRequestContextOf(result.subject, resource?.fields ?? []));
+    const compare: PullRequestToOpen = { provider: 'compare', text };
     if (host.provider === 'github') {
       const session = await vscode.authentication.getSession(host.enterprise ? 'github-enterprise' : 'github', ['repo'], { createIfNone: true }).then(
         (s) => s,
         () => undefined,
       );
-      if (!session) return { provider: 'compare', ...text };
-      return { provider: 'github', token: session.accessToken, ...(host.apiUrl ? { apiUrl: host.apiUrl } : {}), ...text };
+      if (!session) return compare;
+      return { provider: 'github', token: session.accessToken, ...(host.apiUrl ? { apiUrl: host.apiUrl } : {}), text };
     }
     if (host.provider === 'gitlab') {
       const token = await this.secrets.get(GITLAB_TOKEN_SECRET_KEY);
       if (!token) {
         void vscode.window.showInformationMessage(`${TITLE}: no GitLab token is set, so the merge request page opens instead. Run "Set GitLab Token for Merge Requests" to open them for you.`);
-        return { provider: 'compare', ...text };
+        return compare;
       }
-      return { provider: 'gitlab', token, ...(host.apiUrl ? { apiUrl: host.apiUrl } : {}), ...text };
+      return { provider: 'gitlab', token, ...(host.apiUrl ? { apiUrl: host.apiUrl } : {}), text };
     }
-    return { provider: 'compare', ...text };
+    return compare;
   }
 
   // ---- targets ------------------------------------------------------------------------------------------

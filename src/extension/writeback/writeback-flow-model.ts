@@ -2,8 +2,10 @@
 // what to plan from a drift target, the layer question, the after-text of the preview, whether the editor's
 // documents still hold what was planned against, the confirmation, the pull request's text, and what to say
 // after the commit or a refusal.
+import type { PullRequestReport } from './pull-request-opener.js';
+import { applyFileEdits } from '../../core/writeback/apply-file-edits.js';
 import type { EditPlan, LayerChoice, PlanOutcome } from '../../core/edit/edit-plan.js';
-import type { PullRequestContext } from '../../core/writeback/pull-request-text.js';
+import { liveChangeStoriesOf, type PullRequestContext } from '../../core/writeback/pull-request-text.js';
 import type { DriftFieldView } from '../../protocol/drift-messages.js';
 import type {
   WriteBackCommitted,
@@ -71,6 +73,36 @@ export function staleFileProblems(files: readonly WriteBackFileText[], plan: Edi
   return problems;
 }
 
+/** Each planned file's after-text, from the text it was planned against (what the preview showed). */
+export function plannedAfterTexts(plan: EditPlan, files: readonly WriteBackFileText[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of plan.files) {
+    const before = files.find((f) => f.path === file.path)?.text;
+    const applied = applyFileEdits(file, file.create ? undefined : before);
+    if ('text' in applied) texts.set(file.path, applied.text);
+  }
+  return texts;
+}
+
+/** The editor settings that change a file while it is saved (a save participant), as VS Code names them. */
+export const SAVE_PARTICIPANT_SETTINGS = ['editor.formatOnSave', 'files.trimTrailingWhitespace', 'files.insertFinalNewline', 'files.trimFinalNewlines'] as const;
+
+/**
+ * Files whose saved text is not the planned after-text (a save participant changed them), each with the
+ * settings that may have done it (those on for the file; none on: another extension's save participant).
+ * Committing them would put more into Git than the plan showed.
+ */
+export function savedTextProblems(planned: ReadonlyMap<string, string>, saved: ReadonlyMap<string, { readonly text: string; readonly settingsOn: readonly string[] }>): string[] {
+  const problems: string[] = [];
+  for (const [path, after] of planned) {
+    const file = saved.get(path);
+    if (!file || file.text === after) continue;
+    const cause = file.settingsOn.length > 0 ? `the setting${file.settingsOn.length > 1 ? 's' : ''} ${file.settingsOn.join(', ')}` : 'an extension that edits files on save';
+    problems.push(`${path} changed while it was saved (${cause}), so it is not what the plan showed.`);
+  }
+  return problems;
+}
+
 export const APPLY_AND_COMMIT = 'Apply and Commit';
 export const APPLY_ONLY = 'Apply Only';
 
@@ -92,7 +124,7 @@ function whatGitDoes(mode: WriteBackMode, branch: string, remote: string | undef
 
 /** The pull request's drift story: who changed each planned field live (from the drift view's attribution). */
 export function pullRequestContextOf(subject: WriteBackSubject, fields: readonly DriftFieldView[]): PullRequestContext {
-  const liveChanges = fields.flatMap((f) => (f.attribution ? [{ path: f.path, manager: f.attribution.manager, ...(f.attribution.operation ? { operation: f.attribution.operation } : {}), ...(f.attribution.subresource ? { subresource: f.attribution.subresource } : {}), ...(f.attribution.time ? { time: f.attribution.time } : {}) }] : []));
+  const liveChanges = liveChangeStoriesOf(fields);
   const resource = subject.kind && subject.name ? `${subject.kind} ${subject.namespace ? `${subject.namespace}/` : ''}${subject.name}` : `the drifted resources${subject.environment ? ` of ${subject.environment}` : ''}`;
   return {
     resource,
@@ -109,7 +141,8 @@ export interface ResultMessage {
   readonly links: readonly { readonly title: string; readonly url: string }[];
 }
 
-export function describeCommitted(result: WriteBackCommitted, mode: WriteBackMode): ResultMessage {
+export function describeCommitted(committed: WriteBackCommitted, mode: WriteBackMode, pullRequest: PullRequestReport = {}): ResultMessage {
+  const result = { ...committed, ...pullRequest };
   const short = result.commit.slice(0, 7);
   const pushed = result.pushed ? ` and pushed to ${result.remote?.name ?? 'the remote'}` : '';
   let message = `Committed ${short} on branch ${result.branch}${pushed}.`;

@@ -1,6 +1,6 @@
 // The write-back settings as the extension reads them, and which pull-request host a remote is. Pure
 // (unit-tested in plain Node).
-import { choosePullRequestTarget, type ForgeSetting } from '../../core/writeback/pull-request-target.js';
+import { apiBaseProblem, choosePullRequestTarget, type ForgeSetting } from '../../core/writeback/pull-request-target.js';
 import { parseRemoteUrl } from '../../core/writeback/remote-url.js';
 import { SETTINGS_SECTION } from '../../protocol/settings.js';
 import type { WriteBackMode } from '../../protocol/writeback-messages.js';
@@ -38,13 +38,14 @@ export function branchTemplateFromInspection(inspection: { readonly workspaceFol
 
 /**
  * An API base URL from `WorkspaceConfiguration.inspect()`: only the user/machine value counts (a repository
- * must not choose where your token goes); `https:` only, without a trailing slash.
+ * must not choose where your token goes); `https:` only (plain http to this machine), without a trailing slash:
+ * core's `apiBaseProblem`, the same rule as the CLI's.
  */
 export function apiUrlFromInspection(inspection: { readonly globalValue?: unknown } | undefined): string | undefined {
   const value = inspection?.globalValue;
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const trimmed = value.trim().replace(/\/+$/, '');
-  return /^https:\/\/[^/\s]+/i.test(trimmed) ? trimmed : undefined;
+  return apiBaseProblem(trimmed) === undefined ? trimmed : undefined;
 }
 
 export type PullRequestHost = { readonly provider: 'github'; readonly apiUrl?: string; readonly enterprise: boolean } | { readonly provider: 'gitlab'; readonly apiUrl?: string } | { readonly provider: 'compare' };
@@ -59,7 +60,7 @@ export function pullRequestHostOf(remoteUrl: string, settings: { readonly github
   if (!repository) return { provider: 'compare' };
   const forges: Record<string, ForgeSetting> = {};
   for (const [provider, apiUrl] of [['gitlab', settings.gitlabApiUrl], ['github', settings.githubApiUrl]] as const) {
-    const host = apiUrl ? /^https:\/\/([^/:]+)/i.exec(apiUrl)?.[1]?.toLowerCase() : undefined;
+    const host = apiUrl ? /^https?:\/\/([^/:]+)/i.exec(apiUrl)?.[1]?.toLowerCase() : undefined;
     if (host && apiUrl) for (const h of [host, host.replace(/^api\./, '')]) forges[h] = { provider, apiBase: apiUrl };
   }
   const target = choosePullRequestTarget(repository, 'main', 'head', forges);

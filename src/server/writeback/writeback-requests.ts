@@ -4,11 +4,13 @@
 // connection, and no token is ever logged.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
+import type { DriftService } from '../../adapters/drift/drift-service-api.js';
 import { GitRefusal } from '../../adapters/git/git-writeback-api.js';
 import { CONFIG_FILE_NAME } from '../../core/config/lint-config.js';
 import { readConfigFileText } from '../../core/config/read-config-file.js';
 import { isRecord } from '../../core/resource/manifest-resource.js';
 import { parseWriteBackSettings } from '../../core/writeback/write-back-settings.js';
+import { driftHashOf } from '../../core/writeback/drift-hash.js';
 import type { PlanOutcome } from '../../core/edit/edit-plan.js';
 import { formatResourceKey } from '../../core/resource/resource-key.js';
 import {
@@ -29,7 +31,7 @@ import type { EnvironmentDrift } from '../drift/environment-drift.js';
 import { parseResourceKeyId } from '../drift/environment-drift.js';
 import type { WorkspaceFolder } from '../workspace-folder.js';
 import type { WorkspaceSource } from '../workspace-source.js';
-import { mergePlanOutcomes } from './merge-plans.js';
+import { mergePlanOutcomes } from '../../core/writeback/merge-plan-outcomes.js';
 import type { WriteBackBackend } from './writeback-backend.js';
 
 export interface WriteBackRequestsOptions {
@@ -103,9 +105,13 @@ async function planSafely(options: WriteBackRequestsOptions, params: WriteBackPl
   if (outcome.kind !== 'plan') return result;
   const field = lastKeyOf(outcome.plan.fields[0]?.path);
   if (field) result.subject = { ...result.subject, field };
+  // The same drift planned again names the same branch (`{hash}`): no second pull request for it.
+  result.subject = { ...result.subject, hash: driftHashOf([{ resourceId: [...ids].sort().join(' '), fields: outcome.plan.fields.map((f) => ({ path: `${f.file}:${f.path}`, value: f.to })) }]) };
   const files: WriteBackFileText[] = [];
   for (const file of outcome.plan.files) {
-    const text = file.create ? '' : folder.state.getOpen(file.path)?.file.text ?? options.source.readText(root, file.path);
+    // The text the plan's offsets refer to: the drift service's index (it lags a save until drift catches
+    // up), so the extension's stale check refuses rather than apply edits at shifted offsets.
+    const text = file.create ? '' : plannedTextOf(source.service, ids, file.path) ?? folder.state.getOpen(file.path)?.file.text ?? options.source.readText(root, file.path);
     if (text === undefined) return refused(`${file.path} could not be read: the plan cannot be shown. Refresh the Drift view and try again.`);
     files.push({ path: file.path, uri: folder.uriOf(file.path), text });
   }
@@ -131,27 +137,17 @@ async function commitSafely(options: WriteBackRequestsOptions, params: WriteBack
     pushed: committed.pushed,
     ...(committed.remote ? { remote: committed.remote } : {}),
   };
-  const request = params.pullRequest;
-  if (params.mode !== 'branch+push+pr' || !request || !committed.pushed || !committed.remote) return result;
-  const compareUrl = backend.compareUrl(committed.remote.url, committed.baseBranch, committed.branch);
-  const withCompare = compareUrl ? { compareUrl } : {};
-  if (request.provider === 'compare' || !request.token) return { ...result, ...withCompare };
-  try {
-    const { url } = await backend.openPullRequest({
-      provider: request.provider,
-      ...(request.apiUrl ? { apiUrl: request.apiUrl } : {}),
-      token: request.token,
-      remoteUrl: committed.remote.url,
-      base: committed.baseBranch,
-      head: committed.branch,
-      title: request.title,
-      body: request.body,
-    });
-    return { ...result, pullRequestUrl: url };
-  } catch (error) {
-    // The commit and the push stand: say why there is no pull request and offer the page to open it by hand.
-    return { ...result, ...withCompare, pullRequestError: error instanceof Error ? error.message : String(error) };
+  // The extension host opens the pull request (mode branch+push+pr) with its own token: none comes here.
+  return result;
+}
+
+/** The file's text in the index the plans were made from (every resource of one service shares it). */
+function plannedTextOf(service: DriftService, ids: readonly string[], path: string): string | undefined {
+  for (const id of ids) {
+    const text = service.desiredOf(id)?.index.files.get(path)?.text;
+    if (text !== undefined) return text;
   }
+  return undefined;
 }
 
 /** `writeBack.branchTemplate` of the repository's `.gitops-authoring.yaml`, else the default. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import type { FieldDrift, ResourceDrift } from '../../../src/core/drift/drift-types.js';
-import { applyTextEdits } from '../../../src/core/edit/apply-text-edits.js';
+import { applyFileEdits } from '../../../src/core/writeback/apply-file-edits.js';
 import type { PlanOutcome } from '../../../src/core/edit/edit-plan.js';
 import { planIgnoreRule, type IgnoreRuleTarget } from '../../../src/core/edit/plan-ignore-rule.js';
 import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
@@ -50,7 +50,11 @@ function apply(text: string, outcome: PlanOutcome, file: string): string {
   assert.equal(outcome.kind, 'plan', outcome.kind === 'refused' ? outcome.reason : outcome.kind);
   if (outcome.kind !== 'plan') return text;
   assert.deepEqual(outcome.plan.files.map((f) => f.path), [file]);
-  return applyTextEdits(text, outcome.plan.files[0]?.edits ?? []);
+  const planned = outcome.plan.files[0];
+  assert.ok(planned);
+  const applied = applyFileEdits(planned, planned.create ? undefined : text);
+  assert.ok('text' in applied, 'problem' in applied ? applied.problem : '');
+  return applied.text;
 }
 
 describe('planIgnoreRule (test/fixtures/ignore-rule)', () => {

@@ -8,7 +8,9 @@ import {
   describeRefusal,
   intentParamsOf,
   layerItemsOf,
+  plannedAfterTexts,
   pullRequestContextOf,
+  savedTextProblems,
   staleFileProblems,
 } from '../../../src/extension/writeback/writeback-flow-model.js';
 
@@ -78,9 +80,9 @@ describe('write-back flow model', () => {
   it('says what was committed, with the pull request or its page as a button', () => {
     const base = { kind: 'committed' as const, branch: 'gitops/codify-deployment-api', baseBranch: 'main', commit: '0123456789abcdef', pushed: true, remote: { name: 'origin', url: 'u' } };
     assert.deepEqual(describeCommitted(base, 'branch+push'), { severity: 'info', message: 'Committed 0123456 on branch gitops/codify-deployment-api and pushed to origin.', links: [] });
-    const pr = describeCommitted({ ...base, pullRequestUrl: 'https://github.com/a/b/pull/1' }, 'branch+push+pr');
+    const pr = describeCommitted(base, 'branch+push+pr', { pullRequestUrl: 'https://github.com/a/b/pull/1' });
     assert.deepEqual(pr.links, [{ title: 'Open Pull Request', url: 'https://github.com/a/b/pull/1' }]);
-    const failed = describeCommitted({ ...base, pullRequestError: 'GitHub answered 401: sign in again.', compareUrl: 'https://github.com/a/b/compare/main...x' }, 'branch+push+pr');
+    const failed = describeCommitted(base, 'branch+push+pr', { pullRequestError: 'GitHub answered 401: sign in again.', compareUrl: 'https://github.com/a/b/compare/main...x' });
     assert.equal(failed.severity, 'warning');
     assert.match(failed.message, /No pull request was opened: GitHub answered 401/);
     assert.deepEqual(failed.links, [{ title: 'Open Pull Request Page', url: 'https://github.com/a/b/compare/main...x' }]);
@@ -93,5 +95,18 @@ describe('write-back flow model', () => {
     assert.match(describeRefusal(refusal, 'commit').message, /The edit stays applied and saved in the editor: undo it, or commit it yourself\.$/);
     assert.equal(describeRefusal({ ...refusal, reason: 'push-rejected', message: 'pull, then push.' }, 'commit').message, 'Not committed: pull, then push.');
     assert.equal(describeRefusal({ ...refusal, reason: 'error' }, 'commit').severity, 'error');
+  });
+
+  it('a save participant that changed the saved file stops the commit, naming the settings that are on', () => {
+    const after = plannedAfterTexts(PLAN, FILES);
+    const planned = after.get('apps/api.yaml') ?? '';
+    assert.notEqual(planned, TEXT);
+    assert.ok(planned.includes('5'));
+    assert.deepEqual(savedTextProblems(after, new Map([['apps/api.yaml', { text: planned, settingsOn: ['editor.formatOnSave'] }]])), [], 'saved as planned: commit');
+    const trimmed = planned.replace(/\n$/, '');
+    assert.deepEqual(savedTextProblems(after, new Map([['apps/api.yaml', { text: trimmed, settingsOn: ['editor.formatOnSave', 'files.trimFinalNewlines'] }]])), [
+      'apps/api.yaml changed while it was saved (the settings editor.formatOnSave, files.trimFinalNewlines), so it is not what the plan showed.',
+    ]);
+    assert.match(savedTextProblems(after, new Map([['apps/api.yaml', { text: `${planned} `, settingsOn: [] }]]))[0] ?? '', /an extension that edits files on save/);
   });
 });

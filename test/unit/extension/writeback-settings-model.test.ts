@@ -21,6 +21,8 @@ describe('write-back settings', () => {
   it('takes an API URL only from user settings, https only, without a trailing slash', () => {
     assert.equal(apiUrlFromInspection({ globalValue: 'https://ghe.example/api/v3/' }), 'https://ghe.example/api/v3');
     assert.equal(apiUrlFromInspection({ globalValue: 'http://ghe.example/api/v3' }), undefined, 'a token never goes over plain http');
+    assert.equal(apiUrlFromInspection({ globalValue: 'http://127.0.0.1:8080/api/v3/' }), 'http://127.0.0.1:8080/api/v3', 'plain http only to this machine (a local test forge)');
+    assert.equal(apiUrlFromInspection({ globalValue: 'https://user:pw@ghe.example/api/v3' }), undefined, 'no credentials in the URL');
     assert.equal(apiUrlFromInspection({ workspaceValue: 'https://evil.example' } as { globalValue?: unknown }), undefined, 'a repository cannot choose where the token goes');
     assert.equal(apiUrlFromInspection({ globalValue: '  ' }), undefined);
     assert.equal(apiUrlFromInspection(undefined), undefined);

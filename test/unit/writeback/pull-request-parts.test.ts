@@ -6,6 +6,12 @@ import { choosePullRequestTarget, compareUrlOf } from '../../../src/core/writeba
 import { pullRequestTextOf } from '../../../src/core/writeback/pull-request-text.js';
 import { parseRemoteUrl } from '../../../src/core/writeback/remote-url.js';
 
+function repo(url: string) {
+  const r = parseRemoteUrl(url);
+  assert.ok(r);
+  return r;
+}
+
 describe('parseRemoteUrl', () => {
   const cases: [string, { host: string; path: string; owner: string; name: string; webUrl: string } | undefined][] = [
     ['https://github.com/shop/deploy.git', { host: 'github.com', path: 'shop/deploy', owner: 'shop', name: 'deploy', webUrl: 'https://github.com/shop/deploy' }],
@@ -23,11 +29,6 @@ describe('parseRemoteUrl', () => {
 });
 
 describe('choosePullRequestTarget', () => {
-  const repo = (url: string) => {
-    const r = parseRemoteUrl(url);
-    assert.ok(r);
-    return r;
-  };
   it('knows github.com and gitlab.com', () => {
     const gh = choosePullRequestTarget(repo('git@github.com:shop/deploy.git'), 'main', 'b');
     assert.equal(gh.kind, 'github');
@@ -42,8 +43,32 @@ describe('choosePullRequestTarget', () => {
     const forced = choosePullRequestTarget(repo('https://code.corp.example/shop/deploy'), 'main', 'b', {}, 'gitlab');
     assert.equal(forced.kind === 'gitlab' && forced.apiBase, 'https://code.corp.example/api/v4');
     const unknown = choosePullRequestTarget(repo('https://code.corp.example/shop/deploy'), 'main', 'gitops/x');
+    assert.equal(unknown.kind === 'compare' && unknown.refusal, undefined);
     assert.deepEqual([unknown.kind, unknown.compareUrl], ['compare', 'https://code.corp.example/shop/deploy/compare/main...gitops/x?expand=1']);
     assert.equal(compareUrlOf(repo('https://bitbucket.org/a/b'), 'main', 'x', undefined), 'https://bitbucket.org/a/b/pull-requests/new?source=x&dest=main');
+  });
+});
+
+describe('choosePullRequestTarget: where a token may go', () => {
+  it('github.com and gitlab.com are never overridden by settings', () => {
+    const gh = choosePullRequestTarget(repo('git@github.com:shop/deploy.git'), 'main', 'b', { 'github.com': { provider: 'github', apiBase: 'https://evil.example/api' } });
+    assert.equal(gh.kind === 'github' && gh.apiBase, 'https://api.github.com');
+    const gl = choosePullRequestTarget(repo('https://gitlab.com/a/b.git'), 'main', 'b', { 'gitlab.com': { provider: 'gitlab', apiBase: 'https://evil.example/api/v4' } }, 'gitlab');
+    assert.equal(gl.kind === 'gitlab' && gl.apiBase, 'https://gitlab.com/api/v4');
+  });
+  it('an API base over plain http (not loopback) or with credentials gives the compare URL and the reason, never a forge target', () => {
+    const http = choosePullRequestTarget(repo('https://ghe.corp.example/shop/deploy'), 'main', 'b', { 'ghe.corp.example': { provider: 'github', apiBase: 'http://ghe.corp.example/api/v3' } });
+    assert.equal(http.kind, 'compare');
+    assert.match(http.kind === 'compare' ? http.refusal ?? '' : '', /http:\/\/ghe\.corp\.example is not https/);
+    const fromRemote = choosePullRequestTarget(repo('http://git.corp.example/a/b.git'), 'main', 'b', {}, 'gitlab');
+    assert.equal(fromRemote.kind, 'compare');
+    const creds = choosePullRequestTarget(repo('https://ghe.corp.example/a/b'), 'main', 'b', { 'ghe.corp.example': { provider: 'github', apiBase: 'https://u:p@ghe.corp.example/api/v3' } });
+    assert.match(creds.kind === 'compare' ? creds.refusal ?? '' : '', /carries credentials/);
+  });
+  it('plain http is allowed to this machine only (127.0.0.1, localhost, ::1)', async () => {
+    const { apiBaseProblem } = await import('../../../src/core/writeback/pull-request-target.js');
+    for (const ok of ['https://ghe.corp.example/api/v3', 'http://127.0.0.1:8080', 'http://localhost:1/api', 'http://[::1]:9/x']) assert.equal(apiBaseProblem(ok), undefined, ok);
+    for (const bad of ['http://10.0.0.1/api', 'http://127.0.0.1.evil.example/', 'ftp://x/', 'not a url', 'http://localhost.evil.example/']) assert.ok(apiBaseProblem(bad), bad);
   });
 });
 
@@ -73,16 +98,16 @@ describe('pullRequestTextOf', () => {
 });
 
 describe('parseWriteBackSettings', () => {
-  it('reads the branch template and forges; reports bad entries and keeps the rest', async () => {
-    const { parseWriteBackSettings } = await import('../../../src/core/writeback/write-back-settings.js');
+  it('reads the branch template; a repository file never sets forges (they would choose where the token goes)', async () => {
+    const { FORGES_IN_REPOSITORY_PROBLEM, parseWriteBackSettings } = await import('../../../src/core/writeback/write-back-settings.js');
     const parsed = parseWriteBackSettings({
       branchTemplate: 'codify/{env}/{name}',
       forges: { 'GHE.corp.example': { provider: 'github', apiBase: 'https://ghe.corp.example/api/v3' }, 'git.corp': { provider: 'gitea' }, 'gl.corp': { provider: 'gitlab' } },
       other: 1,
     });
     assert.equal(parsed.branchTemplate, 'codify/{env}/{name}');
-    assert.deepEqual(parsed.forges, { 'ghe.corp.example': { provider: 'github', apiBase: 'https://ghe.corp.example/api/v3' }, 'gl.corp': { provider: 'gitlab' } });
-    assert.deepEqual(parsed.problems, ['writeBack.forges.git.corp.provider: expected github or gitlab', "writeBack: unknown key 'other' (known: branchTemplate, forges)"]);
-    assert.equal(parseWriteBackSettings(undefined).branchTemplate, 'gitops/codify-{kind}-{name}-{date}');
+    assert.equal('forges' in parsed, false);
+    assert.deepEqual(parsed.problems, [FORGES_IN_REPOSITORY_PROBLEM, "writeBack: unknown key 'other' (known: branchTemplate)"]);
+    assert.equal(parseWriteBackSettings(undefined).branchTemplate, 'gitops/codify-{kind}-{name}-{hash}');
   });
 });

@@ -1,6 +1,6 @@
 // GitHub and GitHub Enterprise: `POST {apiBase}/repos/{owner}/{repo}/pulls`; 422 "A pull request already
 // exists" answers with the open one, found by `GET …/pulls?head=owner:branch&state=open`.
-import { failureOf, forgeMessage, requestJson, type OpenedPullRequest, type PullRequestRequest } from './pull-request-api.js';
+import { failureOf, forgeMessage, requestJson, type OpenedPullRequest, type PullRequestRequest } from './forge-http.js';
 
 const HEADERS = (token: string) => ({ Authorization: `Bearer ${token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' });
 

@@ -1,6 +1,24 @@
-// Opening a pull/merge request on a forge: GitHub (and GitHub Enterprise) and GitLab over REST, with the token
-// the caller holds (the extension from VS Code's authentication or SecretStorage, the CLI from the environment).
-import { redactCredentials } from '../../core/writeback/redact-credentials.js';
+// The HTTP side of opening a pull/merge request, behind a port: the caller injects a `fetch`-like function (the
+// CLI and the extension host pass the global fetch, with their timeout); core stays pure. The token is the
+// caller's (the extension from VS Code's authentication or SecretStorage, the CLI from the environment) and
+// never leaves the process that holds it.
+import { redactCredentials } from './redact-credentials.js';
+
+/** What core asks of an HTTP request: the global fetch's own shape, so it can be passed as it is. */
+export interface ForgeRequestInit {
+  readonly method: 'GET' | 'POST';
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly redirect: 'error';
+}
+
+export interface ForgeResponse {
+  readonly status: number;
+  text(): Promise<string>;
+}
+
+/** The port: `globalThis.fetch` fits it; a timeout is the caller's (wrap it with `AbortSignal.timeout`). */
+export type ForgeFetch = (url: string, init: ForgeRequestInit) => Promise<ForgeResponse>;
 
 export interface PullRequestRequest {
   /** REST API base URL, no trailing slash. */
@@ -16,9 +34,7 @@ export interface PullRequestRequest {
   readonly body: string;
   /** The repository's web page (for the list of open pull requests when the existing one cannot be found). */
   readonly webUrl?: string;
-  /** Default: the global fetch. Tests and proxies may pass their own. */
-  readonly fetch?: typeof fetch;
-  readonly timeoutMs?: number;
+  readonly fetch: ForgeFetch;
 }
 
 export interface OpenedPullRequest {
@@ -38,6 +54,7 @@ export class PullRequestError extends Error {
   }
 }
 
+/** How long callers let one forge request take (they build the abort signal: core has no timers). */
 export const DEFAULT_PR_TIMEOUT_MS = 30_000;
 
 export interface JsonResponse {
@@ -47,19 +64,17 @@ export interface JsonResponse {
 
 /** One JSON request; a network failure or timeout becomes a PullRequestError('network'). */
 export async function requestJson(req: PullRequestRequest, method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: unknown): Promise<JsonResponse> {
-  const doFetch = req.fetch ?? fetch;
-  let response: Response;
+  let response: ForgeResponse;
   try {
-    response = await doFetch(url, {
+    response = await req.fetch(url, {
       method,
       headers: { Accept: 'application/json', 'User-Agent': 'gitops-authoring', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_PR_TIMEOUT_MS),
       redirect: 'error',
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new PullRequestError('network', `could not reach ${new URL(url).origin} (${cause}): check the API URL setting and the network`);
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { name?: string }).name ?? 'error';
+    throw new PullRequestError('network', `could not reach ${originOf(url)} (${cause}): check the API URL setting and the network`);
   }
   const text = await response.text().catch(() => '');
   let json: unknown;
@@ -69,6 +84,10 @@ export async function requestJson(req: PullRequestRequest, method: 'GET' | 'POST
     json = undefined;
   }
   return { status: response.status, json };
+}
+
+function originOf(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(url)?.[0] ?? url;
 }
 
 /** The forge's own error words (GitHub `message` + `errors[].message`, GitLab `message`/`error`), short and redacted. */

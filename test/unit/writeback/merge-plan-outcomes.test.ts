@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EditPlan } from '../../../src/core/edit/edit-plan.js';
-import { mergePlanOutcomes } from '../../../src/server/writeback/merge-plans.js';
+import { mergePlanOutcomes } from '../../../src/core/writeback/merge-plan-outcomes.js';
 
 function planAt(path: string, line: number, label: string): EditPlan {
   return {

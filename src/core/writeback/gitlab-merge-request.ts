@@ -1,6 +1,6 @@
 // GitLab: `POST {apiBase}/projects/{url-encoded path}/merge_requests` with the `PRIVATE-TOKEN` header; an open
 // merge request for the branch (409, or 422 on older GitLab) answers with that one, found by listing.
-import { failureOf, forgeMessage, requestJson, type OpenedPullRequest, type PullRequestRequest } from './pull-request-api.js';
+import { failureOf, forgeMessage, requestJson, type OpenedPullRequest, type PullRequestRequest } from './forge-http.js';
 
 export async function openGitLabMergeRequest(req: PullRequestRequest): Promise<OpenedPullRequest> {
   const url = `${req.apiBase}/projects/${encodeURIComponent(req.repositoryPath)}/merge_requests`;

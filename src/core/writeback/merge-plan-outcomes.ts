@@ -1,8 +1,8 @@
 // "Commit all drift of an environment": one plan per drifted resource, merged into one change (one branch,
 // one commit) by core's `mergeEditPlans`. A question from any resource is asked once; a resource that is
 // refused, or whose edits meet another's, is listed with the reason while the others still stand. Pure.
-import type { PlanOutcome, PlanRefusal } from '../../core/edit/edit-plan.js';
-import { mergeEditPlans } from '../../core/writeback/merge-edit-plans.js';
+import type { PlanOutcome, PlanRefusal } from '../edit/edit-plan.js';
+import { mergeEditPlans } from './merge-edit-plans.js';
 
 export interface ResourceOutcome {
   /** `Deployment shop/api-server`. */

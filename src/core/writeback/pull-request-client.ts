@@ -1,10 +1,12 @@
 // Opens the pull/merge request the settings choose for the remote: GitHub or GitLab over REST when a token
-// is at hand, else (another host, or no token) the compare URL for a person to open in a browser.
-import type { PullRequestTarget } from '../../core/writeback/pull-request-target.js';
-import type { PullRequestText } from '../../core/writeback/pull-request-text.js';
+// is at hand, else (another host, or no token) the compare URL for a person to open in a browser. Pure: the
+// HTTP client is injected (`ForgeFetch`); the CLI and the extension host pass the global fetch, so the token
+// stays in the process that holds it (never in a language-server request).
+import type { PullRequestTarget } from './pull-request-target.js';
+import type { PullRequestText } from './pull-request-text.js';
 import { openGitHubPullRequest } from './github-pull-request.js';
 import { openGitLabMergeRequest } from './gitlab-merge-request.js';
-import type { PullRequestRequest } from './pull-request-api.js';
+import type { ForgeFetch, PullRequestRequest } from './forge-http.js';
 
 export type PullRequestOutcome =
   | { readonly kind: 'opened'; readonly url?: string; readonly number?: number; readonly existed: boolean }
@@ -17,14 +19,13 @@ export interface OpenPullRequestOptions {
   readonly text: PullRequestText;
   /** The token for the target's forge; undefined falls back to the compare URL. */
   readonly token?: string;
-  readonly fetch?: typeof fetch;
-  readonly timeoutMs?: number;
+  readonly fetch: ForgeFetch;
 }
 
 /** Throws PullRequestError when the forge refuses (token, repository, network); the caller keeps the compare URL to offer. */
 export async function openPullRequest(options: OpenPullRequestOptions): Promise<PullRequestOutcome> {
   const { target } = options;
-  if (target.kind === 'compare') return { kind: 'compare', url: target.compareUrl, reason: `${target.repository.host} is not a known GitHub or GitLab host (set one in the pull-request settings)` };
+  if (target.kind === 'compare') return { kind: 'compare', url: target.compareUrl, reason: target.refusal ?? `${target.repository.host} is not a known GitHub or GitLab host (set one in the pull-request settings)` };
   if (!options.token) return { kind: 'compare', url: target.compareUrl, reason: `no ${target.kind === 'github' ? 'GitHub' : 'GitLab'} token` };
   const req: PullRequestRequest = {
     apiBase: target.apiBase,
@@ -35,8 +36,7 @@ export async function openPullRequest(options: OpenPullRequestOptions): Promise<
     title: options.text.title,
     body: options.text.body,
     webUrl: target.repository.webUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    fetch: options.fetch,
   };
   const opened = target.kind === 'github' ? await openGitHubPullRequest(req) : await openGitLabMergeRequest(req);
   return { kind: 'opened', ...opened };
