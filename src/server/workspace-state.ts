@@ -79,6 +79,11 @@ export class WorkspaceState {
     return this.dependencyCount;
   }
 
+  /** What git said about the folder at the last load (undefined outside git). */
+  repositoryFacts(): RepositoryFacts | undefined {
+    return this.repository;
+  }
+
   /** Reads every manifest of the repository. Open buffers keep precedence over what is on disk. */
   loadFromDisk(): { fileCount: number; unreadable: number } {
     this.disk.clear();

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ShutdownRequest } from 'vscode-languageserver-protocol';
+import { nodeWorkspaceSource } from '../../src/server/node-workspace-source.js';
 import type { ServerDeps } from '../../src/server/server-deps.js';
 import { WorkspaceState } from '../../src/server/workspace-state.js';
 import type { LspTestSession } from './support/lsp-test-session.js';
@@ -144,6 +145,25 @@ describe('the lint worker', { timeout: 4 * WAIT_MS }, () => {
     const inWorker = await lintWith(realDeps({ minChars: 1000 }));
     assert.ok(here.length >= 3, JSON.stringify(here));
     assert.deepEqual(inWorker, here);
+  });
+
+  it('knows the repository root as the main thread does: a single wrong Flux path is found in the worker too', async () => {
+    // The folder is a repository's root (what git says), so one Kustomization whose path exists nowhere is an error.
+    const source = { ...nodeWorkspaceSource, repositoryFacts: () => ({ prefix: '', remoteUrls: ['https://example.com/repo.git'] }) };
+    const files = { 'clusters/prod/source.yaml': 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: repo\n  namespace: flux-system\nspec:\n  interval: 10m\n  url: https://example.com/repo.git\n  ref:\n    branch: main\n' };
+    const text = ['apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  interval: 10m\n  path: ./apps/missing\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: repo\n', wideMap(300, 'filler')].join('---\n');
+    const lintWith = async (deps: Partial<ServerDeps>) => {
+      const session = await startSession({ files, deps: { ...deps, source } });
+      try {
+        await session.open('clusters/prod/apps.yaml', text);
+        return (await session.diagnosticsFor('clusters/prod/apps.yaml')).diagnostics;
+      } finally {
+        await session.dispose();
+      }
+    };
+    const here = await lintWith(realDeps());
+    assert.ok(here.some((d) => /apps\/missing/.test(d.message)), JSON.stringify(here));
+    assert.deepEqual(await lintWith(realDeps({ minChars: 1000 })), here);
   });
 });
 

@@ -6,7 +6,7 @@ import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_
 import { createNodeSchemaRegistry, createNodeValidator } from '../../adapters/schema/node-validator.js';
 import type { Finding } from '../../core/findings/finding.js';
 import { RULES } from '../../core/lint/rule-list.js';
-import type { RepositoryListing } from '../../core/ports.js';
+import type { RepositoryFacts, RepositoryListing } from '../../core/ports.js';
 import { IncrementalLinter } from '../incremental-lint.js';
 import { isGitOpsRelevant } from '../lint-scheduler.js';
 import { WorkspaceState, type SourceText } from '../workspace-state.js';
@@ -23,6 +23,8 @@ let state: WorkspaceState | undefined;
 let listing: RepositoryListing = { entryType: () => undefined };
 /** Listing answers of the current job (the repository may change between jobs). */
 const answers = new Map<string, 'file' | 'directory' | undefined>();
+/** What git says about the folder, from the newest job (the main thread asked git once per folder load). */
+let repository: RepositoryFacts | undefined;
 
 parentPort?.on('message', (message: LintWorkerRequest) => {
   if (message.kind === 'init') listing = askingListing(message);
@@ -55,9 +57,11 @@ function runJob(job: LintWorkerJob): LintWorkerResponse {
 
 /** The folder as the main thread sees it: the job's document open, every other file as if on disk. */
 function mirrorOf(job: LintWorkerJob): WorkspaceState {
+  repository = job.repository;
   const source: WorkspaceSource = {
     scan: () => ({ manifestPaths: [...texts.keys()], listing }),
     readText: (_root, path) => texts.get(path)?.[1],
+    repositoryFacts: () => repository,
     parsedFile(path) {
       const [, text, parse] = texts.get(path) ?? [];
       return text !== undefined && parse ? fileFromSummaries(path, text, parse.documents, parse.problems) : undefined;

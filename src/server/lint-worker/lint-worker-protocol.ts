@@ -1,6 +1,7 @@
 // Messages between the language server's main thread and a lint worker (one worker per large open document).
 // Everything here crosses a thread by structured clone: plain data only.
 import type { LintConfig } from '../../core/config/lint-config.js';
+import type { RepositoryFacts } from '../../core/ports.js';
 import type { Finding } from '../../core/findings/finding.js';
 import type { Located } from '../../core/manifest/source-locator.js';
 import type { Range } from '../../core/text/range.js';
@@ -38,6 +39,8 @@ export interface LintWorkerJob {
   readonly config: LintConfig;
   /** Only the documents are wanted (a closed file read at start-up): no findings are computed. */
   readonly parseOnly: boolean;
+  /** What git says about the folder (repository root, remotes), as the main thread's index has it. */
+  readonly repository?: RepositoryFacts;
   /**
    * Other files of the folder whose text changed since the previous job (all of them on the first job); other
    * large buffers with what their own worker reported (the mirror keeps that, it does not parse them).

@@ -5,7 +5,7 @@
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import type { LintConfig } from '../../core/config/lint-config.js';
 import type { Finding } from '../../core/findings/finding.js';
-import type { RepositoryListing } from '../../core/ports.js';
+import type { RepositoryFacts, RepositoryListing } from '../../core/ports.js';
 import type { SourceText } from '../workspace-state.js';
 import type { DocumentSummary, ListingAnswer, ListingQuestion, LintWorkerJob, LintWorkerRequest, LintWorkerResponse } from './lint-worker-protocol.js';
 
@@ -33,6 +33,8 @@ export type OffThreadOutcome =
 export interface OffThreadWorkspace extends RepositoryListing {
   /** Every file of the folder with its text (open buffers as typed), the off-thread ones with their last report. */
   sourceTexts(): Iterable<SourceText>;
+  /** What git says about the folder, as the main thread's index has it (the worker's index must agree). */
+  repositoryFacts(): RepositoryFacts | undefined;
 }
 
 export interface OffThreadDocument {
@@ -111,7 +113,8 @@ export class OffThreadLinter {
       job.settle(message.kind === 'result' ? { ...message, kind: 'done' } : { kind: 'stopped', reason: `linting it failed (${message.message})` });
     };
     slot.worker.on('message', onMessage);
-    const request: LintWorkerJob = { kind: 'lint', id, uri: doc.uri, path: doc.path, version: doc.version, text: doc.text, config, parseOnly, changed, removed };
+    const repository = this.workspace.repositoryFacts();
+    const request: LintWorkerJob = { kind: 'lint', id, uri: doc.uri, path: doc.path, version: doc.version, text: doc.text, config, parseOnly, changed, removed, ...(repository ? { repository } : {}) };
     slot.worker.postMessage(request);
     return outcome;
   }
