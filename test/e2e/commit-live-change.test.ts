@@ -79,7 +79,11 @@ async function answerIntent(page: Page, command: string, prompt: { prefill: stri
   await runContextMenu(page, page.locator(DEPLOYMENT_ROW).first(), command);
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
-  assert.equal(await input.inputValue(), prompt.prefill, 'prefilled with what Git says');
+  // The widget shows before the command fills it (and may still hold the previous prompt's text): wait for the
+  // prefill. Setting an input's value is no DOM mutation, so each wait for the next change is capped.
+  const nextChange = workbenchChange(page);
+  const prefill = await waitForValue('the prompt prefilled with what Git says', () => input.inputValue(), (v) => v === prompt.prefill, (ms) => nextChange(Math.min(ms, 250)), STEP_TIMEOUT_MS / 4);
+  assert.equal(prefill, prompt.prefill, 'prefilled with what Git says');
   await input.fill(prompt.invalid);
   await page.locator('.quick-input-widget .quick-input-message', { hasText: prompt.problem }).first().waitFor({ timeout: STEP_TIMEOUT_MS / 4 });
   await input.fill(prompt.value);
