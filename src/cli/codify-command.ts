@@ -43,8 +43,9 @@ export async function runCodifyCommand(args: ParsedArgs, io: DriftCliIo): Promis
   const options = readOptions(args, processEnv);
   const root = resolve(args.positionals[0] ?? '.');
   const workspace = loadWorkspace(root);
-  const settings = readSettings(args.options.get('settings'), root);
-  const writeBack = parseWriteBackSettings(readRepositoryConfig(root)?.writeBack);
+  const repositoryConfig = readRepositoryConfig(root); // read once: drift settings and writeBack both live in it
+  const settings = readSettings(args.options.get('settings'), root, () => repositoryConfig);
+  const writeBack = parseWriteBackSettings(repositoryConfig?.writeBack);
   for (const p of [...settings.problems, ...writeBack.problems]) io.stderr(`gitops-authoring codify: settings: ${p}\n`);
   const { env, withRules } = chooseEnvironment(args, workspace.index.resources, settings, io, 'codify');
 

@@ -116,8 +116,8 @@ export function readRepositoryConfig(root: string): Record<string, unknown> | un
 }
 
 /** `--settings FILE` (the drift settings themselves), else the `drift:` section of the repository's config file. */
-export function readSettings(path: string | true | undefined, root: string): DriftSettings {
-  if (typeof path !== 'string') return parseDriftSettings(readRepositoryConfig(root)?.drift);
+export function readSettings(path: string | true | undefined, root: string, repositoryConfig: () => Record<string, unknown> | undefined = () => readRepositoryConfig(root)): DriftSettings {
+  if (typeof path !== 'string') return parseDriftSettings(repositoryConfig()?.drift);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
