@@ -8,6 +8,8 @@ import type { SchemaRegistry } from '../schema/schema-registry.js';
 import { validateNode } from '../schema/validate-node.js';
 import { validateResource } from '../schema/validate-resource.js';
 import { perWorkspace } from '../workspace/per-workspace.js';
+import { checkObjectMetadata } from '../schema/metadata-checks.js';
+import { describeRendering, renderedObjectsOf, type RenderedObject } from '../kustomize/kustomize-renderings.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { DEPRECATED_API_RULE_ID, SCHEMA_RULE_ID } from './engine-checks.js';
 import { replaceValueEdit } from '../edit/yaml-text-edits.js';
@@ -41,7 +43,9 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
       syncWorkspaceCrds(workspace);
       const targets = workspace.patchTargetsOf(resource.file.path).length > 0 ? findPatchTargets(resource, workspace) : undefined;
       const namespace = kustomizeNamespaceOf(resource, workspace);
-      const issues = targets === undefined ? validateWhole(registry, resource, kubernetesVersion, namespace) : validatePatch(registry, resource, kubernetesVersion, targets);
+      const issues = targets === undefined
+        ? validateWhole(registry, resource, kubernetesVersion, namespace, renderedObjectsOf(workspace, resource))
+        : validatePatch(registry, resource, kubernetesVersion, targets);
       return namespace !== undefined ? issues.filter((i) => !i.missesNamespace) : issues;
     },
   };
@@ -103,12 +107,44 @@ const includersOf = perWorkspace((workspace: WorkspaceIndex): Map<string, string
   return map;
 });
 
-function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string, kustomizeNamespace: string | undefined): ReturnType<typeof toIssue>[] {
+function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string, kustomizeNamespace: string | undefined, renderings: readonly RenderedObject[]): ReturnType<typeof toIssue>[] {
   const rendered = resource.kind === 'Namespace' && resource.apiVersion === 'v1' && kustomizeNamespace !== undefined && isRecord(resource.object.metadata)
     ? { ...resource.object, metadata: { ...resource.object.metadata, name: kustomizeNamespace } }
     : resource.object;
   const { findings } = validateResource(registry, rendered, { kubernetesVersion });
-  return findings.map((f) => toIssue(resource, f));
+  if (renderings.length === 0) return findings.map((f) => toIssue(resource, f));
+  // In kustomize builds the name and namespace the API server sees are the rendered ones.
+  return [...findings.filter((f) => !isIdentityFormat(f)), ...renderedIdentityFindings(registry, resource, kubernetesVersion, renderings)].map((f) => toIssue(resource, f));
+}
+
+function isIdentityFormat(f: SchemaFinding): boolean {
+  return f.code === 'format' && f.path.length === 2 && f.path[0] === 'metadata' && (f.path[1] === 'name' || f.path[1] === 'namespace');
+}
+
+/**
+ * Name and namespace checks on the object as each build renders it (`namePrefix`/`nameSuffix` can make a name too
+ * long, `namespace:` renames a Namespace): one finding per fault, naming the overlays when not all have it.
+ */
+function renderedIdentityFindings(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string, renderings: readonly RenderedObject[]): SchemaFinding[] {
+  const metadata = isRecord(resource.object.metadata) ? resource.object.metadata : undefined;
+  if (!metadata) return [];
+  const lookup = registry.lookup(kubernetesVersion, resource.apiVersion, resource.kind);
+  const builtin = lookup.status === 'found' && lookup.schema.origin === 'builtin';
+  const faults = new Map<string, { finding: SchemaFinding; overlays: string[]; renamed: boolean }>();
+  for (const o of renderings) {
+    const object = { ...resource.object, metadata: { ...metadata, name: o.name, ...(o.namespace !== '' ? { namespace: o.namespace } : {}) } };
+    for (const f of checkObjectMetadata(object, resource.kind, { builtin })) {
+      if (!isIdentityFormat(f)) continue;
+      const fault = faults.get(f.message) ?? { finding: f, overlays: [], renamed: false };
+      fault.overlays.push(describeRendering(o.rendering));
+      fault.renamed ||= f.path[1] === 'name' ? o.name !== resource.name : o.namespace !== resource.namespace;
+      faults.set(f.message, fault);
+    }
+  }
+  return [...faults.values()].map(({ finding, overlays, renamed }) => {
+    const where = overlays.length === renderings.length ? (renamed ? ' (as rendered by kustomize)' : '') : ` (as ${[...new Set(overlays)].join(', ')} render${overlays.length === 1 ? 's' : ''} it)`;
+    return { ...finding, message: finding.message.replace(/\.?$/, `${where}.`) };
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import { joinPath, normalizePath } from '../../text/posix-path.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import { namespacesMatch, normalizeGitUrl, thisRepositoryUrl } from '../../workspace/this-repository.js';
 import { perWorkspace } from '../../workspace/per-workspace.js';
+import { renderedObjectsOf } from '../../kustomize/kustomize-renderings.js';
 
 const BUILTIN_GROUPS = new Set([
   '', 'apps', 'batch', 'autoscaling', 'policy', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io',
@@ -27,8 +28,16 @@ interface LabelSet {
 }
 
 export interface ReferenceIndex {
-  /** A core object of this kind and name exists (or is generated, produced or replicated) for this namespace. */
+  /**
+   * A core object of this kind and name exists (or is generated, produced or replicated) for this namespace. Objects
+   * of kustomize builds exist under their rendered names and namespaces.
+   */
   isDeclared(kind: string, name: string, namespace: string): boolean;
+  /**
+   * The build of this root kustomization holds a core object of this kind and (source) name: kustomize rewrites a
+   * reference to it along with its name, so the reference resolves.
+   */
+  isInBuild(root: string, kind: string, name: string): boolean;
   /** A custom resource of this name exists (operators label their pods with their resource's name). */
   isCustomResourceName(name: string, namespace: string): boolean;
   /**
@@ -80,15 +89,29 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
   const opaqueUnits = new Set<string>();
   const selfUrl = thisRepositoryUrl(workspace);
 
+  // Root kustomization → `kind/name` (source names) of the core objects its build holds.
+  const builds = new Map<string, Set<string>>();
   for (const r of workspace.resources) {
+    // An object of kustomize builds exists under the names and namespaces they render.
+    const rendered = renderedObjectsOf(workspace, r);
+    const identities = rendered.length === 0 ? [{ name: r.name, namespace: r.namespace }] : rendered;
     if (groupOf(r.apiVersion) === '') {
-      declare(r.kind, r.name, r.namespace);
+      for (const o of identities) declare(r.kind, o.name, o.namespace);
+      for (const o of rendered) {
+        const build = builds.get(o.rendering.root) ?? new Set<string>();
+        build.add(`${r.kind}/${r.name}`);
+        builds.set(o.rendering.root, build);
+      }
       if ((r.kind === 'Secret' || r.kind === 'ConfigMap') && hasReplicationAnnotation(r)) declare(r.kind, r.name, '');
     }
     if (!isCustom(r)) continue;
-    declare('*', r.name, r.namespace);
-    if (r.name.length >= 3) customNames.push({ name: r.name, namespace: r.namespace });
-    collectStrings(r.object, (s) => declare('*', s, r.namespace), (labels) => addLabelSet({ namespace: r.namespace, labels }));
+    for (const { name, namespace } of identities) {
+      declare('*', name, namespace);
+      if (name.length >= 3) customNames.push({ name, namespace });
+    }
+    for (const namespace of new Set(identities.map((o) => o.namespace))) {
+      collectStrings(r.object, (s) => declare('*', s, namespace), (labels) => addLabelSet({ namespace, labels }));
+    }
     const opaqueTarget = opaqueNamespaceOf(r, selfUrl, workspace.listing);
     if (opaqueTarget !== undefined) {
       if (opaqueTarget !== '') opaqueNamespaces.add(opaqueTarget);
@@ -114,7 +137,6 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
     }
   }
 
-  const extraLabels = kustomizeLabelsByFile(workspace);
   const unitsWithWorkloads = new Set<string>();
   const serviceCountByUnit = new Map<string, number>();
   for (const r of workspace.resourcesByKind('Service')) {
@@ -125,7 +147,11 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
     if (!path) continue;
     const metadata = getAt(r.object, path);
     if (!isRecord(metadata) && podTemplateMetadataPath(r.kind) === undefined) continue;
-    addLabelSet({ namespace: r.namespace, labels: { ...readLabels(getAt(metadata, ['labels'])), ...extraLabels.get(r.file.path) } });
+    // As each kustomize build renders the pod template (labels added, namespace set), else as written.
+    const rendered = renderedObjectsOf(workspace, r);
+    const labels = readLabels(getAt(metadata, ['labels']));
+    if (rendered.length === 0) addLabelSet({ namespace: r.namespace, labels });
+    for (const o of rendered) addLabelSet({ namespace: o.namespace, labels: { ...labels, ...(o.templateLabels ?? o.addedSelectorLabels) } });
     for (const unit of workspace.unitsOf(r.file.path)) unitsWithWorkloads.add(unit);
   }
 
@@ -136,6 +162,7 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
       || matches(kind, name, namespace)
       || matches('*', name, namespace)
       || customNames.some((c) => namespacesMatch(c.namespace, namespace) && isDerivedName(name, c.name)),
+    isInBuild: (root, kind, name) => builds.get(root)?.has(`${kind}/${name}`) === true,
     isCustomResourceName: (name, namespace) => customNames.some((c) => c.name === name && namespacesMatch(c.namespace, namespace)),
     hasPodsFor: (selector, namespace) => {
       const first = Object.entries(selector)[0];
@@ -192,20 +219,6 @@ function collectStrings(value: unknown, onString: (s: string) => void, onLabels:
     if (Object.keys(labels).length > 0) onLabels(labels);
     for (const v of Object.values(value)) collectStrings(v, onString, onLabels);
   }
-}
-
-/** Labels kustomize adds to pod templates (`commonLabels`, `labels[].pairs`), by every kustomization that renders a file. */
-function kustomizeLabelsByFile(workspace: WorkspaceIndex): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
-  for (const k of workspace.kustomizations.values()) {
-    const value = k.file.documents[0]?.value;
-    if (!isRecord(value)) continue;
-    const labels: Record<string, string> = { ...readLabels(value.commonLabels) };
-    if (Array.isArray(value.labels)) for (const entry of value.labels) if (isRecord(entry)) Object.assign(labels, readLabels(entry.pairs));
-    if (Object.keys(labels).length === 0) continue;
-    for (const file of renderedFiles(workspace, k.dir)) out.set(file, { ...out.get(file), ...labels });
-  }
-  return out;
 }
 
 function renderedFiles(workspace: WorkspaceIndex, dir: string): Set<string> {

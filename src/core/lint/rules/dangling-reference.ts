@@ -4,7 +4,37 @@ import { getAt, isRecord, type ManifestResource } from '../../resource/manifest-
 import { podSpecPath, WORKLOAD_KINDS } from '../../resource/pod-template.js';
 import { groupOf } from '../../resource/resource-key.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { referenceIndex } from './dangling-reference-index.js';
+import { referenceIndex, type ReferenceIndex } from './dangling-reference-index.js';
+import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
+import { describeRendering, renderedObjectsOf } from '../../kustomize/kustomize-renderings.js';
+
+/** How an object is judged: once as written, or once per kustomize build that renders it. */
+interface Variant {
+  /** Root kustomization of the build, undefined outside kustomize. */
+  readonly root?: string;
+  readonly namespace: string;
+  readonly overlay: string;
+  /** Labels kustomize adds to its selector. */
+  readonly addedSelectorLabels: Readonly<Record<string, string>>;
+}
+
+function variantsOf(workspace: WorkspaceIndex, resource: ManifestResource): Variant[] {
+  const rendered = renderedObjectsOf(workspace, resource);
+  if (rendered.length === 0) return [{ namespace: resource.namespace, overlay: '', addedSelectorLabels: {} }];
+  return rendered.map((o) => ({ root: o.rendering.root, namespace: o.namespace, overlay: describeRendering(o.rendering), addedSelectorLabels: o.addedSelectorLabels }));
+}
+
+/** A name resolves in a variant when its build holds the object (kustomize renames both sides) or it is declared under that name. */
+function resolves(index: ReferenceIndex, variant: Variant, kind: string, name: string): boolean {
+  return (variant.root !== undefined && index.isInBuild(variant.root, kind, name)) || index.isDeclared(kind, name, variant.namespace);
+}
+
+/** ` (namespace 'x')` and, when only some builds miss it, ` in overlay a, overlay b`. */
+function whereMissing(failing: readonly Variant[], all: readonly Variant[]): string {
+  const namespace = failing[0]?.namespace ? ` (namespace '${failing[0].namespace}')` : '';
+  const overlays = failing.length === all.length && all.every((v) => v.root === undefined) ? '' : ` as ${[...new Set(failing.map((v) => v.overlay))].join(', ')} render${failing.length === 1 ? 's' : ''} it`;
+  return `${namespace}${overlays}`;
+}
 
 interface Reference {
   readonly kind: 'ConfigMap' | 'Secret' | 'ServiceAccount' | 'PersistentVolumeClaim';
@@ -75,12 +105,14 @@ function checkPodReferences(resource: ManifestResource, context: RuleContext): v
   const index = referenceIndex(context.workspace);
   if (index.isOpaque(resource)) return;
   const seen = new Set<string>();
+  const variants = variantsOf(context.workspace, resource);
   for (const ref of podReferences(getAt(resource.object, specPath), specPath)) {
-    if (index.isDeclared(ref.kind, ref.name, resource.namespace)) continue;
+    const failing = variants.filter((v) => !resolves(index, v, ref.kind, ref.name));
+    if (failing.length === 0) continue;
     const id = `${ref.kind}/${ref.name}`;
     if (seen.has(id)) continue; // one finding per missing object, at its first reference
     seen.add(id);
-    context.report({ path: ref.path, on: 'value', message: `${ref.kind} '${ref.name}' is referenced but declared nowhere in this repository${resource.namespace ? ` (namespace '${resource.namespace}')` : ''}.` });
+    context.report({ path: ref.path, on: 'value', message: `${ref.kind} '${ref.name}' is referenced but declared nowhere in this repository${whereMissing(failing, variants)}.` });
   }
 }
 
@@ -90,12 +122,17 @@ function checkService(resource: ManifestResource, context: RuleContext): void {
   const selector = readLabels(rawSelector);
   if (Object.keys(selector).length === 0 || Object.values(selector).some(hasSubstitution)) return;
   const index = referenceIndex(context.workspace);
-  if (index.hasPodsFor(selector, resource.namespace)) return;
-  if (Object.values(selector).some((v) => index.isCustomResourceName(v, resource.namespace))) return; // operator-made pods
+  // As each build renders it: the selector with the labels kustomize adds, in its namespace.
+  const variants = variantsOf(context.workspace, resource);
+  const failing = variants.filter((v) => !index.hasPodsFor({ ...selector, ...v.addedSelectorLabels }, v.namespace)
+    && !Object.values(selector).some((value) => index.isCustomResourceName(value, v.namespace))); // operator-made pods
+  if (failing.length === 0) return;
   if (index.isOpaque(resource) || !index.hasNeighbours(resource, false)) return;
+  const first = failing[0] as Variant;
+  const where = variants.every((v) => v.root === undefined) ? '' : ` as ${[...new Set(failing.map((v) => v.overlay))].join(', ')} render${failing.length === 1 ? 's' : ''} it`;
   context.report({
     path: ['spec', 'selector'],
-    message: `Service '${resource.name}' selects ${Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ')}, but no workload's pod template in this repository carries these labels: it has no endpoints.`,
+    message: `Service '${resource.name}' selects ${Object.entries({ ...selector, ...first.addedSelectorLabels }).map(([k, v]) => `${k}=${v}`).join(', ')}${where}, but no workload's pod template in this repository carries these labels: it has no endpoints.`,
   });
 }
 
@@ -120,13 +157,14 @@ function ingressBackends(resource: ManifestResource): { name: string; path: Valu
 
 function checkIngress(resource: ManifestResource, context: RuleContext): void {
   const index = referenceIndex(context.workspace);
-  const backends = ingressBackends(resource).filter((b) => !index.isDeclared('Service', b.name, resource.namespace));
+  const variants = variantsOf(context.workspace, resource);
+  const backends = ingressBackends(resource).map((b) => ({ ...b, failing: variants.filter((v) => !resolves(index, v, 'Service', b.name)) })).filter((b) => b.failing.length > 0);
   if (backends.length === 0 || index.isOpaque(resource) || !index.hasNeighbours(resource, true)) return;
   const seen = new Set<string>();
   for (const b of backends) {
     if (seen.has(b.name)) continue;
     seen.add(b.name);
-    context.report({ path: b.path, on: 'value', message: `Ingress backend Service '${b.name}' is declared nowhere in this repository${resource.namespace ? ` (namespace '${resource.namespace}')` : ''}.` });
+    context.report({ path: b.path, on: 'value', message: `Ingress backend Service '${b.name}' is declared nowhere in this repository${whereMissing(b.failing, variants)}.` });
   }
 }
 

@@ -1,18 +1,49 @@
-import { formatResourceKey, resourceKeyId } from '../../resource/resource-key.js';
+import { formatResourceKey, resourceKeyId, type ResourceKey } from '../../resource/resource-key.js';
 import type { ManifestResource } from '../../resource/manifest-resource.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import type { Rule } from '../rule.js';
 import { perWorkspace } from '../../workspace/per-workspace.js';
+import { renderingsOf, renderObject } from '../../kustomize/kustomize-renderings.js';
 
-/** Resources grouped by deployment unit + identity, computed once per workspace index. */
+const KUSTOMIZATION_UNIT = 'kustomization:';
+
+/**
+ * The identities a resource has in each of its deployment units: in a kustomize build, its name and namespace as
+ * each way the root renders it makes them (`namePrefix`, `nameSuffix`, `namespace:`); elsewhere its own.
+ */
+function identitiesOf(workspace: WorkspaceIndex, r: ManifestResource): { unit: string; key: ResourceKey; times: number }[] {
+  const out: { unit: string; key: ResourceKey; times: number }[] = [];
+  const renderings = renderingsOf(workspace, r.file.path);
+  for (const unit of workspace.unitsOf(r.file.path)) {
+    if (!unit.startsWith(KUSTOMIZATION_UNIT)) {
+      out.push({ unit, key: r.key, times: 1 });
+      continue;
+    }
+    const root = unit.slice(KUSTOMIZATION_UNIT.length);
+    // The same file reached twice under the same names is rendered twice: kustomize refuses the build.
+    const keys = new Map<string, { key: ResourceKey; times: number }>();
+    for (const rendering of renderings) {
+      if ((rendering.root || '.') !== root) continue;
+      const rendered = renderObject(r, rendering);
+      const key = { ...r.key, name: rendered.name, namespace: rendered.namespace };
+      const id = resourceKeyId(key);
+      keys.set(id, { key, times: (keys.get(id)?.times ?? 0) + 1 });
+    }
+    if (keys.size === 0) keys.set(resourceKeyId(r.key), { key: r.key, times: 1 });
+    for (const { key, times } of keys.values()) out.push({ unit, key, times });
+  }
+  return out;
+}
+
+/** Resources grouped by deployment unit + rendered identity, computed once per workspace index. */
 const groups = perWorkspace((workspace: WorkspaceIndex): Map<string, ManifestResource[]> => {
   const map = new Map<string, ManifestResource[]>();
   for (const r of workspace.resources) {
     if (!r.name || r.key.group === 'kustomize.config.k8s.io') continue;
-    for (const unit of workspace.unitsOf(r.file.path)) {
-      const id = `${unit}\u0000${resourceKeyId(r.key)}`;
+    for (const { unit, key } of identitiesOf(workspace, r)) {
+      const id = `${unit}\u0000${resourceKeyId(key)}`;
       const list = map.get(id) ?? [];
-      list.push(r);
+      if (!list.includes(r)) list.push(r);
       map.set(id, list);
     }
   }
@@ -23,27 +54,31 @@ export const duplicateResourceRule: Rule = {
   meta: {
     id: 'duplicate-resource',
     title: 'Each object is declared once per deployment unit',
-    rationale: 'Two declarations of the same group/kind/namespace/name in one deployment unit fail the build (kustomize) or silently overwrite each other (plain apply), so Git holds two truths. A unit is a root kustomization, a directory of this repository a Flux Kustomization or Argo CD Application applies (one whose source is another repository, an OCI artifact or an ExternalArtifact says nothing about this repository\'s folders), or else a single file (folders of standalone examples may reuse names).',
+    rationale: 'Two declarations of the same group/kind/namespace/name in one deployment unit fail the build (kustomize) or silently overwrite each other (plain apply), so Git holds two truths. A unit is a root kustomization, a directory of this repository a Flux Kustomization or Argo CD Application applies (one whose source is another repository, an OCI artifact or an ExternalArtifact says nothing about this repository\'s folders), or else a single file (folders of standalone examples may reuse names). In a kustomize build, names and namespaces are compared as rendered (`namePrefix`, `nameSuffix`, `namespace:` of every kustomization on the way): one base included twice under different prefixes is two objects, two namespaces that `namespace:` overrides are one.',
     remediation: 'Keep one declaration; express differences between environments as overlay patches.',
     defaultSeverity: 'error',
   },
   check(resource, context) {
     if (!resource.name) return;
     const reported = new Set<ManifestResource>();
-    for (const unit of context.workspace.unitsOf(resource.file.path)) {
-      const same = groups(context.workspace).get(`${unit}\u0000${resourceKeyId(resource.key)}`) ?? [];
+    for (const { unit, key, times } of identitiesOf(context.workspace, resource)) {
+      const same = groups(context.workspace).get(`${unit}\u0000${resourceKeyId(key)}`) ?? [];
+      if (times > 1) {
+        context.report({ path: ['metadata', 'name'], message: `${formatResourceKey(key)} is rendered ${times} times in kustomization ${unit.slice(KUSTOMIZATION_UNIT.length)}: its file is included more than once under the same names (kustomize refuses the build).` });
+      }
       // A plain directory is not known to be applied as a whole (folders of examples or fixtures reuse names):
       // there, only duplicates within one file count.
       const plain = unit.startsWith('dir:');
       const others = same.filter((r) => r !== resource && !reported.has(r) && (!plain || r.file === resource.file));
       if (others.length === 0) continue;
       others.forEach((r) => reported.add(r));
-      const where = unit.startsWith('kustomization:') ? `kustomization ${unit.slice('kustomization:'.length)}`
+      const where = unit.startsWith(KUSTOMIZATION_UNIT) ? `kustomization ${unit.slice(KUSTOMIZATION_UNIT.length)}`
         : unit.startsWith('path:') ? `the directory ${unit.slice('path:'.length) || '.'} that a GitOps agent applies`
         : 'this file';
+      const renamed = key.name !== resource.key.name || key.namespace !== resource.key.namespace ? ' (as rendered)' : '';
       context.report({
         path: ['metadata', 'name'],
-        message: `${formatResourceKey(resource.key)} is declared ${others.length + 1} times in ${where}.`,
+        message: `${formatResourceKey(key)} is declared ${others.length + 1} times in ${where}${renamed}.`,
         related: others.map((r) => ({ resource: r, path: ['metadata', 'name'], message: 'Also declared here' })),
       });
     }

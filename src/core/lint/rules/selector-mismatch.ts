@@ -1,5 +1,6 @@
 import { hasSubstitution, readLabels, readLabelSelector, requirementMatches } from '../../resource/label-selector.js';
 import { getAt, isRecord } from '../../resource/manifest-resource.js';
+import { describeRendering, renderedObjectsOf } from '../../kustomize/kustomize-renderings.js';
 import type { Rule } from '../rule.js';
 
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'];
@@ -26,25 +27,36 @@ export const selectorMismatchRule: Rule = {
     if (Object.values(labels).some(hasSubstitution) || Object.values(selector.matchLabels).some(hasSubstitution)) return;
     const labelsPath = isRecord(labelsValue) ? ['spec', 'template', 'metadata', 'labels'] : ['spec', 'template', 'metadata'];
 
-    for (const [key, value] of Object.entries(selector.matchLabels)) {
-      if (labels[key] === value) continue;
-      context.report({
-        path: ['spec', 'selector', 'matchLabels', key],
-        message: key in labels
-          ? `Selector requires ${key}=${value}, but the pod template has ${key}=${labels[key]}.`
-          : `Selector requires ${key}=${value}, but the pod template has no '${key}' label.`,
-        related: [{ resource, path: labelsPath, message: 'The pod template labels' }],
+    // In kustomize builds, judged as each overlay renders it (labels added to selector and template); a fault
+    // only some overlays have names them.
+    const rendered = renderedObjectsOf(context.workspace, resource);
+    const variants = rendered.length === 0
+      ? [{ matchLabels: selector.matchLabels, labels, overlay: '' }]
+      : rendered.map((r) => ({ matchLabels: { ...selector.matchLabels, ...r.addedSelectorLabels }, labels: r.templateLabels ?? labels, overlay: describeRendering(r.rendering) }));
+    const faults = new Map<string, { path: (string | number)[]; message: string; overlays: string[] }>();
+    const fault = (path: (string | number)[], message: string, overlay: string) => {
+      const key = `${path.join('/')}\u0000${message}`;
+      const found = faults.get(key) ?? { path, message, overlays: [] };
+      found.overlays.push(overlay);
+      faults.set(key, found);
+    };
+    for (const variant of variants) {
+      for (const [key, value] of Object.entries(variant.matchLabels)) {
+        if (variant.labels[key] === value) continue;
+        // A pair an overlay adds is its own fault only if the overlay's template lacks it; its line is the selector.
+        fault(key in selector.matchLabels ? ['spec', 'selector', 'matchLabels', key] : ['spec', 'selector'], key in variant.labels
+          ? `Selector requires ${key}=${value}, but the pod template has ${key}=${variant.labels[key]}.`
+          : `Selector requires ${key}=${value}, but the pod template has no '${key}' label.`, variant.overlay);
+      }
+      selector.matchExpressions.forEach((requirement, i) => {
+        if (requirement.values.some(hasSubstitution) || requirementMatches(requirement, variant.labels)) return;
+        fault(['spec', 'selector', 'matchExpressions', i], `Selector requirement '${requirement.key} ${requirement.operator}${requirement.values.length ? ` (${requirement.values.join(', ')})` : ''}' does not match the pod template (${describeLabel(variant.labels, requirement.key)}).`, variant.overlay);
       });
     }
-    selector.matchExpressions.forEach((requirement, i) => {
-      if (requirement.values.some(hasSubstitution) || requirementMatches(requirement, labels)) return;
-      const actual = describeLabel(labels, requirement.key);
-      context.report({
-        path: ['spec', 'selector', 'matchExpressions', i],
-        message: `Selector requirement '${requirement.key} ${requirement.operator}${requirement.values.length ? ` (${requirement.values.join(', ')})` : ''}' does not match the pod template (${actual}).`,
-        related: [{ resource, path: labelsPath, message: 'The pod template labels' }],
-      });
-    });
+    for (const f of faults.values()) {
+      const where = f.overlays.length === variants.length ? '' : ` (in ${[...new Set(f.overlays)].join(', ')})`;
+      context.report({ path: f.path, message: `${f.message}${where}`, related: [{ resource, path: labelsPath, message: 'The pod template labels' }] });
+    }
   },
 };
 
