@@ -9,7 +9,7 @@ export const selectorMismatchRule: Rule = {
   meta: {
     id: 'selector-mismatch',
     title: 'Workload selector matches its pod template',
-    rationale: 'The API server rejects a Deployment, StatefulSet, DaemonSet, ReplicaSet or Job whose `spec.selector` does not select its own `spec.template.metadata.labels`, so the sync fails.',
+    rationale: 'The API server rejects a Deployment, StatefulSet, DaemonSet, ReplicaSet or Job whose `spec.selector` does not select its own `spec.template.metadata.labels`, so the sync fails. In a kustomize build it is judged as each overlay renders it (`commonLabels` and `labels:` with `includeSelectors` set both sides).',
     remediation: 'Make `spec.template.metadata.labels` carry every `matchLabels` pair and satisfy every `matchExpressions` requirement (remember the selector of an existing workload is immutable: change the labels, not the selector).',
     defaultSeverity: 'error',
     kinds: KINDS,

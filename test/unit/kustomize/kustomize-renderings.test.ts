@@ -1,0 +1,62 @@
+// The rendering model's own properties: how transforms compose (nested overlays, Components, a file reached two
+// ways), and that it is computed from the kustomization files only, so an edit to a manifest (a keystroke in the
+// editor rebuilds the workspace index) reuses it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
+import type { RepositoryListing } from '../../../src/core/ports.js';
+import { buildWorkspaceIndex } from '../../../src/core/workspace/workspace-index.js';
+import { renderedObjectsOf, renderingsOf } from '../../../src/core/kustomize/kustomize-renderings.js';
+import { transformImage, readKustomizeTransform } from '../../../src/core/kustomize/kustomize-transform.js';
+
+const listing: RepositoryListing = { entryType: () => undefined, isIgnored: () => false };
+const K = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n';
+const CM = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+
+const TREE: Record<string, string> = {
+  'base/kustomization.yaml': `${K}namePrefix: b-\nresources:\n  - cm.yaml\n`,
+  'base/cm.yaml': CM('settings'),
+  'comp/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nnamePrefix: c-\n',
+  'mid/kustomization.yaml': `${K}namePrefix: m-\nnamespace: mid\nresources:\n  - ../base\ncomponents:\n  - ../comp\n`,
+  'top/kustomization.yaml': `${K}nameSuffix: -t\nnamespace: top\nresources:\n  - ../mid\n  - ../other\n`,
+  'other/kustomization.yaml': `${K}namePrefix: o-\nresources:\n  - ../base\n`,
+};
+
+const indexOf = (files: Record<string, string>) => buildWorkspaceIndex(Object.entries(files).map(([p, t]) => parseManifest(p, t)), listing);
+
+test('nested overlays compose innermost first; a Component applies with the kustomization that lists it; a file reached two ways renders twice', () => {
+  const index = indexOf(TREE);
+  const [resource] = index.resourcesInFile('base/cm.yaml');
+  assert.ok(resource);
+  const rendered = renderedObjectsOf(index, resource).map((o) => `${o.rendering.root} ${o.namespace}/${o.name}`).sort();
+  assert.deepEqual(rendered, ['top top/m-c-b-settings-t', 'top top/o-b-settings-t']);
+});
+
+test('a file no kustomization lists is not rendered', () => {
+  const index = indexOf({ ...TREE, 'loose/cm.yaml': CM('loose') });
+  assert.deepEqual(renderingsOf(index, 'loose/cm.yaml'), []);
+});
+
+test('the model is reused while the kustomization files are the same parsed files, and recomputed when one changes', () => {
+  const parsed = Object.entries(TREE).map(([p, t]) => parseManifest(p, t));
+  const first = buildWorkspaceIndex(parsed, listing);
+  const before = renderingsOf(first, 'base/cm.yaml');
+  // A keystroke in a manifest: a new index, the same kustomization files.
+  const edited = parsed.map((f) => (f.path === 'base/cm.yaml' ? parseManifest(f.path, CM('settings-2')) : f));
+  assert.equal(renderingsOf(buildWorkspaceIndex(edited, listing), 'base/cm.yaml'), before);
+  // An edit to a kustomization: computed anew.
+  const prefixChanged = edited.map((f) => (f.path === 'other/kustomization.yaml' ? parseManifest(f.path, `${K}namePrefix: x-\nresources:\n  - ../base\n`) : f));
+  const after = renderingsOf(buildWorkspaceIndex(prefixChanged, listing), 'base/cm.yaml');
+  assert.notEqual(after, before);
+  assert.deepEqual(after.map((r) => r.transforms.map((t) => t.namePrefix).join('')).sort(), ['b-c-m-', 'b-x-']);
+});
+
+test('images: a tag, a digest, a new name; an outer entry matches the name an inner one gave', () => {
+  const inner = readKustomizeTransform('inner', { images: [{ name: 'nginx', newName: 'mirror/nginx', newTag: '1.27' }] });
+  const outer = readKustomizeTransform('outer', { images: [{ name: 'mirror/nginx', digest: 'sha256:abc' }] });
+  assert.ok(inner && outer);
+  assert.deepEqual(transformImage('nginx', [inner]), { image: 'mirror/nginx:1.27', setIn: 'inner' });
+  assert.deepEqual(transformImage('nginx:latest', [inner, outer]), { image: 'mirror/nginx@sha256:abc', setIn: 'outer' });
+  assert.deepEqual(transformImage('redis:7', [inner, outer]), { image: 'redis:7' });
+  assert.equal(readKustomizeTransform('none', { resources: ['a.yaml'] }), undefined);
+});
