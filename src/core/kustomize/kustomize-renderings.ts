@@ -138,9 +138,18 @@ export function isPlainRendering(rendering: Rendering): boolean {
   return rendering.transforms.length === 0;
 }
 
+/** Rendered objects by parsed object: a document an edit did not touch keeps its value, so a new index reuses them. */
+const renderedCache = new WeakMap<object, { readonly renderings: readonly Rendering[]; readonly rendered: readonly RenderedObject[] }>();
+
 /** The resource as each kustomize build renders it; empty when no kustomization renders its file. */
-export function renderedObjectsOf(workspace: WorkspaceIndex, resource: ManifestResource): RenderedObject[] {
-  return renderingsOf(workspace, resource.file.path).map((rendering) => renderObject(resource, rendering));
+export function renderedObjectsOf(workspace: WorkspaceIndex, resource: ManifestResource): readonly RenderedObject[] {
+  const renderings = renderingsOf(workspace, resource.file.path);
+  if (renderings.length === 0) return [];
+  const hit = renderedCache.get(resource.object);
+  if (hit?.renderings === renderings) return hit.rendered;
+  const rendered = renderings.map((rendering) => renderObject(resource, rendering));
+  renderedCache.set(resource.object, { renderings, rendered });
+  return rendered;
 }
 
 export function renderObject(resource: ManifestResource, rendering: Rendering): RenderedObject {

@@ -3,7 +3,7 @@ import type { ManifestResource } from '../../resource/manifest-resource.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import type { Rule } from '../rule.js';
 import { perWorkspace } from '../../workspace/per-workspace.js';
-import { renderingsOf, renderObject } from '../../kustomize/kustomize-renderings.js';
+import { renderedObjectsOf } from '../../kustomize/kustomize-renderings.js';
 
 const KUSTOMIZATION_UNIT = 'kustomization:';
 
@@ -13,7 +13,7 @@ const KUSTOMIZATION_UNIT = 'kustomization:';
  */
 function identitiesOf(workspace: WorkspaceIndex, r: ManifestResource): { unit: string; key: ResourceKey; times: number }[] {
   const out: { unit: string; key: ResourceKey; times: number }[] = [];
-  const renderings = renderingsOf(workspace, r.file.path);
+  const rendered = renderedObjectsOf(workspace, r);
   for (const unit of workspace.unitsOf(r.file.path)) {
     if (!unit.startsWith(KUSTOMIZATION_UNIT)) {
       out.push({ unit, key: r.key, times: 1 });
@@ -22,10 +22,9 @@ function identitiesOf(workspace: WorkspaceIndex, r: ManifestResource): { unit: s
     const root = unit.slice(KUSTOMIZATION_UNIT.length);
     // The same file reached twice under the same names is rendered twice: kustomize refuses the build.
     const keys = new Map<string, { key: ResourceKey; times: number }>();
-    for (const rendering of renderings) {
-      if ((rendering.root || '.') !== root) continue;
-      const rendered = renderObject(r, rendering);
-      const key = { ...r.key, name: rendered.name, namespace: rendered.namespace };
+    for (const o of rendered) {
+      if ((o.rendering.root || '.') !== root) continue;
+      const key = { ...r.key, name: o.name, namespace: o.namespace };
       const id = resourceKeyId(key);
       keys.set(id, { key, times: (keys.get(id)?.times ?? 0) + 1 });
     }
