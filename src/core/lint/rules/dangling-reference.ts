@@ -29,11 +29,16 @@ function resolves(index: ReferenceIndex, variant: Variant, kind: string, name: s
   return (variant.root !== undefined && index.isInBuild(variant.root, kind, name)) || index.isDeclared(kind, name, variant.namespace);
 }
 
-/** ` (namespace 'x')` and, when only some builds miss it, ` in overlay a, overlay b`. */
+/** ` as overlay a, overlay b render it` when only some of the object's builds have the fault. */
+function whichOverlays(failing: readonly Variant[], all: readonly Variant[]): string {
+  if (failing.length === all.length) return '';
+  const overlays = [...new Set(failing.map((v) => v.overlay))];
+  return ` as ${overlays.join(', ')} render${overlays.length === 1 ? 's' : ''} it`;
+}
+
+/** ` (namespace 'x')` and the overlays that miss it. */
 function whereMissing(failing: readonly Variant[], all: readonly Variant[]): string {
-  const namespace = failing[0]?.namespace ? ` (namespace '${failing[0].namespace}')` : '';
-  const overlays = failing.length === all.length && all.every((v) => v.root === undefined) ? '' : ` as ${[...new Set(failing.map((v) => v.overlay))].join(', ')} render${failing.length === 1 ? 's' : ''} it`;
-  return `${namespace}${overlays}`;
+  return `${failing[0]?.namespace ? ` (namespace '${failing[0].namespace}')` : ''}${whichOverlays(failing, all)}`;
 }
 
 interface Reference {
@@ -129,7 +134,7 @@ function checkService(resource: ManifestResource, context: RuleContext): void {
   if (failing.length === 0) return;
   if (index.isOpaque(resource) || !index.hasNeighbours(resource, false)) return;
   const first = failing[0] as Variant;
-  const where = variants.every((v) => v.root === undefined) ? '' : ` as ${[...new Set(failing.map((v) => v.overlay))].join(', ')} render${failing.length === 1 ? 's' : ''} it`;
+  const where = whichOverlays(failing, variants);
   context.report({
     path: ['spec', 'selector'],
     message: `Service '${resource.name}' selects ${Object.entries({ ...selector, ...first.addedSelectorLabels }).map(([k, v]) => `${k}=${v}`).join(', ')}${where}, but no workload's pod template in this repository carries these labels: it has no endpoints.`,
