@@ -18,7 +18,7 @@ const JUDGED = new Set(['schema', 'image-tag', 'duplicate-resource', 'selector-m
 const update = process.env.UPDATE_GOLDEN === '1';
 const validator = createNodeValidator();
 
-export const RENDERED_CASES = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const RENDERED_CASES = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
 function findingsOf(dir: string): string[] {
   const { index } = loadWorkspace(dir);
