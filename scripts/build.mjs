@@ -2,7 +2,7 @@
 // Bundles each entry point with esbuild: the extension host, the language server and the CLI.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -17,8 +17,12 @@ const entries = [
 ].filter((e) => existsSync(e.in));
 
 mkdirSync('dist', { recursive: true });
-// Schema data is loaded lazily at run time from dist/schemas (one small JSON chunk per kind group).
-if (existsSync('src/core/schema/data')) cpSync('src/core/schema/data', 'dist/schemas', { recursive: true });
+// Schema data is loaded lazily at run time from dist/schemas (one small JSON chunk per kind group). Chunks are
+// named by content hash, so the old copy goes first: stale chunks of earlier data would ship in the VSIX.
+if (existsSync('src/core/schema/data')) {
+  rmSync('dist/schemas', { recursive: true, force: true });
+  cpSync('src/core/schema/data', 'dist/schemas', { recursive: true });
+}
 
 for (const entry of entries) {
   const options = {

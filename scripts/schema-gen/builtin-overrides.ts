@@ -1,7 +1,7 @@
-// What the type declarations cannot say about built-in kinds, stated here explicitly.
+// What the Swagger 2 documents do not say (or our nodes do not keep) about built-in kinds, stated here explicitly.
 // Each rule names the OpenAPI fact it restores; src/core/schema/README.md lists them as approximations.
 import type { SchemaNodeJson, SchemaNodeObjectJson } from '../../src/core/schema/schema-data.js';
-import type { ExtractedDefinition } from './extract-cdk8s-imports.js';
+import type { ExtractedDefinition } from './extract-openapi.js';
 import { normalizeDefinitionName, type EnumTable } from './extract-enums.js';
 
 /** The only `format: double` properties of the built-in API (every other number is int32/int64). */
