@@ -17,6 +17,15 @@ const BYTE_PROPERTIES: Record<string, string[]> = {
   'io.k8s.api.certificates.v1beta1.CertificateSigningRequestSpec': ['request'],
 };
 
+/**
+ * Properties the API server's validation requires though the OpenAPI document does not list them:
+ * kube-aggregator `ValidateAPIService` (apiregistration/validation/validation.go) refuses a `spec.service`
+ * without `namespace` or `name`.
+ */
+const REQUIRED_PROPERTIES: Record<string, string[]> = {
+  'io.k8s.kube-aggregator.pkg.apis.apiregistration.v1.ServiceReference': ['name', 'namespace'],
+};
+
 const JSON_SCHEMA_PROPS = 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps';
 
 function withByteFormat(node: SchemaNodeJson): SchemaNodeJson {
@@ -43,6 +52,8 @@ export function applyBuiltinOverrides(definitions: Map<string, ExtractedDefiniti
     for (const name of BYTE_PROPERTIES[def.name] ?? []) {
       if (props[name]) props[name] = withByteFormat(props[name]);
     }
+    const required = REQUIRED_PROPERTIES[def.name]?.filter((name) => props[name] && !def.node.r?.includes(name)) ?? [];
+    if (required.length > 0) def.node.r = [...(def.node.r ?? []), ...required];
     // JSONSchemaPropsOrArray: structural schemas (apiextensions.k8s.io/v1) only allow a single item
     // schema, so `items` is a JSONSchemaProps and typos inside a CRD's item schemas are caught.
     if (def.name === JSON_SCHEMA_PROPS && props.items) props.items = JSON_SCHEMA_PROPS;

@@ -86,7 +86,7 @@ firstTimestamp: "2026-12-04T00:00:00Z"
   }
 });
 
-test('each version names the exact referenced type where same-named types differ (EndpointSlice ports, APIService service)', () => {
+test('each version names the exact referenced type where same-named types differ (EndpointSlice ports, APIService service, which needs a namespace)', () => {
   for (const version of VERSIONS) {
     // discovery.k8s.io/v1 EndpointPort has `appProtocol` and an optional port; core/v1 EndpointPort requires `port`.
     const slice = parseYaml('apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: s\naddressType: IPv4\nendpoints: []\nports:\n  - name: http\n');
@@ -94,6 +94,9 @@ test('each version names the exact referenced type where same-named types differ
     // apiregistration ServiceReference has `port`, no `path`; admissionregistration's has `path`.
     const api = parseYaml('apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: v1beta1.metrics.k8s.io\nspec:\n  groupPriorityMinimum: 100\n  versionPriority: 100\n  service: { name: metrics-server, namespace: kube-system, path: /x }\n');
     assert.deepEqual(validateResource(registry, api, { kubernetesVersion: version }).findings.map((f) => `${f.code} ${f.path.join('.')}`), ['unknown-field spec.service.path'], version);
+    // The API server (not the OpenAPI document) requires its name and namespace: restored by the generator's overrides.
+    const noNamespace = parseYaml('apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: v1beta1.metrics.k8s.io\nspec:\n  groupPriorityMinimum: 100\n  versionPriority: 100\n  service: { name: metrics-server }\n');
+    assert.deepEqual(validateResource(registry, noNamespace, { kubernetesVersion: version }).findings.map((f) => `${f.code} ${f.path.join('.')} ${f.field ?? ''}`), ['required spec.service namespace'], version);
   }
 });
 
