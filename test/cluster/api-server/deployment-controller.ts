@@ -74,9 +74,10 @@ function reconcile(ctx: ServerContext, namespace: string, name: string): void {
   const maxRevision = Math.max(0, ...owned.map(revisionOf));
   let current = owned.find((rs) => rs.metadata.name === rsName);
   if (spec.paused === true && owned.length > 0) {
-    // A paused Deployment starts no rollout: the newest ReplicaSet stays the current one.
+    // A paused Deployment starts no rollout: the newest ReplicaSet stays the current one, and a template
+    // changed while paused has no ReplicaSet, so no replica is "updated" (rollout status keeps waiting).
     const newest = owned.reduce((a, b) => (revisionOf(b) > revisionOf(a) ? b : a));
-    writeDeploymentStatus(ctx, deployRt, live, revisionOf(newest), replicas, String(newest.metadata.name), true);
+    writeDeploymentStatus(ctx, deployRt, live, revisionOf(newest), replicas, String(newest.metadata.name), { paused: true, updated: current ? replicas : 0 });
     return;
   }
   const revision = current && revisionOf(current) === maxRevision ? maxRevision : maxRevision + 1;
@@ -127,14 +128,15 @@ function newReplicaSet(d: KubeObject, name: string, hash: string, replicas: numb
   };
 }
 
-function writeDeploymentStatus(ctx: ServerContext, rt: ResourceType, live: KubeObject, revision: number, replicas: number, rsName: string, paused = false): void {
+function writeDeploymentStatus(ctx: ServerContext, rt: ResourceType, live: KubeObject, revision: number, replicas: number, rsName: string, pause = { paused: false, updated: replicas }): void {
+  const paused = pause.paused;
   const next = deepClone(live);
   const annotations = isObject(next.metadata.annotations) ? next.metadata.annotations : {};
   annotations[REVISION_ANNOTATION] = String(revision);
   next.metadata.annotations = annotations;
   const old = isObject(live.status) ? live.status : {};
   const status: JsonObject = { observedGeneration: Number(live.metadata.generation ?? 1) };
-  if (replicas > 0) Object.assign(status, { replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas });
+  if (replicas > 0) Object.assign(status, { replicas, ...(pause.updated > 0 ? { updatedReplicas: pause.updated } : {}), readyReplicas: replicas, availableReplicas: replicas });
   status.conditions = [
     condition(old, 'Available', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'),
     paused
