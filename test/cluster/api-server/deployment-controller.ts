@@ -7,6 +7,7 @@ import type { ResourceType } from './resource-registry.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
 import { recordEvent } from './events.js';
+import { labelSelectorMatches } from './selectors.js';
 import { createObject, updateObject } from './write-pipeline.js';
 
 const DEPLOYMENTS = 'apps/deployments';
@@ -66,6 +67,7 @@ function reconcile(ctx: ServerContext, namespace: string, name: string): void {
   const uid = String(live.metadata.uid);
   const spec = isObject(live.spec) ? live.spec : {};
   const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+  adoptOrphans(ctx, rsRt, live);
   const owned = ctx.store
     .list(REPLICASETS, namespace)
     .filter((rs) => Array.isArray(rs.metadata.ownerReferences) && rs.metadata.ownerReferences.some((r) => isObject(r) && r.uid === uid && r.controller === true));
@@ -107,6 +109,23 @@ function reconcile(ctx: ServerContext, namespace: string, name: string): void {
   writeDeploymentStatus(ctx, deployRt, live, revision, replicas, rsName);
 }
 
+/** ReplicaSets without a controller whose labels the selector matches (left by `delete --cascade=orphan`) are adopted. */
+function adoptOrphans(ctx: ServerContext, rsRt: ResourceType, d: KubeObject): void {
+  const selector = isObject(d.spec) ? d.spec.selector : undefined;
+  for (const rs of ctx.store.list(REPLICASETS, String(d.metadata.namespace ?? ''))) {
+    const refs = Array.isArray(rs.metadata.ownerReferences) ? rs.metadata.ownerReferences : [];
+    const labels = isObject(rs.metadata.labels) ? rs.metadata.labels : {};
+    if (rs.metadata.deletionTimestamp || refs.some((r) => isObject(r) && r.controller === true) || !labelSelectorMatches(selector, labels)) continue;
+    const next = deepClone(rs);
+    next.metadata.ownerReferences = [...refs, controllerRef(d)];
+    updateObject(ctx, rsRt, rs, next, '', AS_CONTROLLER, false);
+  }
+}
+
+function controllerRef(d: KubeObject): JsonObject {
+  return { apiVersion: 'apps/v1', kind: 'Deployment', name: String(d.metadata.name), uid: String(d.metadata.uid), controller: true, blockOwnerDeletion: true };
+}
+
 function newReplicaSet(d: KubeObject, name: string, hash: string, replicas: number, annotations: Record<string, string>): JsonObject {
   const spec = isObject(d.spec) ? d.spec : {};
   const template = deepClone(isObject(spec.template) ? spec.template : {});
@@ -122,7 +141,7 @@ function newReplicaSet(d: KubeObject, name: string, hash: string, replicas: numb
       name,
       annotations,
       labels: deepClone(tm.labels),
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: String(d.metadata.name), uid: String(d.metadata.uid), controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [controllerRef(d)],
     },
     spec: { replicas, selector, template, ...(spec.minReadySeconds !== undefined ? { minReadySeconds: spec.minReadySeconds } : {}) },
   };
