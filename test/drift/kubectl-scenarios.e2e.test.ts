@@ -250,6 +250,15 @@ test('create --dry-run=server persists nothing; delete is Missing; apply again i
   assert.deepEqual(notSynced(await s.drift()), {});
 });
 
+test('apply --prune --all of the other files prunes the ConfigMap Git still declares: Missing', async () => {
+  const s = await deploy('kubectl-apply');
+  const rest = cluster.write(`prune-${s.ns}.yaml`, app(s.ns).split('\n---\n').slice(0, 2).join('\n---\n'));
+  const out = await s.k('apply', '--prune', '--all', '--prune-allowlist=core/v1/ConfigMap', '-f', rest);
+  assert.match(out, /configmap\/web-config pruned/);
+  assert.match(await s.k('get', 'configmap', 'kube-root-ca.crt', '-o', 'name'), /kube-root-ca.crt/, 'objects without the last-applied annotation are kept');
+  assert.deepEqual(notSynced(await s.drift()), { [`ConfigMap ${s.ns}/web-config`]: ['Missing', []] });
+});
+
 test('delete --cascade=orphan is Missing; apply again adopts the orphaned ReplicaSet, rolls out and is Synced', async () => {
   const s = await deploy('flux');
   await s.k('delete', 'deployment', 'web', '--cascade=orphan');
