@@ -40,6 +40,49 @@ metadata: {name: web-config, namespace: ${ns}}
 data: {greeting: hello, color: blue}
 `;
 
+const workloads = (ns: string) => `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly, namespace: ${ns}}
+spec:
+  schedule: "0 2 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          initContainers: [{name: init, image: "busybox:1.36"}]
+          containers: [{name: report, image: "busybox:1.36"}]
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent, namespace: ${ns}}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      initContainers: [{name: init, image: "busybox:1.36"}]
+      containers: [{name: a, image: "busybox:1.36"}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db, namespace: ${ns}}
+spec:
+  serviceName: db
+  replicas: 2
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers: [{name: pg, image: "postgres:16"}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: viewers, namespace: ${ns}}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects: [{kind: User, name: bob, apiGroup: rbac.authorization.k8s.io}]
+`;
+
 let cluster: TestCluster;
 const repos: { cleanup(): void }[] = [];
 let nextNamespace = 0;
@@ -63,9 +106,9 @@ interface Scenario {
 }
 
 /** A namespace with the app deployed from its own repository: client-side `kubectl apply`, or Flux's server-side apply. */
-async function deploy(how: 'kubectl-apply' | 'flux'): Promise<Scenario> {
+async function deploy(how: 'kubectl-apply' | 'flux', manifests = app): Promise<Scenario> {
   const ns = `s${++nextNamespace}`;
-  const repo = writeRepo({ [`apps/${ns}.yaml`]: app(ns) });
+  const repo = writeRepo({ [`apps/${ns}.yaml`]: manifests(ns) });
   repos.push(repo);
   const file = join(repo.dir, 'apps', `${ns}.yaml`);
   await cluster.run('create', 'namespace', ns);
@@ -152,6 +195,25 @@ test('scale --current-replicas: a wrong precondition changes nothing (Synced); t
   assert.deepEqual(notSynced(await s.drift()), {});
   await s.k('scale', 'deployment/web', '--replicas=5', '--current-replicas=2');
   assert.deepEqual(notSynced(await s.drift()), { [`Deployment.apps ${s.ns}/web`]: ['Drifted', [['.spec.replicas', 'changed', 2, 5, 'kubectl', 'scale']]] });
+});
+
+test('set image of init containers in a CronJob and a DaemonSet, scale of a StatefulSet, set subject: each Drifted, by its kubectl manager', async () => {
+  const s = await deploy('flux', workloads);
+  assert.deepEqual(notSynced(await s.drift()), {}, 'the workloads as applied are Synced');
+  await s.k('set', 'image', 'cronjob/nightly', 'init=busybox:1.37');
+  await s.k('set', 'image', 'daemonset/agent', 'init=busybox:1.37', 'a=busybox:1.37');
+  await s.k('scale', 'statefulset/db', '--replicas=3', '--current-replicas=2');
+  await s.k('set', 'subject', 'rolebinding/viewers', `--serviceaccount=${s.ns}:builder`);
+  const bob = { kind: 'User', name: 'bob', apiGroup: 'rbac.authorization.k8s.io' };
+  assert.deepEqual(notSynced(await s.drift()), {
+    [`CronJob.batch ${s.ns}/nightly`]: ['Drifted', [['.spec.jobTemplate.spec.template.spec.initContainers[name="init"].image', 'changed', 'busybox:1.36', 'busybox:1.37', 'kubectl-set', undefined]]],
+    [`DaemonSet.apps ${s.ns}/agent`]: ['Drifted', [
+      ['.spec.template.spec.initContainers[name="init"].image', 'changed', 'busybox:1.36', 'busybox:1.37', 'kubectl-set', undefined],
+      ['.spec.template.spec.containers[name="a"].image', 'changed', 'busybox:1.36', 'busybox:1.37', 'kubectl-set', undefined],
+    ]],
+    [`RoleBinding.rbac.authorization.k8s.io ${s.ns}/viewers`]: ['Drifted', [['.subjects', 'changed', [bob], [{ apiGroup: bob.apiGroup, kind: 'User', name: 'bob' }, { kind: 'ServiceAccount', name: 'builder', namespace: s.ns }], 'kubectl-set', undefined]]],
+    [`StatefulSet.apps ${s.ns}/db`]: ['Drifted', [['.spec.replicas', 'changed', 2, 3, 'kubectl', 'scale']]],
+  });
 });
 
 test('set env --from=configmap over a declared value: value missing-live, valueFrom and the new variable added-live by kubectl-set', async () => {
