@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { eventually, startTestCluster, type TestCluster } from '../cluster/harness.js';
 import { runDriftCli, writeRepo } from './drift-e2e-support.js';
 
-interface FieldJson { path: string; change: string; gitValue?: unknown; liveValue?: unknown; attribution?: { manager: string; operation: string; subresource?: string }; suggestedAction: string }
+interface FieldJson { path: string; change: string; gitValue?: unknown; gitDefault?: unknown; liveValue?: unknown; attribution?: { manager: string; operation: string; subresource?: string }; suggestedAction: string }
 interface ResourceJson { id: string; status: string; reason?: string; fields: FieldJson[]; liveOnlyMetadata?: FieldJson[] }
 interface DriftRun { code: number; byId: Map<string, ResourceJson>; unmanaged: { id: string; createdBy?: { manager: string } }[] }
 
@@ -185,6 +185,23 @@ test('strategic merge patch with $patch: delete on a keyed env item, on an objec
   assert.deepEqual(notSynced(await s.drift()), {
     [`Deployment.apps ${s.ns}/web`]: ['Drifted', [[`${NGINX}.env[name="COLOR"]`, 'missing-live', { name: 'COLOR', value: 'blue' }, undefined, undefined, undefined]]],
   });
+});
+
+test('strategic merge with $retainKeys (strategy Recreate) and $setElementOrder (env reordered, one value changed): changed-default and changed; the order is not drift', async () => {
+  const s = await deploy('flux');
+  await s.k('patch', 'deployment', 'web', '-p', '{"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate"}}}');
+  await s.k('patch', 'deployment', 'web', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","$setElementOrder/env":[{"name":"COLOR"},{"name":"MODE"}],"env":[{"name":"COLOR","value":"red"}]}]}}}}');
+  const live = JSON.parse(await s.k('get', 'deployment', 'web', '-o', 'json')) as { spec: { strategy: unknown; template: { spec: { containers: { env: unknown }[] } } } };
+  assert.deepEqual(live.spec.strategy, { type: 'Recreate' }, '$retainKeys dropped rollingUpdate');
+  assert.deepEqual(live.spec.template.spec.containers[0]?.env, [{ name: 'COLOR', value: 'red' }, { name: 'MODE', value: 'demo' }]);
+  const r = await s.drift();
+  assert.deepEqual(notSynced(r), {
+    [`Deployment.apps ${s.ns}/web`]: ['Drifted', [
+      [`${NGINX}.env[name="COLOR"].value`, 'changed', 'blue', 'red', 'kubectl-patch', undefined],
+      ['.spec.strategy.type', 'changed-default', undefined, 'Recreate', 'kubectl-patch', undefined],
+    ]],
+  });
+  assert.equal(r.byId.get(`Deployment.apps ${s.ns}/web`)?.fields[1]?.gitDefault, 'RollingUpdate');
 });
 
 test('scale --current-replicas: a wrong precondition changes nothing (Synced); the right one is Drifted, by kubectl through scale', async () => {
