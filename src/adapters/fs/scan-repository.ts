@@ -9,6 +9,8 @@ export interface RepositoryScan {
   /** Repository-relative POSIX paths of YAML/JSON files to lint. */
   readonly manifestPaths: readonly string[];
   readonly listing: RepositoryListing;
+  /** `templates/` directories of Helm charts (a `Chart.yaml` beside them): Go templates, not linted until rendered. */
+  readonly chartTemplateDirs: readonly string[];
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -19,6 +21,7 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 export function scanRepository(root: string): RepositoryScan {
   const entries = new Map<string, 'file' | 'directory'>([['', 'directory']]);
   const manifestPaths: string[] = [];
+  const chartTemplateDirs: string[] = [];
   const rulesOfDir = new Map<string, readonly { base: string; ig: Ignore }[]>();
   const walk = (dir: string, rules: readonly { base: string; ig: Ignore }[], inChartTemplates: boolean) => {
     let names: string[];
@@ -42,6 +45,7 @@ export function scanRepository(root: string): RepositoryScan {
       if (isIgnored(local, path, isDir)) continue;
       entries.set(path, isDir ? 'directory' : 'file');
       const templates = inChartTemplates || (isChart && isDir && name === 'templates');
+      if (templates && !inChartTemplates) chartTemplateDirs.push(path);
       if (isDir) walk(path, local, templates);
       else if ((MANIFEST.test(name) || EXTENSIONLESS_MANIFESTS.has(name)) && !templates) manifestPaths.push(path);
     }
@@ -55,7 +59,7 @@ export function scanRepository(root: string): RepositoryScan {
     const rules = rulesOfDir.get(dir) ?? [];
     return isIgnored(rules, path, false) || isIgnored(rules, path, true);
   };
-  return { root, manifestPaths, listing: { entryType: (path) => entries.get(path), isIgnored: isIgnoredPath } };
+  return { root, manifestPaths, listing: { entryType: (path) => entries.get(path), isIgnored: isIgnoredPath }, chartTemplateDirs };
 }
 
 function isIgnored(rules: readonly { base: string; ig: Ignore }[], path: string, isDir: boolean): boolean {

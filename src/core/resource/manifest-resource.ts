@@ -27,12 +27,17 @@ export function isKubeObject(value: unknown): value is KubeObject {
   return isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion !== '' && typeof value.kind === 'string' && value.kind !== '';
 }
 
+/** A `v1` `List` (or `ConfigMapList`, …) whose `items` are the objects, as kubectl reads it. */
+export function isListObject(value: KubeObject): value is KubeObject & { items: unknown[] } {
+  return value.kind.endsWith('List') && Array.isArray(value.items) && value.apiVersion === 'v1';
+}
+
 export function extractResources(file: ManifestFile): ManifestResource[] {
   const out: ManifestResource[] = [];
   for (const document of file.documents) {
     if (document.isTemplate || !isKubeObject(document.value)) continue;
     const value = document.value;
-    if (value.kind.endsWith('List') && Array.isArray(value.items) && value.apiVersion === 'v1') {
+    if (isListObject(value)) {
       value.items.forEach((item, i) => {
         if (isKubeObject(item)) out.push(toResource(file, document, ['items', i], item));
       });
