@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { RepositoryListing } from '../../core/ports.js';
@@ -23,13 +23,19 @@ export function scanRepository(root: string): RepositoryScan {
   const manifestPaths: string[] = [];
   const chartTemplateDirs: string[] = [];
   const rulesOfDir = new Map<string, readonly { base: string; ig: Ignore }[]>();
-  const walk = (dir: string, rules: readonly { base: string; ig: Ignore }[], inChartTemplates: boolean) => {
+  // `ancestors`: real paths of the directories above this one. A symlink back to one of them (`loop -> .`) is
+  // a cycle: followed, it would walk until the path is too long, and two such links double the walk per level.
+  const walk = (dir: string, rules: readonly { base: string; ig: Ignore }[], inChartTemplates: boolean, ancestors: ReadonlySet<string>) => {
     let names: string[];
+    let real: string;
     try {
+      real = realpathSync(join(root, dir));
       names = readdirSync(join(root, dir)).sort();
     } catch {
       return; // unreadable directory: its contents are simply not linted
     }
+    if (ancestors.has(real)) return;
+    const within = new Set(ancestors).add(real);
     const local = names.includes('.gitignore') ? [...rules, { base: dir, ig: ignore().add(safeRead(join(root, dir, '.gitignore'))) }] : rules;
     rulesOfDir.set(dir, local);
     const isChart = names.includes('Chart.yaml');
@@ -46,11 +52,11 @@ export function scanRepository(root: string): RepositoryScan {
       entries.set(path, isDir ? 'directory' : 'file');
       const templates = inChartTemplates || (isChart && isDir && name === 'templates');
       if (templates && !inChartTemplates) chartTemplateDirs.push(path);
-      if (isDir) walk(path, local, templates);
+      if (isDir) walk(path, local, templates, within);
       else if ((MANIFEST.test(name) || EXTENSIONLESS_MANIFESTS.has(name)) && !templates) manifestPaths.push(path);
     }
   };
-  walk('', [], false);
+  walk('', [], false, new Set());
   const isIgnoredPath = (path: string): boolean => {
     if (entries.has(path)) return false; // listed, so not ignored
     let dir = path;

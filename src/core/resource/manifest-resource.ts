@@ -27,9 +27,12 @@ export function isKubeObject(value: unknown): value is KubeObject {
   return isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion !== '' && typeof value.kind === 'string' && value.kind !== '';
 }
 
-/** A `v1` `List` (or `ConfigMapList`, …) whose `items` are the objects, as kubectl reads it. */
+/**
+ * A `List`, `ConfigMapList`, `apps/v1` `DeploymentList`, …: kubectl applies the `items` of any object that has
+ * an `items` array (`Unstructured.IsList`), so these are read as their items, whatever their apiVersion.
+ */
 export function isListObject(value: KubeObject): value is KubeObject & { items: unknown[] } {
-  return value.kind.endsWith('List') && Array.isArray(value.items) && value.apiVersion === 'v1';
+  return value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
 export function extractResources(file: ManifestFile): ManifestResource[] {

@@ -4,7 +4,7 @@
 // Survey and differences with kubeconform: docs/validator-fixtures.md; inputs: test/fixtures/validators/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/run-cli.js';
@@ -38,9 +38,9 @@ test('valid/: no error-severity finding in any file, and every object counted va
   assert.equal(code, 0);
   assert.equal(report.summary.invalid, 0);
   // anchors 1, block scalars 2, List file 3 (Namespace + 2 items; the empty List holds none), numbers 4, nulls 1,
-  // keys 1, JSON 1, CRD + object 2, unknown CRD 1, generateName 1, directive 1
-  assert.equal(report.summary.resources, 18);
-  assert.equal(report.summary.valid, 18);
+  // keys 1, JSON 1, CRD + object 2, unknown CRD 1, generateName 1, directive 1, DeploymentList 1
+  assert.equal(report.summary.resources, 19);
+  assert.equal(report.summary.valid, 19);
   const infos = report.files.flatMap((f) => f.findings.filter((x) => x.severity === 'info').map((x) => `${f.path.split('/').pop()} ${x.ruleId}`));
   assert.deepEqual(infos, ['unknown-crd.yaml schema'], 'an unknown CRD is an info, nothing else is');
 });
@@ -130,4 +130,20 @@ test('many documents in one file: every object counted, one bad object found amo
   assert.equal(code, 1);
   assert.deepEqual({ resources: report.summary.resources, valid: report.summary.valid, invalid: report.summary.invalid }, { resources: 5000, valid: 4999, invalid: 1 });
   assert.deepEqual(errorsOf(report), [`<stdin>:${4321 * 7 + 6} schema`]);
+});
+
+test('symlinks back to a directory above are not followed round: each file is linted once, no hang', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ga-validators-'));
+  try {
+    mkdirSync(join(dir, 'apps'));
+    writeFileSync(join(dir, 'apps', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+    // Two links to the same ancestor: followed blindly, the walk doubles per level until paths are too long.
+    symlinkSync('.', join(dir, 'apps', 'self'), 'dir');
+    symlinkSync('..', join(dir, 'apps', 'parent'), 'dir');
+    const { code, report } = lintJson([dir]);
+    assert.equal(code, 0);
+    assert.deepEqual(report.files.map((f) => f.path.slice(dir.length + 1)), ['apps/cm.yaml']);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
 });
