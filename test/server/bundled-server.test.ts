@@ -4,30 +4,18 @@
 // work when first asked, from the chunks loaded then (ADR 0002). start-up-bundle.test.ts checks which code
 // is in which chunk; this checks that the chunks run.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import {
-  createProtocolConnection,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, PublishDiagnosticsNotification, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { loaderSource, SPLIT_ENTRIES, splitBundleOptions } from '../../scripts/bundle-options.mjs';
 import { driftEnvironmentsNotification, driftWatchRequest, type DriftEnvironmentsParams } from '../../src/protocol/drift-messages.js';
 import { readinessReportRequest } from '../../src/protocol/lsp-extensions.js';
 import { startTestCluster, type TestCluster } from '../cluster/harness.js';
+import { startStdioServer, type StdioServer } from './support/stdio-server.js';
 
 const DEMO_APP = resolve('test/fixtures/cluster/demo-app');
 const DEADLINE_MS = 30_000;
@@ -35,8 +23,8 @@ const DEADLINE_MS = 30_000;
 describe('the bundled server process (ES module chunks loaded on first use)', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'gitops-bundled-server-'));
   let cluster: TestCluster;
+  let server: StdioServer;
   let connection: ProtocolConnection;
-  let exited: Promise<number | null>;
   const published: PublishDiagnosticsParams[] = [];
   const environments: DriftEnvironmentsParams[] = [];
   let onMessage: () => void = () => undefined;
@@ -62,27 +50,22 @@ describe('the bundled server process (ES module chunks loaded on first use)', ()
     writeFileSync(join(outdir, 'server.js'), loaderSource(entry));
     cluster = await startTestCluster({ seedDir: 'test/fixtures/cluster/demo-app' });
     // Schema data is found beside the bundle, else under src/ from the working directory (the repository here).
-    const child = spawn(process.execPath, [join(outdir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, KUBECONFIG: cluster.handle.kubeconfigPath } });
-    exited = new Promise((done) => child.once('exit', (code) => done(code)));
-    connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      published.push(p);
-      onMessage();
-    });
-    connection.onNotification(driftEnvironmentsNotification, (p) => {
-      environments.push(p);
-      onMessage();
-    });
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(DEMO_APP).href, capabilities: {} });
-    await connection.sendNotification(InitializedNotification.type, {});
+    const listen = (c: ProtocolConnection) => {
+      c.onNotification(PublishDiagnosticsNotification.type, (p) => {
+        published.push(p);
+        onMessage();
+      });
+      c.onNotification(driftEnvironmentsNotification, (p) => {
+        environments.push(p);
+        onMessage();
+      });
+    };
+    server = await startStdioServer([join(outdir, 'server.js')], pathToFileURL(DEMO_APP).href, listen, { ...process.env, KUBECONFIG: cluster.handle.kubeconfigPath });
+    connection = server.connection;
   });
 
   after(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    assert.equal(await exited, 0);
-    connection.dispose();
+    assert.equal(await server.stop(), 0);
     await cluster.stop();
     rmSync(outdir, { recursive: true, force: true });
   });
