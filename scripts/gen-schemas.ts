@@ -1,5 +1,6 @@
 #!/usr/bin/env -S npx tsx
-// Regenerates src/core/schema/data/ from pinned npm packages' type declarations (no network beyond npm).
+// Regenerates src/core/schema/data/ from the vendored Kubernetes OpenAPI documents, vendored CRD YAML and
+// pinned npm packages' type declarations (no network beyond npm).
 // Usage: npm run gen:schemas
 // Inputs are listed in scripts/schema-gen/sources/package.json (+ lock) and installed there on demand with
 // `npm ci`, so that the project's own dependencies carry none of them.
@@ -10,11 +11,10 @@ import { listApiDeprecations } from '../src/core/schema/api-deprecations.js';
 import { applyBuiltinOverrides } from './schema-gen/builtin-overrides.js';
 import { addFluxOperatorEventSources, relaxKnativeContainerNames } from './schema-gen/crd-overrides.js';
 import { extractCrdYaml, vendoredVersion } from './schema-gen/extract-crd-yaml.js';
-import { extractCdk8sImports, type ExtractedKubernetesVersion } from './schema-gen/extract-cdk8s-imports.js';
 import { enumsNamedByDescriptions, extractEnums, preferEnums, type EnumTable } from './schema-gen/extract-enums.js';
 import { extractModelTypes, findKindFiles } from './schema-gen/extract-model-types.js';
 import { extractModelKinds, kindsMissingFrom } from './schema-gen/extract-newer-kinds.js';
-import { extractOpenApi, readOpenApiDocument } from './schema-gen/extract-openapi.js';
+import { extractOpenApi, readOpenApiDocument, type ExtractedKubernetesVersion } from './schema-gen/extract-openapi.js';
 import { writeSchemaData } from './schema-gen/write-schema-data.js';
 
 const root = join(__dirname, '..');
@@ -22,10 +22,9 @@ const sourcesDir = join(root, 'scripts/schema-gen/sources');
 const modules = join(sourcesDir, 'node_modules');
 const outDir = join(root, 'src/core/schema/data');
 
-// 1.30–1.34 from cdk8s-plus type declarations; 1.35 and 1.36 (no cdk8s-plus-35/36 on npm) from the official
-// OpenAPI document of their release, vendored in scripts/schema-gen/openapi/ (see its README.md).
-const CDK8S_VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34'];
-const OPENAPI_VERSIONS = ['1.35', '1.36'];
+// Every version from the official OpenAPI document of its release, vendored in scripts/schema-gen/openapi/
+// (see its README.md), so that groups unchanged between versions are stored once.
+const OPENAPI_VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
 const DEFAULT_VERSION = '1.36';
 // npm model packages (@kubernetes-models/<name>), generated from each project's CRDs or Go types.
 const CRD_PROJECTS = [
@@ -45,7 +44,7 @@ const CRD_PROJECTS = [
 // Upstream CRD YAML vendored in scripts/schema-gen/crds/<name>/ where no npm package is current enough.
 const VENDORED_CRD_PROJECTS = ['source-watcher', 'flux-operator', 'external-secrets', 'fleet'];
 
-if (!existsSync(join(modules, 'k8s-1-34'))) {
+if (!existsSync(join(modules, 'k8s-models-latest'))) {
   console.log('gen-schemas: installing pinned inputs into scripts/schema-gen/sources …');
   execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', sourcesDir], { stdio: 'inherit' });
 }
@@ -73,23 +72,14 @@ const logVersion = (version: string, data: ExtractedKubernetesVersion) => {
   const kinds = [...data.kinds.values()].reduce((n, m) => n + m.size, 0);
   console.log(`gen-schemas: Kubernetes ${version}: ${kinds} kinds, ${data.definitions.size} definitions`);
 };
-const versions = CDK8S_VERSIONS.map((version) => {
-  const pkg = join(modules, `k8s-${version.replace('.', '-')}`);
-  const base = join(pkg, 'lib/imports/k8s');
-  const data = extractCdk8sImports(`${base}.d.ts`, `${base}.js`);
-  applyBuiltinOverrides(data.definitions, enumsFor(version, data));
-  sources[`cdk8s-plus-${version.split('.')[1]} (Kubernetes ${version})`] = versionOf(pkg);
-  logVersion(version, data);
-  return { version, data };
-});
-for (const version of OPENAPI_VERSIONS) {
+const versions = OPENAPI_VERSIONS.map((version) => {
   const document = readOpenApiDocument(join(root, `scripts/schema-gen/openapi/kubernetes-${version}.definitions.json.gz`));
   const data = extractOpenApi(document);
   applyBuiltinOverrides(data.definitions, enumsFor(version, data));
   sources[`Kubernetes ${version} OpenAPI (kubernetes/kubernetes release-${version} api/openapi-spec/swagger.json)`] = document.source;
   logVersion(version, data);
-  versions.push({ version, data });
-}
+  return { version, data };
+});
 
 const projects = CRD_PROJECTS.map((name) => {
   const pkg = join(modules, '@kubernetes-models', name);

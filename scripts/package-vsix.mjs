@@ -31,7 +31,8 @@ function packageVsixNow({ out, build = true, quiet = false, log = (l) => console
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const vsix = resolve(out ?? join(root, '.work', 'vsix', `${name}-${version}.vsix`));
   if (build) run('Building the bundles', process.execPath, [join(root, 'scripts', 'build.mjs')]);
-  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/lint-worker.js']) {
+  // dist/server.js loads dist/server.mjs, whose chunks (dist/server-chunks/) load on first use: all in the VSIX (.vscodeignore).
+  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/server.mjs', 'dist/server-chunks', 'dist/lint-worker.js']) {
     if (!existsSync(join(root, bundle))) {
       throw new Error(`${bundle} is missing after the build: the extension or the server entry point (src/*/main.ts) has not landed`);
     }

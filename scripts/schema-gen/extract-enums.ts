@@ -1,11 +1,11 @@
-// The OpenAPI documents behind cdk8s carry no `enum` lists, but kubernetes-models (generated from the
+// The Kubernetes OpenAPI (Swagger 2) documents carry no `enum` lists, but kubernetes-models (generated from the
 // Kubernetes 1.33 OpenAPI v3 document) writes them as string-literal unions:
 //   "protocol"?: "SCTP" | "TCP" | "UDP";
 // We read those unions and apply them to the same definition and property in every Kubernetes version.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import type { ExtractedDefinition } from './extract-cdk8s-imports.js';
+import type { ExtractedDefinition } from './extract-openapi.js';
 
 /** normalized definition name (`iok8sapicorev1containerport`) → property → allowed values */
 export type EnumTable = Map<string, Map<string, string[]>>;

@@ -1,11 +1,23 @@
 // Reads the official OpenAPI (Swagger 2) document of one Kubernetes release — kubernetes/kubernetes
-// `api/openapi-spec/swagger.json`, as the Kubernetes Python client vendors it per release — into the same
-// schema nodes that extract-cdk8s-imports.ts makes from cdk8s's type declarations (cdk8s generates those
-// declarations from this very document), so versions from either source validate alike.
+// `api/openapi-spec/swagger.json`, as the Kubernetes Python client vendors it per release — into our schema
+// nodes: every bundled Kubernetes version (1.30–1.36) comes from this one source.
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import type { SchemaNodeJson, SchemaNodeObjectJson } from '../../src/core/schema/schema-data.js';
-import type { ExtractedDefinition, ExtractedKubernetesVersion } from './extract-cdk8s-imports.js';
+
+export interface ExtractedDefinition {
+  name: string;
+  node: SchemaNodeObjectJson;
+  /** property descriptions and the definition's own description, as text (ids are assigned later). */
+  description?: string;
+  propertyDescriptions: Record<string, string>;
+}
+
+export interface ExtractedKubernetesVersion {
+  definitions: Map<string, ExtractedDefinition>;
+  /** apiVersion → kind → root definition name */
+  kinds: Map<string, Map<string, string>>;
+}
 
 interface OpenApiSchema {
   type?: string;
@@ -19,14 +31,13 @@ interface OpenApiSchema {
   'x-kubernetes-group-version-kind'?: { group: string; version: string; kind: string }[];
 }
 
-/** Definitions that cdk8s turns into scalar types rather than interfaces. */
+/** Definitions that are scalar types with their own grammar rather than objects. */
 const SCALAR_DEFINITIONS: Record<string, SchemaNodeObjectJson> = {
   'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { t: 'int-or-string' },
   'io.k8s.apimachinery.pkg.api.resource.Quantity': { t: 'quantity' },
   'io.k8s.apimachinery.pkg.apis.meta.v1.Time': { t: 'string', f: 'date-time' },
   'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': { t: 'string', f: 'date-time' },
 };
-
 
 export interface OpenApiDocument {
   /** where the vendored copy was taken from (added when vendoring; see scripts/schema-gen/openapi/README.md). */
@@ -87,8 +98,10 @@ export function extractOpenApi(document: Pick<OpenApiDocument, 'definitions'>): 
   for (const [name, schema] of Object.entries(all)) {
     const gvks = schema['x-kubernetes-group-version-kind'];
     const def = definitions.get(name);
-    // One kind per definition (as cdk8s reads it); shared definitions (DeleteOptions, WatchEvent) list every group.
-    if (!def || gvks?.length !== 1 || !schema.properties?.metadata) continue;
+    // A kind is a definition with metadata and a group-version-kind. Shared definitions list several:
+    // DeleteOptions and WatchEvent (every group; no metadata, so no kind) and, in 1.30 only, meta/v1 Status
+    // (`v1` and resource.k8s.io/v1alpha2): the first one listed is the kind, as cdk8s reads it.
+    if (!def || !gvks?.length || !schema.properties?.metadata) continue;
     const { group, version, kind } = gvks[0]!;
     const apiVersion = group ? `${group}/${version}` : version;
     def.node.p!.status = { t: 'any' };

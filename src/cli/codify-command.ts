@@ -21,8 +21,6 @@ import { previewCodify, runCodify, type CodifyMode, type CodifyResult } from '..
 import { chooseEnvironment, readRepositoryConfig, readSettings, startCliDriftService, waitForCluster, type DriftCliIo } from './drift-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
-export const CODIFY_VALUED = ['resource', 'field', 'layer', 'branch', 'pr', 'api-url'] as const;
-export const CODIFY_FLAGS = ['push', 'dry-run'] as const;
 
 const PROVIDERS = ['github', 'gitlab'] as const;
 const LAYERS: readonly string[] = Object.values(LayerChoice);

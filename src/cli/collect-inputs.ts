@@ -18,6 +18,8 @@ export interface LintInput {
   /** What git says about a directory argument (undefined for loose files and outside git). */
   readonly repository?: RepositoryFacts;
   readonly unreadable: { path: string; reason: string }[];
+  /** Helm chart `templates/` directories the scan left out (repository-relative). */
+  readonly chartTemplateDirs?: readonly string[];
 }
 
 const isKubernetesJson = (text: string) => text.includes('"apiVersion"') && text.includes('"kind"');
@@ -40,7 +42,7 @@ export function collectInputs(args: readonly string[], readStdin: () => string):
     if (isDir) {
       const scan = scanRepository(arg);
       const repository = readRepositoryFacts(arg);
-      const input: LintInput = { displayRoot: normalizePath(arg), files: [], listing: scan.listing, ...(repository ? { repository } : {}), unreadable: [] };
+      const input: LintInput = { displayRoot: normalizePath(arg), files: [], listing: scan.listing, ...(repository ? { repository } : {}), unreadable: [], chartTemplateDirs: scan.chartTemplateDirs };
       for (const path of scan.manifestPaths) if (path !== CONFIG_FILE_NAME) readInto(input, join(arg, path), path);
       inputs.push(input);
     } else {

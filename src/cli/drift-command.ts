@@ -18,8 +18,6 @@ import { DriftServiceError } from '../adapters/drift/drift-service-api.js';
 import type { CliIo } from './lint-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
-export const DRIFT_VALUED = ['context', 'env', 'kubeconfig', 'timeout', 'settings'] as const;
-export const DRIFT_FLAGS = ['exact', 'unmanaged'] as const;
 const FORMATS = ['text', 'json'] as const;
 
 export interface DriftCliIo extends CliIo {

@@ -5,6 +5,7 @@ import type { Finding } from '../core/findings/finding.js';
 import { ENGINE_CHECKS } from '../core/lint/engine-checks.js';
 import { lintWorkspace } from '../core/lint/lint-engine.js';
 import { RULES } from '../core/lint/rule-list.js';
+import { locateInResource, type ManifestResource } from '../core/resource/manifest-resource.js';
 import { joinPath } from '../core/text/posix-path.js';
 import { buildWorkspaceIndex } from '../core/workspace/workspace-index.js';
 import { collectInputs, type LintInput } from './collect-inputs.js';
@@ -36,25 +37,38 @@ export function runLint(args: ParsedArgs, io: CliIo): number {
 
   const checked: CheckedFile[] = [];
   for (const input of inputs) checked.push(...lintInput(input, config, deps));
+  const chartTemplateDirs = inputs.flatMap((input) => (input.chartTemplateDirs ?? []).map((dir) => displayPath(input, dir)));
 
   const summary = summarize(checked);
-  if (format === 'json') io.stdout(formatJson(checked, summary, config.kubernetesVersion));
+  if (format === 'json') io.stdout(formatJson(checked, summary, config.kubernetesVersion, chartTemplateDirs));
   else if (format === 'sarif') io.stdout(formatSarif(checked, [...ENGINE_CHECKS, ...RULES.map((r) => r.meta)], io.version));
-  else io.stdout(formatText(checked, summary, io.isTty && !process.env.NO_COLOR));
+  else io.stdout(formatText(checked, summary, io.isTty && !process.env.NO_COLOR, chartTemplateDirs));
   if (checked.some((f) => f.unreadable)) return 2;
   return summary.findingsBySeverity.error > 0 ? 1 : 0;
 }
 
 function lintInput(input: LintInput, config: LintConfig, deps: Parameters<typeof lintWorkspace>[2]): CheckedFile[] {
   const index = buildWorkspaceIndex(input.files, input.listing, input.repository);
-  const display = (path: string) => (input.displayRoot && input.displayRoot !== '.' ? joinPath(input.displayRoot, path) : path);
+  const display = (path: string) => displayPath(input, path);
   const relocate = (f: Finding): Finding => ({ ...f, path: display(f.path), related: f.related?.map((r) => ({ ...r, path: display(r.path) })) });
   const results: CheckedFile[] = lintWorkspace(index, config, deps).map((result) => {
-    const objectLines = index.resourcesInFile(result.path).map((r) => ({ start: r.document.range.start.line, end: r.document.range.end.line }));
-    return { ...result, path: display(result.path), findings: result.findings.map(relocate), objectLines };
+    const objectLines = index.resourcesInFile(result.path).map(linesOfObject);
+    const templateDocuments = result.ignored ? 0 : (index.files.get(result.path)?.documents.filter((d) => d.isTemplate).length ?? 0);
+    return { ...result, path: display(result.path), findings: result.findings.map(relocate), objectLines, templateDocuments };
   });
-  for (const u of input.unreadable) results.push({ path: display(u.path), findings: [], resourceCount: 0, ignored: false, objectLines: [], unreadable: u.reason });
+  for (const u of input.unreadable) results.push({ path: display(u.path), findings: [], resourceCount: 0, ignored: false, objectLines: [], unreadable: u.reason, templateDocuments: 0 });
   return results;
+}
+
+/** A repository-relative path as the user named it: prefixed with the directory argument. */
+function displayPath(input: LintInput, path: string): string {
+  return input.displayRoot && input.displayRoot !== '.' ? joinPath(input.displayRoot, path) : path;
+}
+
+/** The lines an object spans: its document, or its own item inside a `kind: List` (each item counts on its own). */
+function linesOfObject(resource: ManifestResource): { start: number; end: number } {
+  const range = resource.basePath.length === 0 ? resource.document.range : locateInResource(resource, []).whole;
+  return { start: range.start.line, end: range.end.line };
 }
 
 function resolveConfig(args: ParsedArgs, io: CliIo): LintConfig {

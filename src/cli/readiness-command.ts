@@ -9,7 +9,6 @@ import { gatherReadinessInput } from '../adapters/readiness/gather-readiness-inp
 import type { DriftCliIo } from './drift-command.js';
 import { UsageError, type ParsedArgs } from './parse-args.js';
 
-export const READINESS_FLAGS = ['cluster'] as const;
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
 /**

@@ -1,8 +1,6 @@
-import { CODIFY_FLAGS, CODIFY_VALUED, runCodifyCommand } from './codify-command.js';
-import { DRIFT_FLAGS, DRIFT_VALUED, runDrift } from './drift-command.js';
+import { CODIFY_FLAGS, CODIFY_VALUED, DRIFT_FLAGS, DRIFT_VALUED, READINESS_FLAGS } from './command-options.js';
 import { runLint, type CliIo } from './lint-command.js';
 import { parseArgs, UsageError } from './parse-args.js';
-import { READINESS_FLAGS, runReadiness } from './readiness-command.js';
 
 export const USAGE = `Usage: gitops-authoring <command> [options]
 
@@ -75,9 +73,11 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     }
     if (args.command === undefined) throw new UsageError('missing command (try: gitops-authoring lint .)');
     if (args.command === 'lint') return runLint(args, io);
-    if (args.command === 'drift') return runDrift(args, io).catch((error: unknown) => reportError(error, io));
-    if (args.command === 'codify') return runCodifyCommand(args, io).catch((error: unknown) => reportError(error, io));
-    if (args.command === 'readiness') return runReadiness(args, io).catch((error: unknown) => reportError(error, io));
+    // The cluster and Git commands are imported when run (their own chunks of the bundle): `lint` never loads
+    // @kubernetes/client-node or simple-git.
+    if (args.command === 'drift') return import('./drift-command.js').then((m) => m.runDrift(args, io)).catch((error: unknown) => reportError(error, io));
+    if (args.command === 'codify') return import('./codify-command.js').then((m) => m.runCodifyCommand(args, io)).catch((error: unknown) => reportError(error, io));
+    if (args.command === 'readiness') return import('./readiness-command.js').then((m) => m.runReadiness(args, io)).catch((error: unknown) => reportError(error, io));
     throw new UsageError(`unknown command '${args.command}'`);
   } catch (error) {
     return reportError(error, io);

@@ -22,7 +22,6 @@ import { provideCodeActions } from './handlers/code-actions.js';
 import { provideCompletion } from './handlers/completion.js';
 import { provideDocumentSymbols } from './handlers/document-symbols.js';
 import { provideHover } from './handlers/hover.js';
-import { provideReadiness } from './handlers/readiness.js';
 import { EMPTY_SCHEMA_PROVIDER } from './schema-provider.js';
 import { DEFAULT_DRIFT_TIMING, DEFAULT_TIMING, type ServerDeps } from './server-deps.js';
 import { WorkspaceFolder, type FolderOptions } from './workspace-folder.js';
@@ -255,7 +254,8 @@ export function createServer(connection: Connection, deps: ServerDeps): ServerHa
 
   registerWriteBackRequests({ connection, backend: deps.writeBack, drift, folders: () => folders, source: deps.source, ready, log });
 
-  connection.onRequest(readinessReportRequest, (params) => provideReadiness(folders.map((f) => f.root).filter((r): r is string => r !== undefined), params, deps.readinessInput, (root) => drift.clusterFactsOf(root)));
+  // The readiness report (core/readiness) is imported on first request: start-up does not load it.
+  connection.onRequest(readinessReportRequest, async (params) => (await import('./handlers/readiness.js')).provideReadiness(folders.map((f) => f.root).filter((r): r is string => r !== undefined), params, deps.readinessInput, (root) => drift.clusterFactsOf(root)));
 
   documents.listen(connection);
   return {

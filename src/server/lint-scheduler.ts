@@ -12,7 +12,7 @@ import type { DiagnosticsPublisher } from './handlers/diagnostics.js';
 import { IncrementalLinter } from './incremental-lint.js';
 import type { OffThreadLinter } from './lint-worker/off-thread-linter.js';
 import type { LintTiming } from './server-deps.js';
-import type { OpenDocument, WorkspaceState } from './workspace-state.js';
+import type { FailedRead, OpenDocument, WorkspaceState } from './workspace-state.js';
 
 export interface LintSchedulerOptions {
   readonly state: WorkspaceState;
@@ -154,7 +154,7 @@ export class LintScheduler {
     const { state, offThread } = this.options;
     const outcome = await (offThread as OffThreadLinter).lint(doc, config);
     if (outcome.kind === 'superseded' || state.getOpen(doc.path)?.version !== doc.version) return undefined;
-    if (outcome.kind === 'stopped') return [this.stoppedFinding(doc.path, outcome.reason)];
+    if (outcome.kind === 'stopped') return [this.stoppedFinding(doc.path, outcome.reason, state.offThreadReadFailed(doc.path, doc.version))];
     // Other files may depend on what it declares: they are linted again once (its signature is unchanged then).
     if (state.acceptOffThreadParse(doc.path, doc.version, outcome)) this.workspaceChanged();
     return outcome.findings;
@@ -171,14 +171,20 @@ export class LintScheduler {
     const outcome = await offThread.lint({ uri, path, version: 0, text, parseOnly }, config);
     if (!state.getOpen(path)) offThread.forgetIdle(path);
     if (outcome.kind === 'superseded') return [];
-    if (outcome.kind === 'stopped') return [this.stoppedFinding(path, outcome.reason)];
+    if (outcome.kind === 'stopped') return [this.stoppedFinding(path, outcome.reason, state.diskReadFailed(path, text))];
     if (state.acceptDiskParse(path, text, outcome)) this.workspaceChanged();
     return outcome.findings;
   }
 
-  private stoppedFinding(path: string, reason: string): Finding {
+  /**
+   * The one finding on a file its worker could not read. Other files then see its last good read, or (none) treat
+   * what it may declare as unknown; they are linted again when that changes what they see.
+   */
+  private stoppedFinding(path: string, reason: string, failed: FailedRead): Finding {
     this.options.log(`lint of ${path} stopped: ${reason}`);
-    return { ruleId: LIMIT_RULE_ID, severity: 'warning', path, message: `File not validated: ${reason}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    if (failed.affectsOthers) this.workspaceChanged();
+    const consequence = failed.isUnread ? 'other files\' checks treat the objects it may declare as unknown until it is read' : 'other files are checked against its last complete read';
+    return { ruleId: LIMIT_RULE_ID, severity: 'warning', path, message: `File not validated: ${reason}; ${consequence}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   }
 
   private compute(path: string, config: LintConfig, mode: LintMode): readonly Finding[] {

@@ -29,9 +29,12 @@ export interface OpenDocument {
 export interface OffThreadParse {
   readonly documents: readonly DocumentSummary[];
   readonly problems: ManifestFile['problems'];
+  /** No worker could read the file, and none read it before: what it declares is unknown (`ManifestFile.isUnread`). */
+  readonly isUnread?: boolean;
 }
 
 const NO_PARSE: OffThreadParse = { documents: [], problems: [] };
+const UNREAD: OffThreadParse = { documents: [], problems: [], isUnread: true };
 
 /** A file's path and text, and for a large buffer what its worker reported of it. */
 export type SourceText = readonly [path: string, text: string, parse?: OffThreadParse];
@@ -39,6 +42,19 @@ export type SourceText = readonly [path: string, text: string, parse?: OffThread
 interface AcceptedParse extends OffThreadParse {
   /** The buffer version the worker parsed. */
   readonly version: number;
+}
+
+interface DiskParse extends OffThreadParse {
+  /** The text on disk it stands for. */
+  readonly text: string;
+  /** No worker finished on this text (it failed): the last good read's documents, or none; read again on a reload. */
+  readonly isFailed?: boolean;
+}
+
+/** After a worker failed on a file: whether other files' findings may change, and whether it is now unread. */
+export interface FailedRead {
+  readonly affectsOthers: boolean;
+  readonly isUnread: boolean;
 }
 
 export class WorkspaceState {
@@ -55,7 +71,9 @@ export class WorkspaceState {
   /** Large files read from disk (closed) that no worker has parsed yet: they stand in with no documents. */
   private readonly pendingDiskParses = new Set<string>();
   /** What a worker reported of a large file on disk, and of which text (kept while the disk holds that text). */
-  private readonly diskParses = new Map<string, OffThreadParse & { readonly text: string }>();
+  private readonly diskParses = new Map<string, DiskParse>();
+  /** Off-thread buffers no worker could read, with no earlier report: they stand in unread until one reports. */
+  private readonly unreadBuffers = new Set<string>();
   private baseListing: RepositoryListing = { entryType: () => undefined };
   private repository: RepositoryFacts | undefined;
   private cachedIndex: WorkspaceIndex | undefined;
@@ -157,6 +175,7 @@ export class WorkspaceState {
     const doc = this.open.get(path);
     if (!doc?.isOffThread || doc.version !== version) return false;
     this.offThreadParses.set(path, { documents: parse.documents, problems: parse.problems, version });
+    this.unreadBuffers.delete(path);
     const file = fileFromSummaries(path, doc.text, parse.documents, parse.problems);
     this.open.set(path, { uri: doc.uri, path, version, text: doc.text, isOffThread: true, file });
     this.pendingSignatures.delete(path);
@@ -175,6 +194,37 @@ export class WorkspaceState {
     this.disk.set(path, file);
     this.changed();
     return this.noteDependencies(this.updateSignature(path, file));
+  }
+
+  /**
+   * No worker could read this version of an off-thread buffer (it crashed, ran out of memory, or passed its
+   * deadline). Its last report keeps standing in when there is one; else it is unread until a worker reports, and
+   * other files' checks treat what it may declare as unknown (never as missing).
+   */
+  offThreadReadFailed(path: string, version: number): FailedRead {
+    const doc = this.open.get(path);
+    if (!doc?.isOffThread || doc.version !== version || this.offThreadParses.has(path)) return { affectsOthers: false, isUnread: false };
+    this.unreadBuffers.add(path);
+    const file = this.standIn(path, doc.text);
+    this.open.set(path, { uri: doc.uri, path, version, text: doc.text, isOffThread: true, file });
+    this.pendingSignatures.delete(path);
+    this.changed();
+    return { affectsOthers: this.noteDependencies(this.updateSignature(path, file)), isUnread: true };
+  }
+
+  /**
+   * No worker could read a large file as it is on disk: its last good read (of an earlier text) keeps standing in
+   * when there is one, else it is unread (see offThreadReadFailed). It is tried again when read from disk again.
+   */
+  diskReadFailed(path: string, text: string): FailedRead {
+    if (this.open.has(path) || this.disk.get(path)?.text !== text) return { affectsOthers: false, isUnread: false };
+    const last = this.diskParses.get(path);
+    const isUnread = !last || last.isUnread === true;
+    this.diskParses.set(path, { text, documents: last?.documents ?? [], problems: last?.problems ?? [], isFailed: true, ...(isUnread ? { isUnread } : {}) });
+    const file = fileFromSummaries(path, text, last?.documents ?? [], last?.problems ?? [], isUnread);
+    this.disk.set(path, file);
+    this.changed();
+    return { affectsOthers: this.noteDependencies(this.updateSignature(path, file)), isUnread };
   }
 
   /** Large files read from disk since the last call that a worker is to parse (none is parsed here). */
@@ -199,7 +249,7 @@ export class WorkspaceState {
     }
     for (const [path, doc] of this.open) {
       // Another large buffer goes as its last report (parsed once, in its own worker), never as a text to parse.
-      yield doc.isOffThread ? [path, doc.text, this.offThreadParses.get(path) ?? NO_PARSE] : [path, doc.text];
+      yield doc.isOffThread ? [path, doc.text, this.offThreadParses.get(path) ?? (this.unreadBuffers.has(path) ? UNREAD : NO_PARSE)] : [path, doc.text];
     }
   }
 
@@ -218,6 +268,7 @@ export class WorkspaceState {
     if (closed.isOffThread && report?.version === closed.version) this.diskParses.set(path, { text: closed.file.text, documents: report.documents, problems: report.problems });
     this.pendingSignatures.delete(path);
     this.offThreadParses.delete(path);
+    this.unreadBuffers.delete(path);
     this.parseCaches.delete(path);
     return { affectsOthers: this.noteDependencies(this.reloadFromDisk(path).affectsOthers) };
   }
@@ -225,6 +276,7 @@ export class WorkspaceState {
   /** A file changed outside the editor (or was created or deleted). Open buffers win over the disk. */
   diskChanged(path: string, change: 'created' | 'changed' | 'deleted'): { affectsOthers: boolean } {
     if (change === 'deleted') {
+      this.diskParses.delete(path);
       this.deleted.add(path);
       this.created.delete(path);
     } else if (change === 'created') {
@@ -265,24 +317,28 @@ export class WorkspaceState {
     if (doc && !doc.isOffThread && !this.parseCaches.has(path)) this.parse(path, doc.file.text);
   }
 
-  /** An off-thread buffer before the worker reported on this text: the last report's documents, else none. */
+  /** An off-thread buffer before the worker reported on this text: the last report's documents, else none (unread after a failure). */
   private standIn(path: string, text: string): ManifestFile {
     const last = this.offThreadParses.get(path);
-    return fileFromSummaries(path, text, last?.documents ?? [], last?.problems ?? []);
+    return fileFromSummaries(path, text, last?.documents ?? [], last?.problems ?? [], !last && this.unreadBuffers.has(path));
   }
 
-  /** A large file is never parsed here: it stands in as its last report (same text) or empty until a worker reports. */
+  /**
+   * A large file is never parsed here: it stands in as its report of this text, else (until a worker reports) as
+   * its last good read of an earlier text, else empty.
+   */
   private readDisk(path: string, text: string): ManifestFile {
     const parsed = this.source.parsedFile?.(path);
     if (parsed) return parsed;
     if (!this.isOffThreadText(text)) return parseManifest(path, text);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const known = this.diskParseOf(path, body);
-    if (!known) this.pendingDiskParses.add(path);
-    return fileFromSummaries(path, body, known?.documents ?? [], known?.problems ?? []);
+    if (!known || known.isFailed) this.pendingDiskParses.add(path);
+    const shown = known ?? this.diskParses.get(path);
+    return fileFromSummaries(path, body, shown?.documents ?? [], shown?.problems ?? [], shown?.isUnread);
   }
 
-  private diskParseOf(path: string, text: string): OffThreadParse | undefined {
+  private diskParseOf(path: string, text: string): DiskParse | undefined {
     const known = this.diskParses.get(path);
     return known?.text === text ? known : undefined;
   }
@@ -340,6 +396,7 @@ export function isManifestCandidate(path: string, text: string): boolean {
 
 /** What other files' rules can see of a file: object identities, kustomization content, CRD schemas. */
 function signatureOf(file: ManifestFile): string {
+  if (file.isUnread) return '\u0000unread'; // what it declares is unknown: other files' findings may change
   if (isKustomizationPath(file.path)) return file.text;
   const parts: string[] = [];
   for (const resource of extractResources(file)) {

@@ -1,7 +1,7 @@
 // Drives one language server process over stdio for the benchmark: cold start, one-character edits and
 // the time until the matching diagnostics arrive, and the process's memory.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -38,6 +38,12 @@ export interface ServerRun {
   readonly coldMs: number;
   /** From spawning the process to the answer to `initialize` (process start, code loading). */
   readonly initializeMs: number;
+  /**
+   * CPU time the server process used (all its threads) up to its `initialize` answer and up to the first
+   * diagnostics: far less sensitive to other jobs on the machine than the wall times. NaN off Linux.
+   */
+  readonly initializeCpuMs: number;
+  readonly coldCpuMs: number;
   readonly changeMs: readonly number[];
   readonly rssMb: number;
   readonly peakRssMb: number;
@@ -69,11 +75,13 @@ export async function runServer(sut: ServerUnderTest, rootUri: string, uri: stri
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } } },
     });
     const initializeMs = performance.now() - started;
+    const initializeCpuMs = cpuMsOf(child);
     await connection.sendNotification(InitializedNotification.type, {});
     await sut.afterInitialized?.(connection);
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     const first = await nextPublication(0);
     const coldMs = first.at - started;
+    const coldCpuMs = cpuMsOf(child);
 
     const changeMs: number[] = [];
     for (let i = 0; i < edits.length; i++) {
@@ -90,7 +98,7 @@ export async function runServer(sut: ServerUnderTest, rootUri: string, uri: stri
       if (i >= warmup) changeMs.push(answer.at - sent);
     }
     const memory = readMemory(child);
-    return { coldMs, initializeMs, changeMs, rssMb: memory.rss, peakRssMb: memory.peak, firstDiagnosticCount: first.params.diagnostics.length };
+    return { coldMs, initializeMs, initializeCpuMs, coldCpuMs, changeMs, rssMb: memory.rss, peakRssMb: memory.peak, firstDiagnosticCount: first.params.diagnostics.length };
   } finally {
     await shutDown(connection, child);
   }
@@ -130,6 +138,16 @@ function readMemory(child: ChildProcess): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** CPU time of every thread of the process so far (`/proc/PID/task/TID/schedstat`, first field: ns on a CPU). */
+function cpuMsOf(child: ChildProcess): number {
+  try {
+    const tasks = readdirSync(`/proc/${child.pid}/task`);
+    return tasks.reduce((sum, tid) => sum + Number(readFileSync(`/proc/${child.pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]), 0) / 1e6;
+  } catch {
+    return NaN;
+  }
 }
 
 export function percentile(values: readonly number[], p: number): number {

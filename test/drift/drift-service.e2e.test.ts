@@ -181,7 +181,7 @@ test('a service that cannot start says why, with the kind of problem', async () 
   const empty = writeRepo({ 'README.md': '# nothing\n' });
   try {
     const index = loadWorkspace(repo.dir).index;
-    await assert.rejects(createDriftService({ root: repo.dir, index, kubeconfig: join(empty.dir, 'missing-kubeconfig'), processEnv: processEnv() }), (e: unknown) => e instanceof DriftServiceError && e.problem.kind === 'kubeconfig' && /no kubeconfig found/.test(e.message));
+    await assert.rejects(createDriftService({ root: repo.dir, index, kubeconfig: join(empty.dir, 'missing-kubeconfig'), processEnv: processEnv() }), (e: unknown) => e instanceof DriftServiceError && e.problem.kind === 'no-kubeconfig' && /no kubeconfig found/.test(e.message));
     await assert.rejects(createDriftService({ root: empty.dir, index: loadWorkspace(empty.dir).index, kubeconfig: cluster.handle.kubeconfigPath, processEnv: processEnv() }), (e: unknown) => e instanceof DriftServiceError && e.problem.kind === 'desired-state' && /nothing to compare/.test(e.message));
     await assert.rejects(createDriftService({ root: repo.dir, index, kubeconfig: cluster.handle.kubeconfigPath, context: 'nope', processEnv: processEnv() }), (e: unknown) => e instanceof DriftServiceError && e.problem.kind === 'kubeconfig' && /context 'nope' not found/.test(e.message));
   } finally {

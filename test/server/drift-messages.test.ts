@@ -250,7 +250,7 @@ describe('drift messages: no kubeconfig, no environment', () => {
 
   it('says NoKubeconfig with how to connect, and lint keeps working', async () => {
     const factory = new FakeDriftFactory();
-    factory.failWith = new DriftServiceError({ kind: 'kubeconfig', message: 'no kubeconfig found (looked at /nowhere/config)' });
+    factory.failWith = new DriftServiceError({ kind: 'no-kubeconfig', message: 'no kubeconfig found (looked at /nowhere/config)' });
     const s = await startSession(FILES, factory);
     sessions.push(s.session);
     const answer = await s.session.client.sendRequest(driftWatchRequest, { watching: true, kubeconfig: '/nowhere/config' });

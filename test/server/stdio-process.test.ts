@@ -1,26 +1,12 @@
 // The server as a process, the way the extension starts it: main.ts wiring, stdio transport, real schemas.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import {
-  createProtocolConnection,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
-  HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MarkupContent,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, HoverRequest, PublishDiagnosticsNotification, type MarkupContent, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { startStdioServer, type StdioServer } from './support/stdio-server.js';
 
 /** 20,000 keys, ~450 KB: over the 256 KiB from which files are parsed and linted off the main thread. */
 const largeMap = (name: string, tail = '') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n${Array.from({ length: 20_000 }, (_, i) => `  key-${i}: value-${i}\n`).join('')}${tail}`;
@@ -29,28 +15,23 @@ describe('the server process over stdio', () => {
   const root = mkdtempSync(join(tmpdir(), 'gitops-stdio-'));
   // On disk before start-up: read in a worker, not on the main thread.
   writeFileSync(join(root, 'on-disk.yaml'), largeMap('on-disk'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let server: StdioServer;
   let connection: ProtocolConnection;
   const published: PublishDiagnosticsParams[] = [];
   let onPublish: () => void = () => undefined;
 
   before(async () => {
-    connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      published.push(p);
-      onPublish();
+    server = await startStdioServer(['--import', 'tsx', 'src/server/main.ts'], pathToFileURL(root).href, (c) => {
+      c.onNotification(PublishDiagnosticsNotification.type, (p) => {
+        published.push(p);
+        onPublish();
+      });
     });
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {} });
-    await connection.sendNotification(InitializedNotification.type, {});
+    connection = server.connection;
   });
 
   after(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    assert.equal(await exited, 0);
-    connection.dispose();
+    assert.equal(await server.stop(), 0);
     rmSync(root, { recursive: true, force: true });
   });
 

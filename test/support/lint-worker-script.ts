@@ -33,3 +33,12 @@ function lintWorkerScript(): string {
 export function startTestLintWorker(): Worker {
   return new Worker(lintWorkerScript());
 }
+
+/**
+ * A lint worker that exits (code 3) on a job whose text holds `marker`, before reading it, as a crash or an
+ * out-of-memory kill ends one; other jobs it runs as `startTestLintWorker`'s does.
+ */
+export function startTestLintWorkerFailingOn(marker: string): Worker {
+  const exitOnMarker = `require('node:worker_threads').parentPort.on('message', (m) => { if (m.kind === 'lint' && m.text.includes(${JSON.stringify(marker)})) process.exit(3); });`;
+  return new Worker(`${exitOnMarker}\nrequire(${JSON.stringify(lintWorkerScript())});`, { eval: true });
+}

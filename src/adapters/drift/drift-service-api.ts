@@ -24,9 +24,12 @@ export interface DriftServiceOptions {
   readonly requestTimeoutMs?: number;
 }
 
-/** Why the service is not comparing: a state a person must act on (no kubeconfig, kustomize failing, …). */
+/**
+ * Why the service is not comparing: a state a person must act on (no kubeconfig, kustomize failing, …).
+ * `no-kubeconfig`: no kubeconfig file was found at all; `kubeconfig`: one was found but cannot be used.
+ */
 export interface DriftServiceProblem {
-  readonly kind: 'kubeconfig' | 'desired-state' | 'cluster';
+  readonly kind: 'no-kubeconfig' | 'kubeconfig' | 'desired-state' | 'cluster';
   readonly message: string;
   readonly clusterStatus?: ClusterStatus;
   /** The kube context, when the kubeconfig was read before the problem. */

@@ -244,8 +244,9 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
 
 function serviceError(kind: DriftServiceProblem['kind'], error: unknown): DriftServiceError {
   if (error instanceof DriftServiceError) return error;
+  const isMissingKubeconfig = error instanceof ClusterAccessError && error.details.code === 'no-kubeconfig';
   const e = new DriftServiceError({
-    kind,
+    kind: isMissingKubeconfig ? 'no-kubeconfig' : kind,
     message: error instanceof Error ? error.message : String(error),
     ...(error instanceof ClusterAccessError ? { clusterStatus: error.status } : {}),
   });

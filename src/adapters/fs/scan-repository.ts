@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { RepositoryListing } from '../../core/ports.js';
@@ -9,6 +9,8 @@ export interface RepositoryScan {
   /** Repository-relative POSIX paths of YAML/JSON files to lint. */
   readonly manifestPaths: readonly string[];
   readonly listing: RepositoryListing;
+  /** `templates/` directories of Helm charts (a `Chart.yaml` beside them): Go templates, not linted until rendered. */
+  readonly chartTemplateDirs: readonly string[];
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -19,14 +21,21 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 export function scanRepository(root: string): RepositoryScan {
   const entries = new Map<string, 'file' | 'directory'>([['', 'directory']]);
   const manifestPaths: string[] = [];
+  const chartTemplateDirs: string[] = [];
   const rulesOfDir = new Map<string, readonly { base: string; ig: Ignore }[]>();
-  const walk = (dir: string, rules: readonly { base: string; ig: Ignore }[], inChartTemplates: boolean) => {
+  // `ancestors`: real paths of the directories above this one. A symlink back to one of them (`loop -> .`) is
+  // a cycle: followed, it would walk until the path is too long, and two such links double the walk per level.
+  const walk = (dir: string, rules: readonly { base: string; ig: Ignore }[], inChartTemplates: boolean, ancestors: ReadonlySet<string>) => {
     let names: string[];
+    let real: string;
     try {
+      real = realpathSync(join(root, dir));
       names = readdirSync(join(root, dir)).sort();
     } catch {
       return; // unreadable directory: its contents are simply not linted
     }
+    if (ancestors.has(real)) return;
+    const within = new Set(ancestors).add(real);
     const local = names.includes('.gitignore') ? [...rules, { base: dir, ig: ignore().add(safeRead(join(root, dir, '.gitignore'))) }] : rules;
     rulesOfDir.set(dir, local);
     const isChart = names.includes('Chart.yaml');
@@ -42,11 +51,12 @@ export function scanRepository(root: string): RepositoryScan {
       if (isIgnored(local, path, isDir)) continue;
       entries.set(path, isDir ? 'directory' : 'file');
       const templates = inChartTemplates || (isChart && isDir && name === 'templates');
-      if (isDir) walk(path, local, templates);
+      if (templates && !inChartTemplates) chartTemplateDirs.push(path);
+      if (isDir) walk(path, local, templates, within);
       else if ((MANIFEST.test(name) || EXTENSIONLESS_MANIFESTS.has(name)) && !templates) manifestPaths.push(path);
     }
   };
-  walk('', [], false);
+  walk('', [], false, new Set());
   const isIgnoredPath = (path: string): boolean => {
     if (entries.has(path)) return false; // listed, so not ignored
     let dir = path;
@@ -55,7 +65,7 @@ export function scanRepository(root: string): RepositoryScan {
     const rules = rulesOfDir.get(dir) ?? [];
     return isIgnored(rules, path, false) || isIgnored(rules, path, true);
   };
-  return { root, manifestPaths, listing: { entryType: (path) => entries.get(path), isIgnored: isIgnoredPath } };
+  return { root, manifestPaths, listing: { entryType: (path) => entries.get(path), isIgnored: isIgnoredPath }, chartTemplateDirs };
 }
 
 function isIgnored(rules: readonly { base: string; ig: Ignore }[], path: string, isDir: boolean): boolean {

@@ -9,12 +9,18 @@ export const ClusterStatus = {
 } as const;
 export type ClusterStatus = (typeof ClusterStatus)[keyof typeof ClusterStatus];
 
+/**
+ * What callers act on without reading the message (its words may change): `no-kubeconfig` — no kubeconfig file
+ * exists where one was looked for (the user must create or point at one).
+ */
+export type ClusterAccessCode = 'no-kubeconfig';
+
 /** Why a cluster cannot be reached or used, with what the user can do about it. */
 export class ClusterAccessError extends Error {
   constructor(
     message: string,
     readonly status: ClusterStatus,
-    readonly details: { readonly httpStatus?: number; readonly installHint?: string; readonly retryAfterSeconds?: number } = {},
+    readonly details: { readonly code?: ClusterAccessCode; readonly httpStatus?: number; readonly installHint?: string; readonly retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'ClusterAccessError';

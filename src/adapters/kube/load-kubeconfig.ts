@@ -48,7 +48,7 @@ export function loadKubeconfig(options: KubeconfigOptions = {}): LoadedKubeconfi
   const files = (list ? list.split(delimiter) : [join(env.HOME ?? homedir(), '.kube', 'config')]).filter((f) => f !== '');
   const present = files.filter((f) => existsSync(f));
   if (present.length === 0) {
-    throw new ClusterAccessError(`no kubeconfig found (looked at ${files.join(', ') || '$KUBECONFIG'}); pass --kubeconfig or set KUBECONFIG`, ClusterStatus.Unreachable);
+    throw new ClusterAccessError(`no kubeconfig found (looked at ${files.join(', ') || '$KUBECONFIG'}); pass --kubeconfig or set KUBECONFIG`, ClusterStatus.Unreachable, { code: 'no-kubeconfig' });
   }
   const kc = new KubeConfig();
   try {

@@ -1,10 +1,10 @@
 import type { Finding } from '../../core/findings/finding.js';
-import { formatSummaryLine, type CheckedFile, type LintSummary } from '../lint-summary.js';
+import { describeSkippedTemplates, formatSummaryLine, type CheckedFile, type LintSummary } from '../lint-summary.js';
 
 const COLORS: Record<Finding['severity'], string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 
 /** `path:line:column: severity: message (rule-id)` lines, 1-based like compilers print them, then the summary. */
-export function formatText(files: readonly CheckedFile[], summary: LintSummary, color: boolean): string {
+export function formatText(files: readonly CheckedFile[], summary: LintSummary, color: boolean, chartTemplateDirs: readonly string[] = []): string {
   const out: string[] = [];
   for (const file of files) {
     if (file.unreadable) out.push(`${file.path}: error: could not read file (${file.unreadable})`);
@@ -14,6 +14,7 @@ export function formatText(files: readonly CheckedFile[], summary: LintSummary, 
       for (const r of f.related ?? []) out.push(`    ${r.path}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
     }
   }
+  out.push(...describeSkippedTemplates(files, chartTemplateDirs));
   out.push(formatSummaryLine(summary));
   return out.join('\n') + '\n';
 }

@@ -107,6 +107,8 @@ function classify(input: AddedLiveInput, segments: PathSegment[], livePath: (str
   const keyPath = keyPathOf(segments);
   const gk = `${input.group}/${input.kind}`;
   if (SERVER_ASSIGNED.has(`${gk}:${keyPath.join('.')}`)) return undefined;
+  // The API server writes the deprecated `serviceAccount` as a copy of `serviceAccountName` (v1 conversion).
+  if (segments.at(-1) === 'serviceAccount' && isRecord(parent) && parent.serviceAccountName === value) return undefined;
   const wildcard = segments.map((s) => (typeof s === 'string' ? s : '*')).filter((s, i, all) => !(s === '*' && all[i - 1] === '*'));
   const def = serverDefault(input.group, input.kind, wildcard, isRecord(parent) ? parent : undefined);
   if (def !== undefined) {

@@ -29,4 +29,9 @@ export interface ManifestFile {
   readonly documents: readonly ManifestDocument[];
   /** Problems that concern the whole file (too large, not readable). */
   readonly problems: readonly Finding[];
+  /**
+   * Its content could not be read (its lint worker failed, and no earlier read of it exists): it stands in with no
+   * documents, and other files' checks treat the objects it may declare as unknown, never as missing.
+   */
+  readonly isUnread?: boolean;
 }

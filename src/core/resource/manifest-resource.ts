@@ -27,12 +27,20 @@ export function isKubeObject(value: unknown): value is KubeObject {
   return isRecord(value) && typeof value.apiVersion === 'string' && value.apiVersion !== '' && typeof value.kind === 'string' && value.kind !== '';
 }
 
+/**
+ * A `List`, `ConfigMapList`, `apps/v1` `DeploymentList`, …: kubectl applies the `items` of any object that has
+ * an `items` array (`Unstructured.IsList`), so these are read as their items, whatever their apiVersion.
+ */
+export function isListObject(value: KubeObject): value is KubeObject & { items: unknown[] } {
+  return value.kind.endsWith('List') && Array.isArray(value.items);
+}
+
 export function extractResources(file: ManifestFile): ManifestResource[] {
   const out: ManifestResource[] = [];
   for (const document of file.documents) {
     if (document.isTemplate || !isKubeObject(document.value)) continue;
     const value = document.value;
-    if (value.kind.endsWith('List') && Array.isArray(value.items) && value.apiVersion === 'v1') {
+    if (isListObject(value)) {
       value.items.forEach((item, i) => {
         if (isKubeObject(item)) out.push(toResource(file, document, ['items', i], item));
       });

@@ -16,6 +16,8 @@ export interface WorkspaceIndex {
   readonly listing: RepositoryListing;
   /** What git says about the linted folder, when the adapter could ask git. */
   readonly repository?: RepositoryFacts;
+  /** Files whose content could not be read (`ManifestFile.isUnread`): any object may be declared there. */
+  readonly unreadFiles: readonly string[];
   resourcesByKind(kind: string): readonly ManifestResource[];
   resourcesInFile(path: string): readonly ManifestResource[];
   /**
@@ -31,8 +33,10 @@ export interface WorkspaceIndex {
 export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: RepositoryListing, repository?: RepositoryFacts): WorkspaceIndex {
   const fileMap = new Map<string, ManifestFile>();
   const kustomizations = new Map<string, KustomizationInfo>();
+  const unreadFiles: string[] = [];
   for (const file of files) {
     fileMap.set(file.path, file);
+    if (file.isUnread) unreadFiles.push(file.path);
     if (isKustomizeConfigFile(file)) {
       const info = readKustomization(file);
       if (info) kustomizations.set(info.dir, info);
@@ -82,6 +86,7 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
     kustomizations,
     listing,
     ...(repository ? { repository } : {}),
+    unreadFiles,
     resourcesByKind: (kind) => byKind.get(kind) ?? [],
     resourcesInFile: (path) => byFile.get(path) ?? [],
     unitsOf: (path) => {

@@ -34,7 +34,7 @@ export function stateOfStartFailure(error: unknown): ConnectionState {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof DriftServiceError) {
     const { problem } = error;
-    if (problem.kind === 'kubeconfig' && /no kubeconfig/i.test(problem.message)) {
+    if (problem.kind === 'no-kubeconfig') {
       return { state: 'NoKubeconfig', reason: `${problem.message} — to connect, ${HOW_TO_CONNECT}` };
     }
     if (problem.kind === 'cluster' && problem.clusterStatus) return stateOfCluster(problem.clusterStatus, problem.message);

@@ -29,14 +29,17 @@ export function summarizeDocuments(file: ManifestFile): DocumentSummary[] {
   });
 }
 
-/** Main side: a ManifestFile over the buffer's text whose documents are the worker's summaries. */
-export function fileFromSummaries(path: string, text: string, documents: readonly DocumentSummary[], problems: ManifestFile['problems']): ManifestFile {
+/**
+ * Main side: a ManifestFile over the buffer's text whose documents are the worker's summaries. `isUnread`: no
+ * worker could read it (no summaries): other files' checks treat what it may declare as unknown.
+ */
+export function fileFromSummaries(path: string, text: string, documents: readonly DocumentSummary[], problems: ManifestFile['problems'], isUnread = false): ManifestFile {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const format = /\.json$/i.test(path) ? 'json' : 'yaml';
   const docs: ManifestDocument[] = documents.map((d) => ({ index: d.index, range: d.range, value: d.value, isTemplate: d.isTemplate, problems: d.problems, locator: identityLocator(d) }));
   let lines: LineIndex | undefined;
   // Built when first asked (a fix, a suppression comment): a stand-in is made on every edit of a large buffer.
-  return { path, text: body, get lines() { return (lines ??= new LineIndex(body)); }, format, documents: docs, problems };
+  return { path, text: body, get lines() { return (lines ??= new LineIndex(body)); }, format, documents: docs, problems, ...(isUnread ? { isUnread } : {}) };
 }
 
 /** Locates the identity paths (and the document itself); deeper paths resolve to the nearest of those. */

@@ -64,7 +64,7 @@ function mirrorOf(job: LintWorkerJob): WorkspaceState {
     repositoryFacts: () => repository,
     parsedFile(path) {
       const [, text, parse] = texts.get(path) ?? [];
-      return text !== undefined && parse ? fileFromSummaries(path, text, parse.documents, parse.problems) : undefined;
+      return text !== undefined && parse ? fileFromSummaries(path, text, parse.documents, parse.problems, parse.isUnread) : undefined;
     },
   };
   const isNew = new Set(job.changed.map(([path]) => path).filter((path) => !texts.has(path)));

@@ -1,19 +1,21 @@
 // The real write-back backend of the language server: the planner over a running drift service and the Git
 // adapter (simple-git); the extension host opens pull requests. Paths the extension sends are relative to the workspace
 // folder; Git wants them relative to the repository's top level (the folder may be inside the repository).
-import { commitOnNewBranch, preflightWriteBack, repositoryPathsOf } from '../../adapters/git/git-writeback.js';
-import { planCodifyFromDrift, planIntentFromDrift } from '../../adapters/writeback/plan-from-drift.js';
+// The planner and the Git adapter are imported on first use: lint never needs them, so start-up does not load them.
 import { branchNameFrom } from '../../core/edit/branch-name.js';
 import type { WriteBackBackend } from './writeback-backend.js';
 
+const gitAdapter = () => import('../../adapters/git/git-writeback.js');
+const planner = () => import('../../adapters/writeback/plan-from-drift.js');
+
 export function createNodeWriteBackBackend(processEnv?: NodeJS.ProcessEnv): WriteBackBackend {
   /** The folder's paths as the repository names them. */
-  const inRepository = (root: string, files: readonly string[]): Promise<string[]> => repositoryPathsOf(root, files, processEnv);
+  const inRepository = async (root: string, files: readonly string[]): Promise<string[]> => (await gitAdapter()).repositoryPathsOf(root, files, processEnv);
   return {
-    planCodify: (service, resourceId, options) => planCodifyFromDrift(service, resourceId, options),
-    planIntent: (service, resourceId, options) => planIntentFromDrift(service, resourceId, options),
-    preflight: async (request) => preflightWriteBack({ ...request, files: await inRepository(request.root, request.files) }, processEnv),
-    commit: async (request) => commitOnNewBranch({ ...request, files: await inRepository(request.root, request.files) }, processEnv),
+    planCodify: async (service, resourceId, options) => (await planner()).planCodifyFromDrift(service, resourceId, options),
+    planIntent: async (service, resourceId, options) => (await planner()).planIntentFromDrift(service, resourceId, options),
+    preflight: async (request) => (await gitAdapter()).preflightWriteBack({ ...request, files: await inRepository(request.root, request.files) }, processEnv),
+    commit: async (request) => (await gitAdapter()).commitOnNewBranch({ ...request, files: await inRepository(request.root, request.files) }, processEnv),
     branchName: (template, subject) =>
       branchNameFrom(template, {
         ...(subject.kind ? { kind: subject.kind } : {}),

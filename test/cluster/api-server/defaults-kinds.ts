@@ -236,8 +236,9 @@ function defaultSubjects(o: JsonObject): void {
   if (!Array.isArray(o.subjects)) return;
   for (const s of o.subjects) {
     if (!isObject(s)) continue;
-    if (s.kind === 'ServiceAccount') setIfAbsent(s, 'apiGroup', '');
-    else if (s.kind === 'User' || s.kind === 'Group') setIfAbsent(s, 'apiGroup', 'rbac.authorization.k8s.io');
+    // A ServiceAccount's apiGroup defaults to "", which the omitempty tag then leaves out.
+    if (s.apiGroup === '') delete s.apiGroup;
+    if (s.kind === 'User' || s.kind === 'Group') setIfAbsent(s, 'apiGroup', 'rbac.authorization.k8s.io');
   }
 }
 

@@ -81,6 +81,8 @@ export function defaultPodSpec(spec: JsonValue | undefined): void {
   setIfAbsent(spec, 'securityContext', {});
   setIfAbsent(spec, 'schedulerName', 'default-scheduler');
   if (typeof spec.serviceAccount === 'string' && spec.serviceAccountName === undefined) spec.serviceAccountName = spec.serviceAccount;
+  // The v1 conversion writes the deprecated alias from serviceAccountName, in pods and pod templates alike.
+  if (typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '') spec.serviceAccount = spec.serviceAccountName;
   for (const list of ['containers', 'initContainers']) {
     const cs = spec[list];
     if (Array.isArray(cs)) cs.forEach(defaultContainer);

@@ -7,6 +7,7 @@ import type { ResourceType } from './resource-registry.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
 import { recordEvent } from './events.js';
+import { labelSelectorMatches } from './selectors.js';
 import { createObject, updateObject } from './write-pipeline.js';
 
 const DEPLOYMENTS = 'apps/deployments';
@@ -66,6 +67,7 @@ function reconcile(ctx: ServerContext, namespace: string, name: string): void {
   const uid = String(live.metadata.uid);
   const spec = isObject(live.spec) ? live.spec : {};
   const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+  adoptOrphans(ctx, rsRt, live);
   const owned = ctx.store
     .list(REPLICASETS, namespace)
     .filter((rs) => Array.isArray(rs.metadata.ownerReferences) && rs.metadata.ownerReferences.some((r) => isObject(r) && r.uid === uid && r.controller === true));
@@ -74,9 +76,10 @@ function reconcile(ctx: ServerContext, namespace: string, name: string): void {
   const maxRevision = Math.max(0, ...owned.map(revisionOf));
   let current = owned.find((rs) => rs.metadata.name === rsName);
   if (spec.paused === true && owned.length > 0) {
-    // A paused Deployment starts no rollout: the newest ReplicaSet stays the current one.
+    // A paused Deployment starts no rollout: the newest ReplicaSet stays the current one, and a template
+    // changed while paused has no ReplicaSet, so no replica is "updated" (rollout status keeps waiting).
     const newest = owned.reduce((a, b) => (revisionOf(b) > revisionOf(a) ? b : a));
-    writeDeploymentStatus(ctx, deployRt, live, revisionOf(newest), replicas, String(newest.metadata.name), true);
+    writeDeploymentStatus(ctx, deployRt, live, revisionOf(newest), replicas, String(newest.metadata.name), { paused: true, updated: current ? replicas : 0 });
     return;
   }
   const revision = current && revisionOf(current) === maxRevision ? maxRevision : maxRevision + 1;
@@ -106,6 +109,23 @@ function reconcile(ctx: ServerContext, namespace: string, name: string): void {
   writeDeploymentStatus(ctx, deployRt, live, revision, replicas, rsName);
 }
 
+/** ReplicaSets without a controller whose labels the selector matches (left by `delete --cascade=orphan`) are adopted. */
+function adoptOrphans(ctx: ServerContext, rsRt: ResourceType, d: KubeObject): void {
+  const selector = isObject(d.spec) ? d.spec.selector : undefined;
+  for (const rs of ctx.store.list(REPLICASETS, String(d.metadata.namespace ?? ''))) {
+    const refs = Array.isArray(rs.metadata.ownerReferences) ? rs.metadata.ownerReferences : [];
+    const labels = isObject(rs.metadata.labels) ? rs.metadata.labels : {};
+    if (rs.metadata.deletionTimestamp || refs.some((r) => isObject(r) && r.controller === true) || !labelSelectorMatches(selector, labels)) continue;
+    const next = deepClone(rs);
+    next.metadata.ownerReferences = [...refs, controllerRef(d)];
+    updateObject(ctx, rsRt, rs, next, '', AS_CONTROLLER, false);
+  }
+}
+
+function controllerRef(d: KubeObject): JsonObject {
+  return { apiVersion: 'apps/v1', kind: 'Deployment', name: String(d.metadata.name), uid: String(d.metadata.uid), controller: true, blockOwnerDeletion: true };
+}
+
 function newReplicaSet(d: KubeObject, name: string, hash: string, replicas: number, annotations: Record<string, string>): JsonObject {
   const spec = isObject(d.spec) ? d.spec : {};
   const template = deepClone(isObject(spec.template) ? spec.template : {});
@@ -121,20 +141,21 @@ function newReplicaSet(d: KubeObject, name: string, hash: string, replicas: numb
       name,
       annotations,
       labels: deepClone(tm.labels),
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: String(d.metadata.name), uid: String(d.metadata.uid), controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [controllerRef(d)],
     },
     spec: { replicas, selector, template, ...(spec.minReadySeconds !== undefined ? { minReadySeconds: spec.minReadySeconds } : {}) },
   };
 }
 
-function writeDeploymentStatus(ctx: ServerContext, rt: ResourceType, live: KubeObject, revision: number, replicas: number, rsName: string, paused = false): void {
+function writeDeploymentStatus(ctx: ServerContext, rt: ResourceType, live: KubeObject, revision: number, replicas: number, rsName: string, pause = { paused: false, updated: replicas }): void {
+  const paused = pause.paused;
   const next = deepClone(live);
   const annotations = isObject(next.metadata.annotations) ? next.metadata.annotations : {};
   annotations[REVISION_ANNOTATION] = String(revision);
   next.metadata.annotations = annotations;
   const old = isObject(live.status) ? live.status : {};
   const status: JsonObject = { observedGeneration: Number(live.metadata.generation ?? 1) };
-  if (replicas > 0) Object.assign(status, { replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas });
+  if (replicas > 0) Object.assign(status, { replicas, ...(pause.updated > 0 ? { updatedReplicas: pause.updated } : {}), readyReplicas: replicas, availableReplicas: replicas });
   status.conditions = [
     condition(old, 'Available', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'),
     paused

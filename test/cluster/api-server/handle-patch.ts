@@ -6,6 +6,7 @@ import type { ResourceType } from './resource-registry.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
 import { ApiError, badRequest, unsupportedMediaType } from './status-errors.js';
 import { applyStrategicMergePatch } from './strategic-merge-patch.js';
+import { decodeErrorText, findTypeMismatch } from './type-check.js';
 import { isObject, type JsonObject, type JsonValue, type KubeObject } from './types.js';
 import { applyObject, getLive, updateObject } from './write-pipeline.js';
 
@@ -50,6 +51,14 @@ export function patchDocument(ctx: ServerContext, rt: ResourceType, type: PatchT
   return out;
 }
 
+/** A patch whose result Go cannot decode is 422 Invalid on the field "patch" (no kind, no name). */
+function rejectUndecodable(ctx: ServerContext, rt: ResourceType, patched: JsonObject): void {
+  const mismatch = rt.modelName ? findTypeMismatch(ctx.schemaFor(rt), patched, rt.kind) : undefined;
+  if (!mismatch) return;
+  const message = `Invalid value: ${JSON.stringify(JSON.stringify(patched))}: ${decodeErrorText(mismatch)}`;
+  throw new ApiError(422, 'Invalid', ` "" is invalid: patch: ${message}`, { causes: [{ reason: 'FieldValueInvalid', message, field: 'patch' }] });
+}
+
 export function patchObject(ctx: ServerContext, rt: ResourceType, namespace: string, name: string, subresource: string, contentType: string | undefined, body: string, opts: WriteOptions): KubeObject {
   const type = patchTypeOf(contentType);
   if (!type) {
@@ -63,7 +72,9 @@ export function patchObject(ctx: ServerContext, rt: ResourceType, namespace: str
   const fromHub = (o: KubeObject) => (rt.conversion ? (rt.conversion.fromHub(o) as KubeObject) : o);
   if (type === 'apply') return fromHub(applyObject(ctx, target, namespace, name, toHub(patch as JsonObject), subresource, opts));
   const live = getLive(ctx, target, namespace, name);
-  const patched = toHub(patchDocument(ctx, rt, type, fromHub(live), patch)) as KubeObject;
+  const patchedShape = patchDocument(ctx, rt, type, fromHub(live), patch);
+  rejectUndecodable(ctx, rt, patchedShape);
+  const patched = toHub(patchedShape) as KubeObject;
   // A patch that does not set resourceVersion is unconditional.
   if (!isObject(patched.metadata)) patched.metadata = {};
   if (patched.metadata.resourceVersion === undefined) patched.metadata.resourceVersion = live.metadata.resourceVersion ?? '';

@@ -10,6 +10,8 @@ export type ScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-s
 export interface ScalarNode {
   kind: 'scalar';
   type: ScalarType;
+  /** The Go integer width of built-in fields (int32 or int64), for decoding errors. */
+  format?: string;
 }
 export interface StructNode {
   kind: 'struct';
@@ -112,7 +114,8 @@ function typeSchema(t: string, format: string): SchemaNode {
     case 'string':
       return { kind: 'scalar', type: 'string' };
     case 'number':
-      return { kind: 'scalar', type: format === 'double' || format === 'float' ? 'number' : 'integer' };
+      if (format === 'double' || format === 'float') return { kind: 'scalar', type: 'number' };
+      return { kind: 'scalar', type: 'integer', format: format === 'int64' ? 'int64' : 'int32' };
     case 'boolean':
       return { kind: 'scalar', type: 'boolean' };
     case 'Date':

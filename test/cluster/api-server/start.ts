@@ -11,6 +11,7 @@ import { printerColumnsOf, watchCrds } from './crd-registration.js';
 import { startGarbageCollector } from './delete-object.js';
 import { startDeploymentController } from './deployment-controller.js';
 import { startWorkloadStatusController } from './workload-status-controller.js';
+import { startHpaController } from './hpa-controller.js';
 import { createKubernetesService, startNamespaceController } from './namespace-controller.js';
 import { registerNode } from './node-bootstrap.js';
 import { Faults, type FaultSettings } from './faults.js';
@@ -105,7 +106,7 @@ export async function start(options: StartOptions = {}): Promise<ClusterHandle> 
   const startBackground = () => {
     stopBackground = [watchCrds(ctx)];
     if (options.controllers !== false) {
-      stopBackground.push(startDeploymentController(ctx), startWorkloadStatusController(ctx), startGarbageCollector(ctx, registry));
+      stopBackground.push(startDeploymentController(ctx), startWorkloadStatusController(ctx), startHpaController(ctx), startGarbageCollector(ctx, registry));
     }
   };
   const initState = () => {

@@ -33,8 +33,8 @@ export class ApiError extends Error {
       metadata: {},
       status: 'Failure',
       message: this.message,
-      reason: this.reason,
     };
+    if (this.reason) status.reason = this.reason;
     if (this.details) status.details = this.details as unknown as JsonObject;
     status.code = this.code;
     return status;

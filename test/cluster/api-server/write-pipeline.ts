@@ -13,6 +13,7 @@ import { applyCrdDefaults, validateCustomResource } from './crd-structural.js';
 import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound, STALE_OBJECT_MESSAGE } from './status-errors.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
 import { validateObject } from './validation.js';
+import { decodeErrorText, findTypeMismatch } from './type-check.js';
 import { zeroObject } from './zero-objects.js';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -30,6 +31,8 @@ function identity(rt: ResourceType, opts: WriteOptions, subresource: string): Ma
 
 /** Decoding a request body: defaults for built-ins, and unknown fields dropped or reported. */
 export function decodeBody(ctx: ServerContext, rt: ResourceType, obj: KubeObject, opts: WriteOptions, defaults = true): void {
+  const mismatch = rt.modelName ? findTypeMismatch(ctx.schemaFor(rt), obj, rt.kind) : undefined;
+  if (mismatch) throw badRequest(`${rt.kind} in version "${rt.version}" cannot be handled as a ${rt.kind}: ${decodeErrorText(mismatch)}`);
   if (rt.modelName && defaults) applyDefaults(rt.kind, obj);
   if (!rt.modelName && defaults) applyCrdDefaults(rt.crdSchema, obj);
   const unknown = roundTripBuiltin(ctx.schemaFor(rt), obj, Boolean(rt.modelName));
@@ -151,6 +154,9 @@ export function applyObject(ctx: ServerContext, rt: ResourceType, namespace: str
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
   if (!opts.manager || opts.manager === 'unknown') throw badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+  const mismatch = rt.modelName ? findTypeMismatch(ctx.schemaFor(rt), config, rt.kind) : undefined;
+  // structured-merge-diff's error is not a Status: the real server answers 500 with no reason.
+  if (mismatch) throw new ApiError(500, '', `failed to create typed patch object (${groupVersion(rt)}, Kind=${rt.kind}): ${mismatch.applyMessage}`);
   const unknown = roundTripBuiltin(ctx.schemaFor(rt), deepClone(config), Boolean(rt.modelName));
   if (unknown.length > 0 && opts.fieldValidation === 'Strict') {
     throw badRequest(unknown.map((f) => `.${f}: field not declared in schema`).join(', '));

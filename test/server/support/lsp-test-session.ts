@@ -52,7 +52,8 @@ export class LspTestSession {
   configurationRequests = 0;
   /** How long `waitFor` (and so `diagnosticsFor`) waits by default. */
   waitTimeoutMs = 5000;
-  private readonly waiters = new Set<() => void>();
+  /** Pending waits: each checks its condition on every message, and is cancelled (its deadline cleared) on `end`. */
+  private readonly waiters = new Map<() => void, () => void>();
   private readonly versions = new Map<string, number>();
   private readonly server: ServerHandle;
 
@@ -188,7 +189,8 @@ export class LspTestSession {
         this.waiters.delete(check);
         reject(new Error(`timed out waiting for ${what}`));
       }, timeoutMs);
-      this.waiters.add(check);
+      // Ended with the session: left pending (a rejection nobody awaits would fail whatever test runs then).
+      this.waiters.set(check, () => clearTimeout(timer));
     });
   }
 
@@ -201,10 +203,14 @@ export class LspTestSession {
     }
     this.server.dispose();
     this.client.dispose();
+    // A wait nobody met (a test that left one running, e.g. for diagnostics that never come) ends here: its
+    // deadline timer (up to minutes) would otherwise keep the test process alive after its last test.
+    for (const cancel of this.waiters.values()) cancel();
+    this.waiters.clear();
     rmSync(this.root, { recursive: true, force: true });
   }
 
   private notify(): void {
-    for (const waiter of [...this.waiters]) waiter();
+    for (const waiter of [...this.waiters.keys()]) waiter();
   }
 }

@@ -45,7 +45,10 @@ export interface ReferenceIndex {
    * Argo Rollouts), in a matching namespace carries every pair of this Service-style selector.
    */
   hasPodsFor(selector: Labels, namespace: string): boolean;
-  /** Something in the object's namespace, or in every deployment unit it is part of, creates objects this repository cannot see. */
+  /**
+   * Something in the object's namespace, or in every deployment unit it is part of, creates objects this repository
+   * cannot see; or some file of the repository could not be read (any object may be declared there).
+   */
   isOpaque(resource: ManifestResource): boolean;
   /**
    * The object's deployment units also declare workloads (and, with `orServices`, Services): the app is declared
@@ -170,7 +173,7 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
       return (labelSets.get(`${first[0]}\u0000${first[1]}`) ?? []).some((set) => namespacesMatch(set.namespace, namespace) && mapSelectorMatches(selector, set.labels));
     },
     // A file deployed by several units is checked when one of them creates nothing unseen: it must work there.
-    isOpaque: (resource) => opaqueNamespaces.has(resource.namespace) || workspace.unitsOf(resource.file.path).every((u) => opaqueUnits.has(u)),
+    isOpaque: (resource) => workspace.unreadFiles.length > 0 || opaqueNamespaces.has(resource.namespace) || workspace.unitsOf(resource.file.path).every((u) => opaqueUnits.has(u)),
     hasNeighbours: (resource, orServices) => workspace.unitsOf(resource.file.path).some((unit) =>
       unitsWithWorkloads.has(unit) || (orServices && (serviceCountByUnit.get(unit) ?? 0) > (resource.kind === 'Service' ? 1 : 0))),
   };

@@ -30,6 +30,7 @@ function checkSourceRef(resource: ManifestResource, context: RuleContext, ref: u
   if (!SOURCE_KINDS.includes(ref.kind)) return;
   if (findFluxSource(context.workspace, ref, resource)) return;
   if (ref.name === FLUX_BOOTSTRAP_NAME) return; // created by `flux bootstrap` or the Flux Operator, maybe not committed
+  if (context.workspace.unreadFiles.length > 0) return; // it may be declared (or produced) in a file that could not be read
   if (ref.kind === 'ExternalArtifact') {
     checkExternalArtifactRef(resource, context, ref as { name: string; namespace?: unknown }, refPath);
     return;
@@ -102,7 +103,7 @@ export const fluxSourceRule: Rule = {
   meta: {
     id: 'flux-source',
     title: 'Flux sources and paths resolve',
-    rationale: 'A Flux Kustomization whose `spec.path` is missing, or whose `sourceRef` names no source, never reconciles; an undefined `${VAR}` is silently replaced by an empty string. Heuristics keep this quiet where the repository cannot know: paths are only checked when the source is this repository (the `flux-system` GitRepository, or one with its URL and branch) and the linted folder is the repository root (git says so, or another path resolves); a sourceRef is only checked when the repository declares Flux sources at all, and `flux-system` is assumed to exist; an ExternalArtifact counts as declared when an ArtifactGenerator of the repository produces it (and is only checked when the repository has ArtifactGenerators); variables are only checked with a `postBuild`, when every `substituteFrom` object is in the repository and no Kustomization patches `postBuild` into others.',
+    rationale: 'A Flux Kustomization whose `spec.path` is missing, or whose `sourceRef` names no source, never reconciles; an undefined `${VAR}` is silently replaced by an empty string. Heuristics keep this quiet where the repository cannot know: paths are only checked when the source is this repository (the `flux-system` GitRepository, or one with its URL and branch) and the linted folder is the repository root (git says so, or another path resolves); a sourceRef is only checked when the repository declares Flux sources at all (and every file of it could be read), and `flux-system` is assumed to exist; an ExternalArtifact counts as declared when an ArtifactGenerator of the repository produces it (and is only checked when the repository has ArtifactGenerators); variables are only checked with a `postBuild`, when every `substituteFrom` object is in the repository and no Kustomization patches `postBuild` into others.',
     remediation: 'Fix `spec.path` (relative to the repository root) or the sourceRef name/namespace; define the variable in `postBuild.substitute` or its ConfigMap/Secret, give it a default (`${VAR:=value}`), or escape a literal as `$${VAR}`.',
     defaultSeverity: 'error',
     kinds: ['Kustomization', 'HelmRelease'],
