@@ -60,3 +60,16 @@ test('images: a tag, a digest, a new name; an outer entry matches the name an in
   assert.deepEqual(transformImage('redis:7', [inner, outer]), { image: 'redis:7' });
   assert.equal(readKustomizeTransform('none', { resources: ['a.yaml'] }), undefined);
 });
+
+test('a cycle of kustomizations (kustomize refuses it) ends, and a diamond is followed both ways', () => {
+  const cycle = indexOf({
+    'a/kustomization.yaml': `${K}namePrefix: a-\nresources:\n  - ../b\n  - cm.yaml\n`,
+    'a/cm.yaml': CM('x'),
+    'b/kustomization.yaml': `${K}namePrefix: b-\nresources:\n  - ../a\n`,
+  });
+  const [resource] = cycle.resourcesInFile('a/cm.yaml');
+  assert.ok(resource);
+  assert.deepEqual(renderedObjectsOf(cycle, resource).map((o) => o.name), ['b-a-x']);
+  const diamond = indexOf({ ...TREE, 'top/kustomization.yaml': `${K}resources:\n  - ../mid\n  - ../other\n  - ../base-user\n`, 'base-user/kustomization.yaml': `${K}resources:\n  - ../base\n` });
+  assert.equal(renderingsOf(diamond, 'base/cm.yaml').length, 3);
+});
