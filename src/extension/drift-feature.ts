@@ -14,6 +14,7 @@ import { registerDriftHover } from './drift/drift-hover-provider.js';
 import { DriftStore, isDriftedStatus } from './drift/drift-store.js';
 import { DriftTreeProvider } from './drift/drift-tree-provider.js';
 import type { DriftTreeNode } from './drift/drift-tree-types.js';
+import { DriftViewStateMemento } from './drift/drift-view-state.js';
 import { DriftConnection, isDriftEnabled } from './drift-connection.js';
 import { pickContextFor, pickEnvironment } from './drift-context-picker.js';
 import { DriftDiffDocuments } from './drift-diff-documents.js';
@@ -35,7 +36,9 @@ export class DriftFeature implements vscode.Disposable {
 
   constructor(ctx: ServerContext, extension: vscode.ExtensionContext) {
     this.connection = new DriftConnection(ctx, this.store, extension.workspaceState);
-    this.tree = new DriftTreeProvider(this.store);
+    // The grouping and filter chosen last in this workspace survive a reload.
+    const viewState = new DriftViewStateMemento(extension.workspaceState);
+    this.tree = new DriftTreeProvider(this.store, { ...viewState.load(), onViewStateChange: (state) => void viewState.save(state) });
     this.view = vscode.window.createTreeView(DRIFT_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
     this.tree.attach(this.view);
     const statusBar = new DriftStatusBar(this.store);

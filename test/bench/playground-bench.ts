@@ -1,5 +1,5 @@
 // npm run bench:playground — the browser playground in Debian's Chromium, served from 127.0.0.1: what the page
-// transfers before it is interactive (raw and gzip), the time until its first markers, and keystroke → markers
+// transfers before it is interactive (raw, gzip, and what our server actually sent: brotli for Chromium), the time until its first markers, and keystroke → markers
 // on a 1,000-line manifest. Prints figures; asserts nothing about speed.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -26,12 +26,16 @@ const session = await openPlaygroundSession();
 try {
   // 1. First view: what a cold page (no HTTP cache, no service worker yet) fetches until the network is idle
   //    (page, editor, workers, the schema chunks of the first example); time until its first markers.
-  const loads: { bytes: number; gzip: number; files: number; interactiveMs: number }[] = [];
+  const loads: { bytes: number; gzip: number; sent: number; files: number; interactiveMs: number }[] = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await session.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const bodies: Promise<Buffer | undefined>[] = []; // the page's responses, its workers' included
-    page.on('response', (response) => bodies.push(response.body().catch(() => undefined)));
+    const sentSizes: Promise<number>[] = []; // their bodies as sent (compressed by the server)
+    page.on('response', (response) => {
+      bodies.push(response.body().catch(() => undefined));
+      sentSizes.push(response.request().sizes().then((sizes) => sizes.responseBodySize, () => 0));
+    });
     await page.goto(session.url);
     await page.waitForSelector('#status[data-linted-version]', { state: 'attached', timeout: 60_000 });
     const timing = await page.evaluate(() => {
@@ -43,6 +47,7 @@ try {
     loads.push({
       bytes: received.reduce((sum, b) => sum + b.length, 0),
       gzip: received.reduce((sum, b) => sum + gzipSync(b).length, 0),
+      sent: (await Promise.all(sentSizes)).reduce((sum, n) => sum + n, 0),
       files: received.length,
       interactiveMs: timing.firstMarkers,
     });
@@ -82,7 +87,7 @@ try {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   const median = (values: number[]) => percentile(values, 50);
   console.log(`Playground benchmark — Chromium ${session.browser.version()}, 2 cores, load average ${loadavg()[0]?.toFixed(2)}`);
-  console.log(`first view (cold, until the network is idle): ${first?.files} files, ${kb(first?.bytes ?? 0)} raw, ${kb(first?.gzip ?? 0)} gzip`);
+  console.log(`first view (cold, until the network is idle): ${first?.files} files, ${kb(first?.bytes ?? 0)} raw, ${kb(first?.gzip ?? 0)} gzip, ${kb(first?.sent ?? 0)} sent by our server (brotli)`);
   console.log(`time to interactive (navigation → first markers, ${LOADS} cold loads): median ${median(loads.map((l) => l.interactiveMs)).toFixed(0)} ms, max ${Math.max(...loads.map((l) => l.interactiveMs)).toFixed(0)} ms`);
   console.log(`offline precache (every built file): ${all.length} files, ${kb(all.reduce((s, b) => s + b.length, 0))} raw, ${kb(all.reduce((s, b) => s + gzipSync(b).length, 0))} gzip`);
   console.log(`keystroke → markers, ${lines.length - 1}-line manifest, ${findings} findings, ${perKey.length} keystrokes: median ${median(perKey).toFixed(1)} ms, p95 ${percentile(perKey, 95).toFixed(1)} ms (engine in the worker: median ${median(engine).toFixed(1)} ms)`);

@@ -49,6 +49,13 @@ describe('the playground page', { timeout: 5 * 60_000 }, () => {
     assert.ok(session.requests.some((url) => /\/schemas\/k8s-1\.34\.json$/.test(url)), 'schema data is fetched lazily from the page\'s origin');
   });
 
+  test('the local server sends the page, its bundle and its workers compressed (Chromium accepts brotli)', () => {
+    const scripts = [...session.encodings].filter(([url]) => new URL(url).origin === new URL(session.url).origin && url.endsWith('.js'));
+    assert.ok(scripts.some(([url]) => url.endsWith('/lint.worker.js')), 'the lint worker was received');
+    assert.equal(session.encodings.get(session.url), 'br', 'the page');
+    assert.deepEqual(scripts.filter(([, encoding]) => encoding !== 'br'), [], 'every script');
+  });
+
   test('monaco-yaml answers hover and completion from our schemas (the kinds in the text, as JSON Schema)', async () => {
     await page.waitForSelector('#status[data-schema-updates]', { state: 'attached', timeout: 30_000 });
     const hover = await untilShown(page, 'editor.action.showHover', { lineNumber: 8, column: 5 }, page.locator('.monaco-hover-content', { hasText: 'Number of desired pods' }));

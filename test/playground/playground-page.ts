@@ -20,6 +20,8 @@ export interface PlaygroundSession {
   readonly context: BrowserContext;
   /** Every URL the context requested (pages, workers, service worker). */
   readonly requests: string[];
+  /** The Content-Encoding of every response the context received, by URL ('' when none). */
+  readonly encodings: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -34,11 +36,14 @@ export async function openPlaygroundSession(): Promise<PlaygroundSession> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  const encodings = new Map<string, string>();
+  context.on('response', (response) => encodings.set(response.url(), response.headers()['content-encoding'] ?? ''));
   return {
     url: server.url,
     browser,
     context,
     requests,
+    encodings,
     async close() {
       await browser.close();
       await server.close();

@@ -1,10 +1,28 @@
 import type { Finding } from '../findings/finding.js';
 import type { LineIndex } from '../text/line-index.js';
 import type { Range } from '../text/range.js';
-import type { SourceLocator } from './source-locator.js';
 
 /** A path into a parsed value: object keys and array indexes, as JSON pointers have them. */
 export type ValuePath = readonly (string | number)[];
+
+/** Where a value sits in the source: what `SourceLocator` (source-locator.ts builds one per document) answers. */
+export interface Located {
+  /** Range of the key, for object members. */
+  readonly key?: Range;
+  /** Range of the value (for an empty value: where the value would be). */
+  readonly value: Range;
+  /** From the key (or the item's start) to the end of the value. */
+  readonly whole: Range;
+  /** Column (UTF-16) at which the key, or the sequence item, starts. */
+  readonly indent: number;
+}
+
+/** Finds the source range of any path in a parsed document, lazily (ranges are only computed when asked). */
+export interface SourceLocator {
+  locate(path: ValuePath): Located | undefined;
+  /** The deepest prefix of `path` that exists in the source, with how many segments matched. */
+  locateNearest(path: ValuePath): { readonly located: Located; readonly depth: number };
+}
 
 export interface ManifestDocument {
   /** 0-based position of the document in its file. */

@@ -2,11 +2,11 @@ import { parseAllDocuments, type Document } from 'yaml';
 import type { Finding } from '../findings/finding.js';
 import { LineIndex } from '../text/line-index.js';
 import type { Range } from '../text/range.js';
-import type { ManifestDocument, ManifestFile } from './manifest-types.js';
+import type { ManifestDocument, ManifestFile, SourceLocator } from './manifest-types.js';
 import { yamlOptions } from './kubernetes-yaml.js';
 import { isTemplateDocument } from './template-detection.js';
 import { DEFAULT_PARSE_LIMITS, findExcessiveNesting, type ParseLimits } from './parse-limits.js';
-import { createSourceLocator, type SourceLocator } from './source-locator.js';
+import { createSourceLocator } from './source-locator.js';
 import { convertWithAliases, inspectAliases, UnsupportedNodeError, type AliasReport } from './alias-expansion.js';
 import { DUPLICATE_KEY_MESSAGE, findDuplicateKeys } from './duplicate-keys.js';
 

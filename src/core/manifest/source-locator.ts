@@ -1,25 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { LineIndex } from '../text/line-index.js';
 import type { Range } from '../text/range.js';
-import type { ValuePath } from './manifest-types.js';
-
-export interface Located {
-  /** Range of the key, for object members. */
-  readonly key?: Range;
-  /** Range of the value (for an empty value: where the value would be). */
-  readonly value: Range;
-  /** From the key (or the item's start) to the end of the value. */
-  readonly whole: Range;
-  /** Column (UTF-16) at which the key, or the sequence item, starts. */
-  readonly indent: number;
-}
-
-/** Finds the source range of any path in a parsed document, lazily (ranges are only computed when asked). */
-export interface SourceLocator {
-  locate(path: ValuePath): Located | undefined;
-  /** The deepest prefix of `path` that exists in the source, with how many segments matched. */
-  locateNearest(path: ValuePath): { readonly located: Located; readonly depth: number };
-}
+import type { Located, SourceLocator, ValuePath } from './manifest-types.js';
 
 type AnyNode = Node | Pair | null | undefined;
 

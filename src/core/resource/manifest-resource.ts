@@ -1,5 +1,5 @@
 import type { ManifestDocument, ManifestFile, ValuePath } from '../manifest/manifest-types.js';
-import type { Located } from '../manifest/source-locator.js';
+import type { Located } from '../manifest/manifest-types.js';
 import { groupOf, type ResourceKey } from './resource-key.js';
 
 export type KubeObject = Record<string, unknown> & { apiVersion: string; kind: string };

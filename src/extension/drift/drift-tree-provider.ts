@@ -7,12 +7,13 @@
 //   ages every minute while the view is visible. `setGrouping`, `toggleGrouping`, `setFilter`, `clearFilter`,
 //   `grouping`, `filter`, `namespaces()`, `kinds()` serve the toggle/filter commands. It sets the context
 //   keys `gitopsAuthoring.drift.grouping` ('namespace' | 'unit') and `gitopsAuthoring.drift.filtered` (boolean)
-//   for menus.
+//   for menus; `onViewStateChange` hears every grouping or filter change (the feature keeps them in the memento).
 // - `DriftTreeProviderOptions`, `DRIFT_GROUPING_CONTEXT_KEY`, `DRIFT_FILTERED_CONTEXT_KEY`.
 import * as vscode from 'vscode';
 import type { DriftStore } from './drift-store.js';
 import { DriftTreeModel } from './drift-tree-model.js';
 import type { DriftGrouping, DriftTreeChangeSet, DriftTreeFilter, DriftTreeItemView, DriftTreeNode } from './drift-tree-types.js';
+import type { DriftViewState } from './drift-view-state.js';
 
 export const DRIFT_GROUPING_CONTEXT_KEY = 'gitopsAuthoring.drift.grouping';
 export const DRIFT_FILTERED_CONTEXT_KEY = 'gitopsAuthoring.drift.filtered';
@@ -24,6 +25,8 @@ export interface DriftTreeProviderOptions {
   readonly now?: () => number;
   /** How often visible ages are refreshed; default one minute. */
   readonly ageRefreshMs?: number;
+  /** Told the grouping and filter each time one changes (to keep them across reloads). */
+  readonly onViewStateChange?: (state: DriftViewState) => void;
 }
 
 const COLLAPSIBLE: Record<DriftTreeItemView['collapsible'], vscode.TreeItemCollapsibleState> = {
@@ -70,7 +73,7 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftTreeNode>
 
   setGrouping(grouping: DriftGrouping): void {
     this.fire(this.model.setGrouping(grouping));
-    this.updateContextKeys();
+    this.viewStateChanged();
   }
 
   toggleGrouping(): DriftGrouping {
@@ -80,12 +83,12 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftTreeNode>
 
   setFilter(filter: Partial<DriftTreeFilter>): void {
     this.fire(this.model.setFilter(filter));
-    this.updateContextKeys();
+    this.viewStateChanged();
   }
 
   clearFilter(): void {
     this.fire(this.model.clearFilter());
-    this.updateContextKeys();
+    this.viewStateChanged();
   }
 
   namespaces(): readonly string[] {
@@ -133,6 +136,11 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftTreeNode>
     const f = this.model.filter;
     const parts = [f.onlyDrifted ? 'only drifted' : undefined, f.namespace !== undefined ? `namespace ${f.namespace || '(cluster-scoped)'}` : undefined, f.kind !== undefined ? `kind ${f.kind}` : undefined];
     view.description = parts.filter((p) => p !== undefined).join(' · ') || undefined;
+  }
+
+  private viewStateChanged(): void {
+    this.updateContextKeys();
+    this.options.onViewStateChange?.({ grouping: this.model.grouping, filter: this.model.filter });
   }
 
   private updateContextKeys(): void {

@@ -2,8 +2,7 @@
 // the whole value while it is small, else only the object's identity — and the ranges of the identity paths.
 // Copying a 200,000-key value back would pause the main thread (~300 ms of structured clone), the thing the
 // worker is there to avoid; the identity is what other files' rules and the editor features mostly need.
-import type { ManifestDocument, ManifestFile, ValuePath } from '../../core/manifest/manifest-types.js';
-import type { Located, SourceLocator } from '../../core/manifest/source-locator.js';
+import type { Located, ManifestDocument, ManifestFile, SourceLocator, ValuePath } from '../../core/manifest/manifest-types.js';
 import { isRecord } from '../../core/resource/manifest-resource.js';
 import { LineIndex } from '../../core/text/line-index.js';
 import type { DocumentSummary } from './lint-worker-protocol.js';

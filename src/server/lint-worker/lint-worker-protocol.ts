@@ -3,7 +3,7 @@
 import type { LintConfig } from '../../core/config/lint-config.js';
 import type { RepositoryFacts } from '../../core/ports.js';
 import type { Finding } from '../../core/findings/finding.js';
-import type { Located } from '../../core/manifest/source-locator.js';
+import type { Located } from '../../core/manifest/manifest-types.js';
 import type { Range } from '../../core/text/range.js';
 import type { SourceText } from '../workspace-state.js';
 import type { MessagePort } from 'node:worker_threads';
