@@ -38,11 +38,18 @@ test('valid/: no error-severity finding in any file, and every object counted va
   assert.equal(code, 0);
   assert.equal(report.summary.invalid, 0);
   // anchors 1, block scalars 2, List file 3 (Namespace + 2 items; the empty List holds none), numbers 4, nulls 1,
-  // keys 1, JSON 1, CRD + object 2, unknown CRD 1, generateName 1, directive 1, DeploymentList 1
-  assert.equal(report.summary.resources, 19);
-  assert.equal(report.summary.valid, 19);
-  const infos = report.files.flatMap((f) => f.findings.filter((x) => x.severity === 'info').map((x) => `${f.path.split('/').pop()} ${x.ruleId}`));
-  assert.deepEqual(infos, ['unknown-crd.yaml schema'], 'an unknown CRD is an info, nothing else is');
+  // keys 1, JSON 1, CRD + object 2, unknown CRD 1, generateName 1, directive 1, DeploymentList 1, config files 5
+  assert.equal(report.summary.resources, 24);
+  assert.equal(report.summary.valid, 24);
+  const infos = report.files.flatMap((f) => f.findings.filter((x) => x.severity === 'info').map((x) => `${f.path.split('/').pop()}:${x.line} ${x.message}`));
+  assert.deepEqual(infos, [
+    'config-files.yaml:3 kind.x-k8s.io/v1alpha4 Cluster is a kind cluster configuration file, not an API object: not validated.',
+    'config-files.yaml:7 audit.k8s.io/v1 Policy is a kube-apiserver audit policy file, not an API object: not validated.',
+    'config-files.yaml:12 kubelet.config.k8s.io/v1beta1 KubeletConfiguration is a Kubernetes component configuration file, not an API object: not validated.',
+    'config-files.yaml:16 kubeadm.k8s.io/v1beta3 ClusterConfiguration is a kubeadm configuration file, not an API object: not validated.',
+    'config-files.yaml:20 v1 Policy is a kube-scheduler policy file (removed in Kubernetes 1.23), not an API object: not validated.',
+    'unknown-crd.yaml:2 No schema for training.example.org/v1 TrainingJob: add its CustomResourceDefinition to the repository to validate it.',
+  ], 'an unknown CRD and configuration files are infos, nothing else is');
 });
 
 test('invalid/: exactly the expected errors, each on its line', () => {
