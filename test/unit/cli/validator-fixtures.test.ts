@@ -154,3 +154,13 @@ test('symlinks back to a directory above are not followed round: each file is li
     rmSync(dir, { recursive: true });
   }
 });
+
+test('a file named on the command line with no object says it was skipped; files found in a directory are only counted', () => {
+  const named = ['empty.yaml', 'comment-only.yaml', 'separators-only.yaml'].map((f) => join(FIXTURES, 'valid', f));
+  const { code, stdout } = lint(named);
+  assert.equal(code, 0);
+  for (const file of named) assert.ok(stdout.includes(`${file.replaceAll('\\', '/')}: skipped: no Kubernetes object in it (an object needs apiVersion and kind)`), stdout);
+  assert.match(stdout, /^0 resources in 3 files — 0 valid, 0 invalid, 0 errors, 3 skipped$/m);
+  assert.match(lint(['-'], 'key: value\n').stdout, /^<stdin>: skipped: no Kubernetes object in it/m);
+  assert.doesNotMatch(lint([join(FIXTURES, 'valid')]).stdout, /no Kubernetes object/);
+});
