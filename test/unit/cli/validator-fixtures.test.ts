@@ -70,6 +70,7 @@ test('invalid/: exactly the expected errors, each on its line', () => {
     'missing-api-version.yaml:1 schema',
     'misspelt-kind.yaml:2 schema',
     'removed-api.yaml:1 deprecated-api',
+    'stray-space.yaml:4 yaml-syntax', // one, not thirteen
     'tab-indentation.yaml:3 schema',
     'tab-indentation.yaml:4 yaml-syntax',
     'tab-indentation.yaml:4 schema',
@@ -87,6 +88,12 @@ test('a List with one bad item counts one invalid and one valid object (as kubec
   assert.deepEqual({ resources: report.summary.resources, valid: report.summary.valid, invalid: report.summary.invalid }, { resources: 2, valid: 1, invalid: 1 });
   const { stdout } = lint([join(FIXTURES, 'invalid', 'list-one-bad-item.yaml')]);
   assert.match(stdout, /^2 resources in 1 files — 1 valid, 1 invalid, 0 errors, 0 skipped$/m);
+});
+
+test('a broken document reports its first syntax error and how many followed, not a cascade', () => {
+  const { report } = lintJson([join(FIXTURES, 'invalid', 'stray-space.yaml')]);
+  const messages = report.files[0]?.findings.map((f) => `${f.line} ${f.message}`) ?? [];
+  assert.deepEqual(messages, ['4 Unexpected scalar at node end (and 12 more syntax errors in this document that may follow from it)']);
 });
 
 test('List items without apiVersion or kind are errors naming what is missing', () => {
