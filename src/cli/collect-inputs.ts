@@ -20,6 +20,8 @@ export interface LintInput {
   readonly unreadable: { path: string; reason: string }[];
   /** Helm chart `templates/` directories the scan left out (repository-relative). */
   readonly chartTemplateDirs?: readonly string[];
+  /** True for files named on the command line and `-`: one with no object is said to be skipped. */
+  readonly isNamedFiles?: boolean;
 }
 
 const isKubernetesJson = (text: string) => text.includes('"apiVersion"') && text.includes('"kind"');
@@ -27,7 +29,7 @@ const isKubernetesJson = (text: string) => text.includes('"apiVersion"') && text
 /** Directory arguments become one workspace each; file arguments (and `-`) share one workspace. */
 export function collectInputs(args: readonly string[], readStdin: () => string): LintInput[] {
   const inputs: LintInput[] = [];
-  const loose: LintInput = { displayRoot: '', files: [], listing: { entryType: fsEntryType }, unreadable: [] };
+  const loose: LintInput = { displayRoot: '', files: [], listing: { entryType: fsEntryType }, unreadable: [], isNamedFiles: true };
   for (const arg of args.length ? args : ['.']) {
     if (arg === '-') {
       loose.files.push(parseManifest('<stdin>', readStdin()));

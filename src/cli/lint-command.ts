@@ -54,7 +54,7 @@ function lintInput(input: LintInput, config: LintConfig, deps: Parameters<typeof
   const results: CheckedFile[] = lintWorkspace(index, config, deps).map((result) => {
     const objectLines = index.resourcesInFile(result.path).map(linesOfObject);
     const templateDocuments = result.ignored ? 0 : (index.files.get(result.path)?.documents.filter((d) => d.isTemplate).length ?? 0);
-    return { ...result, path: display(result.path), findings: result.findings.map(relocate), objectLines, templateDocuments };
+    return { ...result, path: display(result.path), findings: result.findings.map(relocate), objectLines, templateDocuments, ...(input.isNamedFiles ? { isNamed: true } : {}) };
   });
   for (const u of input.unreadable) results.push({ path: display(u.path), findings: [], resourceCount: 0, ignored: false, objectLines: [], unreadable: u.reason, templateDocuments: 0 });
   return results;

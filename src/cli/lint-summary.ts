@@ -23,23 +23,34 @@ export interface CheckedFile extends LintFileResult {
   readonly unreadable?: string;
   /** Documents skipped as Go/Helm templates (`{{ … }}` outside strings): not YAML until rendered. */
   readonly templateDocuments: number;
+  /** Named on the command line (or `-`), not found in a directory: its being skipped is worth a line. */
+  readonly isNamed?: boolean;
 }
 
 const RENDER_HINT = 'not YAML until rendered; lint the output of `helm template`';
 
 /**
- * One line per template file and per Helm chart `templates/` directory that was left out, so that a chart
- * linted here says it was skipped rather than passing in silence (or failing with dozens of YAML errors).
+ * One line per template file and per Helm chart `templates/` directory that was left out, and per file named
+ * on the command line that holds no Kubernetes object, so that nothing passes in silence (or fails with
+ * dozens of YAML errors). Files found in a directory without an object (values, CI files) are only counted.
  */
-export function describeSkippedTemplates(files: readonly CheckedFile[], chartTemplateDirs: readonly string[]): string[] {
+export function describeSkippedFiles(files: readonly CheckedFile[], chartTemplateDirs: readonly string[]): string[] {
   const lines: string[] = [];
   for (const dir of chartTemplateDirs) lines.push(`${dir}/: skipped: Helm chart templates, ${RENDER_HINT}`);
   for (const file of files) {
-    if (file.templateDocuments === 0) continue;
-    const what = file.resourceCount === 0 ? 'Go/Helm template' : `${file.templateDocuments} Go/Helm template document${file.templateDocuments === 1 ? '' : 's'}`;
-    lines.push(`${file.path}: skipped: ${what}, ${RENDER_HINT}`);
+    if (file.templateDocuments > 0) {
+      const what = file.resourceCount === 0 ? 'Go/Helm template' : `${file.templateDocuments} Go/Helm template document${file.templateDocuments === 1 ? '' : 's'}`;
+      lines.push(`${file.path}: skipped: ${what}, ${RENDER_HINT}`);
+    } else if (file.isNamed && isSkipped(file)) {
+      lines.push(`${file.path}: skipped: no Kubernetes object in it (an object needs apiVersion and kind)`);
+    }
   }
   return lines;
+}
+
+/** Excluded by configuration, or holding no Kubernetes object and no finding (templates, other YAML). */
+function isSkipped(file: CheckedFile): boolean {
+  return file.ignored || (file.resourceCount === 0 && !file.unreadable && file.findings.length === 0);
 }
 
 export function summarize(files: readonly CheckedFile[]): LintSummary {
@@ -48,7 +59,7 @@ export function summarize(files: readonly CheckedFile[]): LintSummary {
   for (const file of files) {
     for (const f of file.findings) bySeverity[f.severity]++;
     if (file.unreadable || file.findings.some((f) => f.severity === 'error' && (f.ruleId === PARSE_RULE_ID || f.ruleId === LIMIT_RULE_ID))) errors++;
-    if (file.ignored || (file.resourceCount === 0 && !file.unreadable && file.findings.length === 0)) skipped++;
+    if (isSkipped(file)) skipped++;
     resources += file.resourceCount;
     const bad = countObjectsWithErrors(file);
     invalid += bad;

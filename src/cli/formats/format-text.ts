@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/findings/finding.js';
-import { describeSkippedTemplates, formatSummaryLine, type CheckedFile, type LintSummary } from '../lint-summary.js';
+import { describeSkippedFiles, formatSummaryLine, type CheckedFile, type LintSummary } from '../lint-summary.js';
 
 const COLORS: Record<Finding['severity'], string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 
@@ -14,7 +14,7 @@ export function formatText(files: readonly CheckedFile[], summary: LintSummary, 
       for (const r of f.related ?? []) out.push(`    ${r.path}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
     }
   }
-  out.push(...describeSkippedTemplates(files, chartTemplateDirs));
+  out.push(...describeSkippedFiles(files, chartTemplateDirs));
   out.push(formatSummaryLine(summary));
   return out.join('\n') + '\n';
 }

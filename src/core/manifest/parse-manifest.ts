@@ -99,7 +99,7 @@ function toManifestDocument(path: string, text: string, offset: number, doc: Doc
   const at = (pos: readonly [number, number]): Range => lines.rangeAt(pos[0] + offset, Math.max(pos[1], pos[0] + 1) + offset);
 
   const duplicates = findDuplicateKeys(doc).map((key): YAMLError => ({ message: DUPLICATE_KEY_MESSAGE, pos: [key, key + 1] }));
-  for (const error of mergeByPosition(doc.errors, duplicates)) {
+  for (const error of mergeByPosition(firstSyntaxError(doc.errors), duplicates)) {
     problems.push({ ruleId: PARSE_RULE_ID, severity: 'error', message: firstLine(error.message), path, range: at(error.pos) });
   }
   for (const warning of doc.warnings) {
@@ -119,6 +119,19 @@ function toManifestDocument(path: string, text: string, offset: number, doc: Doc
   const locator: SourceLocator = createSourceLocator(doc, lines, range, offset, aliases.targets);
   // Helm/Go templates are not YAML until rendered: their "syntax errors" are false alarms.
   return { index, range, value, locator, isTemplate, problems: isTemplate ? [] : problems };
+}
+
+/**
+ * After the parser's first error its reading of the document is a guess, and what follows is mostly that
+ * guess failing (one stray space before `apiVersion` gave thirteen "Unexpected scalar token" errors): report
+ * the first, saying how many more there were, as kubectl and yamllint report one. Duplicate keys are ours and
+ * all reported.
+ */
+function firstSyntaxError(errors: readonly YAMLError[]): readonly YAMLError[] {
+  const [first] = errors;
+  if (!first || errors.length === 1) return errors;
+  const more = errors.length - 1;
+  return [{ message: `${firstLine(first.message)} (and ${more} more syntax error${more === 1 ? '' : 's'} in this document that may follow from it)`, pos: first.pos }];
 }
 
 interface YAMLError {

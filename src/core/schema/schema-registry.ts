@@ -8,6 +8,7 @@ import {
   type ApiDeprecation,
 } from './api-deprecations.js';
 import { compileNode, type CompiledNode, type DefinitionResolver } from './compiled-schema.js';
+import { describeConfigFileKind } from './config-file-kinds.js';
 import { schemaFromCustomResourceDefinition, type CustomResourceSchema } from './crd-schema.js';
 import {
   definitionGroup,
@@ -318,9 +319,10 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     }
     if (schema) return { status: 'found', schema };
     if (apiVersion === 'v1' && kind === 'List') return { status: 'found', schema: listSchema(ctx) };
-    if (apiVersion === 'v1' && kind === 'Config') {
-      // A kubeconfig file shares the core apiVersion but is no API object: say so, without an error.
-      return { status: 'unknown-kind', apiVersion, kind, knownApiVersion: false, message: 'v1 Config is a kubeconfig file, not an API object: not validated.' };
+    const configFile = describeConfigFileKind(apiVersion, kind);
+    if (configFile) {
+      // A kubeconfig, a component or cluster-tool configuration: no API object, so no error and no CRD advice.
+      return { status: 'unknown-kind', apiVersion, kind, knownApiVersion: false, message: `${apiVersion} ${kind} is ${configFile}, not an API object: not validated.` };
     }
 
     if (ctx.version === kubernetesVersions[kubernetesVersions.length - 1] && index?.newerKinds?.kinds[apiVersion]?.includes(kind)) {

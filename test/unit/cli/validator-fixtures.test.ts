@@ -38,11 +38,18 @@ test('valid/: no error-severity finding in any file, and every object counted va
   assert.equal(code, 0);
   assert.equal(report.summary.invalid, 0);
   // anchors 1, block scalars 2, List file 3 (Namespace + 2 items; the empty List holds none), numbers 4, nulls 1,
-  // keys 1, JSON 1, CRD + object 2, unknown CRD 1, generateName 1, directive 1, DeploymentList 1
-  assert.equal(report.summary.resources, 19);
-  assert.equal(report.summary.valid, 19);
-  const infos = report.files.flatMap((f) => f.findings.filter((x) => x.severity === 'info').map((x) => `${f.path.split('/').pop()} ${x.ruleId}`));
-  assert.deepEqual(infos, ['unknown-crd.yaml schema'], 'an unknown CRD is an info, nothing else is');
+  // keys 1, JSON 1, CRD + object 2, unknown CRD 1, generateName 1, directive 1, DeploymentList 1, config files 5
+  assert.equal(report.summary.resources, 24);
+  assert.equal(report.summary.valid, 24);
+  const infos = report.files.flatMap((f) => f.findings.filter((x) => x.severity === 'info').map((x) => `${f.path.split('/').pop()}:${x.line} ${x.message}`));
+  assert.deepEqual(infos, [
+    'config-files.yaml:3 kind.x-k8s.io/v1alpha4 Cluster is a kind cluster configuration file, not an API object: not validated.',
+    'config-files.yaml:7 audit.k8s.io/v1 Policy is a kube-apiserver audit policy file, not an API object: not validated.',
+    'config-files.yaml:12 kubelet.config.k8s.io/v1beta1 KubeletConfiguration is a Kubernetes component configuration file, not an API object: not validated.',
+    'config-files.yaml:16 kubeadm.k8s.io/v1beta3 ClusterConfiguration is a kubeadm configuration file, not an API object: not validated.',
+    'config-files.yaml:20 v1 Policy is a kube-scheduler policy file (removed in Kubernetes 1.23), not an API object: not validated.',
+    'unknown-crd.yaml:2 No schema for training.example.org/v1 TrainingJob: add its CustomResourceDefinition to the repository to validate it.',
+  ], 'an unknown CRD and configuration files are infos, nothing else is');
 });
 
 test('invalid/: exactly the expected errors, each on its line', () => {
@@ -63,6 +70,7 @@ test('invalid/: exactly the expected errors, each on its line', () => {
     'missing-api-version.yaml:1 schema',
     'misspelt-kind.yaml:2 schema',
     'removed-api.yaml:1 deprecated-api',
+    'stray-space.yaml:4 yaml-syntax', // one, not thirteen
     'tab-indentation.yaml:3 schema',
     'tab-indentation.yaml:4 yaml-syntax',
     'tab-indentation.yaml:4 schema',
@@ -80,6 +88,12 @@ test('a List with one bad item counts one invalid and one valid object (as kubec
   assert.deepEqual({ resources: report.summary.resources, valid: report.summary.valid, invalid: report.summary.invalid }, { resources: 2, valid: 1, invalid: 1 });
   const { stdout } = lint([join(FIXTURES, 'invalid', 'list-one-bad-item.yaml')]);
   assert.match(stdout, /^2 resources in 1 files — 1 valid, 1 invalid, 0 errors, 0 skipped$/m);
+});
+
+test('a broken document reports its first syntax error and how many followed, not a cascade', () => {
+  const { report } = lintJson([join(FIXTURES, 'invalid', 'stray-space.yaml')]);
+  const messages = report.files[0]?.findings.map((f) => `${f.line} ${f.message}`) ?? [];
+  assert.deepEqual(messages, ['4 Unexpected scalar at node end (and 12 more syntax errors in this document that may follow from it)']);
 });
 
 test('List items without apiVersion or kind are errors naming what is missing', () => {
@@ -146,4 +160,14 @@ test('symlinks back to a directory above are not followed round: each file is li
   } finally {
     rmSync(dir, { recursive: true });
   }
+});
+
+test('a file named on the command line with no object says it was skipped; files found in a directory are only counted', () => {
+  const named = ['empty.yaml', 'comment-only.yaml', 'separators-only.yaml'].map((f) => join(FIXTURES, 'valid', f));
+  const { code, stdout } = lint(named);
+  assert.equal(code, 0);
+  for (const file of named) assert.ok(stdout.includes(`${file.replaceAll('\\', '/')}: skipped: no Kubernetes object in it (an object needs apiVersion and kind)`), stdout);
+  assert.match(stdout, /^0 resources in 3 files — 0 valid, 0 invalid, 0 errors, 3 skipped$/m);
+  assert.match(lint(['-'], 'key: value\n').stdout, /^<stdin>: skipped: no Kubernetes object in it/m);
+  assert.doesNotMatch(lint([join(FIXTURES, 'valid')]).stdout, /no Kubernetes object/);
 });
