@@ -148,6 +148,16 @@ describe('kubectl scenarios: status codes, objects and managedFields as a real A
     assert.match(await c.run('rollout', 'status', 'deployment/web', '--timeout=20s'), /successfully rolled out/);
   });
 
+  it('auth can-i --list answers the caller\'s rules (SelfSubjectRulesReview); get --subresource=scale prints Desired and Available', async () => {
+    const rules = await c.run('auth', 'can-i', '--list');
+    assert.match(rules, /^Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs\n\*\.\*\s+\[\]\s+\[\]\s+\[\*\]\n/);
+    assert.match(rules, /selfsubjectrulesreviews\.authorization\.k8s\.io\s+\[\]\s+\[\]\s+\[create\]/);
+    assert.ok(c.handle.requests.some((r) => r.method === 'POST' && r.path === '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews'));
+    assert.match(await c.run('get', 'statefulset', 'db', '--subresource=scale'), /^NAME\s+DESIRED\s+AVAILABLE\ndb\s+3\s+\d+\n$/);
+    const scale = JSON.parse(await c.run('get', 'statefulset', 'db', '--subresource=scale', '-o', 'json')) as JsonObject;
+    assert.deepEqual([scale.apiVersion, scale.kind, spec(scale).replicas], ['autoscaling/v1', 'Scale', 3]);
+  });
+
   it('cordon and taint the one node; a node that does not exist is 404 NotFound', async () => {
     await c.run('cordon', 'test-node');
     await c.run('taint', 'node', 'test-node', 'dedicated=db:NoSchedule');
