@@ -157,6 +157,17 @@ test('apply --server-side of a changed image as another manager: 409 conflict wi
   assert.equal(r.code, 1);
 });
 
+test('a person\'s client-side kubectl apply of an edited manifest over what Flux applied: the changed and the extra key are the person\'s, suggest commit (not "Git no longer sets")', async () => {
+  const s = await deploy('flux');
+  const edited = cluster.write(`person-${s.ns}.yaml`, app(s.ns).replace('data: {greeting: hello, color: blue}', 'data: {greeting: hello, color: red, debug: "true"}'));
+  await cluster.run('apply', '-f', edited);
+  const r = await s.drift();
+  assert.deepEqual(notSynced(r), {
+    [`ConfigMap ${s.ns}/web-config`]: ['Drifted', [['.data.color', 'changed', 'blue', 'red', 'kubectl-client-side-apply', undefined], ['.data.debug', 'added-live', undefined, 'true', 'kubectl-client-side-apply', undefined]]],
+  });
+  assert.deepEqual(r.byId.get(`ConfigMap ${s.ns}/web-config`)?.fields.map((f) => f.suggestedAction), ['commit', 'commit']);
+});
+
 test('patch --type=json removing an env item by index and adding args: the removal is missing-live, the addition added-live by kubectl-patch', async () => {
   const s = await deploy('kubectl-apply');
   await s.k('patch', 'deployment', 'web', '--type=json', '-p', '[{"op":"test","path":"/spec/template/spec/containers/0/env/1/name","value":"COLOR"},{"op":"remove","path":"/spec/template/spec/containers/0/env/1"},{"op":"add","path":"/spec/template/spec/containers/0/args","value":["-g","daemon off;"]}]');
