@@ -215,6 +215,17 @@ test('strategic merge with $retainKeys (strategy Recreate) and $setElementOrder 
   assert.equal(r.byId.get(`Deployment.apps ${s.ns}/web`)?.fields[1]?.gitDefault, 'RollingUpdate');
 });
 
+test('a Service patched to NodePort: the type is a changed default; the node port and externalTrafficPolicy the server assigned are not drift', async () => {
+  const s = await deploy('flux');
+  await s.k('patch', 'service', 'web', '-p', '{"spec":{"type":"NodePort"}}');
+  const live = JSON.parse(await s.k('get', 'service', 'web', '-o', 'json')) as { spec: { externalTrafficPolicy?: string; ports: { nodePort?: number }[] } };
+  assert.equal(live.spec.externalTrafficPolicy, 'Cluster');
+  assert.ok(Number(live.spec.ports[0]?.nodePort) >= 30000);
+  const r = await s.drift();
+  assert.deepEqual(notSynced(r), { [`Service ${s.ns}/web`]: ['Drifted', [['.spec.type', 'changed-default', undefined, 'NodePort', 'kubectl-patch', undefined]]] });
+  assert.equal(r.byId.get(`Service ${s.ns}/web`)?.fields[0]?.gitDefault, 'ClusterIP');
+});
+
 test('scale --current-replicas: a wrong precondition changes nothing (Synced); the right one is Drifted, by kubectl through scale', async () => {
   const s = await deploy('flux');
   const wrong = await cluster.kubectl(['scale', 'deployment/web', '--replicas=5', '--current-replicas=3', '-n', s.ns]);
