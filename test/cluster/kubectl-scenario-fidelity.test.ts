@@ -2,6 +2,7 @@
 // wrong JSON type (400 on create, 422 on patches, structured-merge-diff's 500 on server-side apply), a
 // paused rollout, scale preconditions, replace, dry runs, set subject, rollout pause, cordon and taint.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { JsonObject } from './api-server/types.js';
@@ -156,6 +157,30 @@ describe('kubectl scenarios: status codes, objects and managedFields as a real A
     assert.match(await c.run('get', 'statefulset', 'db', '--subresource=scale'), /^NAME\s+DESIRED\s+AVAILABLE\ndb\s+3\s+\d+\n$/);
     const scale = JSON.parse(await c.run('get', 'statefulset', 'db', '--subresource=scale', '-o', 'json')) as JsonObject;
     assert.deepEqual([scale.apiVersion, scale.kind, spec(scale).replicas], ['autoscaling/v1', 'Scale', 3]);
+  });
+
+  it('get --watch-only prints only changes made after it started; wait --for=delete returns when the object goes', async () => {
+    await c.run('create', 'configmap', 'watched', '--from-literal=color=blue');
+    const child = spawn('kubectl', ['get', 'configmap', 'watched', '--watch-only', '-o', 'jsonpath={.data.color}{"\\n"}'], {
+      env: { PATH: process.env.PATH ?? '', HOME: c.dir, KUBECONFIG: c.handle.kubeconfigPath, KUBECACHEDIR: join(c.dir, 'kube-cache') },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      const watches = () => c.handle.requests.filter((r) => r.verb === 'watch' && r.path.endsWith('/configmaps')).length;
+      await eventually(() => (watches() > 0 ? true : undefined), 'the watch request');
+      const waiting = c.kubectl(['wait', '--for=delete', 'configmap/watched', '--timeout=20s']);
+      await eventually(() => (watches() > 1 ? true : undefined), 'kubectl wait to watch');
+      await c.run('patch', 'configmap', 'watched', '--type=merge', '-p', '{"data":{"color":"green"}}');
+      await eventually(() => (out.includes('green\n') ? true : undefined), 'the change through the watch');
+      assert.equal(out, 'green\n', 'the state before the watch is not printed');
+      await c.run('delete', 'configmap', 'watched');
+      const waited = await waiting;
+      assert.equal(waited.code, 0, waited.stderr);
+      assert.match(waited.stdout, /configmap\/watched condition met/);
+    } finally {
+      child.kill();
+    }
   });
 
   it('cordon and taint the one node; a node that does not exist is 404 NotFound', async () => {
