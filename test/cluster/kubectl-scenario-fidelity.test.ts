@@ -183,6 +183,16 @@ describe('kubectl scenarios: status codes, objects and managedFields as a real A
     }
   });
 
+  it('create token posts a TokenRequest: a JWT bound to the service account, with the asked audience and duration; an unknown account is 404', async () => {
+    const token = (await c.run('create', 'token', 'default', '--duration=10m', '--audience=api')).trim();
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud: string[]; exp: number; iat: number; sub: string };
+    assert.deepEqual([claims.aud, claims.exp - claims.iat, claims.sub], [['api'], 600, 'system:serviceaccount:default:default']);
+    assert.ok(c.handle.requests.some((r) => r.method === 'POST' && r.path === '/api/v1/namespaces/default/serviceaccounts/default/token' && r.status === 201));
+    const missing = await c.kubectl(['create', 'token', 'nobody']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /failed to create token: serviceaccounts "nobody" not found/);
+  });
+
   it('cordon and taint the one node; a node that does not exist is 404 NotFound', async () => {
     await c.run('cordon', 'test-node');
     await c.run('taint', 'node', 'test-node', 'dedicated=db:NoSchedule');

@@ -18,6 +18,7 @@ import { patchScale, scaleOf, updateScale } from './scale-subresource.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
 import { ApiError, badRequest, methodNotAllowed, notFound } from './status-errors.js';
 import { toTable, wantsTable } from './table.js';
+import { requestToken } from './token-request.js';
 import { isObject, type JsonObject, type KubeObject } from './types.js';
 import { createObject, getLive, updateObject } from './write-pipeline.js';
 
@@ -164,6 +165,13 @@ async function routeResource(deps: ApiServerDeps, rt: ResourceType, rr: Resource
     includeObject: q.get('includeObject') ?? undefined,
   };
   const sub = rr.subresource;
+  if (sub === 'token' && rt.kind === 'ServiceAccount' && !rt.group && rr.name) {
+    if (method !== 'POST') throw methodNotAllowed();
+    const raw = await readRawBody(req);
+    const isProtobuf = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf');
+    const body = raw.length === 0 ? {} : isProtobuf ? decodeKubernetesProtobuf(raw) : (parseJsonBody(raw.toString('utf8')) as JsonObject);
+    return sendJson(res, 201, requestToken(ctx, namespace, rr.name, body));
+  }
   if (sub && sub !== 'status' && !(sub === 'scale' && rt.scale)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
 
   if (method === 'GET') {

@@ -181,6 +181,8 @@ export const MESSAGES: Record<string, MessageSpec> = {
   ResourceAttributes: { 1: ['namespace', 'string'], 2: ['verb', 'string'], 3: ['group', 'string'], 4: ['version', 'string'], 5: ['resource', 'string'], 6: ['subresource', 'string'], 7: ['name', 'string'] },
   NonResourceAttributes: { 1: ['path', 'string'], 2: ['verb', 'string'] },
   SelfSubjectReview: { 1: ['metadata', 'ObjectMeta'] },
+  TokenRequest: objectWith('TokenRequestSpec'),
+  TokenRequestSpec: { 1: ['audiences', '[]string'], 4: ['expirationSeconds', 'int', true] },
   SelfSubjectRulesReview: objectWith('SelfSubjectRulesReviewSpec'),
   SelfSubjectRulesReviewSpec: { 1: ['namespace', 'string'] },
   ResourceQuota: objectWith('ResourceQuotaSpec', 'ResourceQuotaStatus'),
