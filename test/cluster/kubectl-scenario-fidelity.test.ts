@@ -193,6 +193,15 @@ describe('kubectl scenarios: status codes, objects and managedFields as a real A
     assert.match(missing.stderr, /failed to create token: serviceaccounts "nobody" not found/);
   });
 
+  it('api-resources and explain of built-ins, as a user looks up a field before a patch', async () => {
+    const clusterScoped = (await c.run('api-resources', '--namespaced=false', '-o', 'name')).split('\n');
+    for (const r of ['namespaces', 'nodes', 'clusterroles.rbac.authorization.k8s.io', 'customresourcedefinitions.apiextensions.k8s.io']) assert.ok(clusterScoped.includes(r), r);
+    assert.ok(!clusterScoped.includes('deployments.apps'));
+    assert.match(await c.run('api-resources', '--api-group=autoscaling'), /horizontalpodautoscalers\s+hpa\s+autoscaling\/v2\s+true\s+HorizontalPodAutoscaler/);
+    const explained = await c.run('explain', 'deployment.spec.paused');
+    assert.match(explained, /GROUP:\s+apps\nKIND:\s+Deployment\nVERSION:\s+v1\n\nFIELD: paused <boolean>/);
+  });
+
   it('cordon and taint the one node; a node that does not exist is 404 NotFound', async () => {
     await c.run('cordon', 'test-node');
     await c.run('taint', 'node', 'test-node', 'dedicated=db:NoSchedule');
