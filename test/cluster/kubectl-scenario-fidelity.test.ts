@@ -2,6 +2,7 @@
 // wrong JSON type (400 on create, 422 on patches, structured-merge-diff's 500 on server-side apply), a
 // paused rollout, scale preconditions, replace, dry runs, set subject, rollout pause, cordon and taint.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { JsonObject } from './api-server/types.js';
@@ -146,6 +147,59 @@ describe('kubectl scenarios: status codes, objects and managedFields as a real A
     assert.match(status.stdout, /Waiting for deployment "web" rollout to finish: 0 out of 2 new replicas have been updated/);
     await c.run('rollout', 'resume', 'deployment/web');
     assert.match(await c.run('rollout', 'status', 'deployment/web', '--timeout=20s'), /successfully rolled out/);
+  });
+
+  it('auth can-i --list answers the caller\'s rules (SelfSubjectRulesReview); get --subresource=scale prints Desired and Available', async () => {
+    const rules = await c.run('auth', 'can-i', '--list');
+    assert.match(rules, /^Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs\n\*\.\*\s+\[\]\s+\[\]\s+\[\*\]\n/);
+    assert.match(rules, /selfsubjectrulesreviews\.authorization\.k8s\.io\s+\[\]\s+\[\]\s+\[create\]/);
+    assert.ok(c.handle.requests.some((r) => r.method === 'POST' && r.path === '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews'));
+    assert.match(await c.run('get', 'statefulset', 'db', '--subresource=scale'), /^NAME\s+DESIRED\s+AVAILABLE\ndb\s+3\s+\d+\n$/);
+    const scale = JSON.parse(await c.run('get', 'statefulset', 'db', '--subresource=scale', '-o', 'json')) as JsonObject;
+    assert.deepEqual([scale.apiVersion, scale.kind, spec(scale).replicas], ['autoscaling/v1', 'Scale', 3]);
+  });
+
+  it('get --watch-only prints only changes made after it started; wait --for=delete returns when the object goes', async () => {
+    await c.run('create', 'configmap', 'watched', '--from-literal=color=blue');
+    const child = spawn('kubectl', ['get', 'configmap', 'watched', '--watch-only', '-o', 'jsonpath={.data.color}{"\\n"}'], {
+      env: { PATH: process.env.PATH ?? '', HOME: c.dir, KUBECONFIG: c.handle.kubeconfigPath, KUBECACHEDIR: join(c.dir, 'kube-cache') },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      const watches = () => c.handle.requests.filter((r) => r.verb === 'watch' && r.path.endsWith('/configmaps')).length;
+      await eventually(() => (watches() > 0 ? true : undefined), 'the watch request');
+      const waiting = c.kubectl(['wait', '--for=delete', 'configmap/watched', '--timeout=20s']);
+      await eventually(() => (watches() > 1 ? true : undefined), 'kubectl wait to watch');
+      await c.run('patch', 'configmap', 'watched', '--type=merge', '-p', '{"data":{"color":"green"}}');
+      await eventually(() => (out.includes('green\n') ? true : undefined), 'the change through the watch');
+      assert.equal(out, 'green\n', 'the state before the watch is not printed');
+      await c.run('delete', 'configmap', 'watched');
+      const waited = await waiting;
+      assert.equal(waited.code, 0, waited.stderr);
+      assert.match(waited.stdout, /configmap\/watched condition met/);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('create token posts a TokenRequest: a JWT bound to the service account, with the asked audience and duration; an unknown account is 404', async () => {
+    const token = (await c.run('create', 'token', 'default', '--duration=10m', '--audience=api')).trim();
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud: string[]; exp: number; iat: number; sub: string };
+    assert.deepEqual([claims.aud, claims.exp - claims.iat, claims.sub], [['api'], 600, 'system:serviceaccount:default:default']);
+    assert.ok(c.handle.requests.some((r) => r.method === 'POST' && r.path === '/api/v1/namespaces/default/serviceaccounts/default/token' && r.status === 201));
+    const missing = await c.kubectl(['create', 'token', 'nobody']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /failed to create token: serviceaccounts "nobody" not found/);
+  });
+
+  it('api-resources and explain of built-ins, as a user looks up a field before a patch', async () => {
+    const clusterScoped = (await c.run('api-resources', '--namespaced=false', '-o', 'name')).split('\n');
+    for (const r of ['namespaces', 'nodes', 'clusterroles.rbac.authorization.k8s.io', 'customresourcedefinitions.apiextensions.k8s.io']) assert.ok(clusterScoped.includes(r), r);
+    assert.ok(!clusterScoped.includes('deployments.apps'));
+    assert.match(await c.run('api-resources', '--api-group=autoscaling'), /horizontalpodautoscalers\s+hpa\s+autoscaling\/v2\s+true\s+HorizontalPodAutoscaler/);
+    const explained = await c.run('explain', 'deployment.spec.paused');
+    assert.match(explained, /GROUP:\s+apps\nKIND:\s+Deployment\nVERSION:\s+v1\n\nFIELD: paused <boolean>/);
   });
 
   it('cordon and taint the one node; a node that does not exist is 404 NotFound', async () => {

@@ -40,3 +40,15 @@ test('a kubectl patch of a custom resource field is drift attributed to kubectl-
   assert.equal(ks?.status, 'Drifted');
   assert.deepEqual(ks?.fields.map((f) => [f.path, f.attribution?.manager]), [['.spec.prune', 'kubectl-patch']]);
 });
+
+test('kubectl delete of a CRD Git still uses: its objects are Unknown (kind not served), never Missing; exit 2', async () => {
+  await cluster.run('delete', 'crd', 'helmreleases.helm.toolkit.fluxcd.io');
+  const r = await runDriftCli([repo.dir, '--kubeconfig', cluster.handle.kubeconfigPath, '--format', 'json']);
+  const json = JSON.parse(r.stdout) as { resources: { id: string; status: string; reason?: string }[] };
+  const helm = json.resources.filter((x) => x.id.startsWith('HelmRelease.'));
+  assert.ok(helm.length > 0);
+  assert.deepEqual(helm.map((x) => x.status), helm.map(() => 'Unknown'), JSON.stringify(helm));
+  assert.equal(helm[0]?.reason, 'the cluster does not serve the API group \'helm.toolkit.fluxcd.io\' (is its CRD installed?)');
+  assert.deepEqual(json.resources.filter((x) => x.status === 'Unknown' || x.status === 'Missing').map((x) => x.id), helm.map((x) => x.id), 'the other kinds are still compared');
+  assert.equal(r.code, 2);
+});

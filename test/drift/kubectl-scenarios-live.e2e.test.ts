@@ -27,9 +27,18 @@ apiVersion: v1
 kind: ConfigMap
 metadata: {name: web-config, namespace: live}
 data: {color: blue}
+---
+apiVersion: source.toolkit.fluxcd.io/v1
+kind: GitRepository
+metadata: {name: app, namespace: live}
+spec:
+  interval: 1m
+  url: https://example.com/org/app.git
+  ref: {branch: main}
 `;
 const DEPLOY = 'apps/Deployment/live/web';
 const CONFIG = '/ConfigMap/live/web-config';
+const SOURCE = 'source.toolkit.fluxcd.io/GitRepository/live/app';
 
 let cluster: TestCluster;
 let repo: { dir: string; cleanup(): void };
@@ -67,7 +76,7 @@ function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<
 const k = (...args: string[]) => cluster.run(...args, '-n', 'live');
 
 before(async () => {
-  cluster = await startTestCluster({ seedObjects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'live' } }], bookmarkIntervalMs: 200 });
+  cluster = await startTestCluster({ seedDir: 'test/fixtures/cluster/crds', seedObjects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'live' } }], bookmarkIntervalMs: 200 });
   repo = writeRepo({ 'apps/web.yaml': APP });
   await cluster.run('apply', '--server-side', '--field-manager=kustomize-controller', '-f', join(repo.dir, 'apps/web.yaml'));
   service = await createDriftService({ root: repo.dir, index: loadWorkspace(repo.dir).index, kubeconfig: cluster.handle.kubeconfigPath, processEnv: { PATH: process.env.PATH ?? '', HOME: tmpdir() }, informer: { backoff: new Backoff(20, 200) } });
@@ -83,7 +92,7 @@ after(async () => {
 const reapply = () => cluster.run('apply', '--server-side', '--field-manager=kustomize-controller', '--force-conflicts', '-f', join(repo.dir, 'apps/web.yaml'));
 
 test('applied by Flux: Synced', () => {
-  assert.deepEqual([summary(DEPLOY)?.[0], summary(CONFIG)?.[0]], ['Synced', 'Synced']);
+  assert.deepEqual([summary(DEPLOY)?.[0], summary(CONFIG)?.[0], summary(SOURCE)?.[0]], ['Synced', 'Synced', 'Synced']);
 });
 
 test('rollout pause then resume: Drifted (spec.paused by kubectl-rollout), then Synced', async () => {
@@ -128,4 +137,11 @@ test('a patch the server refuses (a value of the wrong type) changes nothing: st
   await k('label', 'configmap', 'web-config', 'probe=1');
   await until('the label event (a later write) to arrive', () => resultOf(CONFIG)?.liveOnlyMetadata?.some((f) => f.path === '.metadata.labels.probe') === true);
   assert.equal(resultOf(DEPLOY)?.status, 'Synced');
+});
+
+test('kubectl delete of the CRD of a kind Git declares: its object turns Unknown (never Missing), the others stay Synced', async () => {
+  await cluster.run('delete', 'crd', 'gitrepositories.source.toolkit.fluxcd.io');
+  await until('the GitRepository Unknown', () => resultOf(SOURCE)?.status === 'Unknown');
+  assert.match(resultOf(SOURCE)?.reason ?? '', /^the cluster no longer serves GitRepository \(source\.toolkit\.fluxcd\.io\): HTTP 404 \(was its CRD deleted\?\); retrying in \d+ s$/);
+  assert.deepEqual([resultOf(DEPLOY)?.status, resultOf(CONFIG)?.status], ['Synced', 'Synced']);
 });

@@ -157,6 +157,17 @@ test('apply --server-side of a changed image as another manager: 409 conflict wi
   assert.equal(r.code, 1);
 });
 
+test('a person\'s client-side kubectl apply of an edited manifest over what Flux applied: the changed and the extra key are the person\'s, suggest commit (not "Git no longer sets")', async () => {
+  const s = await deploy('flux');
+  const edited = cluster.write(`person-${s.ns}.yaml`, app(s.ns).replace('data: {greeting: hello, color: blue}', 'data: {greeting: hello, color: red, debug: "true"}'));
+  await cluster.run('apply', '-f', edited);
+  const r = await s.drift();
+  assert.deepEqual(notSynced(r), {
+    [`ConfigMap ${s.ns}/web-config`]: ['Drifted', [['.data.color', 'changed', 'blue', 'red', 'kubectl-client-side-apply', undefined], ['.data.debug', 'added-live', undefined, 'true', 'kubectl-client-side-apply', undefined]]],
+  });
+  assert.deepEqual(r.byId.get(`ConfigMap ${s.ns}/web-config`)?.fields.map((f) => f.suggestedAction), ['commit', 'commit']);
+});
+
 test('patch --type=json removing an env item by index and adding args: the removal is missing-live, the addition added-live by kubectl-patch', async () => {
   const s = await deploy('kubectl-apply');
   await s.k('patch', 'deployment', 'web', '--type=json', '-p', '[{"op":"test","path":"/spec/template/spec/containers/0/env/1/name","value":"COLOR"},{"op":"remove","path":"/spec/template/spec/containers/0/env/1"},{"op":"add","path":"/spec/template/spec/containers/0/args","value":["-g","daemon off;"]}]');
@@ -202,6 +213,17 @@ test('strategic merge with $retainKeys (strategy Recreate) and $setElementOrder 
     ]],
   });
   assert.equal(r.byId.get(`Deployment.apps ${s.ns}/web`)?.fields[1]?.gitDefault, 'RollingUpdate');
+});
+
+test('a Service patched to NodePort: the type is a changed default; the node port and externalTrafficPolicy the server assigned are not drift', async () => {
+  const s = await deploy('flux');
+  await s.k('patch', 'service', 'web', '-p', '{"spec":{"type":"NodePort"}}');
+  const live = JSON.parse(await s.k('get', 'service', 'web', '-o', 'json')) as { spec: { externalTrafficPolicy?: string; ports: { nodePort?: number }[] } };
+  assert.equal(live.spec.externalTrafficPolicy, 'Cluster');
+  assert.ok(Number(live.spec.ports[0]?.nodePort) >= 30000);
+  const r = await s.drift();
+  assert.deepEqual(notSynced(r), { [`Service ${s.ns}/web`]: ['Drifted', [['.spec.type', 'changed-default', undefined, 'NodePort', 'kubectl-patch', undefined]]] });
+  assert.equal(r.byId.get(`Service ${s.ns}/web`)?.fields[0]?.gitDefault, 'ClusterIP');
 });
 
 test('scale --current-replicas: a wrong precondition changes nothing (Synced); the right one is Drifted, by kubectl through scale', async () => {

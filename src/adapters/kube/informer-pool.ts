@@ -125,7 +125,7 @@ export class InformerPool extends EventEmitter<PoolEvents> {
       const key = informer.namespace === undefined ? gk : `${gk}/${informer.namespace}`;
       const s = informer.state;
       const why = s.phase === 'retrying'
-        ? `${s.error?.message ?? 'error'}; retrying in ${Math.round((s.retryInMs ?? 0) / 1000)} s`
+        ? `${notServedAnyMore(gk, s.error) ?? s.error?.message ?? 'error'}; retrying in ${Math.round((s.retryInMs ?? 0) / 1000)} s`
         : s.phase === 'stopped' ? 'not watched' : 'listing…';
       out.set(key, why);
     }
@@ -189,4 +189,11 @@ export class InformerPool extends EventEmitter<PoolEvents> {
     }
     this.emit('status', status, reason);
   }
+}
+
+/** A kind that listed before and now answers 404: its CRD was deleted (or its API group went away). */
+function notServedAnyMore(gk: string, error: Error | undefined): string | undefined {
+  if (!(error instanceof ClusterAccessError) || error.details.httpStatus !== 404) return undefined;
+  const [group, kind] = gk.split('/');
+  return `the cluster no longer serves ${kind ?? gk}${group ? ` (${group})` : ''}: HTTP 404 (was its CRD deleted?)`;
 }

@@ -83,7 +83,7 @@ function compare(desired: DesiredObject, live: KubeObject, options: DriftOptions
   const agentEntries = readManagedFields(live).filter((e) => agentManagers.includes(e.manager));
   const raw: RawDiff[] = [
     ...diffDeclared(key.group, key.kind, git, liveNorm),
-    ...diffRemoved(key.group, key.kind, git, liveNorm, readLastApplied(live), agentEntries),
+    ...diffRemoved(key.group, key.kind, git, liveNorm, gitsLastApplied(live, agentManagers), agentEntries),
   ];
   return finish(desired, git, live, liveNorm, raw, options, base);
 }
@@ -190,7 +190,7 @@ function finish(desired: DesiredObject, git: Record<string, unknown>, live: Kube
  * removal leaves no owner), or the one person's tool that wrote to the object after the last sync.
  */
 function removalWitness(entries: readonly ManagedFieldsEntry[], live: KubeObject, liveNorm: unknown, agentManagers: readonly string[], isPerson: (m: string) => boolean) {
-  const lastApplied = readLastApplied(live);
+  const lastApplied = gitsLastApplied(live, agentManagers);
   const deployers = entries.filter((e) => e.subresource !== 'status' && (agentManagers.includes(e.manager) || (lastApplied !== undefined && e.manager === 'kubectl-client-side-apply')));
   const lastDeploy = deployers.reduce((t, e) => ((e.time ?? '') > t ? (e.time ?? '') : t), '');
   const after = entries.filter((e) => e.subresource !== 'status' && e.operation === 'Update' && !deployers.includes(e) && isPerson(e.manager) && (e.time ?? '') >= lastDeploy);
@@ -200,6 +200,22 @@ function removalWitness(entries: readonly ManagedFieldsEntry[], live: KubeObject
     const applied = (lastApplied !== undefined && resolvePath(lastApplied, segments) !== undefined) || appliers.some((e) => ownsPath(e.fieldsV1, segments, liveNorm));
     return applied ? suspect : undefined;
   };
+}
+
+const LAST_APPLIED_FIELD = 'f:kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * The last-applied annotation when it records what Git deployed: written by the GitOps agent (Argo CD's
+ * client-side apply), or by `kubectl apply` on an object no agent deploys. A person's `kubectl apply` over an
+ * object the agent deploys writes it too; then it says what that person applied, not what Git used to
+ * declare, and is no three-way base (its extra fields are people's additions, found through managedFields).
+ */
+function gitsLastApplied(live: KubeObject, agentManagers: readonly string[]): unknown {
+  const lastApplied = readLastApplied(live);
+  const entries = readManagedFields(live);
+  if (lastApplied === undefined || !entries.some((e) => agentManagers.includes(e.manager))) return lastApplied;
+  const owners = entries.filter((e) => e.fieldsV1?.['f:metadata']?.['f:annotations']?.[LAST_APPLIED_FIELD] !== undefined);
+  return owners.some((e) => agentManagers.includes(e.manager)) ? lastApplied : undefined;
 }
 
 /** For a field Git no longer sets: the deepest parent Git still has (list items matched by key). */

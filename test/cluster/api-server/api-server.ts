@@ -12,12 +12,14 @@ import { parseJsonBody, readRawBody, sendError, sendJson } from './http-io.js';
 import { decodeKubernetesProtobuf } from './protobuf-decode.js';
 import { serveOpenApi } from './openapi.js';
 import { parseResourcePath, type ResourceRequest } from './request-info.js';
-import { reviewAccess, reviewSelf } from './self-reviews.js';
+import { reviewAccess, reviewRules, reviewSelf } from './self-reviews.js';
 import type { ResourceType } from './resource-registry.js';
 import { patchScale, scaleOf, updateScale } from './scale-subresource.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
 import { ApiError, badRequest, methodNotAllowed, notFound } from './status-errors.js';
-import { isObject, type JsonObject } from './types.js';
+import { toTable, wantsTable } from './table.js';
+import { requestToken } from './token-request.js';
+import { isObject, type JsonObject, type KubeObject } from './types.js';
 import { createObject, getLive, updateObject } from './write-pipeline.js';
 
 export interface RecordedRequest {
@@ -116,9 +118,10 @@ async function handle(deps: ApiServerDeps, req: IncomingMessage, res: ServerResp
   const rt = deps.ctx.registry.find(rr.group, rr.version, rr.plural);
   if (!rt) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
   // Reviews about the caller are answered, not stored; anyone authenticated may ask.
-  if (method === 'POST' && (rt.kind === 'SelfSubjectAccessReview' || rt.kind === 'SelfSubjectReview')) {
+  if (method === 'POST' && (rt.kind === 'SelfSubjectAccessReview' || rt.kind === 'SelfSubjectReview' || rt.kind === 'SelfSubjectRulesReview')) {
     const raw = await readRawBody(req);
     const body = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf') ? decodeKubernetesProtobuf(raw) : (parseJsonBody(raw.toString('utf8')) as JsonObject);
+    if (rt.kind === 'SelfSubjectRulesReview') return sendJson(res, 201, reviewRules(caller, body));
     return sendJson(res, 201, rt.kind === 'SelfSubjectReview' ? reviewSelf(caller) : reviewAccess(caller, body));
   }
   if (WRITE_VERBS[method]) authorizeWrite(caller, WRITE_VERBS[method] as string, rt.plural, rt.group, rr.namespace, rr.name);
@@ -162,6 +165,13 @@ async function routeResource(deps: ApiServerDeps, rt: ResourceType, rr: Resource
     includeObject: q.get('includeObject') ?? undefined,
   };
   const sub = rr.subresource;
+  if (sub === 'token' && rt.kind === 'ServiceAccount' && !rt.group && rr.name) {
+    if (method !== 'POST') throw methodNotAllowed();
+    const raw = await readRawBody(req);
+    const isProtobuf = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf');
+    const body = raw.length === 0 ? {} : isProtobuf ? decodeKubernetesProtobuf(raw) : (parseJsonBody(raw.toString('utf8')) as JsonObject);
+    return sendJson(res, 201, requestToken(ctx, namespace, rr.name, body));
+  }
   if (sub && sub !== 'status' && !(sub === 'scale' && rt.scale)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
 
   if (method === 'GET') {
@@ -175,7 +185,11 @@ async function routeResource(deps: ApiServerDeps, rt: ResourceType, rr: Resource
       return sendJson(res, 200, listObjects(ctx, rt, namespace, readQuery, deps.crdPrinterColumns(rt)));
     }
     const obj = getObject(ctx, rt, namespace, rr.name);
-    if (sub === 'scale') return sendJson(res, 200, scaleOf(obj));
+    if (sub === 'scale') {
+      const scale = scaleOf(obj) as KubeObject;
+      if (!wantsTable(readQuery.accept)) return sendJson(res, 200, scale);
+      return sendJson(res, 200, toTable({ ...rt, kind: 'Scale' }, [scale], { resourceVersion: String(scale.metadata.resourceVersion ?? '') }, readQuery.includeObject ?? 'Metadata'));
+    }
     if (readQuery.accept && /as=Table/.test(readQuery.accept)) {
       return sendJson(res, 200, listObjectsTableOne(deps, rt, namespace, rr.name, readQuery));
     }

@@ -92,6 +92,12 @@ export function serveWatch(ctx: ServerContext, rt: ResourceType, namespace: stri
 
   /** Like the watch cache: an object entering the selection is ADDED, one leaving it DELETED. */
   function deliver(e: StoredEvent): void {
+    // A deleted CRD takes its resource away: after its objects' DELETED events, the watch ends (a relist then
+    // gets 404, as from a real server).
+    if (rt.crdName && e.type === 'DELETED' && e.resource === 'apiextensions.k8s.io/customresourcedefinitions' && e.object.metadata.name === rt.crdName) {
+      close();
+      return;
+    }
     if (e.resource !== key || closed) return;
     const now = matches(e.object);
     if (e.type === 'ADDED') {

@@ -53,6 +53,8 @@ function selectorText(sel: JsonValue | undefined): string {
 }
 
 const KIND_COLUMNS: Record<string, Column[]> = {
+  // The scale subresource (kubectl get --subresource=scale).
+  Scale: [nameCol, col('Desired', (o) => num(o, ['spec', 'replicas']), 'integer'), col('Available', (o) => num(o, ['status', 'replicas']), 'integer')],
   Deployment: [
     nameCol,
     col('Ready', (o) => `${num(o, ['status', 'readyReplicas'])}/${num(o, ['spec', 'replicas'])}`),

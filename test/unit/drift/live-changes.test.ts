@@ -102,3 +102,22 @@ test('a Secret key a person added live is drift with its value masked', () => {
   assert.deepEqual(r.fields.map((f) => [f.path, f.change, f.liveValue, f.attribution?.manager]), [['.data.password', FieldChange.AddedLive, '***', 'kubectl-edit']]);
   assert.ok(!JSON.stringify(r).includes('aHVudGVyMg=='));
 });
+
+test('the last-applied annotation is a three-way base only when it records Git: the agent wrote it, or no agent deploys the object', () => {
+  const key = { group: '', kind: 'ConfigMap', namespace: 'shop', name: 'cfg' };
+  const git = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'shop' }, data: { a: '1' } };
+  const annotation = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'shop' }, data: { a: '1', b: '2' } });
+  const withLastApplied = (owner: string, agentEntry: boolean) => ({
+    ...git, data: { a: '1', b: '2' },
+    metadata: {
+      ...git.metadata, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': annotation }, managedFields: [
+        ...(agentEntry ? [{ manager: 'kustomize-controller', operation: 'Apply', time: '2026-12-04T10:00:00Z', fieldsV1: { 'f:data': { 'f:a': {} } } }] : []),
+        { manager: owner, operation: 'Update', time: '2026-12-04T11:00:00Z', fieldsV1: { 'f:data': { 'f:b': {} }, 'f:metadata': { 'f:annotations': { '.': {}, 'f:kubectl.kubernetes.io/last-applied-configuration': {} } } } },
+      ],
+    },
+  });
+  const fields = (live: object) => computeResourceDrift({ key, object: git }, live as never).fields.map((f) => [f.path, f.change, f.attribution?.manager, f.suggestedAction]);
+  assert.deepEqual(fields(withLastApplied('kubectl-client-side-apply', true)), [['.data.b', FieldChange.AddedLive, 'kubectl-client-side-apply', 'commit']], 'a person\'s kubectl apply over what the agent deploys');
+  assert.deepEqual(fields(withLastApplied('kubectl-client-side-apply', false)).map((f) => f.slice(0, 2)), [['.data.b', FieldChange.RemovedFromGit]], 'kubectl apply deploys Git: b was applied from Git before');
+  assert.deepEqual(fields(withLastApplied('argocd-controller', false)).map((f) => f.slice(0, 2)), [['.data.b', FieldChange.RemovedFromGit]], 'Argo CD\'s client-side apply wrote it');
+});
