@@ -92,7 +92,9 @@ function renderFlux(root: string, unit: AgentUnit, work: string): Obj[] {
   const wrapper: Record<string, unknown> = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' };
   wrapper.resources = hasKustomization(dir) ? [relative(work, dir)] : manifestFiles(dir, true).map((f) => relative(work, f));
   if (typeof spec.targetNamespace === 'string') wrapper.namespace = spec.targetNamespace;
-  for (const k of ['patches', 'images', 'namePrefix', 'nameSuffix', 'components']) if (spec[k] !== undefined) wrapper[k] = spec[k];
+  for (const k of ['patches', 'images', 'namePrefix', 'nameSuffix']) if (spec[k] !== undefined) wrapper[k] = spec[k];
+  // Flux's components are relative to spec.path.
+  if (Array.isArray(spec.components)) wrapper.components = spec.components.map((c) => relative(work, join(dir, String(c))));
   const common = record(spec.commonMetadata);
   if (common.labels) wrapper.labels = [{ pairs: common.labels, includeSelectors: false, includeTemplates: false }];
   if (common.annotations) wrapper.commonAnnotations = common.annotations;

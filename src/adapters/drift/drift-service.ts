@@ -102,7 +102,7 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
   /** The desired state of `index`, rendered (before discovery: namespaces as Git and the environment say). */
   private async buildDesired(index: WorkspaceIndex): Promise<readonly DesiredObject[]> {
     const env = this.o.env;
-    const state = await buildDesiredState(this.o.root, index, env?.path ?? '', namespaceRulesFor(env, this.kube.namespace), findKustomize(this.processEnv), env?.recurse ?? true);
+    const state = await buildDesiredState(this.o.root, index, env?.path ?? '', namespaceRulesFor(env, this.kube.namespace), findKustomize(this.processEnv), env?.recurse ?? true, env?.kustomizeOverlay ? { overlay: env.kustomizeOverlay, ...(env.source ? { overlaySource: env.source.path } : {}) } : {});
     if (state.problems.length > 0) throw new DriftServiceError({ kind: 'desired-state', message: `the desired state could not be built:\n  ${state.problems.join('\n  ')}` });
     return applyFluxPostBuild(state.desired, env?.postBuild);
   }

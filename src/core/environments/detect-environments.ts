@@ -1,7 +1,7 @@
 import { readArgoIgnoreDifferences, readFluxIgnoreRules } from '../drift/ignore-rules.js';
 import { isRecord, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
 import { normalizePath } from '../text/posix-path.js';
-import type { Environment, EnvironmentSetting } from './environment.js';
+import type { Environment, EnvironmentSetting, KustomizeOverlay } from './environment.js';
 import { readFluxPostBuild } from './flux-substitute.js';
 
 const FLUX_MANAGERS = ['kustomize-controller'];
@@ -31,6 +31,7 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
         ],
         agentManagers: FLUX_MANAGERS,
         ...(readFluxPostBuild(spec) ? { postBuild: readFluxPostBuild(spec) } : {}),
+        ...(readFluxOverlay(spec, path) ? { kustomizeOverlay: readFluxOverlay(spec, path) } : {}),
       };
       found.push(env);
     } else if (r.key.group === 'argoproj.io' && r.kind === 'Application') {
@@ -91,4 +92,16 @@ function repoPath(path: string): string {
 /** Environments whose directory holds a repository file. */
 export function environmentsOf(environments: readonly Environment[], filePath: string): Environment[] {
   return environments.filter((e) => e.path === '' || filePath === e.path || filePath.startsWith(`${e.path}/`));
+}
+
+/** What kustomize-controller adds to the kustomization it generates over `spec.path` (none: undefined). */
+function readFluxOverlay(spec: Record<string, unknown>, path: string): KustomizeOverlay | undefined {
+  const fields: Record<string, unknown> = {};
+  for (const k of ['patches', 'images']) if (Array.isArray(spec[k]) && spec[k].length > 0) fields[k] = spec[k];
+  for (const k of ['namePrefix', 'nameSuffix']) if (typeof spec[k] === 'string' && spec[k] !== '') fields[k] = spec[k];
+  const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  if (isRecord(common.labels)) fields.labels = [{ pairs: common.labels, includeSelectors: false, includeTemplates: false }];
+  if (isRecord(common.annotations)) fields.commonAnnotations = common.annotations;
+  const components = Array.isArray(spec.components) ? spec.components.filter((c): c is string => typeof c === 'string').map((c) => repoPath(normalizePath(path ? `${path}/${c}` : c))) : [];
+  return Object.keys(fields).length > 0 || components.length > 0 ? { fields, components } : undefined;
 }
