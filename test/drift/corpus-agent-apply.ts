@@ -102,8 +102,11 @@ function renderFlux(root: string, unit: AgentUnit, work: string): Obj[] {
   // kustomize-controller substitutes only when the Kustomization has a postBuild section.
   const post = spec.postBuild === undefined ? undefined : record(spec.postBuild);
   const vars = Object.fromEntries(Object.entries(record(post?.substitute)).map(([k, v]) => [k, String(v)]));
-  const built = kubectlKustomize(work);
-  const objects = parseObjects(post ? substitute(built, vars) : built);
+  const objects = parseObjects(kubectlKustomize(work)).map((o) => {
+    const disabled = record(o.metadata?.annotations)['kustomize.toolkit.fluxcd.io/substitute'] === 'disabled';
+    // On the YAML text, as kustomize-controller does (`replicas: ${N}` becomes a number).
+    return post && !disabled ? (parseObjects(substitute(stringify(o), vars))[0] ?? o) : o;
+  });
   const [ns, name] = (unit.owner ?? '/').split('/');
   for (const o of objects) {
     const meta = (o.metadata ??= {});
@@ -154,7 +157,9 @@ async function applyObjects(cluster: TestCluster, objects: readonly Obj[], args:
   const batches = [objects.filter(isFirst), ...kinds.map((k) => rest.filter((o) => `${String(o.apiVersion)} ${String(o.kind)}` === k))];
   for (const batch of batches) {
     if (batch.length === 0) continue;
-    const r = await cluster.kubectl(['apply', ...args, '-f', '-'], { input: batch.map((o) => stringify(o)).join('---\n') });
+    // YAML documents written as JSON: YAML 1.2 re-emitted could lose quotes that kubectl's YAML 1.1 reader
+    // needs ("off", "yes"); a stream starting with `{` would be read as one JSON value.
+    const r = await cluster.kubectl(['apply', ...args, '-f', '-'], { input: batch.map((o) => `---\n${JSON.stringify(o)}\n`).join('') });
     if (r.code !== 0) failures.push(...r.stderr.split('\n').filter((l) => l.trim() !== ''));
   }
   return failures;

@@ -46,7 +46,7 @@ for (const name of repos) {
         out = { error: r.stderr.trim() || r.stdout.trim() };
       }
       for (const s of STATUSES) totals[s] = (totals[s] ?? 0) + (out.summary?.[s] ?? 0);
-      const bad = (out.resources ?? []).filter((x) => x.status !== 'Synced');
+      const bad = (out.resources ?? []).filter((x) => x.status !== 'Synced').sort((a, b) => Number(a.status === 'Unknown') - Number(b.status === 'Unknown'));
       if (verbose || out.error) {
         console.log(`  ${u.env} (${u.agent} ${u.path || '.'}): applied ${applied.objects}${applied.skipped ? ` skipped: ${applied.skipped}` : ''} ${JSON.stringify(out.summary ?? out.error)}`);
         for (const f of applied.failures.slice(0, 5)) console.log(`    apply: ${f}`);

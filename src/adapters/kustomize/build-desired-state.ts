@@ -33,7 +33,10 @@ export async function buildDesiredState(repoRoot: string, index: WorkspaceIndex,
   const inScope = own ? [own] : [...index.kustomizations.values()].filter((k) => within(k.dir, scope) && (recurse || k.dir === scope));
   const referenced = new Set<string>();
   for (const k of inScope) for (const ref of k.refs) if (ref.resolved && ref.resolved !== k.dir && index.kustomizations.has(ref.resolved)) referenced.add(ref.resolved);
-  const roots = inScope.filter((k) => !referenced.has(k.dir)).map((k) => k.dir).sort();
+  // kustomize-controller's generated kustomization takes a subdirectory with a kustomization whole and does not
+  // descend into it: a kustomization below another one is deployed only through it (or by its own Flux
+  // Kustomization, e.g. home-ops' `apps/<ns>/<app>/app` under `apps/<ns>`), never as a root of its own.
+  const roots = inScope.filter((k) => !referenced.has(k.dir) && !inScope.some((o) => o.dir !== k.dir && within(k.dir, o.dir))).map((k) => k.dir).sort();
   const plain = index.resources.filter((r) => within(r.file.path, scope, recurse) && !index.unitsOf(r.file.path).some((u) => u.startsWith('kustomization:')) && !renderedByRoot(r.file.path, roots));
   const plainFiles = [...new Set(plain.map((r) => r.file.path))].sort();
 

@@ -80,3 +80,18 @@ for (const layout of ['kustomization', 'plain files'] as const) {
     assert.ok(deploy?.origin?.transformedIn.includes('clusters/prod/apps.yaml'), `the patch is configured in the Flux Kustomization: ${JSON.stringify(deploy?.origin)}`);
   });
 }
+
+test('a kustomization below another one is no root of its own: kustomize-controller does not descend into it (home-ops cluster-apps)', async (t) => {
+  const repo = writeRepo({
+    'kubernetes/apps/default/kustomization.yaml': 'resources: [./namespace.yaml, ./atuin/ks.yaml]\n',
+    'kubernetes/apps/default/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: default}\n',
+    'kubernetes/apps/default/atuin/ks.yaml': FLUX.replace('./apps/app', './kubernetes/apps/default/atuin/app'),
+    'kubernetes/apps/default/atuin/app/kustomization.yaml': 'resources: [deployment.yaml]\n',
+    'kubernetes/apps/default/atuin/app/deployment.yaml': DEPLOY,
+    'kubernetes/apps/kube-system/kustomization.yaml': 'resources: []\n',
+  });
+  t.after(() => repo.cleanup());
+  const { index } = loadWorkspace(repo.dir);
+  const state = await buildDesiredState(repo.dir, index, 'kubernetes/apps', { defaultNamespace: 'default' }, { available: false, message: 'n/a' });
+  assert.deepEqual(state.rendered, ['kubernetes/apps/default', 'kubernetes/apps/kube-system']);
+});
