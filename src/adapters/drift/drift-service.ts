@@ -95,8 +95,11 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
       ...(o.env?.personTools ? { personTools: o.env.personTools } : {}),
       ...(o.env?.countLiveOnlyMetadata ? { countLiveOnlyMetadata: true } : {}),
     };
+    // With an environment, only its agent object's marks make orphans; an environment only the settings name
+    // (no Flux Kustomization or Argo CD Application) has no agent: only our own environment label counts.
     const owner = o.env?.owner;
-    this.isOurs = owner ? (m) => m.owner === owner : undefined;
+    const envName = o.env?.name;
+    this.isOurs = owner ? (m) => m.owner === owner : envName !== undefined ? (m) => m.agent === 'gitops-authoring' && m.owner === envName : undefined;
   }
 
   /** The desired state of `index`, rendered (before discovery: namespaces as Git and the environment say). */
