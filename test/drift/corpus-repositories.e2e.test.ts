@@ -151,4 +151,9 @@ test('argocd-apps-equivalent: directory and kustomize Applications (client-side 
     id: 'Deployment.apps guestbook/guestbook-ui',
     fields: [['.spec.replicas', 'changed', 1, 4, 'kubectl']],
   }]);
+
+  // The Helm chart Application is not rendered here: said so, exit 2, never "in sync".
+  const helm = await runDriftCli([repo.dir, '--env', 'helm-guestbook', '--kubeconfig', cluster.handle.kubeconfigPath]);
+  assert.equal(helm.code, 2);
+  assert.match(helm.stderr + helm.stdout, /nothing to compare: no Kubernetes objects in .*helm-guestbook \(a Helm chart: the agent renders it with helm/);
 });

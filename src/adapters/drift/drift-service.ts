@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { countByStatus } from '../../core/drift/compute-drift.js';
 import type { DesiredObject, DriftOptions } from '../../core/drift/compute-resource-drift.js';
 import { withDiscoveredScope } from '../../core/drift/desired-from-manifests.js';
@@ -71,7 +73,10 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
       const rendered = await service.buildDesired(o.index);
       if (rendered.length === 0) {
         // An empty comparison would read as "in sync": a wrong path must not look like a healthy cluster.
-        throw new DriftServiceError({ kind: 'desired-state', message: `nothing to compare: no Kubernetes objects in ${o.env?.path ? `${o.root}/${o.env.path}` : o.root}` });
+        const dir = o.env?.path ? `${o.root}/${o.env.path}` : o.root;
+        // A Helm chart is what the agent renders with helm: say so rather than only "no objects".
+        const chart = existsSync(join(dir, 'Chart.yaml')) ? ' (a Helm chart: the agent renders it with helm, which drift does not run; its objects are not compared)' : '';
+        throw new DriftServiceError({ kind: 'desired-state', message: `nothing to compare: no Kubernetes objects in ${dir}${chart}` });
       }
       await service.watch(rendered);
     } catch (error) {
