@@ -53,6 +53,12 @@ for (const name of repos) {
         for (const b of bad.slice(0, 15)) console.log(`    ${b.status} ${b.id} ${b.reason ?? ''} ${JSON.stringify((b.fields ?? []).slice(0, 3).map((f) => [f.path, f.change, f.git, f.live]))}`);
       }
     }
+    // The whole repository at once (no --env): every environment's objects in one comparison.
+    const t0 = performance.now();
+    const whole = await runDriftCli([repo.dir, '--kubeconfig', cluster.handle.kubeconfigPath, '--format', 'json']);
+    const wholeMs = performance.now() - t0;
+    const wholeSummary = (JSON.parse(whole.stdout || '{}') as DriftJson).summary;
+    console.log(`  whole repository: ${JSON.stringify(wholeSummary)} in ${wholeMs.toFixed(0)} ms`);
     console.log(`${name}: units ${units.units.length} (skipped ${skipped}), applied ${objects}, ${STATUSES.map((s) => `${s} ${totals[s]}`).join(', ')}, slowest drift run ${slowest.toFixed(0)} ms`);
   } finally {
     await cluster.stop();

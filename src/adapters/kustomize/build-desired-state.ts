@@ -1,6 +1,7 @@
 import type { DesiredObject } from '../../core/drift/compute-resource-drift.js';
 import { desiredFromManifests, type NamespaceRules } from '../../core/drift/desired-from-manifests.js';
 import { desiredFromRendered } from '../../core/drift/desired-from-rendered.js';
+import type { KustomizationInfo } from '../../core/workspace/kustomization-file.js';
 import type { WorkspaceIndex } from '../../core/workspace/workspace-index.js';
 import { findKustomize, type KustomizeAvailability } from './find-kustomize.js';
 import { renderKustomization, type RenderWrapper } from './render-kustomization.js';
@@ -36,7 +37,9 @@ export async function buildDesiredState(repoRoot: string, index: WorkspaceIndex,
   // kustomize-controller's generated kustomization takes a subdirectory with a kustomization whole and does not
   // descend into it: a kustomization below another one is deployed only through it (or by its own Flux
   // Kustomization, e.g. home-ops' `apps/<ns>/<app>/app` under `apps/<ns>`), never as a root of its own.
-  const roots = inScope.filter((k) => !referenced.has(k.dir) && !inScope.some((o) => o.dir !== k.dir && within(k.dir, o.dir))).map((k) => k.dir).sort();
+  // A kustomize Component cannot be built on its own: it is deployed only where a kustomization (or a Flux
+  // Kustomization's `components`) includes it.
+  const roots = inScope.filter((k) => !referenced.has(k.dir) && !isComponent(k) && !inScope.some((o) => o.dir !== k.dir && within(k.dir, o.dir))).map((k) => k.dir).sort();
   const plain = index.resources.filter((r) => within(r.file.path, scope, recurse) && !index.unitsOf(r.file.path).some((u) => u.startsWith('kustomization:')) && !renderedByRoot(r.file.path, roots));
   const plainFiles = [...new Set(plain.map((r) => r.file.path))].sort();
 
@@ -57,6 +60,11 @@ export async function buildDesiredState(repoRoot: string, index: WorkspaceIndex,
   }
   if (!flux.overlay) desired.push(...desiredFromManifests(plain, rules));
   return { desired, rendered: flux.overlay ? [scope] : roots, plainFiles: flux.overlay ? [] : plainFiles, problems };
+}
+
+function isComponent(k: KustomizationInfo): boolean {
+  const value = k.file.documents[0]?.value;
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'Component';
 }
 
 function renderedByRoot(path: string, roots: readonly string[]): boolean {

@@ -81,7 +81,7 @@ for (const layout of ['kustomization', 'plain files'] as const) {
   });
 }
 
-test('a kustomization below another one is no root of its own: kustomize-controller does not descend into it (home-ops cluster-apps)', async (t) => {
+test('a kustomization below another one, or a Component, is no root of its own: kustomize-controller does not descend into it (home-ops cluster-apps)', async (t) => {
   const repo = writeRepo({
     'kubernetes/apps/default/kustomization.yaml': 'resources: [./namespace.yaml, ./atuin/ks.yaml]\n',
     'kubernetes/apps/default/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: default}\n',
@@ -89,9 +89,14 @@ test('a kustomization below another one is no root of its own: kustomize-control
     'kubernetes/apps/default/atuin/app/kustomization.yaml': 'resources: [deployment.yaml]\n',
     'kubernetes/apps/default/atuin/app/deployment.yaml': DEPLOY,
     'kubernetes/apps/kube-system/kustomization.yaml': 'resources: []\n',
+    'kubernetes/components/backup/kustomization.yaml': COMPONENT,
+    'kubernetes/components/backup/pvc.yaml': PVC,
   });
   t.after(() => repo.cleanup());
   const { index } = loadWorkspace(repo.dir);
   const state = await buildDesiredState(repo.dir, index, 'kubernetes/apps', { defaultNamespace: 'default' }, { available: false, message: 'n/a' });
   assert.deepEqual(state.rendered, ['kubernetes/apps/default', 'kubernetes/apps/kube-system']);
+  // A kustomize Component is built only where something includes it, never as a root of the whole repository.
+  const whole = await buildDesiredState(repo.dir, index, '', { defaultNamespace: 'default' }, { available: false, message: 'n/a' });
+  assert.deepEqual(whole.rendered, ['kubernetes/apps/default', 'kubernetes/apps/kube-system']);
 });
