@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { countByStatus } from '../../core/drift/compute-drift.js';
 import type { DesiredObject, DriftOptions } from '../../core/drift/compute-resource-drift.js';
 import { withDiscoveredScope } from '../../core/drift/desired-from-manifests.js';
@@ -71,7 +73,10 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
       const rendered = await service.buildDesired(o.index);
       if (rendered.length === 0) {
         // An empty comparison would read as "in sync": a wrong path must not look like a healthy cluster.
-        throw new DriftServiceError({ kind: 'desired-state', message: `nothing to compare: no Kubernetes objects in ${o.env?.path ? `${o.root}/${o.env.path}` : o.root}` });
+        const dir = o.env?.path ? `${o.root}/${o.env.path}` : o.root;
+        // A Helm chart is what the agent renders with helm: say so rather than only "no objects".
+        const chart = existsSync(join(dir, 'Chart.yaml')) ? ' (a Helm chart: the agent renders it with helm, which drift does not run; its objects are not compared)' : '';
+        throw new DriftServiceError({ kind: 'desired-state', message: `nothing to compare: no Kubernetes objects in ${dir}${chart}` });
       }
       await service.watch(rendered);
     } catch (error) {
@@ -95,14 +100,17 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
       ...(o.env?.personTools ? { personTools: o.env.personTools } : {}),
       ...(o.env?.countLiveOnlyMetadata ? { countLiveOnlyMetadata: true } : {}),
     };
+    // With an environment, only its agent object's marks make orphans; an environment only the settings name
+    // (no Flux Kustomization or Argo CD Application) has no agent: only our own environment label counts.
     const owner = o.env?.owner;
-    this.isOurs = owner ? (m) => m.owner === owner : undefined;
+    const envName = o.env?.name;
+    this.isOurs = owner ? (m) => m.owner === owner : envName !== undefined ? (m) => m.agent === 'gitops-authoring' && m.owner === envName : undefined;
   }
 
   /** The desired state of `index`, rendered (before discovery: namespaces as Git and the environment say). */
   private async buildDesired(index: WorkspaceIndex): Promise<readonly DesiredObject[]> {
     const env = this.o.env;
-    const state = await buildDesiredState(this.o.root, index, env?.path ?? '', namespaceRulesFor(env, this.kube.namespace), findKustomize(this.processEnv), env?.recurse ?? true);
+    const state = await buildDesiredState(this.o.root, index, env?.path ?? '', namespaceRulesFor(env, this.kube.namespace), findKustomize(this.processEnv), env?.recurse ?? true, env?.kustomizeOverlay ? { overlay: env.kustomizeOverlay, ...(env.source ? { overlaySource: env.source.path } : {}) } : {});
     if (state.problems.length > 0) throw new DriftServiceError({ kind: 'desired-state', message: `the desired state could not be built:\n  ${state.problems.join('\n  ')}` });
     return applyFluxPostBuild(state.desired, env?.postBuild);
   }

@@ -7,6 +7,7 @@ import type { RenderedObject } from '../../core/drift/desired-from-rendered.js';
 import { DEFAULT_PARSE_LIMITS } from '../../core/manifest/parse-limits.js';
 import { parseManifest } from '../../core/manifest/parse-manifest.js';
 import { isKubeObject, isRecord } from '../../core/resource/manifest-resource.js';
+import type { KustomizeOverlay } from '../../core/environments/environment.js';
 import type { KustomizeTool } from './find-kustomize.js';
 
 const ORIGIN = 'config.kubernetes.io/origin';
@@ -15,19 +16,44 @@ const TRANSFORMATIONS = 'alpha.config.kubernetes.io/transformations';
 
 export class KustomizeRenderError extends Error {}
 
+/** What the temporary kustomization adds around the user's (Flux's generated kustomization). */
+export interface RenderWrapper {
+  /** Repository-relative resources to include instead of `dir` (plain manifests Flux lists itself). */
+  readonly resources?: readonly string[];
+  readonly overlay?: KustomizeOverlay;
+  /** The repository file declaring the overlay (a Flux Kustomization): where its patches are configured. */
+  readonly overlaySource?: string;
+}
+
 /**
  * Renders a kustomization directory with the real kustomize, asking it for origin and transformer
  * annotations so that every object maps back to the file that declares it (or the generator that made it)
  * and the overlays that changed it. The user's kustomization is not touched: a temporary kustomization
- * that includes it carries `buildMetadata`. Our annotations are removed from the objects afterwards.
+ * that includes it carries `buildMetadata` (and, for a Flux Kustomization, its patches, images, components,
+ * name prefix/suffix and common metadata, as kustomize-controller's generated kustomization does). Our
+ * annotations are removed from the objects afterwards.
  */
-export async function renderKustomization(repoRoot: string, dir: string, tool: KustomizeTool, timeoutMs = 60_000): Promise<RenderedObject[]> {
+export async function renderKustomization(repoRoot: string, dir: string, tool: KustomizeTool, timeoutMs = 60_000, wrapper: RenderWrapper = {}): Promise<RenderedObject[]> {
   const wrap = mkdtempSync(join(tmpdir(), 'ga-kustomize-'));
   try {
-    const target = relative(wrap, resolve(repoRoot, dir)).split(sep).join('/');
-    writeFileSync(join(wrap, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n`);
-    const stdout = await run(tool, wrap, timeoutMs);
-    const toRepoPath = (p: string) => relative(repoRoot, resolve(wrap, p)).split(sep).join('/');
+    const fromWrap = (p: string) => relative(wrap, resolve(repoRoot, p)).split(sep).join('/');
+    const overlay = wrapper.overlay;
+    const kustomization = {
+      resources: (wrapper.resources ?? [dir]).map(fromWrap),
+      ...(overlay?.fields ?? {}),
+      ...(overlay && overlay.components.length > 0 ? { components: overlay.components.map(fromWrap) } : {}),
+      buildMetadata: ['originAnnotations', 'transformerAnnotations'],
+    };
+    // JSON is YAML: no quoting questions for patches written as multi-line strings.
+    writeFileSync(join(wrap, 'kustomization.yaml'), JSON.stringify(kustomization, null, 2));
+    // Plain files outside the temporary directory are resources only without kustomize's load restriction
+    // (kustomize-controller writes its kustomization inside the directory instead).
+    const stdout = await run(tool, wrap, timeoutMs, wrapper.resources ? ['--load-restrictor=LoadRestrictionsNone'] : []);
+    const toRepoPath = (p: string) => {
+      const abs = resolve(wrap, p);
+      if (wrapper.overlaySource && (abs === wrap || abs.startsWith(`${wrap}${sep}`))) return wrapper.overlaySource;
+      return relative(repoRoot, abs).split(sep).join('/');
+    };
     const out: RenderedObject[] = [];
     // Read as manifests are (linear in size: a 200,000-key ConfigMap renders to a document as wide), without
     // the size limit meant for one file of the repository: this is the whole rendered environment.
@@ -79,9 +105,9 @@ function parseYaml(text: string): unknown {
   }
 }
 
-function run(tool: KustomizeTool, dir: string, timeoutMs: number): Promise<string> {
+function run(tool: KustomizeTool, dir: string, timeoutMs: number, flags: readonly string[]): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    execFile(tool.command, [...tool.args, dir], { timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(tool.command, [...tool.args, ...flags, dir], { timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
         const detail = (stderr || error.message).trim().split('\n').slice(-3).join('\n');
         reject(new KustomizeRenderError(`${tool.label} failed: ${detail}`));

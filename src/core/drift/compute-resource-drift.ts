@@ -10,7 +10,7 @@ import { ruleTargets, type IgnoreRule } from './ignore-rules.js';
 import { hideServerDefaults } from './hide-server-defaults.js';
 import { findOwner, ownsPath, readManagedFields, type ManagedFieldsEntry } from './managed-fields.js';
 import { maskSecretField } from './mask-secrets.js';
-import { normalizeDesired, normalizeLive, readLastApplied } from './normalize-object.js';
+import { alignServedVersion, normalizeDesired, normalizeLive, readLastApplied } from './normalize-object.js';
 import { isPersonTool } from './person-tools.js';
 import type { RawDiff } from './raw-diff.js';
 import { DEFAULT_AGENT_MANAGERS, suggestAction } from './suggest-action.js';
@@ -79,6 +79,7 @@ function compare(desired: DesiredObject, live: KubeObject, options: DriftOptions
   const { key } = desired;
   const git = normalizeDesired(desired.object, key.namespace);
   const liveNorm = normalizeLive(live);
+  alignServedVersion(git, liveNorm);
   const agentManagers = options.agentManagers ?? DEFAULT_AGENT_MANAGERS;
   const agentEntries = readManagedFields(live).filter((e) => agentManagers.includes(e.manager));
   const raw: RawDiff[] = [

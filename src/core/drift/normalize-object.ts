@@ -62,6 +62,18 @@ export function normalizeLive(object: KubeObject): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The API server serves an object in every version of its group and converts between them: drift reads it in
+ * the version discovery prefers (Flux HelmRelease `v2`) while Git may write another (`v2beta2`). A difference
+ * in the version alone is not drift; the live object is compared as read.
+ */
+export function alignServedVersion(git: Record<string, unknown>, live: Record<string, unknown>): void {
+  const group = (v: unknown) => (typeof v === 'string' && v.includes('/') ? v.slice(0, v.indexOf('/')) : '');
+  if (typeof git.apiVersion === 'string' && typeof live.apiVersion === 'string' && git.apiVersion !== live.apiVersion && group(git.apiVersion) === group(live.apiVersion)) {
+    live.apiVersion = git.apiVersion;
+  }
+}
+
 /** The object kubectl (or Argo CD's client-side apply) last applied, from its annotation. */
 export function readLastApplied(object: unknown): Record<string, unknown> | undefined {
   const metadata = isRecord(object) && isRecord(object.metadata) ? object.metadata : undefined;

@@ -1,7 +1,7 @@
 import { readArgoIgnoreDifferences, readFluxIgnoreRules } from '../drift/ignore-rules.js';
 import { isRecord, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
 import { normalizePath } from '../text/posix-path.js';
-import type { Environment, EnvironmentSetting } from './environment.js';
+import type { Environment, EnvironmentSetting, KustomizeOverlay } from './environment.js';
 import { readFluxPostBuild } from './flux-substitute.js';
 
 const FLUX_MANAGERS = ['kustomize-controller'];
@@ -19,7 +19,8 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
     if (!spec) continue;
     const source = { path: r.file.path, range: locateInResource(r, []).value };
     if (r.key.group === 'kustomize.toolkit.fluxcd.io' && r.kind === 'Kustomization') {
-      const path = typeof spec.path === 'string' ? repoPath(spec.path) : '';
+      const path = fluxSourceDirectory(resources, r, spec);
+      if (path === undefined) continue; // another repository's or an OCI artifact's content: nothing of ours
       const origin = (field: string) => ({ path: r.file.path, range: locateInResource(r, ['spec', field]).value });
       const env: Environment = {
         name: r.name, path, detectedFrom: 'flux', forceNamespace: true, source,
@@ -31,6 +32,7 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
         ],
         agentManagers: FLUX_MANAGERS,
         ...(readFluxPostBuild(spec) ? { postBuild: readFluxPostBuild(spec) } : {}),
+        ...(readFluxOverlay(spec, path) ? { kustomizeOverlay: readFluxOverlay(spec, path) } : {}),
       };
       found.push(env);
     } else if (r.key.group === 'argoproj.io' && r.kind === 'Application') {
@@ -91,4 +93,56 @@ function repoPath(path: string): string {
 /** Environments whose directory holds a repository file. */
 export function environmentsOf(environments: readonly Environment[], filePath: string): Environment[] {
   return environments.filter((e) => e.path === '' || filePath === e.path || filePath.startsWith(`${e.path}/`));
+}
+
+/** What kustomize-controller adds to the kustomization it generates over `spec.path` (none: undefined). */
+function readFluxOverlay(spec: Record<string, unknown>, path: string): KustomizeOverlay | undefined {
+  const fields: Record<string, unknown> = {};
+  for (const k of ['patches', 'images']) if (Array.isArray(spec[k]) && spec[k].length > 0) fields[k] = spec[k];
+  for (const k of ['namePrefix', 'nameSuffix']) if (typeof spec[k] === 'string' && spec[k] !== '') fields[k] = spec[k];
+  const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  if (isRecord(common.labels)) fields.labels = [{ pairs: common.labels, includeSelectors: false, includeTemplates: false }];
+  if (isRecord(common.annotations)) fields.commonAnnotations = common.annotations;
+  const components = Array.isArray(spec.components) ? spec.components.filter((c): c is string => typeof c === 'string').map((c) => repoPath(normalizePath(path ? `${path}/${c}` : c))) : [];
+  return Object.keys(fields).length > 0 || components.length > 0 ? { fields, components } : undefined;
+}
+
+/**
+ * The repository directory a Flux Kustomization deploys: `spec.path` for this repository's own source (the
+ * GitRepository the cluster syncs from, not declared here or `flux-system`); through an ArtifactGenerator's copy
+ * operations for an ExternalArtifact (`@monorepo/apps/staging/** → @artifact/staging/`); undefined for
+ * another repository's content (a GitRepository declared here for a tenant, an OCIRepository, a Bucket).
+ */
+function fluxSourceDirectory(resources: readonly ManifestResource[], ks: ManifestResource, spec: Record<string, unknown>): string | undefined {
+  const path = typeof spec.path === 'string' ? repoPath(spec.path) : '';
+  const ref = isRecord(spec.sourceRef) ? spec.sourceRef : {};
+  const namespace = typeof ref.namespace === 'string' ? ref.namespace : ks.namespace;
+  const declared = (kind: string, group: string) => resources.find((r) => r.kind === kind && r.key.group === group && r.name === ref.name && (r.namespace || namespace) === namespace);
+  if (ref.kind === undefined || ref.kind === 'GitRepository') {
+    return ref.name !== 'flux-system' && declared('GitRepository', 'source.toolkit.fluxcd.io') ? undefined : path;
+  }
+  if (ref.kind === 'ExternalArtifact') return artifactDirectory(resources, String(ref.name), path);
+  return undefined;
+}
+
+/** `path` inside an ArtifactGenerator's artifact, as a repository directory (undefined: not from this repository). */
+function artifactDirectory(resources: readonly ManifestResource[], artifact: string, path: string): string | undefined {
+  for (const g of resources) {
+    if (g.kind !== 'ArtifactGenerator' || g.key.group !== 'source.extensions.fluxcd.io' || !isRecord(g.object.spec)) continue;
+    const spec = g.object.spec;
+    const artifacts = Array.isArray(spec.artifacts) ? spec.artifacts.filter(isRecord) : [];
+    const own = new Set((Array.isArray(spec.sources) ? spec.sources.filter(isRecord) : []).filter((s) => s.kind === 'GitRepository').map((s) => String(s.alias)));
+    for (const a of artifacts.filter((x) => x.name === artifact)) {
+      for (const op of Array.isArray(a.copy) ? a.copy.filter(isRecord) : []) {
+        const from = typeof op.from === 'string' ? /^@([^/]+)\/(.*?)(?:\/\*\*?)?$/.exec(op.from) : null;
+        const to = typeof op.to === 'string' ? /^@artifact\/?(.*)$/.exec(op.to) : null;
+        if (!from || !to || !own.has(from[1] ?? '')) continue;
+        const dest = repoPath(to[1] ?? '');
+        if (dest !== '' && path !== dest && !path.startsWith(`${dest}/`)) continue;
+        const rest = dest === '' ? path : path.slice(dest.length).replace(/^\//, '');
+        return repoPath(normalizePath([from[2] ?? '', rest].filter((x) => x !== '').join('/')));
+      }
+    }
+  }
+  return undefined;
 }

@@ -27,6 +27,12 @@ export interface Environment {
    * source only with `directory.recurse: true`.
    */
   readonly recurse?: boolean;
+  /**
+   * Flux Kustomization fields kustomize-controller puts into the kustomization it generates over `path`
+   * (`patches`, `images`, `namePrefix`, `nameSuffix`, `components` made repository-relative, and
+   * `commonMetadata` as `labels`/`commonAnnotations`): what it applies, so what drift compares.
+   */
+  readonly kustomizeOverlay?: KustomizeOverlay;
   /** Flux `postBuild` variable substitution, applied to the rendered objects. */
   readonly postBuild?: FluxPostBuild;
   /** Settings' field managers that are a person's tools besides the built-in list (drift/person-tools.ts). */
@@ -41,4 +47,11 @@ export interface EnvironmentSetting {
   readonly path: string;
   readonly context?: string;
   readonly namespace?: string;
+}
+
+/** Kustomization fields added around an environment's directory (see `Environment.kustomizeOverlay`). */
+export interface KustomizeOverlay {
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** Repository-relative directories of `components`. */
+  readonly components: readonly string[];
 }

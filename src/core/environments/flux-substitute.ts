@@ -56,6 +56,15 @@ export function applyFluxPostBuild(desired: readonly DesiredObject[], post: Flux
   return desired.map((d) => {
     const annotations = isRecord(d.object.metadata) && isRecord(d.object.metadata.annotations) ? d.object.metadata.annotations : {};
     if (annotations['kustomize.toolkit.fluxcd.io/substitute'] === 'disabled') return d;
-    return { ...d, object: substituteValue(d.object, post) as KubeObject };
+    const object = substituteValue(d.object, post) as KubeObject;
+    return { ...d, object, key: substitutedKey(d, object) };
   });
+}
+
+/** Names and namespaces hold variables too (`name: ${APP}`, `namespace: ${CLUSTER_NAME}`): the key follows. */
+function substitutedKey(d: DesiredObject, object: KubeObject): DesiredObject['key'] {
+  const meta = isRecord(object.metadata) ? object.metadata : {};
+  const name = typeof meta.name === 'string' && meta.name !== '' ? meta.name : d.key.name;
+  const namespace = d.key.namespace !== '' && typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : d.key.namespace;
+  return name === d.key.name && namespace === d.key.namespace ? d.key : { ...d.key, name, namespace };
 }

@@ -1,7 +1,7 @@
 // YAML as the Kubernetes tooling reads it (sigs.k8s.io/yaml over go-yaml v2): YAML 1.1 booleans (`yes`, `off`)
 // and octal ints (`0644`), also Go's `0o644`, underscores in numbers; but dates and `10:30` stay strings
 // (go-yaml keeps them as text when the target is a string, which every Kubernetes field that holds them is).
-import type { ParseOptions, DocumentOptions, SchemaOptions, ScalarTag } from 'yaml';
+import { isScalar, type ParseOptions, type DocumentOptions, type SchemaOptions, type ScalarTag } from 'yaml';
 
 const DROPPED_TAGS = new Set(['tag:yaml.org,2002:timestamp']);
 
@@ -25,7 +25,27 @@ function kubernetesTags(tags: Parameters<Extract<Tags, (...args: never[]) => unk
     if (DROPPED_TAGS.has(t.tag)) return false;
     return t.format !== 'TIME'; // base-60 ints and floats (`10:30` = 630 in YAML 1.1, a string for Kubernetes)
   });
-  return [goOctal, ...kept];
+  return [goOctal, ...kept.map(goFloat)];
+}
+
+/**
+ * YAML 1.1's float pattern takes `.` (coredns' `zone: .`), `._` or `.e5`, which are no number for go-yaml
+ * (strconv.ParseFloat fails, so they stay strings) and NaN for the yaml library: kept as the text they are.
+ * `.nan` stays NaN, as in go-yaml.
+ */
+function goFloat<T>(tag: T): T {
+  const t = tag as ScalarTag;
+  if (typeof tag === 'string' || t.tag !== 'tag:yaml.org,2002:float' || !t.resolve) return tag;
+  const resolve = t.resolve.bind(t);
+  const wrapped: ScalarTag = {
+    ...t,
+    resolve: (source, onError, options) => {
+      const value: unknown = resolve(source, onError, options);
+      const number = isScalar(value) ? value.value : value;
+      return typeof number === 'number' && Number.isNaN(number) && !/^[-+]?\.nan$/i.test(source) ? source : value;
+    },
+  };
+  return wrapped as T;
 }
 
 /**

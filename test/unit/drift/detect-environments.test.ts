@@ -75,3 +75,45 @@ test('one Flux Kustomization name per cluster directory (clusters/staging, clust
   const same = [...extractResources(parseManifest('clusters/a/apps.yaml', FLUX)), ...extractResources(parseManifest('clusters/b/apps.yaml', FLUX))];
   assert.deepEqual(detectEnvironments(same).map((e) => e.name), ['apps'], 'the same path twice is one environment');
 });
+
+test('a Flux Kustomization of another source is no environment of this repository; an ExternalArtifact path maps through its ArtifactGenerator', () => {
+  const ks = (name: string, path: string, sourceRef: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: ${name}, namespace: flux-system}
+spec: {interval: 1h, prune: true, path: "${path}", sourceRef: ${sourceRef}}
+`;
+  const tenantRepo = `apiVersion: source.toolkit.fluxcd.io/v1
+kind: GitRepository
+metadata: {name: dev-team, namespace: flux-system}
+spec: {interval: 1m, url: "https://github.com/acme/dev-team", ref: {branch: main}}
+`;
+  const generator = `apiVersion: source.extensions.fluxcd.io/v1beta1
+kind: ArtifactGenerator
+metadata: {name: flux-system, namespace: flux-system}
+spec:
+  sources: [{alias: monorepo, kind: GitRepository, name: flux-system}]
+  artifacts:
+    - name: apps
+      copy:
+        - {from: "@monorepo/apps/base/**", to: "@artifact/base/"}
+        - {from: "@monorepo/apps/staging/**", to: "@artifact/staging/"}
+    - name: infrastructure
+      copy: [{from: "@monorepo/infrastructure/**", to: "@artifact/"}]
+`;
+  const resources = [
+    ...extractResources(parseManifest('clusters/staging/ks.yaml', [
+      ks('apps', './staging', '{kind: ExternalArtifact, name: apps}'),
+      ks('infra', './controllers', '{kind: ExternalArtifact, name: infrastructure}'),
+      ks('own', './clusters/staging/own', '{kind: GitRepository, name: flux-system}'),
+      ks('dev-team', './', '{kind: GitRepository, name: dev-team}'),
+      ks('kyverno', './', '{kind: OCIRepository, name: kyverno}'),
+    ].join('---\n'))),
+    ...extractResources(parseManifest('clusters/staging/sources.yaml', tenantRepo)),
+    ...extractResources(parseManifest('clusters/staging/artifacts.yaml', generator)),
+  ];
+  assert.deepEqual(detectEnvironments(resources).map((e) => [e.name, e.path]), [
+    ['apps', 'apps/staging'],
+    ['infra', 'infrastructure/controllers'],
+    ['own', 'clusters/staging/own'],
+  ]);
+});

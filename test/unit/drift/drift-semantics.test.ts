@@ -124,3 +124,11 @@ test('a custom resource whose CRD (also in Git) is not installed is Missing, not
   // With the CRD live, a kind still not served stays Unknown.
   assert.equal(computeDrift({ desired, live: [crd], unknownKinds }).find((r) => r.key.kind === 'Widget')?.status, DriftStatus.Unknown);
 });
+
+test('an object Git writes in an older served version (HelmRelease v2beta2) read live in v2 is Synced; its fields still count', () => {
+  const hrKey = { group: 'helm.toolkit.fluxcd.io', kind: 'HelmRelease', namespace: 'ns', name: 'podinfo' };
+  const hr = (apiVersion: string, replicaCount: number): KubeObject => ({ apiVersion, kind: 'HelmRelease', metadata: { name: 'podinfo', namespace: 'ns' }, spec: { interval: '1h', values: { replicaCount } } });
+  assert.equal(computeResourceDrift({ key: hrKey, object: hr('helm.toolkit.fluxcd.io/v2beta2', 2) }, hr('helm.toolkit.fluxcd.io/v2', 2)).status, DriftStatus.Synced);
+  const changed = computeResourceDrift({ key: hrKey, object: hr('helm.toolkit.fluxcd.io/v2beta2', 2) }, hr('helm.toolkit.fluxcd.io/v2', 3));
+  assert.deepEqual(changed.fields.map((f) => f.path), ['.spec.values.replicaCount']);
+});

@@ -20,3 +20,16 @@ test('objects that disable substitution keep their text', () => {
   const [d] = applyFluxPostBuild([{ key, object: cm({ a: '${X}' }, { 'kustomize.toolkit.fluxcd.io/substitute': 'disabled' }) }], { substitute: { X: '1' }, hasSubstituteFrom: false });
   assert.deepEqual(d?.object.data, { a: '${X}' });
 });
+
+test('a name or namespace written with variables gives the object the substituted identity (flux2-hub-spoke-example tenants)', () => {
+  const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: '${CLUSTER_NAME}' } };
+  const sa: KubeObject = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'flux-${ROLE:=restricted}', namespace: '${CLUSTER_NAME}' } };
+  const out = applyFluxPostBuild([
+    { key: { group: '', kind: 'Namespace', namespace: '', name: '${CLUSTER_NAME}' }, object: ns },
+    { key: { group: '', kind: 'ServiceAccount', namespace: '${CLUSTER_NAME}', name: 'flux-${ROLE:=restricted}' }, object: sa },
+  ], { substitute: { CLUSTER_NAME: 'staging' }, hasSubstituteFrom: false });
+  assert.deepEqual(out.map((d) => d.key), [
+    { group: '', kind: 'Namespace', namespace: '', name: 'staging' },
+    { group: '', kind: 'ServiceAccount', namespace: 'staging', name: 'flux-restricted' },
+  ]);
+});

@@ -37,6 +37,12 @@ test('YAML 1.1 scalars as Kubernetes reads them: yes/no/on/off are booleans', ()
   assert.deepEqual(file.documents[0]?.value, { a: true, b: false, c: 'yes' });
 });
 
+test('a dot alone is text for go-yaml, not a YAML 1.1 float (coredns `zone: .` in home-ops)', () => {
+  const value = parseManifest('v.yaml', 'a: .\nb: ._\nc: .e5\nd: 1.5\ne: .5\nf: .inf\ng: 1e3\n').documents[0]?.value;
+  assert.deepEqual(value, { a: '.', b: '._', c: '.e5', d: 1.5, e: 0.5, f: Infinity, g: 1000 });
+  assert.ok(Number.isNaN((parseManifest('n.yaml', 'v: .nan\n').documents[0]?.value as { v: number }).v));
+});
+
 test('kind: List items are resources with their own paths; JSON manifests too', () => {
   const list = parseManifest('l.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a, namespace: ns}\n');
   const [item] = extractResources(list);
