@@ -6,6 +6,9 @@ import { isKubeObject, isRecord } from '../resource/manifest-resource.js';
 import { isKustomizationPath } from '../workspace/kustomization-file.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { SCHEMA_RULE_ID } from './engine-checks.js';
+import { basename } from '../text/posix-path.js';
+
+const HELM_VALUES_FILE = /(^|[-_.])values([-_.][^/]*)?\.ya?ml$/i;
 
 /**
  * Looks like an object: a `kind`, or `metadata` beside an `apiVersion`, `spec` or `data`. (An `apiVersion`
@@ -19,7 +22,9 @@ function looksLikeKubernetesObject(value: Record<string, unknown>): boolean {
 export function checkObjectShape(path: string, doc: ManifestDocument, workspace: WorkspaceIndex): Finding[] {
   const value = doc.value;
   if (doc.isTemplate || !isRecord(value) || isKubeObject(value) || isKustomizationPath(path)) return [];
-  if (!looksLikeKubernetesObject(value)) return [];
+  if (!looksLikeKubernetesObject(value) || workspace.isBuildInput(path)) return [];
+  // A Helm values file (`values.yaml`, `values-prod.yaml`, `app.values.yaml`) may hold a `kind:` setting of its chart.
+  if (!('apiVersion' in value) && HELM_VALUES_FILE.test(basename(path))) return [];
   if (workspace.patchTargetsOf(path).length > 0 && !('apiVersion' in value) && !('kind' in value)) return [];
   const missing = (['apiVersion', 'kind'] as const).filter((k) => typeof value[k] !== 'string' || value[k] === '');
   const located = missing.map((k) => doc.locator.locate([k])).find((l) => l !== undefined);

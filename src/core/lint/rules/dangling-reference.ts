@@ -137,6 +137,7 @@ export const danglingReferenceRule: Rule = {
     rationale: 'A pod that mounts or reads a missing ConfigMap, Secret, ServiceAccount or PVC never starts; a Service selecting no pod has no endpoints; an Ingress to a missing Service returns 503. To stay quiet where the repository cannot know, names count as declared when a kustomize generator makes them, when a custom resource names them (ExternalSecret, SealedSecret, Certificate, operators) or they derive from a custom resource\'s name (`db` → `db-app`, as operators name what they create), or when a replicated copy exists in another namespace (`kube-root-ca.crt` always exists); `optional: true` references and the `default` ServiceAccount are skipped; objects are not checked in namespaces or deployment units where a HelmRelease, an Argo CD Application of a chart (or of a folder holding a Chart.yaml) or of another repository, or kustomize `helmCharts` create objects this repository cannot see; a Service selecting a custom resource\'s name (operator-made pods) is not checked; Services are only checked when their deployment unit also declares workloads, Ingresses when it declares workloads or Services. An empty namespace matches any namespace.',
     remediation: 'Declare the missing object (or fix the name or namespace), mark a reference that may be absent `optional: true`, or suppress with the annotation when the object is created outside Git.',
     defaultSeverity: 'warning',
+    checksReferences: true,
     kinds: ['Service', 'Ingress', ...WORKLOAD_KINDS],
   },
   check(resource, context) {
