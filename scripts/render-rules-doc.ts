@@ -20,6 +20,7 @@ function ruleSection(meta: RuleMeta): string {
     '',
     `- Default severity: \`${defaultSeverity}\``,
     `- Kinds: ${kindsOf(meta)}`,
+    ...(meta.checksReferences ? ['- In a hidden directory that nothing in the repository applies (`.archive/`, `.old/`), its errors are shown as warnings: what they name may have been archived with them.'] : []),
     '',
     `**Why.** ${rationale}`,
     '',

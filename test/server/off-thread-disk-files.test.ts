@@ -69,3 +69,25 @@ describe('a 4 MB file on disk is parsed off the main thread', { timeout: 4 * WAI
     }
   });
 });
+
+/** A CRD over the worker size (Argo CD's ApplicationSet CRD is 1.4 MB): a long description pads it. */
+const LARGE_CRD = [
+  'apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata:', '  name: widgets.example.com', 'spec:',
+  '  group: example.com', '  scope: Namespaced', '  names:', '    kind: Widget', '    plural: widgets', '    singular: widget',
+  '  versions:', '    - name: v1', '      served: true', '      storage: true', '      schema:', '        openAPIV3Schema:',
+  '          type: object', `          description: ${'padding '.repeat(40_000)}`, '          properties:', '            spec:',
+  '              type: object', '              properties:', '                size:', '                  type: integer', '',
+].join('\n');
+
+describe('a CustomResourceDefinition in a file read off the main thread', { timeout: 2 * WAIT_MS }, () => {
+  it('validates the custom resources of other files, as the CLI does', async () => {
+    const session = await startSession({ files: { 'crd.yaml': LARGE_CRD }, deps: deps() });
+    try {
+      await session.open('widget.yaml', 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  sizee: 1\n');
+      const widget = await session.diagnosticsFor('widget.yaml');
+      assert.deepEqual(widget.diagnostics.map((d) => d.message), ['Unknown field "sizee"; did you mean "size"?']);
+    } finally {
+      await session.dispose();
+    }
+  });
+});

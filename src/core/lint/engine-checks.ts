@@ -10,7 +10,7 @@ export const ENGINE_CHECKS: readonly RuleMeta[] = [
   {
     id: PARSE_RULE_ID,
     title: 'YAML is well-formed',
-    rationale: 'A manifest that does not parse is not applied at all; the GitOps agent stops syncing the whole unit.',
+    rationale: 'A manifest that does not parse is not applied at all; the GitOps agent stops syncing the whole unit. YAML is read as Kubernetes (go-yaml) reads it: a multi-line quoted value whose continuation lines are not indented past its key is accepted, as kubectl accepts it.',
     remediation: 'Fix the syntax at the marked position (indentation with spaces, unique keys, closed brackets and quotes).',
     defaultSeverity: 'error',
   },
@@ -24,7 +24,7 @@ export const ENGINE_CHECKS: readonly RuleMeta[] = [
   {
     id: SCHEMA_RULE_ID,
     title: 'Object matches its schema',
-    rationale: 'Unknown fields (typos), wrong types, invalid enum values and missing required fields are rejected by the API server or, worse, silently dropped.',
+    rationale: 'Unknown fields (typos), wrong types, invalid enum values and missing required fields are rejected by the API server or, worse, silently dropped. Objects are judged as rendered: a required field that a kustomize patch or a parent Flux Kustomization\'s `spec.patches` sets is not missing; a file used as a patch (listed under `patches`/`patchesStrategicMerge`, or named `*-patch.yaml` and applied by nothing in the repository) is checked as a patch; names holding placeholders (`${VAR}`, `{{ }}`, envsubst\'s `$VAR`) are not checked.',
     remediation: 'Correct the field as the message says; hover the field for its documentation.',
     defaultSeverity: 'error',
   },

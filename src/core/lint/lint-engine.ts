@@ -7,6 +7,7 @@ import { SCHEMA_RULE_ID } from './engine-checks.js';
 import { checkObjectShape } from './object-shape.js';
 import type { Range } from '../text/range.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { isHiddenAndUnapplied } from '../workspace/hidden-unapplied-path.js';
 import type { ResourceValidator } from './resource-validator.js';
 import type { Rule, RuleContext, RuleReport } from './rule.js';
 import { isSuppressedByAnnotation, isSuppressedByComment } from './suppression.js';
@@ -85,7 +86,7 @@ function lintFile(workspace: WorkspaceIndex, path: string, config: LintConfig, d
       const context: RuleContext = {
         workspace,
         options: { kubernetesVersion: config.kubernetesVersion, ruleOptions: config.ruleOptions },
-        report: (report: RuleReport) => emit(rule.meta.id, rule.meta.defaultSeverity, toFinding(resource, report), report.uncertain),
+        report: (report: RuleReport) => emit(rule.meta.id, rule.meta.defaultSeverity, toFinding(resource, report), report.uncertain || (rule.meta.checksReferences === true && isHiddenAndUnapplied(workspace, path))),
       };
       safely(() => rule.check(resource, context), undefined, (error) =>
         findings.push({ ruleId: rule.meta.id, severity: 'warning', message: `Rule ${rule.meta.id} failed on this object: ${String(error)}`, path, range: rangeFor(resource, [], 'key') }),

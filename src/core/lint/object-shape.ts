@@ -7,6 +7,9 @@ import { isKubeObject, isListObject, isRecord } from '../resource/manifest-resou
 import { isKustomizationPath } from '../workspace/kustomization-file.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { SCHEMA_RULE_ID } from './engine-checks.js';
+import { basename } from '../text/posix-path.js';
+
+const HELM_VALUES_FILE = /(^|[-_.])values([-_.][^/]*)?\.ya?ml$/i;
 
 /**
  * Looks like an object: a `kind`, or `metadata` beside an `apiVersion`, `spec` or `data`. (An `apiVersion`
@@ -21,7 +24,9 @@ export function checkObjectShape(path: string, doc: ManifestDocument, workspace:
   const value = doc.value;
   if (doc.isTemplate || !isRecord(value) || isKustomizationPath(path)) return [];
   if (isKubeObject(value)) return isListObject(value) ? checkListItems(path, doc, value.items) : [];
-  if (!looksLikeKubernetesObject(value)) return [];
+  if (!looksLikeKubernetesObject(value) || workspace.isBuildInput(path)) return [];
+  // A Helm values file (`values.yaml`, `values-prod.yaml`, `app.values.yaml`) may hold a `kind:` setting of its chart.
+  if (!('apiVersion' in value) && HELM_VALUES_FILE.test(basename(path))) return [];
   if (workspace.patchTargetsOf(path).length > 0 && !('apiVersion' in value) && !('kind' in value)) return [];
   return [missingTypeFinding(path, doc, value, [])];
 }

@@ -14,6 +14,11 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity | 'off';
   /** Kinds the rule looks at; undefined means every kind. */
   readonly kinds?: readonly string[];
+  /**
+   * The rule reports names or paths the repository does not resolve. In a hidden directory nothing applies
+   * (`.archive/`), its errors are shown as warnings: what they name may have been archived with them.
+   */
+  readonly checksReferences?: boolean;
 }
 
 export interface RuleOptions {

@@ -1,7 +1,8 @@
 // The ResourceValidator the CLI, the language server and the playground use: the schema registry for whole
 // objects, and kustomize patches merged onto their target before validation (mapped back to the patch).
 import { strategicMerge, pathInPatch } from '../kustomize/strategic-merge.js';
-import { isRecord, type ManifestResource } from '../resource/manifest-resource.js';
+import { getAt, isRecord, type ManifestResource } from '../resource/manifest-resource.js';
+import { patchesFor } from '../resource/kustomize-patches.js';
 import { dirname } from '../text/posix-path.js';
 import type { SchemaFinding } from '../schema/schema-finding.js';
 import type { SchemaRegistry } from '../schema/schema-registry.js';
@@ -43,9 +44,11 @@ export function createSchemaValidator(registry: SchemaRegistry): ResourceValidat
       syncWorkspaceCrds(workspace);
       const targets = workspace.patchTargetsOf(resource.file.path).length > 0 ? findPatchTargets(resource, workspace) : undefined;
       const namespace = kustomizeNamespaceOf(resource, workspace);
-      const issues = targets === undefined
-        ? validateWhole(registry, resource, kubernetesVersion, namespace, renderedObjectsOf(workspace, resource))
-        : validatePatch(registry, resource, kubernetesVersion, targets);
+      const issues = targets !== undefined
+        ? validatePatch(registry, resource, kubernetesVersion, targets)
+        : isLoosePatchFile(resource.file.path, workspace)
+          ? validatePatch(registry, resource, kubernetesVersion, [])
+          : validateWhole(registry, resource, kubernetesVersion, namespace, renderedObjectsOf(workspace, resource), workspace);
       return namespace !== undefined ? issues.filter((i) => !i.missesNamespace) : issues;
     },
   };
@@ -70,6 +73,17 @@ function validateFleetYaml(registry: SchemaRegistry, filePath: string, value: un
     const path = f.path[0] === 'targets' ? ['targetCustomizations', ...f.path.slice(1)] : f.path;
     return { ruleId: SCHEMA_RULE_ID, path: f.code === 'required' && f.field !== undefined ? [...path, f.field] : path, message: f.message, severity: f.severity, on: f.on ?? (f.code === 'unknown-field' || f.code === 'required' ? 'key' : 'value') };
   });
+}
+
+/** `deployment-patch.yaml`, `patch_replicas.yml`, `2.argocd-repo-server-patch.yaml`, `patches/x.yaml`. */
+const PATCH_FILE = /(^|[-_./])patch(es)?([-_./][^/]*)?$/i;
+
+/**
+ * A file named as a patch that no kustomization renders and no GitOps agent applies is a patch for
+ * `kubectl patch --patch-file` or a tool's step (as its README says): its target holds what it leaves out.
+ */
+function isLoosePatchFile(path: string, workspace: WorkspaceIndex): boolean {
+  return PATCH_FILE.test(path.replace(/\.ya?ml$/i, '')) && workspace.unitsOf(path).every((unit) => unit.startsWith('dir:'));
 }
 
 /**
@@ -107,14 +121,15 @@ const includersOf = perWorkspace((workspace: WorkspaceIndex): Map<string, string
   return map;
 });
 
-function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string, kustomizeNamespace: string | undefined, renderings: readonly RenderedObject[]): ReturnType<typeof toIssue>[] {
+function validateWhole(registry: SchemaRegistry, resource: ManifestResource, kubernetesVersion: string, kustomizeNamespace: string | undefined, renderings: readonly RenderedObject[], workspace: WorkspaceIndex): ReturnType<typeof toIssue>[] {
   const rendered = resource.kind === 'Namespace' && resource.apiVersion === 'v1' && kustomizeNamespace !== undefined && isRecord(resource.object.metadata)
     ? { ...resource.object, metadata: { ...resource.object.metadata, name: kustomizeNamespace } }
     : resource.object;
   const { findings } = validateResource(registry, rendered, { kubernetesVersion });
-  if (renderings.length === 0) return findings.map((f) => toIssue(resource, f));
+  const kept = findings.some((f) => f.code === 'required') ? findings.filter((f) => !isSuppliedByPatch(f, resource, workspace)) : findings;
+  if (renderings.length === 0) return kept.map((f) => toIssue(resource, f));
   // In kustomize builds the name and namespace the API server sees are the rendered ones.
-  return [...findings.filter((f) => !isIdentityFormat(f)), ...renderedIdentityFindings(registry, resource, kubernetesVersion, renderings)].map((f) => toIssue(resource, f));
+  return [...kept.filter((f) => !isIdentityFormat(f)), ...renderedIdentityFindings(registry, resource, kubernetesVersion, renderings)].map((f) => toIssue(resource, f));
 }
 
 function isIdentityFormat(f: SchemaFinding): boolean {
@@ -145,6 +160,16 @@ function renderedIdentityFindings(registry: SchemaRegistry, resource: ManifestRe
     const where = overlays.length === renderings.length ? (renamed ? ' (as rendered by kustomize)' : '') : ` (as ${[...new Set(overlays)].join(', ')} render${overlays.length === 1 ? 's' : ''} it)`;
     return { ...finding, message: finding.message.replace(/\.?$/, `${where}.`) };
   });
+}
+
+/**
+ * A required field an overlay's patch (or a parent Flux Kustomization's `spec.patches`) sets is there once
+ * rendered: judged as the agent sees the object. Only map paths are compared (list items merge by key).
+ */
+function isSuppliedByPatch(finding: SchemaFinding, resource: ManifestResource, workspace: WorkspaceIndex): boolean {
+  if (finding.code !== 'required' || finding.field === undefined || finding.path.some((p) => typeof p === 'number')) return false;
+  const path = [...finding.path, finding.field];
+  return patchesFor(workspace, resource).strategic.some((patch) => getAt(patch, path) !== undefined && getAt(patch, path) !== null);
 }
 
 /**

@@ -9,6 +9,7 @@ import { DEFAULT_PARSE_LIMITS, findExcessiveNesting, type ParseLimits } from './
 import { createSourceLocator } from './source-locator.js';
 import { convertWithAliases, inspectAliases, UnsupportedNodeError, type AliasReport } from './alias-expansion.js';
 import { DUPLICATE_KEY_MESSAGE, findDuplicateKeys } from './duplicate-keys.js';
+import { findUnderIndentedQuotes, restoreQuotedValues, withPlaceholders } from './under-indented-quotes.js';
 
 export const PARSE_RULE_ID = 'yaml-syntax';
 export const LIMIT_RULE_ID = 'file-limits';
@@ -44,7 +45,7 @@ export function parseManifest(path: string, rawText: string, limits: ParseLimits
     if (!parsed) {
       const started = Date.now();
       try {
-        const docs = Array.from(parseAllDocuments(chunk.text, yamlOptions(format)) as Document.Parsed[]);
+        const docs = parseAsKubernetesReads(chunk.text, format);
         parsed = { docs, parseMs: (Date.now() - started) / Math.max(1, docs.length) };
       } catch (error) {
         return fileProblem(`File could not be parsed: ${describe(error)}`, lines.rangeAt(chunk.offset, chunk.offset));
@@ -58,6 +59,22 @@ export function parseManifest(path: string, rawText: string, limits: ParseLimits
     for (const [k, v] of nextCache) cache.set(k, v);
   }
   return { path, text, lines, format, documents, problems: [] };
+}
+
+/**
+ * The library's parse, except where it rejects what Kubernetes reads: a multi-line quoted scalar whose
+ * continuation lines are not indented past its key (see `under-indented-quotes.ts`).
+ */
+function parseAsKubernetesReads(text: string, format: 'yaml' | 'json'): Document.Parsed[] {
+  const docs = Array.from(parseAllDocuments(text, yamlOptions(format)) as Document.Parsed[]);
+  if (format === 'json' || !docs.some((d) => d.errors.some((e) => e.message.startsWith('Missing closing')))) return docs;
+  const quotes = findUnderIndentedQuotes(text);
+  if (quotes.length === 0) return docs;
+  const relaxed = Array.from(parseAllDocuments(withPlaceholders(text, quotes), yamlOptions(format)) as Document.Parsed[]);
+  const errorCount = (list: Document.Parsed[]) => list.reduce((n, d) => n + d.errors.length, 0);
+  if (errorCount(relaxed) >= errorCount(docs)) return docs;
+  for (const doc of relaxed) restoreQuotedValues(doc, quotes);
+  return relaxed;
 }
 
 /** Parsed documents by their exact text, so that an edit re-parses only the document it touched. */

@@ -1,10 +1,12 @@
 // What kustomize overlays patch onto an object. Rules that look at a base object (missing resources, a
-// selector) must not flag what an overlay adds, or every base/overlay repository would be full of false alarms.
+// selector, a required field) must not flag what an overlay adds, or every base/overlay repository would be full
+// of false alarms. A Flux Kustomization's `spec.patches` count as overlays of the objects they target.
 import { parseManifest } from '../manifest/parse-manifest.js';
 import { joinPath } from '../text/posix-path.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { getAt, isRecord, type ManifestResource } from './manifest-resource.js';
 import { perWorkspace } from '../workspace/per-workspace.js';
+import { FLUX_KUSTOMIZE_GROUP } from '../workspace/this-repository.js';
 
 export interface PatchesForObject {
   /** Strategic-merge patch objects (from patch files and inline `patch:` texts) that name this object. */
@@ -15,7 +17,7 @@ export interface PatchesForObject {
 
 const ANY = '*';
 
-/** Patches any kustomization in the workspace applies to objects of this kind and name. */
+/** Patches any kustomization (or Flux Kustomization) in the workspace applies to objects of this kind and name. */
 export function patchesFor(workspace: WorkspaceIndex, resource: ManifestResource): PatchesForObject {
   const index = patchIndex(workspace);
   const strategic: Record<string, unknown>[] = [];
@@ -54,20 +56,32 @@ const patchIndex = perWorkspace((workspace: WorkspaceIndex): ReadonlyMap<string,
         }
         const inline = typeof item === 'string' ? (field === 'patchesStrategicMerge' && item.includes('\n') ? item : undefined) : isRecord(item) && typeof item.patch === 'string' ? item.patch : undefined;
         if (inline === undefined) continue;
-        const target = isRecord(item) && isRecord(item.target) ? item.target : {};
-        for (const doc of safeParse(inline)) {
-          if (Array.isArray(doc)) {
-            const e = entry(str(target.kind), str(target.name));
-            for (const op of doc) if (isRecord(op) && typeof op.path === 'string') e.jsonPaths.push(op.path);
-          } else if (isRecord(doc)) {
-            const name = str(getAt(doc, ['metadata', 'name'])) || str(target.name);
-            entry(str(doc.kind) || str(target.kind), name).strategic.push(doc);
-          }
-        }
+        addInline(inline, isRecord(item) && isRecord(item.target) ? item.target : undefined);
       }
     }
   }
+  // A Flux Kustomization's `spec.patches` (inline, usually with a `target`) reach the objects it applies: a
+  // parent Kustomization commonly sets defaults (interval, prune, …) on every child Kustomization this way.
+  for (const k of workspace.resourcesByKind('Kustomization')) {
+    if (k.key.group !== FLUX_KUSTOMIZE_GROUP) continue;
+    const list = getAt(k.object, ['spec', 'patches']);
+    if (!Array.isArray(list)) continue;
+    for (const item of list) if (isRecord(item) && typeof item.patch === 'string') addInline(item.patch, isRecord(item.target) ? item.target : undefined);
+  }
   return map;
+
+  /** With a `target`, the target selects (the patch's own name is then a placeholder such as `_`); else the patch names its object. */
+  function addInline(text: string, target: Record<string, unknown> | undefined): void {
+    for (const doc of safeParse(text)) {
+      if (Array.isArray(doc)) {
+        const e = entry(str(target?.kind), str(target?.name));
+        for (const op of doc) if (isRecord(op) && typeof op.path === 'string') e.jsonPaths.push(op.path);
+      } else if (isRecord(doc)) {
+        if (target) entry(str(target.kind) || str(doc.kind), str(target.name)).strategic.push(doc);
+        else entry(str(doc.kind), str(getAt(doc, ['metadata', 'name']))).strategic.push(doc);
+      }
+    }
+  }
 });
 
 function str(value: unknown): string {

@@ -1,13 +1,14 @@
 // The API server's ObjectMeta rules that no OpenAPI schema states: a name (or generateName) is required,
 // names, namespaces, label and annotation keys and label values follow the RFC 1123 / qualified-name syntax.
-// Strings holding a substitution placeholder (${VAR}, {{ }}) are left alone: their value comes later.
+// Strings holding a substitution placeholder (${VAR}, {{ }}, envsubst's $VAR as Argo CD config-management
+// plugins use it) are left alone: their value comes later. A `$` is never valid in these names anyway.
 import type { SchemaFinding } from './schema-finding.js';
 
 const DNS1123_LABEL = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1035_LABEL = /^[a-z](?:[-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME_PART = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const PLACEHOLDER = /\$\{|\{\{/;
+const PLACEHOLDER = /\$\{|\{\{|\$[A-Za-z_]/;
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
 /** Kinds whose names are only required to be path segments (RBAC names like `system:controller:x`). */

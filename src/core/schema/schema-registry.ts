@@ -333,13 +333,15 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     }
     const group = groupOf(apiVersion);
     // Argo CD, Argo Rollouts and Argo Workflows all use argoproj.io: a bundled group does not make a kind wrong.
-    const groupKnown = isBuiltinGroup(ctx, apiVersion);
     const kindsOfApiVersion = [...Object.keys(ctx.index?.kinds[apiVersion] ?? {}), ...Object.keys(index?.crds[apiVersion] ?? {})];
     const kindSuggestion = suggestField(kind, kindsOfApiVersion);
     const servingKind = [
       ...Object.keys(ctx.index?.kinds ?? {}).filter((v) => ctx.index?.kinds[v]?.[kind]),
       ...Object.keys(index?.crds ?? {}).filter((v) => index?.crds[v]?.[kind]),
     ];
+    // The core group serves only `v1`: another group-less version (Talos machine configuration's `v1alpha1`,
+    // a tool's own file) is not the core group's unless the kind is a Kubernetes kind written wrongly.
+    const groupKnown = group === '' && apiVersion !== 'v1' ? servingKind.length > 0 : isBuiltinGroup(ctx, apiVersion);
     // Another project's kind may share a built-in name (Knative Service, Istio Gateway): only point elsewhere
     // when the apiVersion is a known group or a near-miss of one that serves the kind.
     const sameGroup = servingKind.find((v) => groupOf(v) === group);

@@ -59,7 +59,8 @@ export function readKustomization(file: ManifestFile): KustomizationInfo | undef
   }
   for (const field of ['patches', 'patchesJson6902', 'replacements'] as const) {
     const list = value[field];
-    if (Array.isArray(list)) list.forEach((entry, i) => { if (isRecord(entry)) add(field, entry.path, [field, i, 'path']); });
+    // A string entry is a patch file's path (the `patchesStrategicMerge` way of writing it), or inline YAML text.
+    if (Array.isArray(list)) list.forEach((entry, i) => (isRecord(entry) ? add(field, entry.path, [field, i, 'path']) : add(field, entry, [field, i])));
   }
   if (isRecord(value.openapi)) add('openapi', value.openapi.path, ['openapi', 'path']);
   if (Array.isArray(value.helmCharts)) {

@@ -28,6 +28,8 @@ export interface WorkspaceIndex {
   unitsOf(path: string): readonly string[];
   /** Kustomizations that use a file as a patch. */
   patchTargetsOf(path: string): readonly KustomizationInfo[];
+  /** True for a file a kustomization reads as a build input (generator files, Helm values, configurations): never an object. */
+  isBuildInput(path: string): boolean;
 }
 
 export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: RepositoryListing, repository?: RepositoryFacts): WorkspaceIndex {
@@ -98,6 +100,7 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
       return [applied !== undefined ? `path:${applied}` : `dir:${dir}`];
     },
     patchTargetsOf: (path) => patchUsers.get(path) ?? [],
+    isBuildInput: (path) => inputs.has(path),
   };
   return index;
 }

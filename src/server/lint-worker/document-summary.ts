@@ -1,7 +1,8 @@
 // A file parsed in a lint worker, as the main thread keeps it: every document's range, problems and value —
 // the whole value while it is small, else only the object's identity — and the ranges of the identity paths.
 // Copying a 200,000-key value back would pause the main thread (~300 ms of structured clone), the thing the
-// worker is there to avoid; the identity is what other files' rules and the editor features mostly need.
+// worker is there to avoid; the identity is what other files' rules and the editor features mostly need (a
+// CustomResourceDefinition excepted: other files are validated against its schema).
 import type { Located, ManifestDocument, ManifestFile, SourceLocator, ValuePath } from '../../core/manifest/manifest-types.js';
 import { isRecord } from '../../core/resource/manifest-resource.js';
 import { LineIndex } from '../../core/text/line-index.js';
@@ -16,7 +17,10 @@ const IDENTITY_PATHS: readonly ValuePath[] = [['apiVersion'], ['kind'], ['metada
 export function summarizeDocuments(file: ManifestFile): DocumentSummary[] {
   let budget = WHOLE_FILE_CHARS;
   return file.documents.map((doc) => {
-    const size = jsonSize(doc.value, Math.min(WHOLE_VALUE_CHARS, budget));
+    // A CustomResourceDefinition is kept whole at any size: it is the schema other files' objects are
+    // validated against (the CLI reads it whole too), and a repository holds few.
+    const isCrd = isCustomResourceDefinition(doc.value);
+    const size = isCrd ? 0 : jsonSize(doc.value, Math.min(WHOLE_VALUE_CHARS, budget));
     const isWhole = size !== undefined;
     if (isWhole) budget -= size;
     const located: [string, Located][] = [];
@@ -56,6 +60,10 @@ function identityLocator(doc: DocumentSummary): SourceLocator {
       return { located: root, depth: 0 };
     },
   };
+}
+
+function isCustomResourceDefinition(value: unknown): boolean {
+  return isRecord(value) && value.kind === 'CustomResourceDefinition' && typeof value.apiVersion === 'string' && value.apiVersion.startsWith('apiextensions.k8s.io/');
 }
 
 function identityOf(value: unknown): unknown {

@@ -30,10 +30,15 @@ function lint(dir: string): { path: string; finding: ReportedFinding }[] {
  * flux2-kustomize-helm-example 5, flux2-monitoring-example 1, flux2-multi-tenancy 2, home-ops 87,
  * microservices-demo 5, podinfo 2, source-watcher 3. What remains is outside the bundle on purpose: Kyverno
  * (multi-tenancy), Cilium, Grafana Operator, Envoy Gateway, CSI snapshots, home-grown operators (home-ops),
- * Tekton (a Jenkins X pipeline run).
+ * Tekton (a Jenkins X pipeline run), Kuma and Linkerd policies (flagger), Talos tool configuration and
+ * Cilium (cluster-template), Grafana Operator, Cilium, Dragonfly and a home-grown operator (bjw-s-home-ops),
+ * VolSync and Grafana Operator (xunholy-k8s-gitops).
  */
 const NO_SCHEMA: Record<string, number> = {
   'argocd-apps-equivalent': 0,
+  'bjw-s-home-ops': 19,
+  'cluster-template': 2,
+  flagger: 2,
   'fleet-examples-equivalent': 0,
   'flux-operator-equivalent': 0,
   'flux2-hub-spoke-example': 0,
@@ -45,6 +50,7 @@ const NO_SCHEMA: Record<string, number> = {
   podinfo: 0,
   'source-watcher': 0,
   'werf-jenkins-x-equivalent': 1,
+  'xunholy-k8s-gitops': 7,
 };
 
 test('the corpus lists exactly the repositories pinned here', () => {
@@ -89,6 +95,13 @@ const FAULTS: PlantedFault[] = [
   { name: 'a namePrefix that makes a Service name too long as kustomize renders it', repo: 'argocd-apps-equivalent', file: 'kustomize-guestbook/kustomization.yaml', from: 'namePrefix: kustomize-\n', to: 'namePrefix: kustomize-guestbook-for-the-production-cluster-in-eu-west-region-\n', rule: 'schema', message: /Invalid name "kustomize-guestbook-for-the-production-cluster-in-eu-west-region-guestbook-ui".*as rendered by kustomize/ },
   { name: 'a file listed twice in one kustomization (kustomize refuses the build)', repo: 'argocd-apps-equivalent', file: 'kustomize-guestbook/kustomization.yaml', from: '  - guestbook-ui-svc.yaml\n', to: '  - guestbook-ui-svc.yaml\n  - ./guestbook-ui-svc.yaml\n', rule: 'duplicate-resource', message: /Service kustomize-guestbook-ui is rendered 2 times in kustomization kustomize-guestbook/ },
   { name: 'the same object twice in a directory a Flux Kustomization applies', repo: 'flux2-monitoring-example', file: 'monitoring/controllers/loki-stack/repository.yaml', from: 'kind: HelmRepository', to: 'kind: HelmRepository', copies: ['monitoring/controllers/a.yaml', 'monitoring/controllers/b.yaml'], rule: 'duplicate-resource', message: /declared 2 times in the directory monitoring\/controllers that a GitOps agent applies/ },
+  { name: 'a multi-line quoted description that never closes', repo: 'flagger', file: 'kustomize/base/flagger/crd.yaml', from: "api-conventions.md#resources'\n", to: 'api-conventions.md#resources\n', rule: 'yaml-syntax', message: /Unexpected scalar at node end/ },
+  { name: 'a default no parent Flux Kustomization patches in', repo: 'xunholy-k8s-gitops', file: 'kubernetes/clusters/cluster-00/ks.yaml', from: '          interval: 30m\n          retryInterval: 1m\n', to: '          retryInterval: 1m\n', rule: 'schema', message: /Missing required field "interval"/ },
+  { name: 'an ExternalArtifact no ArtifactGenerator produces, outside the archive', repo: 'xunholy-k8s-gitops', file: 'kubernetes/apps/base/ai-system/kmcp/ks.yaml', from: '    name: kmcp\n    namespace: flux-system', to: '    name: kmpc\n    namespace: flux-system', rule: 'flux-source', message: /no ArtifactGenerator of this repository produces/ },
+  { name: 'a Kubernetes kind under a group-less apiVersion other than v1', repo: 'cluster-template', file: '.github/template-tests/e2e/talos-cluster.yaml', from: 'kind: TalosCluster', to: 'kind: Deployment', rule: 'schema', message: /Deployment is not served as v1alpha1/ },
+  { name: 'a real value where a 1Password reference with spaces was', repo: 'bjw-s-home-ops', file: 'kubernetes/bootstrap/kustomize/external-secrets/secret.yaml', from: 'op://Automation/1password connect/token', to: 'eyJhbGciOiJFUzI1NiIsImtpZCI6InRva2VuIn0.c2VjcmV0LXRva2Vu', rule: 'secret-in-git', message: /in plain text/ },
+  { name: 'a misspelt field in a patch listed as a bare string', repo: 'argocd-apps-equivalent', file: 'plugins/kustomized-helm-string-patch/overlays/guestbook-deployment.yaml', from: '          image:', to: '          imagee:', rule: 'schema', message: /Unknown field "imagee"/ },
+  { name: 'a misspelt field in a file applied with kubectl patch --patch-file', repo: 'argocd-apps-equivalent', file: 'cmp/manifests/2.argocd-repo-server-patch.yaml', from: '            runAsUser:', to: '            runAsUsr:', rule: 'schema', message: /Unknown field "runAsUsr"/ },
 ];
 
 for (const fault of FAULTS) {

@@ -78,3 +78,24 @@ test('an edit re-parses only the document it touched', () => {
 test('document markers split the stream only at the start of a line', () => {
   assert.deepEqual(splitDocuments('a: "---"\n---\nb: |\n  ---\n--- x\n').map((c) => c.offset), [0, 9, 24]);
 });
+
+test('a multi-line quoted scalar not indented past its key is read as Kubernetes (go-yaml) reads it', () => {
+  const text = [
+    'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: a', '  annotations:',
+    "    single: 'first line", "    second '' line'",
+    '    double: "a \\"quoted\\"', '    word"',
+    "    after: '1'", '',
+  ].join('\n');
+  const file = parseManifest('c.yaml', text);
+  const doc = file.documents[0]!;
+  assert.deepEqual(doc.problems, []);
+  assert.deepEqual((doc.value as { metadata: { annotations: unknown } }).metadata.annotations, { single: "first line second ' line", double: 'a "quoted" word', after: '1' });
+  // Offsets are unchanged: the value after the scalars is where it is written, and so is the scalar itself.
+  assert.deepEqual(doc.locator.locate(['metadata', 'annotations', 'after'])?.value, { start: { line: 9, character: 11 }, end: { line: 9, character: 14 } });
+  assert.deepEqual(doc.locator.locate(['metadata', 'annotations', 'single'])?.value.start, { line: 5, character: 12 });
+});
+
+test('a quoted scalar that never closes is still a syntax error', () => {
+  const file = parseManifest('c.yaml', "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    a: 'open\n    b: c\n");
+  assert.ok(file.documents[0]!.problems.some((p) => p.ruleId === 'yaml-syntax' && p.severity === 'error'));
+});

@@ -8,6 +8,7 @@ export const argoSourceRule: Rule = {
     rationale: 'An Argo CD Application whose `source.path` (or `sources[].path`) does not exist in its repository never syncs ("app path does not exist"). The repository\'s URL is one of its git remotes when the linted folder is the repository root; otherwise, heuristically, the repoURL and targetRevision whose paths exist here most often among its own Applications (HEAD, main and master count as one); only sources with both are checked, Helm chart sources (`chart`) and OCI sources never.',
     remediation: 'Fix the path (relative to the repository root, no leading slash needed) or the repoURL.',
     defaultSeverity: 'error',
+    checksReferences: true,
     kinds: ['Application'],
   },
   check(resource, context) {

@@ -106,6 +106,7 @@ export const fluxSourceRule: Rule = {
     rationale: 'A Flux Kustomization whose `spec.path` is missing, or whose `sourceRef` names no source, never reconciles; an undefined `${VAR}` is silently replaced by an empty string. Heuristics keep this quiet where the repository cannot know: paths are only checked when the source is this repository (the `flux-system` GitRepository, or one with its URL and branch) and the linted folder is the repository root (git says so, or another path resolves); a sourceRef is only checked when the repository declares Flux sources at all (and every file of it could be read), and `flux-system` is assumed to exist; an ExternalArtifact counts as declared when an ArtifactGenerator of the repository produces it (and is only checked when the repository has ArtifactGenerators); variables are only checked with a `postBuild`, when every `substituteFrom` object is in the repository and no Kustomization patches `postBuild` into others.',
     remediation: 'Fix `spec.path` (relative to the repository root) or the sourceRef name/namespace; define the variable in `postBuild.substitute` or its ConfigMap/Secret, give it a default (`${VAR:=value}`), or escape a literal as `$${VAR}`.',
     defaultSeverity: 'error',
+    checksReferences: true,
     kinds: ['Kustomization', 'HelmRelease'],
   },
   check(resource, context) {

@@ -66,6 +66,7 @@ export const kustomizationRefRule: Rule = {
     rationale: 'A `resources`, `components`, `crds`, `patches` or generator `files`/`envs` entry that points to a missing path (or a directory without a kustomization) fails `kustomize build`, so the GitOps agent stops syncing the whole unit. Remote references (URLs, git) and paths outside the linted folder are not checked. A render step may write the file first: under an Argo CD plugin source nothing is reported; a `.gitignore`d path, or a kustomization with `helmCharts` or generator plugins, is a warning.',
     remediation: 'Fix the path (it is relative to the kustomization\'s directory), add the missing file, or remove the entry.',
     defaultSeverity: 'error',
+    checksReferences: true,
     kinds: ['Kustomization', 'Component'],
   },
   check(resource, context) {

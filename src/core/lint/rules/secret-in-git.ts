@@ -8,8 +8,9 @@ const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:/;
 // 1Password (`op://vault/item/field`, `op inject`'s `{{ op://… }}`), argocd-vault-plugin (`<path:…#key>`)
 // and vals (`ref+vault://…`, `ref+awssecrets://…`, …).
 const SECRET_REFERENCES = [
-  /^op:\/\/[^\s/]+\/[^\s/]+\/\S+$/,
-  /\{\{\s*op:\/\/[^\s}]+\s*\}\}/,
+  // Vault, item and section names may hold spaces (`op://Automation/1password connect/token`).
+  /^op:\/\/[^/\n]+\/[^/\n]+\/[^\n]+$/,
+  /\{\{\s*op:\/\/[^}\n]+\}\}/,
   /<path:[^<>\s]+>/,
   /^ref\+[a-z0-9]+:\/\/\S+$/,
 ];
