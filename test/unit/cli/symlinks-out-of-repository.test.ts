@@ -3,33 +3,19 @@
 // second name for a directory inside it is not walked twice, and paths through it still resolve. Real links in
 // a temporary directory.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { scanRepository } from '../../../src/adapters/fs/scan-repository.js';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { nodeWorkspaceSource } from '../../../src/server/node-workspace-source.js';
+import { configMap, REPOSITORY_MANIFESTS, writeSymlinkedRepository } from '../../support/symlinked-repository.js';
 
-const CONFIG_MAP = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
-
-/** base/repo (scanned) beside base/outside, with links out of repo and one to a directory inside it. */
-function withRepository(run: (repo: string, outside: string) => void): void {
+function withRepository(run: (repo: string) => void): void {
   const base = mkdtempSync(join(tmpdir(), 'ga-symlinks-'));
-  const repo = join(base, 'repo');
-  const outside = join(base, 'outside');
   try {
-    mkdirSync(join(repo, 'apps'), { recursive: true });
-    mkdirSync(outside);
-    writeFileSync(join(outside, 'secret.yaml'), CONFIG_MAP('outside'));
-    writeFileSync(join(repo, 'apps', 'cm.yaml'), CONFIG_MAP('inside'));
-    writeFileSync(join(repo, 'apps', 'kustomization.yaml'), 'resources:\n  - cm.yaml\n');
-    writeFileSync(join(repo, 'kustomization.yaml'), 'resources:\n  - current\n');
-    symlinkSync('..', join(repo, 'up'), 'dir'); // the folder holding the repository (and `outside`)
-    symlinkSync(outside, join(repo, 'apps', 'ext'), 'dir'); // an absolute link out
-    symlinkSync(join('..', 'outside', 'secret.yaml'), join(repo, 'linked.yaml'), 'file'); // a file out
-    symlinkSync('apps', join(repo, 'current'), 'dir'); // a second name for a directory inside
-    run(repo, outside);
+    run(writeSymlinkedRepository(base).repo);
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
@@ -37,7 +23,7 @@ function withRepository(run: (repo: string, outside: string) => void): void {
 
 test('the scan neither lists nor walks links out of the repository, and walks a directory linked twice once', () => withRepository((repo) => {
   const scan = scanRepository(repo);
-  assert.deepEqual([...scan.manifestPaths].sort(), ['apps/cm.yaml', 'apps/kustomization.yaml', 'kustomization.yaml']);
+  assert.deepEqual([...scan.manifestPaths].sort(), REPOSITORY_MANIFESTS);
   for (const path of ['up', 'up/outside/secret.yaml', 'apps/ext', 'apps/ext/secret.yaml', 'linked.yaml']) assert.equal(scan.listing.entryType(path), undefined, path);
   // Paths through the second name resolve as its target's.
   assert.equal(scan.listing.entryType('current'), 'directory');
@@ -49,15 +35,15 @@ test('lint of a directory reads no file out of it through a link, and a kustomiz
   let stdout = '';
   const code = runCli(['lint', repo, '--format', 'json'], { stdout: (t) => (stdout += t), stderr: () => undefined, readStdin: () => '', isTty: false, version: '0' });
   const report = JSON.parse(stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
-  assert.deepEqual(report.files.map((f) => f.path.slice(repo.length + 1)).sort(), ['apps/cm.yaml', 'apps/kustomization.yaml', 'kustomization.yaml']);
+  assert.deepEqual(report.files.map((f) => f.path.slice(repo.length + 1)).sort(), REPOSITORY_MANIFESTS);
   assert.deepEqual(report.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'kustomization-ref').map((x) => x.message)), []);
   assert.doesNotMatch(stdout, /outside/);
   assert.equal(code, 0);
 }));
 
 test('the language server\'s workspace source reads no file whose real path is out of the folder', () => withRepository((repo) => {
-  assert.deepEqual([...nodeWorkspaceSource.scan(repo).manifestPaths].sort(), ['apps/cm.yaml', 'apps/kustomization.yaml', 'kustomization.yaml']);
-  assert.equal(nodeWorkspaceSource.readText(repo, 'apps/cm.yaml'), CONFIG_MAP('inside'));
+  assert.deepEqual([...nodeWorkspaceSource.scan(repo).manifestPaths].sort(), REPOSITORY_MANIFESTS);
+  assert.equal(nodeWorkspaceSource.readText(repo, 'apps/cm.yaml'), configMap('inside'));
   // As a file watcher could report them: through a link, never read.
   assert.equal(nodeWorkspaceSource.readText(repo, 'linked.yaml'), undefined);
   assert.equal(nodeWorkspaceSource.readText(repo, 'up/outside/secret.yaml'), undefined);
