@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { RepositoryListing } from '../../core/ports.js';
@@ -42,24 +42,26 @@ export function scanRepository(root: string): RepositoryScan {
     return { root, manifestPaths, listing: { entryType: (path) => entries.get(path), isIgnored: () => false }, chartTemplateDirs };
   }
   const walk = (dir: string, rules: readonly { base: string; ig: Ignore }[], inChartTemplates: boolean) => {
-    let names: string[];
+    let dirents: Dirent[];
     let real: string;
     try {
       real = realpathSync(join(root, dir));
-      names = readdirSync(join(root, dir)).sort();
+      dirents = readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return; // unreadable directory: its contents are simply not linted
     }
     if (visited.has(real)) return;
     visited.add(real);
-    const gitignore = names.includes('.gitignore') ? readInside(realRoot, join(root, dir, '.gitignore')) : undefined;
+    const has = (name: string) => dirents.some((d) => d.name === name);
+    const gitignore = has('.gitignore') ? readInside(realRoot, join(root, dir, '.gitignore')) : undefined;
     const local = gitignore !== undefined ? [...rules, { base: dir, ig: ignore().add(gitignore) }] : rules;
     rulesOfDir.set(dir, local);
-    const isChart = names.includes('Chart.yaml');
-    for (const name of names) {
+    const isChart = has('Chart.yaml');
+    for (const dirent of dirents) {
+      const { name } = dirent;
       if (ALWAYS_SKIPPED.has(name)) continue;
       const path = dir ? `${dir}/${name}` : name;
-      const target = entryOf(realRoot, join(root, path));
+      const target = entryOf(realRoot, join(root, path), dirent);
       if (!target) continue; // gone, a dangling link, or a link out of the repository
       const isDir = target.isDirectory;
       if (isIgnored(local, path, isDir)) continue;
@@ -89,14 +91,20 @@ export function scanRepository(root: string): RepositoryScan {
   return { root, manifestPaths, listing: { entryType, isIgnored: isIgnoredPath }, chartTemplateDirs };
 }
 
-/** An entry's type, and for a symbolic link its real path; undefined when it is gone or leads out of the repository. */
-function entryOf(realRoot: string, file: string): { isDirectory: boolean; linkedReal?: string } | undefined {
+/**
+ * An entry's type, and for a symbolic link its real path; undefined when it leads out of the repository, is
+ * dangling or gone, or is neither a directory nor a regular file (a FIFO or a device is never read).
+ */
+function entryOf(realRoot: string, file: string, dirent: Dirent): { isDirectory: boolean; linkedReal?: string } | undefined {
+  if (dirent.isDirectory()) return { isDirectory: true };
+  if (dirent.isFile()) return { isDirectory: false };
+  if (!dirent.isSymbolicLink()) return undefined;
   try {
-    if (!lstatSync(file).isSymbolicLink()) return { isDirectory: statSync(file).isDirectory() };
     const real = realpathSync(file);
-    return isInside(realRoot, real) ? { isDirectory: statSync(real).isDirectory(), linkedReal: real } : undefined;
+    const stats = statSync(real);
+    return isInside(realRoot, real) && (stats.isDirectory() || stats.isFile()) ? { isDirectory: stats.isDirectory(), linkedReal: real } : undefined;
   } catch {
-    return undefined; // gone since listed, or a dangling link
+    return undefined; // a dangling link
   }
 }
 

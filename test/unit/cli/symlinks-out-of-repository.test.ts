@@ -3,6 +3,7 @@
 // second name for a directory inside it is not walked twice, and paths through it still resolve. Real links in
 // a temporary directory.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,13 @@ test('the scan neither lists nor walks links out of the repository, and walks a 
   assert.equal(scan.listing.entryType('current'), 'directory');
   assert.equal(scan.listing.entryType('current/kustomization.yaml'), 'file');
   assert.equal(scan.listing.entryType('current/missing.yaml'), undefined);
+}));
+
+test('the scan lists no FIFO: reading one named like a manifest would block for ever', () => withRepository((repo) => {
+  const made = spawnSync('mkfifo', [join(repo, 'apps', 'pipe.yaml')]);
+  assert.equal(made.status, 0, String(made.stderr));
+  assert.deepEqual([...scanRepository(repo).manifestPaths].sort(), REPOSITORY_MANIFESTS);
+  assert.equal(scanRepository(repo).listing.entryType('apps/pipe.yaml'), undefined);
 }));
 
 test('lint of a directory reads no file out of it through a link, and a kustomization through a linked directory builds', () => withRepository((repo) => {
