@@ -72,7 +72,7 @@ export class WorkspaceState {
   private readonly pendingDiskParses = new Set<string>();
   /** What a worker reported of a large file on disk, and of which text (kept while the disk holds that text). */
   private readonly diskParses = new Map<string, DiskParse>();
-  /** Off-thread buffers no worker could read, with no earlier report: they stand in unread until one reports. */
+  /** Off-thread buffers no worker could read, with no earlier good read: they stand in unread until one reports. */
   private readonly unreadBuffers = new Set<string>();
   private baseListing: RepositoryListing = { entryType: () => undefined };
   private repository: RepositoryFacts | undefined;
@@ -198,12 +198,13 @@ export class WorkspaceState {
 
   /**
    * No worker could read this version of an off-thread buffer (it crashed, ran out of memory, or passed its
-   * deadline). Its last report keeps standing in when there is one; else it is unread until a worker reports, and
+   * deadline). Its last good read keeps standing in when there is one (its last report, else the read of the file
+   * on disk, e.g. from start-up); else it is unread until a worker reports, and
    * other files' checks treat what it may declare as unknown (never as missing).
    */
   offThreadReadFailed(path: string, version: number): FailedRead {
     const doc = this.open.get(path);
-    if (!doc?.isOffThread || doc.version !== version || this.offThreadParses.has(path)) return { affectsOthers: false, isUnread: false };
+    if (!doc?.isOffThread || doc.version !== version || this.lastGoodRead(path)) return { affectsOthers: false, isUnread: false };
     this.unreadBuffers.add(path);
     const file = this.standIn(path, doc.text);
     this.open.set(path, { uri: doc.uri, path, version, text: doc.text, isOffThread: true, file });
@@ -249,7 +250,7 @@ export class WorkspaceState {
     }
     for (const [path, doc] of this.open) {
       // Another large buffer goes as its last report (parsed once, in its own worker), never as a text to parse.
-      yield doc.isOffThread ? [path, doc.text, this.offThreadParses.get(path) ?? (this.unreadBuffers.has(path) ? UNREAD : NO_PARSE)] : [path, doc.text];
+      yield doc.isOffThread ? [path, doc.text, this.lastGoodRead(path) ?? (this.unreadBuffers.has(path) ? UNREAD : NO_PARSE)] : [path, doc.text];
     }
   }
 
@@ -317,10 +318,19 @@ export class WorkspaceState {
     if (doc && !doc.isOffThread && !this.parseCaches.has(path)) this.parse(path, doc.file.text);
   }
 
-  /** An off-thread buffer before the worker reported on this text: the last report's documents, else none (unread after a failure). */
+  /** An off-thread buffer before the worker reported on this text: its last good read's documents, else none (unread after a failure). */
   private standIn(path: string, text: string): ManifestFile {
-    const last = this.offThreadParses.get(path);
+    const last = this.lastGoodRead(path);
     return fileFromSummaries(path, text, last?.documents ?? [], last?.problems ?? [], !last && this.unreadBuffers.has(path));
+  }
+
+  /**
+   * What stands in for a large buffer no worker has reported on (yet): its last report, else the last good read
+   * of the file on disk (a buffer opened as it is on disk reuses that read, and a failed worker must not discard it).
+   */
+  private lastGoodRead(path: string): OffThreadParse | undefined {
+    const disk = this.diskParses.get(path);
+    return this.offThreadParses.get(path) ?? (disk && disk.isUnread !== true ? disk : undefined);
   }
 
   /**

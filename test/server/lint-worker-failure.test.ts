@@ -15,10 +15,13 @@ const CRASH = '# crash the lint worker here\n';
 const WIDE = wideMap(100);
 const MIN_CHARS = 1000;
 const isDangling = (d: { code?: number | string }) => d.code === 'dangling-reference';
+const danglingMessages = (p: PublishDiagnosticsParams) => p.diagnostics.filter(isDangling).map((d) => d.message);
+/** A Pod referring to the wide ConfigMap and to one declared nowhere: the latter is dangling unless a file is unread. */
+const POD_AND_MISSING = POD.replace('            name: wide\n', '            name: wide\n        - configMapRef:\n            name: missing\n');
 const limitMessages = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'file-limits').map((d) => d.message);
 
-async function withSession(files: Record<string, string>, run: (session: LspTestSession) => Promise<void>): Promise<void> {
-  const session = await startSession({ files, deps: realDeps({ minChars: MIN_CHARS, startWorker: () => startTestLintWorkerFailingOn(CRASH) }) });
+async function withSession(files: Record<string, string>, run: (session: LspTestSession) => Promise<void>, isOpenBuffersOnly = false): Promise<void> {
+  const session = await startSession({ files, deps: realDeps({ minChars: MIN_CHARS, startWorker: () => startTestLintWorkerFailingOn(CRASH, isOpenBuffersOnly) }) });
   session.waitTimeoutMs = 30_000;
   try {
     await run(session);
@@ -67,6 +70,23 @@ describe('a lint worker that fails', { timeout: 120_000 }, () => {
     assert.deepEqual(limitMessages(wide), ['File not validated: the lint worker exited (code 3); other files\' checks treat the objects it may declare as unknown until it is read.']);
     assert.deepEqual((await session.diagnosticsFor('pod.yaml', () => true, since)).diagnostics.filter(isDangling), []);
   }));
+
+  it('on a large open document opened as read from disk at start-up: that read stands, and the workspace is not unread', () => withSession({ 'wide.yaml': `${WIDE}${CRASH}` }, async (session) => {
+    // Start-up reads wide.yaml on disk in a worker (that worker does not fail on files on disk).
+    await session.open('pod.yaml', POD_AND_MISSING);
+    const before = await session.diagnosticsFor('pod.yaml');
+    assert.equal(danglingMessages(before).length, 1);
+    assert.match(danglingMessages(before)[0] ?? '', /'missing'/);
+    const since = session.mark();
+    await session.open('wide.yaml', `${WIDE}${CRASH}`); // unchanged: reuses the start-up read; its worker then fails
+    const wide = await session.diagnosticsFor('wide.yaml', () => true, since);
+    assert.deepEqual(limitMessages(wide), ['File not validated: the lint worker exited (code 3); other files are checked against its last complete read.']);
+    const podVersion = await session.change('pod.yaml', { text: POD_AND_MISSING.replace('name: p', 'name: q') });
+    const pod = await session.diagnosticsFor('pod.yaml', (d) => d.version === podVersion, since);
+    // Still declared (no 'wide' finding), and nothing unread silences the reference to 'missing'.
+    assert.equal(danglingMessages(pod).length, 1);
+    assert.match(danglingMessages(pod)[0] ?? '', /ConfigMap 'missing' is referenced but declared nowhere/);
+  }, true));
 
   it('on a large file on disk read before and changed since: its last good read stands', () => withSession({ 'wide.yaml': WIDE }, async (session) => {
     await session.open('pod.yaml', POD);

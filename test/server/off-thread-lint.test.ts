@@ -200,6 +200,17 @@ describe('the main thread keeps what the worker reported', () => {
     assert.deepEqual([...state.sourceTexts()].map(([path, , parse]) => [path, parse?.documents.length]), [['wide.yaml', 1]], 'other workers get the report, not a text to parse');
   });
 
+  it('a large file opened as read at start-up keeps that read when its worker fails, and other workers are sent it', () => {
+    const state = new WorkspaceState(source, '/repo', () => true);
+    state.loadFromDisk();
+    assert.equal(state.acceptDiskParse('wide.yaml', text, { documents: [summary], problems: [] }), true);
+    state.setOpen('file:///repo/wide.yaml', 'wide.yaml', 1, text);
+    assert.deepEqual([...state.sourceTexts()].map(([path, , parse]) => [path, parse?.documents.length]), [['wide.yaml', 1]], 'other workers get the start-up read, not nothing');
+    assert.deepEqual(state.offThreadReadFailed('wide.yaml', 1), { affectsOthers: false, isUnread: false });
+    assert.deepEqual(state.index().resourcesInFile('wide.yaml').map((r) => r.object), [summary.value]);
+    assert.deepEqual(state.index().unreadFiles, []);
+  });
+
   it('a report for an older version is ignored', () => {
     const state = new WorkspaceState(source, '/repo', () => true);
     state.setOpen('file:///repo/wide.yaml', 'wide.yaml', 1, text);

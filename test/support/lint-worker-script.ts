@@ -36,9 +36,11 @@ export function startTestLintWorker(): Worker {
 
 /**
  * A lint worker that exits (code 3) on a job whose text holds `marker`, before reading it, as a crash or an
- * out-of-memory kill ends one; other jobs it runs as `startTestLintWorker`'s does.
+ * out-of-memory kill ends one; other jobs it runs as `startTestLintWorker`'s does. `isOpenBuffersOnly`: it
+ * fails only on open buffers (a file on disk, version 0, is read as usual).
  */
-export function startTestLintWorkerFailingOn(marker: string): Worker {
-  const exitOnMarker = `require('node:worker_threads').parentPort.on('message', (m) => { if (m.kind === 'lint' && m.text.includes(${JSON.stringify(marker)})) process.exit(3); });`;
+export function startTestLintWorkerFailingOn(marker: string, isOpenBuffersOnly = false): Worker {
+  const onlyOpen = isOpenBuffersOnly ? ' && m.version > 0' : '';
+  const exitOnMarker = `require('node:worker_threads').parentPort.on('message', (m) => { if (m.kind === 'lint' && m.text.includes(${JSON.stringify(marker)})${onlyOpen}) process.exit(3); });`;
   return new Worker(`${exitOnMarker}\nrequire(${JSON.stringify(lintWorkerScript())});`, { eval: true });
 }
