@@ -9,6 +9,7 @@ import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from
 import { recordEvent } from './events.js';
 import { labelSelectorMatches } from './selectors.js';
 import { createObject, updateObject } from './write-pipeline.js';
+import { createCoalescingQueue } from './coalescing-queue.js';
 
 const DEPLOYMENTS = 'apps/deployments';
 const REPLICASETS = 'apps/replicasets';
@@ -19,28 +20,14 @@ const MAX_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
 const AS_CONTROLLER: WriteOptions = { manager: 'kube-controller-manager', dryRun: false, fieldValidation: 'Ignore', force: false, warnings: [] };
 
 export function startDeploymentController(ctx: ServerContext): () => void {
-  const pending = new Set<string>();
-  let stopped = false;
-  const schedule = (namespace: string, name: string) => {
-    const id = `${namespace}/${name}`;
-    if (pending.has(id)) return;
-    pending.add(id);
-    setImmediate(() => {
-      pending.delete(id);
-      if (stopped) return;
-      try {
-        reconcile(ctx, namespace, name);
-      } catch {
-        // A concurrent write won the race; the event it produced schedules another pass.
-      }
-    });
-  };
+  const queue = createCoalescingQueue<{ namespace: string; name: string }>(({ namespace, name }) => reconcile(ctx, namespace, name));
   const unsubscribe = ctx.store.subscribe((e) => {
-    if (stopped) return;
-    if (e.resource === DEPLOYMENTS && e.type !== 'DELETED') schedule(e.namespace, String(e.object.metadata.name));
+    if (e.resource !== DEPLOYMENTS || e.type === 'DELETED') return;
+    const name = String(e.object.metadata.name);
+    queue.add(`${e.namespace}/${name}`, { namespace: e.namespace, name });
   });
   return () => {
-    stopped = true;
+    queue.stop();
     unsubscribe();
   };
 }

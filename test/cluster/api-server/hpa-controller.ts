@@ -7,6 +7,7 @@ import { timestamp } from './object-lifecycle.js';
 import type { ResourceType } from './resource-registry.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
+import { createCoalescingQueue } from './coalescing-queue.js';
 import { updateObject } from './write-pipeline.js';
 
 const HPAS = 'autoscaling/horizontalpodautoscalers';
@@ -14,24 +15,10 @@ const AS_CONTROLLER: WriteOptions = { manager: 'kube-controller-manager', dryRun
 const SCALABLE: Record<string, string> = { Deployment: 'apps/deployments', StatefulSet: 'apps/statefulsets', ReplicaSet: 'apps/replicasets' };
 
 export function startHpaController(ctx: ServerContext): () => void {
-  const pending = new Set<string>();
-  let stopped = false;
-  const schedule = (namespace: string, name: string) => {
-    const id = `${namespace}/${name}`;
-    if (pending.has(id)) return;
-    pending.add(id);
-    setImmediate(() => {
-      pending.delete(id);
-      if (stopped) return;
-      try {
-        reconcile(ctx, namespace, name);
-      } catch {
-        // Lost a race with another writer: its event brings us back here.
-      }
-    });
-  };
+  const queue = createCoalescingQueue<{ namespace: string; name: string }>(({ namespace, name }) => reconcile(ctx, namespace, name));
+  const schedule = (namespace: string, name: string) => queue.add(`${namespace}/${name}`, { namespace, name });
   const unsubscribe = ctx.store.subscribe((e) => {
-    if (stopped || (e.type === 'DELETED' && e.resource === HPAS)) return;
+    if (queue.isStopped || (e.type === 'DELETED' && e.resource === HPAS)) return;
     if (e.resource === HPAS) schedule(e.namespace, String(e.object.metadata.name));
     else if (Object.values(SCALABLE).includes(e.resource)) {
       for (const hpa of ctx.store.list(HPAS, e.namespace)) {
@@ -41,7 +28,7 @@ export function startHpaController(ctx: ServerContext): () => void {
     }
   });
   return () => {
-    stopped = true;
+    queue.stop();
     unsubscribe();
   };
 }

@@ -6,6 +6,7 @@ import { timestamp } from './object-lifecycle.js';
 import type { ServerContext, WriteOptions } from './server-context.js';
 import { deepClone, deepEqual, isObject, type JsonObject, type KubeObject } from './types.js';
 import { updateObject } from './write-pipeline.js';
+import { createCoalescingQueue } from './coalescing-queue.js';
 
 const AS_CONTROLLER: WriteOptions = { manager: 'kube-controller-manager', dryRun: false, fieldValidation: 'Ignore', force: false, warnings: [] };
 
@@ -63,41 +64,33 @@ function generation(o: KubeObject): number {
 }
 
 export function startWorkloadStatusController(ctx: ServerContext): () => void {
-  const pending = new Set<string>();
-  let stopped = false;
+  const queue = createCoalescingQueue<{ resource: string; namespace: string; name: string }>((key) => writeStatus(ctx, key.resource, key.namespace, key.name));
   const unsubscribe = ctx.store.subscribe((e) => {
-    const statusOf = STATUS_OF[e.resource];
-    if (stopped || !statusOf || e.type === 'DELETED') return;
+    if (!STATUS_OF[e.resource] || e.type === 'DELETED') return;
     const name = String(e.object.metadata.name);
-    const id = `${e.resource}/${e.namespace}/${name}`;
-    if (pending.has(id)) return;
-    pending.add(id);
-    setImmediate(() => {
-      pending.delete(id);
-      if (stopped) return;
-      const [group, plural] = e.resource.split('/') as [string, string];
-      const rt = ctx.registry.all().find((r) => r.group === group && r.plural === plural);
-      const live = ctx.store.get(e.resource, e.namespace, name);
-      if (!rt || !live || live.metadata.deletionTimestamp) return;
-      if (rt.kind === 'StatefulSet' || rt.kind === 'DaemonSet') {
-        try {
-          ensureControllerRevision(ctx, live, 'apps/v1', AS_CONTROLLER);
-        } catch {
-          // Lost a race; the next event retries.
-        }
-      }
-      const old = isObject(live.status) ? live.status : {};
-      const status = statusOf(live, old);
-      if (deepEqual(status, live.status)) return;
-      try {
-        updateObject(ctx, rt, live, { ...deepClone(live), status }, 'status', AS_CONTROLLER, false);
-      } catch {
-        // Lost a race with another writer: its event brings us back here.
-      }
-    });
+    queue.add(`${e.resource}/${e.namespace}/${name}`, { resource: e.resource, namespace: e.namespace, name });
   });
   return () => {
-    stopped = true;
+    queue.stop();
     unsubscribe();
   };
+}
+
+function writeStatus(ctx: ServerContext, resource: string, namespace: string, name: string): void {
+  const statusOf = STATUS_OF[resource];
+  const [group, plural] = resource.split('/') as [string, string];
+  const rt = ctx.registry.all().find((r) => r.group === group && r.plural === plural);
+  const live = ctx.store.get(resource, namespace, name);
+  if (!statusOf || !rt || !live || live.metadata.deletionTimestamp) return;
+  if (rt.kind === 'StatefulSet' || rt.kind === 'DaemonSet') {
+    try {
+      ensureControllerRevision(ctx, live, 'apps/v1', AS_CONTROLLER);
+    } catch {
+      // Lost a race; the next event retries.
+    }
+  }
+  const old = isObject(live.status) ? live.status : {};
+  const status = statusOf(live, old);
+  if (deepEqual(status, live.status)) return;
+  updateObject(ctx, rt, live, { ...deepClone(live), status }, 'status', AS_CONTROLLER, false);
 }
