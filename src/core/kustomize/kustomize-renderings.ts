@@ -9,12 +9,15 @@ import { readLabels, type Labels } from '../resource/label-selector.js';
 import { getAt, isRecord, type ManifestResource } from '../resource/manifest-resource.js';
 import { podTemplateMetadataPath } from '../resource/pod-template.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { mayPatchReach } from './kustomize-patch-targets.js';
 import { readKustomizeTransform, transformImage, type KustomizeTransform } from './kustomize-transform.js';
 
 /** One way kustomize renders a file: the root kustomization built, and the transforms on the way (innermost first). */
 export interface Rendering {
   readonly root: string;
   readonly transforms: readonly KustomizeTransform[];
+  /** Every kustomization (and Component) on the way, innermost first: where patches may apply. */
+  readonly through: readonly string[];
 }
 
 /** A resource as one rendering makes it. */
@@ -28,6 +31,8 @@ export interface RenderedObject {
   readonly templateLabels?: Labels;
   /** Labels added to the selector (`spec.selector.matchLabels` of a workload, `spec.selector` of a Service). */
   readonly addedSelectorLabels: Labels;
+  /** Every name it has on the way (as written, then after each prefix/suffix). */
+  readonly names: ReadonlySet<string>;
   /** Set by a `replicas:` entry (the last kustomization that sets it). */
   readonly replicas?: { readonly count: number; readonly setIn: string };
 }
@@ -42,6 +47,8 @@ interface KustomizeGraph {
   readonly includers: ReadonlyMap<string, readonly Include[]>;
   /** What a kustomization applies to all it renders: its Components' transforms, then its own (a Component applies none by itself). */
   readonly applied: ReadonlyMap<string, readonly KustomizeTransform[]>;
+  /** The Components each kustomization lists. */
+  readonly components: ReadonlyMap<string, readonly string[]>;
   readonly renderings: Map<string, readonly Rendering[]>;
 }
 
@@ -98,7 +105,7 @@ function buildGraph(workspace: WorkspaceIndex, sources: Map<string, ManifestFile
   };
   const applied = new Map<string, readonly KustomizeTransform[]>();
   for (const dir of own.keys()) applied.set(dir, isComponent.has(dir) ? [] : composite(dir, new Set()));
-  return { sources, includers, applied, renderings: new Map() };
+  return { sources, includers, applied, components, renderings: new Map() };
 }
 
 /**
@@ -110,20 +117,25 @@ export function renderingsOf(workspace: WorkspaceIndex, path: string): readonly 
   const cached = graph.renderings.get(path);
   if (cached) return cached;
   const out: Rendering[] = [];
-  const walk = (at: string, transforms: readonly KustomizeTransform[], seen: ReadonlySet<string>) => {
+  const withComponents = (dir: string, seen = new Set<string>()): string[] => {
+    if (seen.has(dir)) return [];
+    seen.add(dir);
+    return [dir, ...(graph.components.get(dir) ?? []).flatMap((c) => withComponents(c, seen))];
+  };
+  const walk = (at: string, transforms: readonly KustomizeTransform[], through: readonly string[], seen: ReadonlySet<string>) => {
     if (out.length >= MAX_RENDERINGS) return;
     const up = (graph.includers.get(at) ?? []).filter((i) => !seen.has(i.dir));
     if (up.length === 0) {
-      if (at !== path) out.push({ root: at, transforms });
+      if (at !== path) out.push({ root: at, transforms, through });
       return;
     }
     for (const include of up) {
       const next = new Set(seen).add(include.dir);
-      walk(include.dir, [...transforms, ...(graph.applied.get(include.dir) ?? [])], next);
+      walk(include.dir, [...transforms, ...(graph.applied.get(include.dir) ?? [])], [...through, ...withComponents(include.dir)], next);
     }
   };
   // A kustomization directory's own transforms apply to the objects it renders.
-  walk(path, graph.applied.get(path) ?? [], new Set([path]));
+  walk(path, graph.applied.get(path) ?? [], graph.sources.has(path) ? withComponents(path) : [], new Set([path]));
   graph.renderings.set(path, out);
   return out;
 }
@@ -187,8 +199,14 @@ export function renderObject(resource: ManifestResource, rendering: Rendering): 
     annotations,
     ...(templateLabels ? { templateLabels } : {}),
     addedSelectorLabels,
+    names,
     ...(replicas ? { replicas } : {}),
   };
+}
+
+/** True when a patch of some kustomization on the way could reach the object (and so might rename it). */
+export function mayBePatched(workspace: WorkspaceIndex, resource: ManifestResource, rendered: RenderedObject): boolean {
+  return rendered.rendering.through.some((dir) => mayPatchReach(workspace, dir, { kind: resource.kind, names: rendered.names }));
 }
 
 /** A container image as a rendering makes it (`images:` transformers), with the kustomization that set it. */
