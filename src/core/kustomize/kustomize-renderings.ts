@@ -8,6 +8,7 @@ import type { ManifestFile } from '../manifest/manifest-types.js';
 import { readLabels, type Labels } from '../resource/label-selector.js';
 import { getAt, isRecord, type ManifestResource } from '../resource/manifest-resource.js';
 import { podTemplateMetadataPath } from '../resource/pod-template.js';
+import { agentPaths } from '../workspace/agent-paths.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { mayPatchReach } from './kustomize-patch-targets.js';
 import { readKustomizeTransform, transformImage, type KustomizeTransform } from './kustomize-transform.js';
@@ -47,6 +48,8 @@ interface KustomizeGraph {
   readonly includers: ReadonlyMap<string, readonly Include[]>;
   /** What a kustomization applies to all it renders: its Components' transforms, then its own (a Component applies none by itself). */
   readonly applied: ReadonlyMap<string, readonly KustomizeTransform[]>;
+  /** Kustomization directories a GitOps agent of this repository applies: roots even when another includes them. */
+  readonly agentRoots: ReadonlySet<string>;
   /** The Components each kustomization lists. */
   readonly components: ReadonlyMap<string, readonly string[]>;
   readonly renderings: Map<string, readonly Rendering[]>;
@@ -65,7 +68,8 @@ function graphOf(workspace: WorkspaceIndex): KustomizeGraph {
   if (cached) return cached;
   const sources = new Map<string, ManifestFile>();
   for (const k of workspace.kustomizations.values()) sources.set(k.dir, k.file);
-  const graph = lastGraph && isSameSources(lastGraph.sources, sources) ? lastGraph : buildGraph(workspace, sources);
+  const agentRoots = new Set(agentPaths(workspace).map((p) => p.dir).filter((dir) => workspace.kustomizations.has(dir)));
+  const graph = lastGraph && isSameSources(lastGraph.sources, sources) && isSameSet(lastGraph.agentRoots, agentRoots) ? lastGraph : buildGraph(workspace, sources, agentRoots);
   graphs.set(workspace.kustomizations, graph);
   lastGraph = graph;
   return graph;
@@ -77,7 +81,11 @@ function isSameSources(a: ReadonlyMap<string, ManifestFile>, b: ReadonlyMap<stri
   return true;
 }
 
-function buildGraph(workspace: WorkspaceIndex, sources: Map<string, ManifestFile>): KustomizeGraph {
+function isSameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+function buildGraph(workspace: WorkspaceIndex, sources: Map<string, ManifestFile>, agentRoots: ReadonlySet<string>): KustomizeGraph {
   const includers = new Map<string, Include[]>();
   const own = new Map<string, KustomizeTransform | undefined>();
   const isComponent = new Set<string>();
@@ -105,12 +113,12 @@ function buildGraph(workspace: WorkspaceIndex, sources: Map<string, ManifestFile
   };
   const applied = new Map<string, readonly KustomizeTransform[]>();
   for (const dir of own.keys()) applied.set(dir, isComponent.has(dir) ? [] : composite(dir, new Set()));
-  return { sources, includers, applied, components, renderings: new Map() };
+  return { sources, includers, applied, agentRoots, components, renderings: new Map() };
 }
 
 /**
  * Every way kustomize renders the objects of a file (or of a kustomization directory): one per path from a root
- * kustomization down to it. Empty when no kustomization renders it.
+ * kustomization (one no other includes, or one a GitOps agent of this repository applies) down to it. Empty when no kustomization renders it.
  */
 export function renderingsOf(workspace: WorkspaceIndex, path: string): readonly Rendering[] {
   const graph = graphOf(workspace);
@@ -125,10 +133,10 @@ export function renderingsOf(workspace: WorkspaceIndex, path: string): readonly 
   const walk = (at: string, transforms: readonly KustomizeTransform[], through: readonly string[], seen: ReadonlySet<string>) => {
     if (out.length >= MAX_RENDERINGS) return;
     const up = (graph.includers.get(at) ?? []).filter((i) => !seen.has(i.dir));
-    if (up.length === 0) {
-      if (at !== path) out.push({ root: at, transforms, through });
-      return;
-    }
+    // A kustomization no other includes is a root; one an agent applies (Flux spec.path, Argo CD source path) is a
+    // root too, besides being rendered inside every overlay that includes it.
+    if (at !== path && (up.length === 0 || graph.agentRoots.has(at))) out.push({ root: at, transforms, through });
+    if (up.length === 0) return;
     for (const include of up) {
       const next = new Set(seen).add(include.dir);
       walk(include.dir, [...transforms, ...(graph.applied.get(include.dir) ?? [])], [...through, ...withComponents(include.dir)], next);

@@ -73,3 +73,27 @@ test('a cycle of kustomizations (kustomize refuses it) ends, and a diamond is fo
   const diamond = indexOf({ ...TREE, 'top/kustomization.yaml': `${K}resources:\n  - ../mid\n  - ../other\n  - ../base-user\n`, 'base-user/kustomization.yaml': `${K}resources:\n  - ../base\n` });
   assert.equal(renderingsOf(diamond, 'base/cm.yaml').length, 3);
 });
+
+const AGENT_TREE: Record<string, string> = {
+  'apps/base/kustomization.yaml': `${K}resources:\n  - cm.yaml\n`,
+  'apps/base/cm.yaml': CM('settings'),
+  'apps/prod/kustomization.yaml': `${K}namePrefix: prod-\nresources:\n  - ../base\n`,
+};
+const fluxApplying = (path: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  interval: 10m\n  path: ${path}\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n`;
+const rootsOf = (files: Record<string, string>, listed: RepositoryListing = listing) => {
+  const index = buildWorkspaceIndex(Object.entries(files).map(([p, t]) => parseManifest(p, t)), listed, { prefix: '', remoteUrls: ['https://github.com/example/fleet.git'] });
+  const [resource] = index.resourcesInFile('apps/base/cm.yaml');
+  assert.ok(resource);
+  return renderedObjectsOf(index, resource).map((o) => `${o.rendering.root} ${o.name}`).sort();
+};
+
+test('a kustomization a Flux Kustomization or Argo CD Application of this repository applies is a root too, though an overlay includes it', () => {
+  assert.deepEqual(rootsOf(AGENT_TREE), ['apps/prod prod-settings']);
+  assert.deepEqual(rootsOf({ ...AGENT_TREE, 'clusters/dev/apps.yaml': fluxApplying('./apps/base') }), ['apps/base settings', 'apps/prod prod-settings']);
+  // An agent applying the overlay adds nothing: it is a root already.
+  assert.deepEqual(rootsOf({ ...AGENT_TREE, 'clusters/dev/apps.yaml': fluxApplying('./apps/prod') }), ['apps/prod prod-settings']);
+  const argo = (repoURL: string) => `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: base\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: ${repoURL}\n    path: apps/base\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: apps\n`;
+  assert.deepEqual(rootsOf({ ...AGENT_TREE, 'argo/base.yaml': argo('https://github.com/example/fleet.git') }), ['apps/base settings', 'apps/prod prod-settings']);
+  // Another repository's apps/base says nothing about this one.
+  assert.deepEqual(rootsOf({ ...AGENT_TREE, 'argo/base.yaml': argo('https://github.com/example/other.git') }), ['apps/prod prod-settings']);
+});
