@@ -61,7 +61,12 @@ const MAX_RENDERINGS = 64;
 const KEEPS_NAME = new Set(['/Namespace', 'apiextensions.k8s.io/CustomResourceDefinition', 'apiregistration.k8s.io/APIService']);
 
 const graphs = new WeakMap<ReadonlyMap<string, unknown>, KustomizeGraph>();
-let lastGraph: KustomizeGraph | undefined;
+/**
+ * The last graph per set of kustomization directories (one per workspace folder, in practice), so that two folders
+ * linted in turn do not rebuild each other's; a few sets at most, least recently used dropped.
+ */
+const lastGraphs = new Map<string, KustomizeGraph>();
+const MAX_LAST_GRAPHS = 8;
 
 function graphOf(workspace: WorkspaceIndex): KustomizeGraph {
   const cached = graphs.get(workspace.kustomizations);
@@ -69,9 +74,13 @@ function graphOf(workspace: WorkspaceIndex): KustomizeGraph {
   const sources = new Map<string, ManifestFile>();
   for (const k of workspace.kustomizations.values()) sources.set(k.dir, k.file);
   const agentRoots = new Set(agentPaths(workspace).map((p) => p.dir).filter((dir) => workspace.kustomizations.has(dir)));
-  const graph = lastGraph && isSameSources(lastGraph.sources, sources) && isSameSet(lastGraph.agentRoots, agentRoots) ? lastGraph : buildGraph(workspace, sources, agentRoots);
+  const slot = [...sources.keys()].sort().join('\u0000');
+  const last = lastGraphs.get(slot);
+  const graph = last && isSameSources(last.sources, sources) && isSameSet(last.agentRoots, agentRoots) ? last : buildGraph(workspace, sources, agentRoots);
   graphs.set(workspace.kustomizations, graph);
-  lastGraph = graph;
+  lastGraphs.delete(slot);
+  lastGraphs.set(slot, graph);
+  if (lastGraphs.size > MAX_LAST_GRAPHS) lastGraphs.delete(lastGraphs.keys().next().value as string);
   return graph;
 }
 

@@ -97,3 +97,14 @@ test('a kustomization a Flux Kustomization or Argo CD Application of this reposi
   // Another repository's apps/base says nothing about this one.
   assert.deepEqual(rootsOf({ ...AGENT_TREE, 'argo/base.yaml': argo('https://github.com/example/other.git') }), ['apps/prod prod-settings']);
 });
+
+test('two workspace folders linted in turn keep their own model: a keystroke in either reuses it', () => {
+  const folderA = Object.entries(TREE).map(([p, t]) => parseManifest(p, t));
+  const folderB = Object.entries(AGENT_TREE).map(([p, t]) => parseManifest(p, t));
+  const beforeA = renderingsOf(buildWorkspaceIndex(folderA, listing), 'base/cm.yaml');
+  const beforeB = renderingsOf(buildWorkspaceIndex(folderB, listing), 'apps/base/cm.yaml');
+  const editedA = folderA.map((f) => (f.path === 'base/cm.yaml' ? parseManifest(f.path, CM('settings-2')) : f));
+  assert.equal(renderingsOf(buildWorkspaceIndex(editedA, listing), 'base/cm.yaml'), beforeA);
+  const editedB = folderB.map((f) => (f.path === 'apps/base/cm.yaml' ? parseManifest(f.path, CM('settings-2')) : f));
+  assert.equal(renderingsOf(buildWorkspaceIndex(editedB, listing), 'apps/base/cm.yaml'), beforeB);
+});
