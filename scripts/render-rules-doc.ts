@@ -70,7 +70,7 @@ export function renderRulesDoc(rules: readonly Rule[], engineChecks: readonly Ru
     '`images:` and `replicas:`; nested kustomizations compose innermost first and a Component applies with the',
     'kustomization that lists it. A root is a kustomization no other includes, or one that a Flux Kustomization',
     '(`spec.path`) or Argo CD Application (source path) of this repository applies: a base an agent applies directly',
-    'is judged as itself too, besides inside each overlay. Per rule:',
+    'is judged as itself too, besides inside each overlay, and is a deployment unit of its own. Per rule:',
     '',
     '- `duplicate-resource`: rendered group/kind/namespace/name per build; one base under two prefixes is two objects,',
     '  the same file reached twice under the same names (or two namespaces `namespace:` folds into one) is a duplicate.',

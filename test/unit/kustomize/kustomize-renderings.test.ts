@@ -90,6 +90,10 @@ const rootsOf = (files: Record<string, string>, listed: RepositoryListing = list
 test('a kustomization a Flux Kustomization or Argo CD Application of this repository applies is a root too, though an overlay includes it', () => {
   assert.deepEqual(rootsOf(AGENT_TREE), ['apps/prod prod-settings']);
   assert.deepEqual(rootsOf({ ...AGENT_TREE, 'clusters/dev/apps.yaml': fluxApplying('./apps/base') }), ['apps/base settings', 'apps/prod prod-settings']);
+  // … and a deployment unit of its own (duplicates and references are judged there too).
+  const units = (files: Record<string, string>) => buildWorkspaceIndex(Object.entries(files).map(([p, t]) => parseManifest(p, t)), listing).unitsOf('apps/base/cm.yaml');
+  assert.deepEqual(units(AGENT_TREE), ['kustomization:apps/prod']);
+  assert.deepEqual([...units({ ...AGENT_TREE, 'clusters/dev/apps.yaml': fluxApplying('./apps/base') })].sort(), ['kustomization:apps/base', 'kustomization:apps/prod']);
   // An agent applying the overlay adds nothing: it is a root already.
   assert.deepEqual(rootsOf({ ...AGENT_TREE, 'clusters/dev/apps.yaml': fluxApplying('./apps/prod') }), ['apps/prod prod-settings']);
   const argo = (repoURL: string) => `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: base\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: ${repoURL}\n    path: apps/base\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: apps\n`;
