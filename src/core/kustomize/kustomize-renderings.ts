@@ -8,13 +8,17 @@ import type { ManifestFile } from '../manifest/manifest-types.js';
 import { readLabels, type Labels } from '../resource/label-selector.js';
 import { getAt, isRecord, type ManifestResource } from '../resource/manifest-resource.js';
 import { podTemplateMetadataPath } from '../resource/pod-template.js';
+import { agentPaths } from '../workspace/agent-paths.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { mayPatchReach } from './kustomize-patch-targets.js';
 import { readKustomizeTransform, transformImage, type KustomizeTransform } from './kustomize-transform.js';
 
 /** One way kustomize renders a file: the root kustomization built, and the transforms on the way (innermost first). */
 export interface Rendering {
   readonly root: string;
   readonly transforms: readonly KustomizeTransform[];
+  /** Every kustomization (and Component) on the way, innermost first: where patches may apply. */
+  readonly through: readonly string[];
 }
 
 /** A resource as one rendering makes it. */
@@ -28,6 +32,8 @@ export interface RenderedObject {
   readonly templateLabels?: Labels;
   /** Labels added to the selector (`spec.selector.matchLabels` of a workload, `spec.selector` of a Service). */
   readonly addedSelectorLabels: Labels;
+  /** Every name it has on the way (as written, then after each prefix/suffix). */
+  readonly names: ReadonlySet<string>;
   /** Set by a `replicas:` entry (the last kustomization that sets it). */
   readonly replicas?: { readonly count: number; readonly setIn: string };
 }
@@ -42,6 +48,10 @@ interface KustomizeGraph {
   readonly includers: ReadonlyMap<string, readonly Include[]>;
   /** What a kustomization applies to all it renders: its Components' transforms, then its own (a Component applies none by itself). */
   readonly applied: ReadonlyMap<string, readonly KustomizeTransform[]>;
+  /** Kustomization directories a GitOps agent of this repository applies: roots even when another includes them. */
+  readonly agentRoots: ReadonlySet<string>;
+  /** The Components each kustomization lists. */
+  readonly components: ReadonlyMap<string, readonly string[]>;
   readonly renderings: Map<string, readonly Rendering[]>;
 }
 
@@ -51,16 +61,26 @@ const MAX_RENDERINGS = 64;
 const KEEPS_NAME = new Set(['/Namespace', 'apiextensions.k8s.io/CustomResourceDefinition', 'apiregistration.k8s.io/APIService']);
 
 const graphs = new WeakMap<ReadonlyMap<string, unknown>, KustomizeGraph>();
-let lastGraph: KustomizeGraph | undefined;
+/**
+ * The last graph per set of kustomization directories (one per workspace folder, in practice), so that two folders
+ * linted in turn do not rebuild each other's; a few sets at most, least recently used dropped.
+ */
+const lastGraphs = new Map<string, KustomizeGraph>();
+const MAX_LAST_GRAPHS = 8;
 
 function graphOf(workspace: WorkspaceIndex): KustomizeGraph {
   const cached = graphs.get(workspace.kustomizations);
   if (cached) return cached;
   const sources = new Map<string, ManifestFile>();
   for (const k of workspace.kustomizations.values()) sources.set(k.dir, k.file);
-  const graph = lastGraph && isSameSources(lastGraph.sources, sources) ? lastGraph : buildGraph(workspace, sources);
+  const agentRoots = new Set(agentPaths(workspace).map((p) => p.dir).filter((dir) => workspace.kustomizations.has(dir)));
+  const slot = [...sources.keys()].sort().join('\u0000');
+  const last = lastGraphs.get(slot);
+  const graph = last && isSameSources(last.sources, sources) && isSameSet(last.agentRoots, agentRoots) ? last : buildGraph(workspace, sources, agentRoots);
   graphs.set(workspace.kustomizations, graph);
-  lastGraph = graph;
+  lastGraphs.delete(slot);
+  lastGraphs.set(slot, graph);
+  if (lastGraphs.size > MAX_LAST_GRAPHS) lastGraphs.delete(lastGraphs.keys().next().value as string);
   return graph;
 }
 
@@ -70,7 +90,11 @@ function isSameSources(a: ReadonlyMap<string, ManifestFile>, b: ReadonlyMap<stri
   return true;
 }
 
-function buildGraph(workspace: WorkspaceIndex, sources: Map<string, ManifestFile>): KustomizeGraph {
+function isSameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+function buildGraph(workspace: WorkspaceIndex, sources: Map<string, ManifestFile>, agentRoots: ReadonlySet<string>): KustomizeGraph {
   const includers = new Map<string, Include[]>();
   const own = new Map<string, KustomizeTransform | undefined>();
   const isComponent = new Set<string>();
@@ -98,32 +122,37 @@ function buildGraph(workspace: WorkspaceIndex, sources: Map<string, ManifestFile
   };
   const applied = new Map<string, readonly KustomizeTransform[]>();
   for (const dir of own.keys()) applied.set(dir, isComponent.has(dir) ? [] : composite(dir, new Set()));
-  return { sources, includers, applied, renderings: new Map() };
+  return { sources, includers, applied, agentRoots, components, renderings: new Map() };
 }
 
 /**
  * Every way kustomize renders the objects of a file (or of a kustomization directory): one per path from a root
- * kustomization down to it. Empty when no kustomization renders it.
+ * kustomization (one no other includes, or one a GitOps agent of this repository applies) down to it. Empty when no kustomization renders it.
  */
 export function renderingsOf(workspace: WorkspaceIndex, path: string): readonly Rendering[] {
   const graph = graphOf(workspace);
   const cached = graph.renderings.get(path);
   if (cached) return cached;
   const out: Rendering[] = [];
-  const walk = (at: string, transforms: readonly KustomizeTransform[], seen: ReadonlySet<string>) => {
+  const withComponents = (dir: string, seen = new Set<string>()): string[] => {
+    if (seen.has(dir)) return [];
+    seen.add(dir);
+    return [dir, ...(graph.components.get(dir) ?? []).flatMap((c) => withComponents(c, seen))];
+  };
+  const walk = (at: string, transforms: readonly KustomizeTransform[], through: readonly string[], seen: ReadonlySet<string>) => {
     if (out.length >= MAX_RENDERINGS) return;
     const up = (graph.includers.get(at) ?? []).filter((i) => !seen.has(i.dir));
-    if (up.length === 0) {
-      if (at !== path) out.push({ root: at, transforms });
-      return;
-    }
+    // A kustomization no other includes is a root; one an agent applies (Flux spec.path, Argo CD source path) is a
+    // root too, besides being rendered inside every overlay that includes it.
+    if (at !== path && (up.length === 0 || graph.agentRoots.has(at))) out.push({ root: at, transforms, through });
+    if (up.length === 0) return;
     for (const include of up) {
       const next = new Set(seen).add(include.dir);
-      walk(include.dir, [...transforms, ...(graph.applied.get(include.dir) ?? [])], next);
+      walk(include.dir, [...transforms, ...(graph.applied.get(include.dir) ?? [])], [...through, ...withComponents(include.dir)], next);
     }
   };
   // A kustomization directory's own transforms apply to the objects it renders.
-  walk(path, graph.applied.get(path) ?? [], new Set([path]));
+  walk(path, graph.applied.get(path) ?? [], graph.sources.has(path) ? withComponents(path) : [], new Set([path]));
   graph.renderings.set(path, out);
   return out;
 }
@@ -187,8 +216,14 @@ export function renderObject(resource: ManifestResource, rendering: Rendering): 
     annotations,
     ...(templateLabels ? { templateLabels } : {}),
     addedSelectorLabels,
+    names,
     ...(replicas ? { replicas } : {}),
   };
+}
+
+/** True when a patch of some kustomization on the way could reach the object (and so might rename it). */
+export function mayBePatched(workspace: WorkspaceIndex, resource: ManifestResource, rendered: RenderedObject): boolean {
+  return rendered.rendering.through.some((dir) => mayPatchReach(workspace, dir, { kind: resource.kind, names: rendered.names }));
 }
 
 /** A container image as a rendering makes it (`images:` transformers), with the kustomization that set it. */

@@ -91,7 +91,8 @@ function isIdentity(t: KustomizeTransform): boolean {
 
 /**
  * A container image after the `images:` transformers, innermost kustomization first (an outer entry matches the
- * name an inner one gave). `setIn` is the directory of the last kustomization that changed it.
+ * name an inner one gave). Within one kustomization every entry applies in order, each to the image as the entries
+ * before it left it (as kustomize does: `newName` then an entry for the new name chains; for one name the last wins). `setIn` is the directory of the last kustomization that changed it.
  */
 export function transformImage(image: string, transforms: readonly KustomizeTransform[]): { image: string; setIn?: string } {
   let current = image;
@@ -107,7 +108,6 @@ export function transformImage(image: string, transforms: readonly KustomizeTran
         : `${name}${parts.tag !== undefined ? `:${parts.tag}` : ''}${parts.digest ? `@${parts.digest}` : ''}`;
       if (next !== current) setIn = t.dir;
       current = next;
-      break;
     }
   }
   return { image: current, ...(setIn !== undefined ? { setIn } : {}) };

@@ -78,9 +78,10 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
     }
   }
 
-  const units = computeUnits(fileMap, kustomizations);
-  // Which directories an agent applies depends on which sources are this repository: computed on first use.
+  // Which directories an agent applies depends on which sources are this repository: computed on first use (and
+  // with them the units, as a kustomization an agent applies is a root even when an overlay includes it).
   let deployed: AgentPath[] | undefined;
+  let units: Map<string, string[]> | undefined;
   const index: WorkspaceIndex = {
     files: fileMap,
     resources,
@@ -92,10 +93,11 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
     resourcesByKind: (kind) => byKind.get(kind) ?? [],
     resourcesInFile: (path) => byFile.get(path) ?? [],
     unitsOf: (path) => {
+      deployed ??= agentPaths(index);
+      units ??= computeUnits(fileMap, kustomizations, new Set(deployed.map((p) => p.dir)));
       const rendered = units.get(path);
       if (rendered) return rendered;
       const dir = dirname(path);
-      deployed ??= agentPaths(index);
       const applied = agentPathOf(path, dir, deployed);
       return [applied !== undefined ? `path:${applied}` : `dir:${dir}`];
     },
@@ -106,10 +108,11 @@ export function buildWorkspaceIndex(files: Iterable<ManifestFile>, listing: Repo
 }
 
 /**
- * A file belongs to the unit of every root kustomization that renders it (following `resources` into
+ * A file belongs to the unit of every root kustomization (one no other includes, or one a GitOps agent of this
+ * repository applies) that renders it (following `resources` into
  * directories and their kustomizations); a file no kustomization renders belongs to its directory.
  */
-function computeUnits(files: ReadonlyMap<string, ManifestFile>, kustomizations: ReadonlyMap<string, KustomizationInfo>): Map<string, string[]> {
+function computeUnits(files: ReadonlyMap<string, ManifestFile>, kustomizations: ReadonlyMap<string, KustomizationInfo>, agentApplied: ReadonlySet<string>): Map<string, string[]> {
   const rendered = new Map<string, Set<string>>();
   const collect = (k: KustomizationInfo, into: Set<string>, seen: Set<string>) => {
     if (seen.has(k.dir)) return;
@@ -127,7 +130,8 @@ function computeUnits(files: ReadonlyMap<string, ManifestFile>, kustomizations: 
   }
   const units = new Map<string, string[]>();
   for (const k of kustomizations.values()) {
-    if (referenced.has(k.dir)) continue; // only roots: a base is checked inside each overlay that renders it
+    // Only roots (a base is checked inside each overlay that renders it), and what an agent applies by itself.
+    if (referenced.has(k.dir) && !agentApplied.has(k.dir)) continue;
     const set = new Set<string>();
     collect(k, set, new Set());
     rendered.set(k.dir, set);

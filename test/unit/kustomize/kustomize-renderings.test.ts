@@ -73,3 +73,42 @@ test('a cycle of kustomizations (kustomize refuses it) ends, and a diamond is fo
   const diamond = indexOf({ ...TREE, 'top/kustomization.yaml': `${K}resources:\n  - ../mid\n  - ../other\n  - ../base-user\n`, 'base-user/kustomization.yaml': `${K}resources:\n  - ../base\n` });
   assert.equal(renderingsOf(diamond, 'base/cm.yaml').length, 3);
 });
+
+const AGENT_TREE: Record<string, string> = {
+  'apps/base/kustomization.yaml': `${K}resources:\n  - cm.yaml\n`,
+  'apps/base/cm.yaml': CM('settings'),
+  'apps/prod/kustomization.yaml': `${K}namePrefix: prod-\nresources:\n  - ../base\n`,
+};
+const fluxApplying = (path: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  interval: 10m\n  path: ${path}\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n`;
+const rootsOf = (files: Record<string, string>, listed: RepositoryListing = listing) => {
+  const index = buildWorkspaceIndex(Object.entries(files).map(([p, t]) => parseManifest(p, t)), listed, { prefix: '', remoteUrls: ['https://github.com/example/fleet.git'] });
+  const [resource] = index.resourcesInFile('apps/base/cm.yaml');
+  assert.ok(resource);
+  return renderedObjectsOf(index, resource).map((o) => `${o.rendering.root} ${o.name}`).sort();
+};
+
+test('a kustomization a Flux Kustomization or Argo CD Application of this repository applies is a root too, though an overlay includes it', () => {
+  assert.deepEqual(rootsOf(AGENT_TREE), ['apps/prod prod-settings']);
+  assert.deepEqual(rootsOf({ ...AGENT_TREE, 'clusters/dev/apps.yaml': fluxApplying('./apps/base') }), ['apps/base settings', 'apps/prod prod-settings']);
+  // … and a deployment unit of its own (duplicates and references are judged there too).
+  const units = (files: Record<string, string>) => buildWorkspaceIndex(Object.entries(files).map(([p, t]) => parseManifest(p, t)), listing).unitsOf('apps/base/cm.yaml');
+  assert.deepEqual(units(AGENT_TREE), ['kustomization:apps/prod']);
+  assert.deepEqual([...units({ ...AGENT_TREE, 'clusters/dev/apps.yaml': fluxApplying('./apps/base') })].sort(), ['kustomization:apps/base', 'kustomization:apps/prod']);
+  // An agent applying the overlay adds nothing: it is a root already.
+  assert.deepEqual(rootsOf({ ...AGENT_TREE, 'clusters/dev/apps.yaml': fluxApplying('./apps/prod') }), ['apps/prod prod-settings']);
+  const argo = (repoURL: string) => `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: base\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: ${repoURL}\n    path: apps/base\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: apps\n`;
+  assert.deepEqual(rootsOf({ ...AGENT_TREE, 'argo/base.yaml': argo('https://github.com/example/fleet.git') }), ['apps/base settings', 'apps/prod prod-settings']);
+  // Another repository's apps/base says nothing about this one.
+  assert.deepEqual(rootsOf({ ...AGENT_TREE, 'argo/base.yaml': argo('https://github.com/example/other.git') }), ['apps/prod prod-settings']);
+});
+
+test('two workspace folders linted in turn keep their own model: a keystroke in either reuses it', () => {
+  const folderA = Object.entries(TREE).map(([p, t]) => parseManifest(p, t));
+  const folderB = Object.entries(AGENT_TREE).map(([p, t]) => parseManifest(p, t));
+  const beforeA = renderingsOf(buildWorkspaceIndex(folderA, listing), 'base/cm.yaml');
+  const beforeB = renderingsOf(buildWorkspaceIndex(folderB, listing), 'apps/base/cm.yaml');
+  const editedA = folderA.map((f) => (f.path === 'base/cm.yaml' ? parseManifest(f.path, CM('settings-2')) : f));
+  assert.equal(renderingsOf(buildWorkspaceIndex(editedA, listing), 'base/cm.yaml'), beforeA);
+  const editedB = folderB.map((f) => (f.path === 'apps/base/cm.yaml' ? parseManifest(f.path, CM('settings-2')) : f));
+  assert.equal(renderingsOf(buildWorkspaceIndex(editedB, listing), 'apps/base/cm.yaml'), beforeB);
+});

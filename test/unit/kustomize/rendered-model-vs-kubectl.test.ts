@@ -11,7 +11,9 @@ import { loadWorkspace } from '../../../src/adapters/fs/load-workspace.js';
 import { findKustomize } from '../../../src/adapters/kustomize/find-kustomize.js';
 import { renderKustomization } from '../../../src/adapters/kustomize/render-kustomization.js';
 import { renderedImage, renderingsOf, renderObject } from '../../../src/core/kustomize/kustomize-renderings.js';
+import { isClusterScopedKind } from '../../../src/core/drift/cluster-scoped-kinds.js';
 import { readLabels } from '../../../src/core/resource/label-selector.js';
+import { groupOf } from '../../../src/core/resource/resource-key.js';
 import { getAt, isRecord } from '../../../src/core/resource/manifest-resource.js';
 import { podSpecPath, podTemplateMetadataPath } from '../../../src/core/resource/pod-template.js';
 
@@ -57,7 +59,10 @@ function emitted(kind: string, apiVersion: string, object: Record<string, unknow
   const template = podTemplateMetadataPath(kind);
   const shape: Shape = {
     name: String(getAt(object, ['metadata', 'name'])),
-    namespace: typeof getAt(object, ['metadata', 'namespace']) === 'string' ? String(getAt(object, ['metadata', 'namespace'])) : '',
+    // kustomize writes the overlay's namespace on cluster-scoped kinds its built-in schema does not know
+    // (VolumeAttributesClass, DeviceClass, GatewayClass, … in kustomize 5.5); the API server drops it, and the
+    // model predicts the object as the cluster holds it.
+    namespace: typeof getAt(object, ['metadata', 'namespace']) === 'string' && isClusterScopedKind(groupOf(apiVersion), kind) !== true ? String(getAt(object, ['metadata', 'namespace'])) : '',
     labels: readLabels(getAt(object, ['metadata', 'labels'])),
     annotations: readLabels(getAt(object, ['metadata', 'annotations'])),
     ...(template ? { templateLabels: readLabels(getAt(object, [...template, 'labels'])) } : {}),

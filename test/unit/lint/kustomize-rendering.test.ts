@@ -127,3 +127,24 @@ test('a file a render step writes: quiet under an Argo CD plugin source, a warni
   assert.deepEqual(summary(lint({ 'chart/kustomization.yaml': kustomization('helmCharts:\n  - name: podinfo\n    repo: https://stefanprodan.github.io/podinfo\n    version: 6.7.1\n') })), ['warning kustomization-ref chart/kustomization.yaml:4']);
   assert.deepEqual(summary(lint({ 'plain/kustomization.yaml': kustomization() })), ['error kustomization-ref plain/kustomization.yaml:4']);
 });
+
+test('a remote resource in a build makes dangling-reference quiet there (and in the overlays that render it), as helmCharts does', () => {
+  const INGRESS = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: platform-gateway\n                port:\n                  number: 80\n';
+  const base = (resources: string) => ({
+    'app/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: web\nresources:\n  - ingress.yaml\n  - deployment.yaml\n${resources}`,
+    'app/ingress.yaml': INGRESS,
+    // A workload in the unit: Ingresses are checked there.
+    'app/deployment.yaml': DEPLOYMENT,
+  });
+  // Planted: every object is local, so the Service is declared nowhere.
+  assert.deepEqual(summary(lint(base(''))).filter((f) => f.includes('dangling-reference')), ['warning dangling-reference app/ingress.yaml:13']);
+  for (const remote of ['https://github.com/example/platform//config?ref=v1.0.0', 'github.com/org/repo/path?ref=x', 'git@github.com:org/repo.git//gateway']) {
+    assert.deepEqual(summary(lint(base(`  - ${remote}\n`))).filter((f) => f.includes('dangling-reference')), [], remote);
+    // Through an overlay that renders the base, and with the remote entry in a base the overlay includes.
+    assert.deepEqual(summary(lint({
+      ...base(''),
+      'remote/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${remote}\n`,
+      'prod/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../app\n  - ../remote\n',
+    }, { present: ['app', 'remote'] })).filter((f) => f.includes('dangling-reference')), [], `${remote} through an overlay`);
+  }
+});

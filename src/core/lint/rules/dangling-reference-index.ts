@@ -9,7 +9,7 @@ import { joinPath, normalizePath } from '../../text/posix-path.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import { namespacesMatch, normalizeGitUrl, thisRepositoryUrl } from '../../workspace/this-repository.js';
 import { perWorkspace } from '../../workspace/per-workspace.js';
-import { renderedObjectsOf } from '../../kustomize/kustomize-renderings.js';
+import { renderedObjectsOf, renderingsOf } from '../../kustomize/kustomize-renderings.js';
 
 const BUILTIN_GROUPS = new Set([
   '', 'apps', 'batch', 'autoscaling', 'policy', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io',
@@ -131,13 +131,16 @@ function buildIndex(workspace: WorkspaceIndex): ReferenceIndex {
         if (isRecord(entry) && typeof entry.name === 'string') declare(generator === 'configMapGenerator' ? 'ConfigMap' : 'Secret', entry.name, '');
       }
     }
-    if (Array.isArray(value.helmCharts) && value.helmCharts.length > 0) {
-      opaqueUnits.add(`kustomization:${k.dir || '.'}`);
-      // A base that inflates charts makes every unit rendering it opaque.
-      for (const file of renderedFiles(workspace, k.dir)) for (const unit of workspace.unitsOf(file)) opaqueUnits.add(unit);
-      if (typeof value.namespace === 'string') opaqueNamespaces.add(value.namespace);
-      for (const chart of value.helmCharts) if (isRecord(chart) && typeof chart.namespace === 'string') opaqueNamespaces.add(chart.namespace);
-    }
+    // Objects this repository does not hold: charts it inflates, or a remote resource (a Git URL, `github.com/…`).
+    const inflatesCharts = Array.isArray(value.helmCharts) && value.helmCharts.length > 0;
+    const hasRemote = k.refs.some((ref) => ref.resolved === undefined && ['resources', 'bases', 'components'].includes(ref.field));
+    if (!inflatesCharts && !hasRemote) continue;
+    opaqueUnits.add(`kustomization:${k.dir || '.'}`);
+    // A base with such objects makes every unit rendering it opaque.
+    for (const file of renderedFiles(workspace, k.dir)) for (const unit of workspace.unitsOf(file)) opaqueUnits.add(unit);
+    for (const rendering of renderingsOf(workspace, k.dir)) opaqueUnits.add(`kustomization:${rendering.root || '.'}`);
+    if (typeof value.namespace === 'string') opaqueNamespaces.add(value.namespace);
+    for (const chart of inflatesCharts ? value.helmCharts as unknown[] : []) if (isRecord(chart) && typeof chart.namespace === 'string') opaqueNamespaces.add(chart.namespace);
   }
 
   const unitsWithWorkloads = new Set<string>();

@@ -3,7 +3,7 @@ import type { ManifestResource } from '../../resource/manifest-resource.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import type { Rule } from '../rule.js';
 import { perWorkspace } from '../../workspace/per-workspace.js';
-import { renderedObjectsOf } from '../../kustomize/kustomize-renderings.js';
+import { mayBePatched, renderedObjectsOf } from '../../kustomize/kustomize-renderings.js';
 
 const KUSTOMIZATION_UNIT = 'kustomization:';
 
@@ -11,25 +11,27 @@ const KUSTOMIZATION_UNIT = 'kustomization:';
  * The identities a resource has in each of its deployment units: in a kustomize build, its name and namespace as
  * each way the root renders it makes them (`namePrefix`, `nameSuffix`, `namespace:`); elsewhere its own.
  */
-function identitiesOf(workspace: WorkspaceIndex, r: ManifestResource): { unit: string; key: ResourceKey; times: number }[] {
-  const out: { unit: string; key: ResourceKey; times: number }[] = [];
+function identitiesOf(workspace: WorkspaceIndex, r: ManifestResource): { unit: string; key: ResourceKey; times: number; mayBeRenamed: boolean }[] {
+  const out: { unit: string; key: ResourceKey; times: number; mayBeRenamed: boolean }[] = [];
   const rendered = renderedObjectsOf(workspace, r);
   for (const unit of workspace.unitsOf(r.file.path)) {
     if (!unit.startsWith(KUSTOMIZATION_UNIT)) {
-      out.push({ unit, key: r.key, times: 1 });
+      out.push({ unit, key: r.key, times: 1, mayBeRenamed: false });
       continue;
     }
     const root = unit.slice(KUSTOMIZATION_UNIT.length);
     // The same file reached twice under the same names is rendered twice: kustomize refuses the build.
-    const keys = new Map<string, { key: ResourceKey; times: number }>();
+    // A patch on the way may rename it (kustomize builds that fine): the model does not apply patches, so it cannot tell.
+    const keys = new Map<string, { key: ResourceKey; times: number; mayBeRenamed: boolean }>();
     for (const o of rendered) {
       if ((o.rendering.root || '.') !== root) continue;
       const key = { ...r.key, name: o.name, namespace: o.namespace };
       const id = resourceKeyId(key);
-      keys.set(id, { key, times: (keys.get(id)?.times ?? 0) + 1 });
+      const seen = keys.get(id);
+      keys.set(id, { key, times: (seen?.times ?? 0) + 1, mayBeRenamed: (seen?.mayBeRenamed ?? false) || mayBePatched(workspace, r, o) });
     }
-    if (keys.size === 0) keys.set(resourceKeyId(r.key), { key: r.key, times: 1 });
-    for (const { key, times } of keys.values()) out.push({ unit, key, times });
+    if (keys.size === 0) keys.set(resourceKeyId(r.key), { key: r.key, times: 1, mayBeRenamed: false });
+    for (const { key, times, mayBeRenamed } of keys.values()) out.push({ unit, key, times, mayBeRenamed });
   }
   return out;
 }
@@ -60,10 +62,13 @@ export const duplicateResourceRule: Rule = {
   check(resource, context) {
     if (!resource.name) return;
     const reported = new Set<ManifestResource>();
-    for (const { unit, key, times } of identitiesOf(context.workspace, resource)) {
+    for (const { unit, key, times, mayBeRenamed } of identitiesOf(context.workspace, resource)) {
       const same = groups(context.workspace).get(`${unit}\u0000${resourceKeyId(key)}`) ?? [];
       if (times > 1) {
-        context.report({ path: ['metadata', 'name'], message: `${formatResourceKey(key)} is rendered ${times} times in kustomization ${unit.slice(KUSTOMIZATION_UNIT.length)}: its file is included more than once under the same names (kustomize refuses the build).` });
+        const where = `${formatResourceKey(key)} is rendered ${times} times in kustomization ${unit.slice(KUSTOMIZATION_UNIT.length)}: its file is included more than once under the same names`;
+        context.report(mayBeRenamed
+          ? { path: ['metadata', 'name'], message: `${where}; kustomize refuses the build unless a patch renames it.`, uncertain: true }
+          : { path: ['metadata', 'name'], message: `${where} (kustomize refuses the build).` });
       }
       // A plain directory is not known to be applied as a whole (folders of examples or fixtures reuse names):
       // there, only duplicates within one file count.
@@ -75,9 +80,12 @@ export const duplicateResourceRule: Rule = {
         : unit.startsWith('path:') ? `the directory ${unit.slice('path:'.length) || '.'} that a GitOps agent applies`
         : 'this file';
       const renamed = key.name !== resource.key.name || key.namespace !== resource.key.namespace ? ' (as rendered)' : '';
+      const id = resourceKeyId(key);
+      const isUnsure = mayBeRenamed || others.some((r) => identitiesOf(context.workspace, r).some((i) => i.unit === unit && i.mayBeRenamed && resourceKeyId(i.key) === id));
       context.report({
         path: ['metadata', 'name'],
-        message: `${formatResourceKey(key)} is declared ${others.length + 1} times in ${where}${renamed}.`,
+        message: `${formatResourceKey(key)} is declared ${others.length + 1} times in ${where}${renamed}${isUnsure ? ', unless a patch renames it' : ''}.`,
+        ...(isUnsure ? { uncertain: true } : {}),
         related: others.map((r) => ({ resource: r, path: ['metadata', 'name'], message: 'Also declared here' })),
       });
     }

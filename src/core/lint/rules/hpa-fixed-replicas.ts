@@ -6,8 +6,9 @@ import { perWorkspace } from '../../workspace/per-workspace.js';
 import { describeRendering, renderedObjectsOf } from '../../kustomize/kustomize-renderings.js';
 
 /**
- * HPAs by the workload they scale: `namespace/group/kind/name` as rendered, and `build\0root\0group/kind/name` with
- * the target's name as written for HPAs of a kustomize build (kustomize renames the reference with its target).
+ * HPAs by the workload they scale: `build\0root\0group/kind/name` with the target's name as written for HPAs of a
+ * kustomize build (kustomize renames the reference with its target), and `namespace/group/kind/name` only for HPAs
+ * no build renders: an HPA of one overlay never scales what another overlay renders, even in the same namespace.
  * Built once per workspace index.
  */
 const hpasByTarget = perWorkspace((workspace: WorkspaceIndex): Map<string, ManifestResource> => {
@@ -20,7 +21,6 @@ const hpasByTarget = perWorkspace((workspace: WorkspaceIndex): Map<string, Manif
     if (rendered.length === 0) map.set(`${hpa.namespace}/${group}/${ref.kind}/${ref.name}`, hpa);
     for (const o of rendered) {
       map.set(`build\u0000${o.rendering.root}\u0000${group}/${ref.kind}/${ref.name}`, hpa);
-      map.set(`${o.namespace}/${group}/${ref.kind}/${ref.name}`, hpa);
     }
   }
   return map;

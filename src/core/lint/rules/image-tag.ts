@@ -1,18 +1,9 @@
 import { listContainers, WORKLOAD_KINDS } from '../../resource/pod-template.js';
+import { parseImageReference } from '../../edit/image-reference.js';
 import { replaceValueEdit } from '../../edit/yaml-text-edits.js';
 import { fixOf } from '../../findings/finding.js';
 import { describeRendering, renderedImage, renderingsOf } from '../../kustomize/kustomize-renderings.js';
 import type { Rule } from '../rule.js';
-
-/** Splits an image reference into repository, tag and digest (a registry port is not a tag). */
-export function parseImageReference(image: string): { repository: string; tag?: string; digest?: string } {
-  const at = image.indexOf('@');
-  const digest = at === -1 ? undefined : image.slice(at + 1);
-  const rest = at === -1 ? image : image.slice(0, at);
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) return { repository: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
-  return { repository: rest, digest };
-}
 
 type Problem = 'untagged' | 'latest' | 'unpinned';
 
@@ -47,7 +38,7 @@ export const imageTagRule: Rule = {
       const image = container.image;
       if (typeof image !== 'string' || image === '' || image.includes('${')) continue;
       const imagePath = [...path, 'image'];
-      const pin = () => fixOf('Pin a version tag (placeholder)', replaceValueEdit(resource, imagePath, `${parseImageReference(image).repository}:REPLACE_WITH_VERSION`));
+      const pin = () => fixOf('Pin a version tag (placeholder)', replaceValueEdit(resource, imagePath, `${parseImageReference(image).name}:REPLACE_WITH_VERSION`));
       if (renderings.length === 0) {
         const problem = problemOf(image, requireDigest);
         if (problem) context.report({ path: imagePath, on: 'value', message: describeProblem(problem, name, image), fixes: problem === 'unpinned' ? undefined : pin() });
