@@ -41,6 +41,7 @@ export interface UnitApplyResult {
 type Obj = Record<string, unknown> & { apiVersion?: string; kind?: string; metadata?: Record<string, unknown> };
 
 const YAML_FILE = /\.ya?ml$/;
+const HOOKS = ['argocd.argoproj.io/hook', 'helm.sh/hook'];
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 function hasKustomization(dir: string): boolean {
@@ -186,6 +187,8 @@ export async function applyUnit(cluster: TestCluster, root: string, unit: AgentU
       rendered = `kustomize build failed: ${firstLine(error)}`;
     }
     if (typeof rendered === 'string') return { unit, objects: 0, skipped: rendered, failures: [] };
+    // Argo CD runs hooks at sync time and deletes them by their policy; they are not part of the application.
+    if (unit.agent === 'argocd') rendered = rendered.filter((o) => !HOOKS.some((a) => record(o.metadata?.annotations)[a] !== undefined));
     const scoped = await clusterScopedKinds(cluster);
     for (const o of rendered) {
       const meta = (o.metadata ??= {});
@@ -264,6 +267,9 @@ export function corpusUnits(repo: string, root: string): { units: AgentUnit[]; s
     ],
     'source-watcher': [{ env: 'samples', agent: 'kubectl', path: 'config/samples', namespace: 'default' }],
     'flux-operator-equivalent': [{ env: 'tenants', agent: 'flux', path: 'tenants', owner: 'flux-system/tenants' }],
+    // Fetched, not in the corpus: https://github.com/argoproj/argocd-example-apps (its Applications are Helm templates).
+    'argocd-example-apps': ['guestbook', 'kustomize-guestbook', 'sock-shop', 'sync-waves', 'pre-post-sync', 'blue-green', 'helm-guestbook']
+      .map((p) => ({ env: p, agent: 'argocd' as const, path: p, namespace: `ex-${p}`, owner: p })),
   };
   const units = manual[repo];
   if (!units) return { units: declaredUnits(root) };
