@@ -157,3 +157,17 @@ test('argocd-apps-equivalent: directory and kustomize Applications (client-side 
   assert.equal(helm.code, 2);
   assert.match(helm.stderr + helm.stdout, /nothing to compare: no Kubernetes objects in .*helm-guestbook \(a Helm chart: the agent renders it with helm/);
 });
+
+test('home-ops: Flux units with components, postBuild and YAML 1.1 edge values (coredns zone: .) are Synced, kopiur kinds Unknown; a HelmRelease patch is the drift', async () => {
+  const repo = await deploy('home-ops', ['coredns', 'echo', 'atuin']);
+  assertAllSynced(await repo.drift('coredns'), 'coredns');
+  assertAllSynced(await repo.drift('atuin'), 'atuin', ['Restore', 'SnapshotPolicy', 'SnapshotSchedule']);
+  const atuin = await repo.drift('atuin');
+  assert.ok(atuin.resources.some((r) => r.id === 'PersistentVolumeClaim default/atuin' && r.status === 'Synced'), 'the component PVC (name from postBuild APP) is compared and Synced');
+
+  await cluster.run('patch', 'helmrelease', 'echo', '-n', 'network', '--type=merge', '-p', '{"spec":{"interval":"5m"}}');
+  assert.deepEqual(drifted(await repo.drift('echo')), [{
+    id: 'HelmRelease.helm.toolkit.fluxcd.io network/echo',
+    fields: [['.spec.interval', 'changed', '1h', '5m', 'kubectl-patch']],
+  }]);
+});
