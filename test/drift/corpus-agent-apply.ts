@@ -171,9 +171,17 @@ export async function applyUnit(cluster: TestCluster, root: string, unit: AgentU
   const work = mkdtempSync(join(tmpdir(), 'ga-agent-'));
   try {
     if (unit.agent === 'flux') {
+      // kustomize-controller reconciles the Kustomization as it is live: patched by a parent Kustomization
+      // (home-ops' cluster-apps) when one applied it.
+      // (Its namespace may come from a kustomization's `namespace:` rather than its file: found by name.)
+      const [ns, name] = (unit.owner ?? '/').split('/');
+      const list = await cluster.kubectl(['get', 'kustomizations.kustomize.toolkit.fluxcd.io', '-A', '-o', 'json']);
+      const items = list.code === 0 ? ((JSON.parse(list.stdout) as { items: Obj[] }).items).filter((k) => k.metadata?.name === name) : [];
+      const live = items.find((k) => k.metadata?.namespace === ns) ?? (items.length === 1 ? items[0] : undefined);
+      const reconciled = live ? { ...unit, spec: record(live.spec) } : unit;
       let objects: Obj[];
       try {
-        objects = renderFlux(root, unit, work);
+        objects = renderFlux(root, reconciled, work);
       } catch (error) {
         return { unit, objects: 0, skipped: `kustomize build failed: ${firstLine(error)}`, failures: [] };
       }
