@@ -43,6 +43,33 @@ describe('custom resources of Flux and Argo CD', () => {
     assert.deepEqual((hr.spec as JsonObject).values, { replicaCount: 2, ingress: { enabled: true } }, 'free-form values are kept');
   });
 
+  it('takes an integer or a string in an x-kubernetes-int-or-string field and refuses anything else', async () => {
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' },
+      spec: {
+        group: 'example.com', scope: 'Namespaced', names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { port: { 'x-kubernetes-int-or-string': true } } } } } } }],
+      },
+    };
+    await c.kubectl(['apply', '-f', '-'], { input: JSON.stringify(crd) });
+    await eventually(async () => ((await c.kubectl(['get', 'widgets'])).code === 0 ? true : undefined), 'widgets served');
+    const widget = (name: string, port: unknown) => JSON.stringify({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name, namespace: 'default' }, spec: { port } });
+    assert.equal((await c.kubectl(['apply', '-f', '-'], { input: widget('num', 8080) })).code, 0);
+    assert.equal((await c.kubectl(['apply', '-f', '-'], { input: widget('str', 'http') })).code, 0);
+    const bad = await c.kubectl(['apply', '-f', '-'], { input: widget('bool', true) });
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /spec\.port: Invalid value: "boolean": spec\.port in body must be of type integer,string: "boolean"/);
+  });
+
+  it('prunes a null in a field that is not nullable before defaulting, as kube-apiserver does (server-side apply too)', async () => {
+    const repo = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name: 'nulls', namespace: 'flux-system' }, spec: { interval: '1m', url: 'https://example.com/x.git', timeout: null, suspend: null } };
+    const r = await c.kubectl(['apply', '--server-side', '--field-manager=kustomize-controller', '-f', '-'], { input: JSON.stringify(repo) });
+    assert.equal(r.code, 0, r.stderr);
+    const spec = (await c.getJson('get', 'gitrepository', 'nulls', '-n', 'flux-system')).spec as JsonObject;
+    assert.equal(spec.timeout, '60s', 'null pruned, then the schema default');
+    assert.equal('suspend' in spec, false, 'null pruned, no default');
+  });
+
   it('kubectl apply sends a merge patch for a changed custom resource and bumps generation', async () => {
     const file = c.write('app.yaml', [
       'apiVersion: argoproj.io/v1alpha1',

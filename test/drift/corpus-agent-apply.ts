@@ -41,6 +41,7 @@ export interface UnitApplyResult {
 type Obj = Record<string, unknown> & { apiVersion?: string; kind?: string; metadata?: Record<string, unknown> };
 
 const YAML_FILE = /\.ya?ml$/;
+const HOOKS = ['argocd.argoproj.io/hook', 'helm.sh/hook'];
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 function hasKustomization(dir: string): boolean {
@@ -170,9 +171,17 @@ export async function applyUnit(cluster: TestCluster, root: string, unit: AgentU
   const work = mkdtempSync(join(tmpdir(), 'ga-agent-'));
   try {
     if (unit.agent === 'flux') {
+      // kustomize-controller reconciles the Kustomization as it is live: patched by a parent Kustomization
+      // (home-ops' cluster-apps) when one applied it.
+      // (Its namespace may come from a kustomization's `namespace:` rather than its file: found by name.)
+      const [ns, name] = (unit.owner ?? '/').split('/');
+      const list = await cluster.kubectl(['get', 'kustomizations.kustomize.toolkit.fluxcd.io', '-A', '-o', 'json']);
+      const items = list.code === 0 ? ((JSON.parse(list.stdout) as { items: Obj[] }).items).filter((k) => k.metadata?.name === name) : [];
+      const live = items.find((k) => k.metadata?.namespace === ns) ?? (items.length === 1 ? items[0] : undefined);
+      const reconciled = live ? { ...unit, spec: record(live.spec) } : unit;
       let objects: Obj[];
       try {
-        objects = renderFlux(root, unit, work);
+        objects = renderFlux(root, reconciled, work);
       } catch (error) {
         return { unit, objects: 0, skipped: `kustomize build failed: ${firstLine(error)}`, failures: [] };
       }
@@ -186,6 +195,8 @@ export async function applyUnit(cluster: TestCluster, root: string, unit: AgentU
       rendered = `kustomize build failed: ${firstLine(error)}`;
     }
     if (typeof rendered === 'string') return { unit, objects: 0, skipped: rendered, failures: [] };
+    // Argo CD runs hooks at sync time and deletes them by their policy; they are not part of the application.
+    if (unit.agent === 'argocd') rendered = rendered.filter((o) => !HOOKS.some((a) => record(o.metadata?.annotations)[a] !== undefined));
     const scoped = await clusterScopedKinds(cluster);
     for (const o of rendered) {
       const meta = (o.metadata ??= {});
@@ -264,6 +275,9 @@ export function corpusUnits(repo: string, root: string): { units: AgentUnit[]; s
     ],
     'source-watcher': [{ env: 'samples', agent: 'kubectl', path: 'config/samples', namespace: 'default' }],
     'flux-operator-equivalent': [{ env: 'tenants', agent: 'flux', path: 'tenants', owner: 'flux-system/tenants' }],
+    // Fetched, not in the corpus: https://github.com/argoproj/argocd-example-apps (its Applications are Helm templates).
+    'argocd-example-apps': ['guestbook', 'kustomize-guestbook', 'sock-shop', 'sync-waves', 'pre-post-sync', 'blue-green', 'helm-guestbook']
+      .map((p) => ({ env: p, agent: 'argocd' as const, path: p, namespace: `ex-${p}`, owner: p })),
   };
   const units = manual[repo];
   if (!units) return { units: declaredUnits(root) };

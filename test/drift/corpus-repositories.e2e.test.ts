@@ -63,10 +63,10 @@ async function deploy(repo: string, envs: readonly string[]): Promise<Deployed> 
 }
 
 /** Every resource Synced, except the ids listed, which must be Unknown because their kind is not served. */
-function assertAllSynced(d: DriftJson, env: string, unservedKinds: readonly string[] = []): void {
+function assertAllSynced(d: DriftJson, env: string, unservedKinds: readonly string[] | 'any' = []): void {
   const notSynced = d.resources.filter((r) => r.status !== 'Synced');
   for (const r of notSynced) {
-    const unserved = unservedKinds.some((k) => r.id.startsWith(`${k}.`));
+    const unserved = unservedKinds === 'any' || unservedKinds.some((k) => r.id.startsWith(`${k}.`));
     assert.ok(unserved && r.status === 'Unknown' && /does not serve the API group/.test(r.reason ?? ''), `${env}: ${r.id} is ${r.status} (${r.reason ?? ''}) ${JSON.stringify(r.fields.map((f) => [f.path, f.change, f.gitValue, f.liveValue]))}`);
   }
   assert.ok((d.summary.Synced ?? 0) > 0, `${env}: nothing Synced`);
@@ -156,4 +156,19 @@ test('argocd-apps-equivalent: directory and kustomize Applications (client-side 
   const helm = await runDriftCli([repo.dir, '--env', 'helm-guestbook', '--kubeconfig', cluster.handle.kubeconfigPath]);
   assert.equal(helm.code, 2);
   assert.match(helm.stderr + helm.stdout, /nothing to compare: no Kubernetes objects in .*helm-guestbook \(a Helm chart: the agent renders it with helm/);
+});
+
+test('home-ops: cluster-apps (patching its child Kustomizations) and Flux units with components, postBuild and YAML 1.1 edge values (coredns zone: .) are Synced, kinds without CRD Unknown; a HelmRelease patch is the drift', async () => {
+  const repo = await deploy('home-ops', ['cluster-apps', 'coredns', 'echo', 'atuin']);
+  assertAllSynced(await repo.drift('cluster-apps'), 'cluster-apps', 'any');
+  assertAllSynced(await repo.drift('coredns'), 'coredns');
+  assertAllSynced(await repo.drift('atuin'), 'atuin', ['Restore', 'SnapshotPolicy', 'SnapshotSchedule']);
+  const atuin = await repo.drift('atuin');
+  assert.ok(atuin.resources.some((r) => r.id === 'PersistentVolumeClaim default/atuin' && r.status === 'Synced'), 'the component PVC (name from postBuild APP) is compared and Synced');
+
+  await cluster.run('patch', 'helmrelease', 'echo', '-n', 'network', '--type=merge', '-p', '{"spec":{"interval":"5m"}}');
+  assert.deepEqual(drifted(await repo.drift('echo')), [{
+    id: 'HelmRelease.helm.toolkit.fluxcd.io network/echo',
+    fields: [['.spec.interval', 'changed', '1h', '5m', 'kubectl-patch']],
+  }]);
 });

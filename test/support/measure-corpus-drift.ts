@@ -3,7 +3,7 @@
 // objects applied, the status counts and the drift run time. Usage:
 //   npx tsx test/support/measure-corpus-drift.ts [repo ...]   (default: every repository of test/fixtures/corpus)
 import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyUnit, copyRepository, corpusUnits, startAgentCluster } from '../drift/corpus-agent-apply.js';
 import { runDriftCli } from '../drift/drift-e2e-support.js';
@@ -20,8 +20,10 @@ interface DriftJson {
 async function main(): Promise<void> {
 const repos = process.argv.slice(2).length > 0 ? process.argv.slice(2) : readdirSync(CORPUS).sort();
 const verbose = process.env.VERBOSE === '1';
-for (const name of repos) {
-  const repo = copyRepository(join(CORPUS, name));
+for (const arg of repos) {
+  // A corpus repository's name, or a directory (a repository exported elsewhere, e.g. with the fetch tool).
+  const name = arg.includes('/') ? basename(arg) : arg;
+  const repo = copyRepository(arg.includes('/') ? arg : join(CORPUS, name));
   const cluster = await startAgentCluster();
   try {
     const units = corpusUnits(name, repo.dir);

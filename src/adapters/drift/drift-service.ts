@@ -8,6 +8,7 @@ import { kindId } from '../../core/drift/drift-pairing.js';
 import type { DriftStatus, ResourceDrift } from '../../core/drift/drift-types.js';
 import type { OwnershipMark } from '../../core/drift/ownership-marks.js';
 import { applyFluxPostBuild } from '../../core/environments/flux-substitute.js';
+import { isArgoSyncHook } from '../../core/drift/sync-hooks.js';
 import { namespaceRulesFor } from '../../core/environments/namespace-rules.js';
 import type { KubeObject } from '../../core/resource/manifest-resource.js';
 import { groupOf, resourceKeyId } from '../../core/resource/resource-key.js';
@@ -112,7 +113,9 @@ export class LiveDriftService extends EventEmitter<DriftServiceEvents> implement
     const env = this.o.env;
     const state = await buildDesiredState(this.o.root, index, env?.path ?? '', namespaceRulesFor(env, this.kube.namespace), findKustomize(this.processEnv), env?.recurse ?? true, env?.kustomizeOverlay ? { overlay: env.kustomizeOverlay, ...(env.source ? { overlaySource: env.source.path } : {}) } : {});
     if (state.problems.length > 0) throw new DriftServiceError({ kind: 'desired-state', message: `the desired state could not be built:\n  ${state.problems.join('\n  ')}` });
-    return applyFluxPostBuild(state.desired, env?.postBuild);
+    // Argo CD's sync hooks are run, not kept in sync (Flux has none: there they are ordinary objects).
+    const kept = env?.detectedFrom === 'flux' ? state.desired : state.desired.filter((d) => !isArgoSyncHook(d.object));
+    return applyFluxPostBuild(kept, env?.postBuild);
   }
 
   /** Discovery, informers and session for the first desired state. */

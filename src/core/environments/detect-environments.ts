@@ -2,6 +2,7 @@ import { readArgoIgnoreDifferences, readFluxIgnoreRules } from '../drift/ignore-
 import { isRecord, locateInResource, type ManifestResource } from '../resource/manifest-resource.js';
 import { normalizePath } from '../text/posix-path.js';
 import type { Environment, EnvironmentSetting, KustomizeOverlay } from './environment.js';
+import { effectiveFluxSpec } from './flux-parent-patches.js';
 import { readFluxPostBuild } from './flux-substitute.js';
 
 const FLUX_MANAGERS = ['kustomize-controller'];
@@ -19,20 +20,21 @@ export function detectEnvironments(resources: readonly ManifestResource[], setti
     if (!spec) continue;
     const source = { path: r.file.path, range: locateInResource(r, []).value };
     if (r.key.group === 'kustomize.toolkit.fluxcd.io' && r.kind === 'Kustomization') {
-      const path = fluxSourceDirectory(resources, r, spec);
+      const flux = effectiveFluxSpec(resources, r);
+      const path = fluxSourceDirectory(resources, r, flux);
       if (path === undefined) continue; // another repository's or an OCI artifact's content: nothing of ours
       const origin = (field: string) => ({ path: r.file.path, range: locateInResource(r, ['spec', field]).value });
       const env: Environment = {
         name: r.name, path, detectedFrom: 'flux', forceNamespace: true, source,
-        ...(typeof spec.targetNamespace === 'string' && spec.targetNamespace ? { namespace: spec.targetNamespace } : {}),
+        ...(typeof flux.targetNamespace === 'string' && flux.targetNamespace ? { namespace: flux.targetNamespace } : {}),
         owner: `${r.namespace || 'flux-system'}/${r.name}`,
         ignoreRules: [
-          ...readFluxIgnoreRules(spec.driftIgnoreRules, origin('driftIgnoreRules')),
-          ...readFluxIgnoreRules(spec.ignore, origin('ignore')),
+          ...readFluxIgnoreRules(flux.driftIgnoreRules, origin('driftIgnoreRules')),
+          ...readFluxIgnoreRules(flux.ignore, origin('ignore')),
         ],
         agentManagers: FLUX_MANAGERS,
-        ...(readFluxPostBuild(spec) ? { postBuild: readFluxPostBuild(spec) } : {}),
-        ...(readFluxOverlay(spec, path) ? { kustomizeOverlay: readFluxOverlay(spec, path) } : {}),
+        ...(readFluxPostBuild(flux) ? { postBuild: readFluxPostBuild(flux) } : {}),
+        ...(readFluxOverlay(flux, path) ? { kustomizeOverlay: readFluxOverlay(flux, path) } : {}),
       };
       found.push(env);
     } else if (r.key.group === 'argoproj.io' && r.kind === 'Application') {

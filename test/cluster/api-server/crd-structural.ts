@@ -3,11 +3,16 @@
 import type { StatusCause } from './status-errors.js';
 import { isObject, type JsonObject, type JsonValue } from './types.js';
 
+/**
+ * Structural defaulting as kube-apiserver does it: a `null` in a field that is not `nullable: true` is pruned
+ * first, then a `default:` fills every field that is absent (only where its parent object exists).
+ */
 export function applyCrdDefaults(schema: JsonObject | undefined, value: JsonValue | undefined): void {
   if (!schema || value === undefined || value === null) return;
   if (isObject(value) && isObject(schema.properties)) {
     for (const [k, sub] of Object.entries(schema.properties)) {
       if (!isObject(sub)) continue;
+      if (value[k] === null && sub.nullable !== true) delete value[k];
       if (value[k] === undefined && sub.default !== undefined) value[k] = JSON.parse(JSON.stringify(sub.default)) as JsonValue;
       applyCrdDefaults(sub, value[k]);
     }
@@ -34,7 +39,14 @@ export function validateCustomResource(schema: JsonObject | undefined, obj: Json
   if (!schema) return causes;
   const walk = (s: JsonObject, v: JsonValue, path: string) => {
     const t = s.type;
-    if (s['x-kubernetes-int-or-string'] === true) return;
+    if (s['x-kubernetes-int-or-string'] === true) {
+      // An integer or a string, nothing else (kube-apiserver's message names both types).
+      const actual = typeOf(v);
+      if (v !== null && actual !== 'integer' && actual !== 'string') {
+        causes.push({ reason: 'FieldValueTypeInvalid', message: `Invalid value: "${actual}": ${path} in body must be of type integer,string: "${actual}"`, field: path });
+      }
+      return;
+    }
     if (typeof t === 'string' && v !== null) {
       const actual = typeOf(v);
       const ok = actual === t || (t === 'number' && actual === 'integer');

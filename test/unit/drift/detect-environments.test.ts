@@ -117,3 +117,44 @@ spec:
     ['own', 'clusters/staging/own'],
   ]);
 });
+
+test('a parent Flux Kustomization that patches its child Kustomizations gives the child environment the patched spec (home-ops cluster-apps)', () => {
+  const parent = `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: cluster-apps, namespace: flux-system}
+spec:
+  interval: 1h
+  path: ./kubernetes/apps
+  prune: true
+  sourceRef: {kind: GitRepository, name: flux-system}
+  patches:
+    - target: {group: kustomize.toolkit.fluxcd.io, kind: Kustomization}
+      patch: |-
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata: {name: _}
+        spec:
+          patches:
+            - target: {group: helm.toolkit.fluxcd.io, kind: HelmRelease}
+              patch: |-
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: _}
+                spec: {install: {crds: CreateReplace}}
+`;
+  const child = `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: atuin}
+spec: {interval: 1h, path: ./kubernetes/apps/default/atuin/app, prune: true, sourceRef: {kind: GitRepository, name: flux-system}, targetNamespace: default}
+`;
+  const outside = child.replace('name: atuin', 'name: elsewhere');
+  const resources = [
+    ...extractResources(parseManifest('kubernetes/flux/cluster/ks.yaml', parent)),
+    ...extractResources(parseManifest('kubernetes/apps/default/atuin/ks.yaml', child)),
+    ...extractResources(parseManifest('other/ks.yaml', outside)),
+  ];
+  const envs = detectEnvironments(resources);
+  const patches = (name: string) => envs.find((e) => e.name === name)?.kustomizeOverlay?.fields.patches as { target: { kind: string } }[] | undefined;
+  assert.equal(patches('atuin')?.[0]?.target.kind, 'HelmRelease', 'the parent patch is the child environment\'s');
+  assert.equal(patches('elsewhere'), undefined, 'a Kustomization outside the parent\'s path keeps its Git spec');
+});
