@@ -2,6 +2,7 @@
 // A newer edit cancels a stale job (the worker is stopped and started again with the newest text); a job
 // still running at the deadline is stopped and reported; a job for the same text joins the one running.
 // The main thread only posts texts and receives findings and document summaries: it never waits.
+import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import type { LintConfig } from '../../core/config/lint-config.js';
 import type { Finding } from '../../core/findings/finding.js';
@@ -16,6 +17,8 @@ export interface OffThreadLintOptions {
   readonly minChars?: number;
   /** A job still running after this long is stopped and the file gets a `file-limits` finding. */
   readonly deadlineMs?: number;
+  /** Jobs running at once (default: the machine's parallelism, at least 2); the others wait their turn. */
+  readonly maxConcurrentJobs?: number;
 }
 
 /** 256 KiB: a file this size parses in ~50–100 ms; below it, a worker round trip costs more than it saves. */
@@ -62,15 +65,28 @@ interface WorkerSlot {
   running: RunningJob | undefined;
 }
 
+interface WaitingJob {
+  readonly path: string;
+  start(): void;
+  cancel(): void;
+}
+
 export class OffThreadLinter {
   private readonly slots = new Map<string, WorkerSlot>();
   private readonly minChars: number;
   private readonly deadlineMs: number;
+  private readonly maxConcurrentJobs: number;
+  /**
+   * Jobs beyond `maxConcurrentJobs` wait here, their deadline not started: a repository with ten 2 MB install
+   * manifests read at start-up would otherwise run ten workers on two cores, each past its deadline.
+   */
+  private readonly waiting: WaitingJob[] = [];
   private nextId = 1;
 
   constructor(private readonly options: OffThreadLintOptions, private readonly workspace: OffThreadWorkspace) {
     this.minChars = options.minChars ?? DEFAULT_OFF_THREAD_MIN_CHARS;
     this.deadlineMs = options.deadlineMs ?? DEFAULT_OFF_THREAD_DEADLINE_MS;
+    this.maxConcurrentJobs = options.maxConcurrentJobs ?? Math.max(2, availableParallelism());
   }
 
   /** Whether a document of this text is linted off the main thread. */
@@ -86,9 +102,20 @@ export class OffThreadLinter {
     const parseOnly = doc.parseOnly === true;
     const isJoinable = running !== undefined && running.text === doc.text && running.config === config && (parseOnly || !running.parseOnly);
     if (running && isJoinable && delta?.changed.length === 0 && delta.removed.length === 0) return running.outcome;
+    this.cancelWaiting(doc.path);
     if (running) this.stop(doc.path, { kind: 'superseded' }); // a stale job: cancelled, not waited for
-    const slot = running || !existing ? this.start(doc.path) : existing;
-    const { changed, removed } = slot === existing && delta ? delta : this.deltaFor(slot, doc.path);
+    if (this.runningCount() >= this.maxConcurrentJobs) {
+      return new Promise<OffThreadOutcome>((resolve) => {
+        this.waiting.push({ path: doc.path, start: () => resolve(this.lint(doc, config)), cancel: () => resolve({ kind: 'superseded' }) });
+      });
+    }
+    return this.run(doc, config, parseOnly);
+  }
+
+  private run(doc: OffThreadDocument, config: LintConfig, parseOnly: boolean): Promise<OffThreadOutcome> {
+    const slot = this.slots.get(doc.path) ?? this.start(doc.path);
+    // A parse-only job (a closed file on disk) computes no findings: the folder's mirror is not needed for it.
+    const { changed, removed } = parseOnly ? { changed: [], removed: [] } : this.deltaFor(slot, doc.path);
     for (const entry of changed) slot.sent.set(entry[0], entry);
     for (const path of removed) slot.sent.delete(path);
     const id = this.nextId++;
@@ -104,6 +131,7 @@ export class OffThreadLinter {
         clearTimeout(timer);
         if (slot.running === job) slot.running = undefined;
         settle(result);
+        this.startWaiting();
       },
     };
     slot.running = job;
@@ -121,16 +149,36 @@ export class OffThreadLinter {
 
   /** The document was closed: its worker stops. */
   forget(path: string): void {
+    this.cancelWaiting(path);
     this.stop(path, { kind: 'superseded' });
   }
 
   /** A closed file's job is over: its worker stops, unless another job has started in it meanwhile. */
   forgetIdle(path: string): void {
-    if (!this.slots.get(path)?.running) this.stop(path, { kind: 'superseded' });
+    if (!this.slots.get(path)?.running && !this.waiting.some((w) => w.path === path)) this.stop(path, { kind: 'superseded' });
   }
 
   dispose(): void {
+    for (const job of this.waiting.splice(0)) job.cancel();
     for (const path of [...this.slots.keys()]) this.stop(path, { kind: 'superseded' });
+  }
+
+  private runningCount(): number {
+    let count = 0;
+    for (const slot of this.slots.values()) if (slot.running) count++;
+    return count;
+  }
+
+  private cancelWaiting(path: string): void {
+    const index = this.waiting.findIndex((w) => w.path === path);
+    if (index !== -1) this.waiting.splice(index, 1)[0]?.cancel();
+  }
+
+  /** A job ended: the first waiting ones start (settled jobs are counted off before this runs). */
+  private startWaiting(): void {
+    queueMicrotask(() => {
+      while (this.waiting.length > 0 && this.runningCount() < this.maxConcurrentJobs) this.waiting.shift()?.start();
+    });
   }
 
   private start(path: string): WorkerSlot {
