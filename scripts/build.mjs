@@ -4,6 +4,7 @@
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { yamlEnvReadsOff } from './esbuild-yaml-env-reads.mjs';
 import { loaderSource, SPLIT_ENTRIES, splitBundleOptions } from './bundle-options.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -38,6 +39,7 @@ for (const entry of entries) {
     external: entry.external,
     logLevel: 'warning',
     define: { PACKAGE_VERSION: JSON.stringify(version) },
+    plugins: [yamlEnvReadsOff],
   };
   if (watch) await (await context(options)).watch();
   else await build(options);

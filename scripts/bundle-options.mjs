@@ -1,3 +1,5 @@
+import { yamlEnvReadsOff } from './esbuild-yaml-env-reads.mjs';
+
 // esbuild options of the bundles that start as processes: the language server and the CLI. Shared by
 // scripts/build.mjs and the test that checks what start-up loads (test/server/start-up-bundle.test.ts).
 //
@@ -44,6 +46,7 @@ export function splitBundleOptions(entry, { outdir = 'dist', minify = false, ver
     banner: { js: ESM_PRELUDE },
     logLevel: 'warning',
     define: { PACKAGE_VERSION: JSON.stringify(version) },
+    plugins: [yamlEnvReadsOff],
   };
 }
 

@@ -57,11 +57,13 @@ function factsOf(metafile: Metafile, entry: SplitEntry): BundleFacts {
 describe('what start-up loads (the bundles of scripts/build.mjs)', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'gitops-start-up-bundle-'));
   const facts = new Map<string, BundleFacts>();
+  const code = new Map<string, string>();
 
   before(async () => {
     for (const entry of SPLIT_ENTRIES) {
       const result = await build({ ...splitBundleOptions(entry, { outdir }), write: false, metafile: true, sourcemap: false });
       facts.set(entry.name, factsOf(result.metafile, entry));
+      code.set(entry.name, result.outputFiles.map((f) => f.text).join('\n'));
     }
   });
   after(() => rmSync(outdir, { recursive: true, force: true }));
@@ -97,6 +99,13 @@ describe('what start-up loads (the bundles of scripts/build.mjs)', () => {
       assert.ok(startUp.has(needed), `${needed} is not loaded at start-up`);
     }
     assert.ok([...startUp].some((input) => input.startsWith('node_modules/vscode-languageserver/')));
+  });
+
+  it("the YAML parser's per-token debug switches are not read from process.env (scripts/esbuild-yaml-env-reads.mjs)", () => {
+    for (const [name, text] of code) {
+      assert.ok(text.includes('this.lexer.lex('), `${name}: the yaml parser is not in the bundle`);
+      assert.doesNotMatch(text, /env\.LOG_(TOKENS|STREAM)/, `${name}: the yaml library still reads process.env per token`);
+    }
   });
 
   it('prints the start-up share of each bundle (a load-independent figure for docs/performance.md)', () => {
