@@ -274,7 +274,8 @@ describe('drift messages: no kubeconfig, no environment', () => {
     const attempts = factory.calls.length;
     await s.session.waitFor(() => factory.calls.length >= attempts + 2, 'retried without being asked');
     factory.failWith = undefined;
-    await s.session.waitFor(() => s.latestEnv('prod')?.state === 'Connected', 'connected once the cluster answers');
+    // Both environments retry on their own schedule: count calls only once neither has a retry pending.
+    await s.session.waitFor(() => s.latestEnv('prod')?.state === 'Connected' && s.latestEnv('staging')?.state === 'Connected', 'both connected once the cluster answers');
     const retries = factory.calls.length;
     await s.session.client.sendRequest(driftWatchRequest, { watching: false });
     await s.session.waitFor(() => s.latestEnv('prod')?.state === 'Idle', 'idle');
