@@ -3,6 +3,7 @@ import type { ResourceKey } from '../resource/resource-key.js';
 import type { SourceLocation } from './drift-types.js';
 import { parseJsonPointer } from './field-path.js';
 import { compileJq, type CompiledJq } from './jq-subset.js';
+import { doesTargetFieldMatch } from '../kustomize/target-pattern.js';
 
 /**
  * One ignore rule, whichever dialect it was written in: Argo CD `ignoreDifferences` (exact group/kind/name/
@@ -83,11 +84,7 @@ function opt<K extends string>(name: K, value: unknown): { [P in K]?: string } {
 function matchesField(pattern: string | undefined, value: string, regex: boolean): boolean {
   if (pattern === undefined) return true;
   if (!regex) return pattern === value;
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return false;
-  }
+  return doesTargetFieldMatch(pattern, [value]) === true;
 }
 
 export function ruleTargets(rule: IgnoreRule, key: ResourceKey, labels: Readonly<Record<string, string>>): boolean {

@@ -11,6 +11,7 @@ import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { parseImageReference } from './image-reference.js';
 import { documentAsResource } from './kustomization-resource.js';
 import { resolvePrefix } from './write-field-edit.js';
+import { doesTargetFieldMatch } from '../kustomize/target-pattern.js';
 
 /** The object a field belongs to, as kustomize names it (rendered) and as its base declares it. */
 export interface PatchTarget {
@@ -104,11 +105,7 @@ function targets(selector: Record<string, unknown>, target: PatchTarget): boolea
   if (typeof selector.kind === 'string' && selector.kind !== target.kind) return false;
   if (typeof selector.name !== 'string') return true;
   if (selector.name === target.declaredName || selector.name === target.renderedName) return true;
-  try {
-    return new RegExp(`^(?:${selector.name})$`).test(target.declaredName);
-  } catch {
-    return false;
-  }
+  return doesTargetFieldMatch(selector.name, [target.declaredName]) === true;
 }
 
 function inlinePatchSets(text: string, selector: unknown, target: PatchTarget, segments: readonly PathSegment[], pointer: string | undefined): boolean {

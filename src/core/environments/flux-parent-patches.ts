@@ -1,6 +1,7 @@
 import { parseManifest } from '../manifest/parse-manifest.js';
 import { isRecord, type ManifestResource } from '../resource/manifest-resource.js';
 import { isWithin, normalizePath } from '../text/posix-path.js';
+import { doesTargetFieldMatch } from '../kustomize/target-pattern.js';
 
 /**
  * A Flux Kustomization whose `spec.path` holds other Flux Kustomizations may patch them (`spec.patches` with a
@@ -29,7 +30,8 @@ export function effectiveFluxSpec(resources: readonly ManifestResource[], child:
 
 function targets(target: unknown, child: ManifestResource): boolean {
   if (!isRecord(target)) return false;
-  const matches = (field: string, actual: string) => typeof target[field] !== 'string' || new RegExp(`^(?:${target[field] as string})$`).test(actual);
+  // A pattern that does not compile selects nothing: the child keeps its Git spec.
+  const matches = (field: string, actual: string) => doesTargetFieldMatch(target[field], [actual]) === true;
   if (typeof target.labelSelector === 'string' || typeof target.annotationSelector === 'string') return false; // not evaluated: keep Git's spec
   return matches('group', child.key.group) && matches('kind', child.kind) && matches('name', child.name) && matches('namespace', child.namespace);
 }

@@ -5,6 +5,7 @@
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { isRecord } from '../resource/manifest-resource.js';
 import { joinPath } from '../text/posix-path.js';
+import { doesTargetFieldMatch } from './target-pattern.js';
 
 /** The object as patches see it: its kind and every name it has on the way (as written, then prefixed). */
 export interface PatchableObject {
@@ -31,17 +32,9 @@ export function mayPatchReach(workspace: WorkspaceIndex, dir: string, object: Pa
   return false;
 }
 
-/** kustomize's target fields are anchored regular expressions; a field not set matches anything. */
+/** An unset field matches anything; a pattern that does not compile counts as matching (unsure is yes here). */
 function doesFieldMatch(pattern: unknown, values: Iterable<string>): boolean {
-  if (typeof pattern !== 'string' || pattern === '') return true;
-  let re: RegExp;
-  try {
-    re = new RegExp(`^(?:${pattern})$`);
-  } catch {
-    return true;
-  }
-  for (const v of values) if (re.test(v)) return true;
-  return false;
+  return doesTargetFieldMatch(pattern, values) ?? true;
 }
 
 function isSelectedBy(target: Record<string, unknown>, object: PatchableObject): boolean {
